@@ -39,3 +39,10 @@ tatra: no JDK 21 or newer found.
 MSG
   exit 3
 fi
+# Quiet the JDK 24+ warnings Maven's own libraries trigger (jansi native access, guava Unsafe).
+if [ "$(tatra_java_major "$JAVA_HOME/bin/java")" -ge 24 ] 2>/dev/null; then
+  case "${MAVEN_OPTS:-}" in
+    *enable-native-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi

@@ -1,0 +1,206 @@
+package io.tatra.ingest;
+
+import io.tatra.TatraException;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a candle file in any supported {@link SourceFormat} (plain or gzip, detected by content),
+ * validates it, applies the policy and returns a {@link BarSeries} with its {@link DataReport}.
+ *
+ * <p>Under {@link ImportPolicy#REPAIR} a file is still refused when more than {@value #MAX_DROPPED_SHARE}
+ * of its rows are unusable: so many bad rows mean the file is misread or not candle data.
+ */
+public final class BarImporter {
+    public static final double MAX_DROPPED_SHARE = 0.01;
+    private static final Set<FindingKind> ROW_ERRORS = Set.of(FindingKind.UNPARSEABLE, FindingKind.NON_FINITE,
+            FindingKind.COLUMN_COUNT, FindingKind.UNDECIDABLE_TIME_UNIT, FindingKind.MIXED_SYMBOLS);
+    private static final Set<String> NOT_SYMBOLS = Set.of("BINANCE", "BYBIT", "OKX", "COINBASE", "KRAKEN", "BITSTAMP",
+            "KLINE", "KLINES", "CANDLES", "SPOT", "FUTURES", "PERP", "USDM", "CSV", "DATA");
+
+    private BarImporter() {}
+
+    /** Validates without deciding to refuse: the report of {@code tatra data check}. Never throws for bad content. */
+    public static DataReport check(Path file, ImportOptions options) {
+        try {
+            return read(file, options.withPolicy(ImportPolicy.STRICT)).report();
+        } catch (ImportRefusedException e) {
+            return e.report();
+        }
+    }
+
+    public static ImportResult read(Path file, ImportOptions options) {
+        Findings findings = new Findings();
+        List<Repair> repairs = new ArrayList<>();
+        ReadResult rr;
+        try (SourceFile src = SourceFile.open(file)) {
+            rr = readFormat(src, findings);
+        } catch (CsvBarReader.UnknownFormat e) {
+            findings.add(FindingKind.UNKNOWN_FORMAT, e.line, e.getMessage());
+            throw refuse(file, options, null, null, null, 0, findings, repairs);
+        } catch (TatraException e) {
+            findings.add(FindingKind.UNREADABLE, 0, e.getMessage());
+            throw refuse(file, options, null, null, null, 0, findings, repairs);
+        }
+        if (rr.dataRows() == 0 && !findings.hasErrors()) findings.add(FindingKind.EMPTY, 0, "no data rows");
+        Symbol symbol = resolveSymbol(file, options, rr, findings);
+        Interval interval = resolveInterval(file, options, rr, findings);
+        if (options.policy() == ImportPolicy.REPAIR) {
+            for (Finding f : findings.list()) {
+                if (ROW_ERRORS.contains(f.kind()) && f.line() > 0) repairs.add(new Repair(Repair.Action.DROPPED_ROW, f.line(), f.message()));
+                if (f.kind() == FindingKind.TIME_MISMATCH) repairs.add(new Repair(Repair.Action.KEPT_EPOCH_TIME, f.line(), f.message() + "; the epoch column is kept"));
+            }
+        }
+        int[] kept = new int[0];
+        if (interval != null && rr.bars().n > 0) kept = new Validator(findings, repairs, options.policy()).run(rr.bars(), interval);
+        RawBars raw = rr.bars();
+        Instant first = kept.length > 0 ? Instant.ofEpochMilli(raw.time[kept[0]]) : null;
+        Instant last = kept.length > 0 ? Instant.ofEpochMilli(raw.time[kept[kept.length - 1]]) : null;
+        DataReport report = new DataReport(file, rr.format(), symbol, interval, options.policy(), rr.dataRows(), kept.length,
+                first, last, findings.list(), findings.counts(), repairs);
+        boolean fatal = symbol == null || interval == null || kept.length == 0 || hasFileLevelError(findings);
+        if (options.policy() == ImportPolicy.STRICT && findings.hasErrors()) {
+            throw new ImportRefusedException(refusal(file, report, "refused under the strict policy"), report);
+        }
+        long unusable = repairs.stream().filter(r -> r.action() == Repair.Action.DROPPED_ROW).count();
+        if (fatal || unusable > Math.max(1, MAX_DROPPED_SHARE * rr.dataRows())) {
+            String why = fatal ? "nothing importable" : unusable + " of " + rr.dataRows() + " rows are unusable (more than "
+                    + (int) (MAX_DROPPED_SHARE * 100) + " %); the file is probably misread or not candle data, so even the repair policy refuses it";
+            throw new ImportRefusedException(refusal(file, report, why), report);
+        }
+        BarSeries.Builder b = BarSeries.builder(symbol, interval, kept.length);
+        for (int i : kept) b.add(raw.time[i], raw.open[i], raw.high[i], raw.low[i], raw.close[i], raw.volume[i], raw.quoteVolume[i], raw.trades[i]);
+        return new ImportResult(b.build(), report);
+    }
+
+    private static boolean hasFileLevelError(Findings f) {
+        return f.count(FindingKind.UNREADABLE) + f.count(FindingKind.UNKNOWN_FORMAT) + f.count(FindingKind.EMPTY)
+                + f.count(FindingKind.API_ERROR) + f.count(FindingKind.INTERVAL_MISMATCH) > 0;
+    }
+
+    private static ImportRefusedException refuse(Path file, ImportOptions o, SourceFormat fmt, Symbol s, Interval i, long rows,
+                                                 Findings findings, List<Repair> repairs) {
+        DataReport report = new DataReport(file, fmt, s, i, o.policy(), rows, 0, null, null, findings.list(), findings.counts(), repairs);
+        return new ImportRefusedException(refusal(file, report, "cannot be imported"), report);
+    }
+
+    private static String refusal(Path file, DataReport report, String why) {
+        StringBuilder sb = new StringBuilder(file + ": " + why + " (" + report.errors() + " errors)");
+        int shown = 0;
+        for (Finding f : report.findings()) {
+            if (f.severity() != Severity.ERROR) continue;
+            if (shown++ == 10) {
+                sb.append("\n  ... and ").append(report.errors() - 10).append(" more; run `tatra data check` for the full report");
+                break;
+            }
+            sb.append("\n  ").append(file.getFileName()).append(f.line() > 0 ? ":" + f.line() : "").append(": ").append(f.kind()).append(": ").append(f.message());
+        }
+        if (report.policy() == ImportPolicy.STRICT && report.errors() > 0) sb.append("\n  (--policy repair applies the documented repairs and lists each one)");
+        return sb.toString();
+    }
+
+    private static ReadResult readFormat(SourceFile src, Findings findings) {
+        String first = src.next();
+        while (first != null && first.isBlank()) first = src.next();
+        if (first == null) return new ReadResult(new RawBars(), SourceFormat.GENERIC_CSV, null, null, 0);
+        String t = first.trim();
+        if (t.startsWith("[")) throw new CsvBarReader.UnknownFormat(src.lineNo(), "a JSON array; expected a Bybit v5 kline response object or JSON lines");
+        if (t.startsWith("{")) {
+            if (t.equals("{") || t.contains("\"retCode\"") || t.contains("\"result\"")) {
+                long firstLine = src.lineNo();
+                StringBuilder all = new StringBuilder(first).append('\n');
+                for (String l = src.next(); l != null; l = src.next()) all.append(l).append('\n');
+                return new JsonBarReader(findings).readBybit(all.toString(), firstLine);
+            }
+            if (t.contains("\"signal\"") || t.contains("\"decisionId\"") || (t.contains("\"features\"") && !t.contains("\"open\""))) {
+                throw new CsvBarReader.UnknownFormat(src.lineNo(), "a trading journal (decisions/outcomes/snapshots), not candles; `tatra import` stores journals when given such a file");
+            }
+            return new JsonBarReader(findings).readJsonl(src, first);
+        }
+        return new CsvBarReader(findings).read(src, first);
+    }
+
+    private static Symbol resolveSymbol(Path file, ImportOptions o, ReadResult rr, Findings findings) {
+        if (o.symbol() != null) return o.symbol();
+        if (rr.symbolHint() != null) {
+            try {
+                return Symbol.of(rr.symbolHint());
+            } catch (IllegalArgumentException e) {
+                findings.add(FindingKind.UNPARSEABLE, 0, "symbol column: " + e.getMessage());
+                return null;
+            }
+        }
+        String base = baseName(file);
+        for (String tok : base.split("[_\\-. ]+")) {
+            String u = tok.toUpperCase(Locale.ROOT);
+            if (u.length() < 5 || NOT_SYMBOLS.contains(u) || !u.chars().allMatch(Character::isLetterOrDigit) || u.chars().allMatch(Character::isDigit)) continue;
+            try {
+                Interval.parse(u);
+                continue;
+            } catch (IllegalArgumentException notInterval) {
+                // a symbol candidate
+            }
+            Symbol s = Symbol.of(u);
+            findings.add(FindingKind.FROM_FILE_NAME, 0, "symbol " + s + " taken from the file name; pass --symbol to override");
+            return s;
+        }
+        findings.add(FindingKind.UNKNOWN_FORMAT, 0, "cannot tell the symbol: the file has no symbol column and its name has none; pass --symbol");
+        return null;
+    }
+
+    private static Interval resolveInterval(Path file, ImportOptions o, ReadResult rr, Findings findings) {
+        Interval fromData = modeInterval(rr.bars());
+        Interval fromName = null;
+        for (String tok : baseName(file).split("[_\\-. ]+")) {
+            try {
+                if (tok.length() >= 2 && tok.length() <= 3 && Character.isDigit(tok.charAt(0))) { fromName = Interval.parse(tok); break; }
+            } catch (IllegalArgumentException ignored) {
+                // not an interval token
+            }
+        }
+        Interval claimed = o.interval() != null ? o.interval() : rr.intervalHint() != null ? rr.intervalHint() : fromName;
+        if (claimed != null && fromData != null && claimed != fromData) {
+            String source = o.interval() != null ? "--interval" : rr.intervalHint() != null ? "close_time - open_time" : "the file name";
+            findings.add(FindingKind.INTERVAL_MISMATCH, 0, source + " says " + claimed + " but most bars are " + fromData + " apart");
+            return claimed;
+        }
+        if (claimed != null) {
+            if (claimed == fromName && o.interval() == null && rr.intervalHint() == null && fromData == null)
+                findings.add(FindingKind.FROM_FILE_NAME, 0, "interval " + claimed + " taken from the file name; pass --interval to override");
+            return claimed;
+        }
+        if (fromData != null) return fromData;
+        if (rr.bars().n > 0) findings.add(FindingKind.UNKNOWN_FORMAT, 0, "cannot tell the interval from the data (too few bars or an irregular spacing); pass --interval");
+        return null;
+    }
+
+    /** The most common spacing between distinct consecutive open times, if it is a known interval. */
+    private static Interval modeInterval(RawBars raw) {
+        if (raw.n < 2) return null;
+        long[] t = java.util.Arrays.copyOf(raw.time, raw.n);
+        java.util.Arrays.sort(t);
+        Map<Long, Integer> counts = new HashMap<>();
+        for (int i = 1; i < t.length; i++) if (t[i] > t[i - 1]) counts.merge(t[i] - t[i - 1], 1, Integer::sum);
+        long best = -1;
+        int bestCount = 0;
+        for (var e : counts.entrySet()) if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey() < best)) { best = e.getKey(); bestCount = e.getValue(); }
+        return best < 0 ? null : Interval.ofMillis(best);
+    }
+
+    private static String baseName(Path file) {
+        String n = file.getFileName().toString();
+        for (String ext : new String[]{".gz", ".csv", ".json", ".jsonl", ".txt"}) if (n.toLowerCase(Locale.ROOT).endsWith(ext)) n = n.substring(0, n.length() - ext.length());
+        for (String ext : new String[]{".csv", ".json", ".jsonl"}) if (n.toLowerCase(Locale.ROOT).endsWith(ext)) n = n.substring(0, n.length() - ext.length());
+        return n;
+    }
+}
