@@ -1,0 +1,109 @@
+package io.tatra.journal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.tatra.TatraException;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends records to a JSONL log, crash-safely: each record is one complete line written with a single
+ * write to a file opened in append mode, then forced to disk ({@link Durability#FSYNC}) or left to the OS
+ * ({@link Durability#FLUSH}). A crash can therefore only tear the last line; on open, a torn tail is
+ * closed with a newline so the next record starts on a line of its own, and the reader reports the torn
+ * line. An exclusive lock keeps a second writer out.
+ */
+public final class JournalWriter<T extends JournalRecord> implements AutoCloseable {
+    /** Whether each append waits for the disk. */
+    public enum Durability { FLUSH, FSYNC }
+
+    private final Path path;
+    private final Class<T> type;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Durability durability;
+
+    private JournalWriter(Path path, Class<T> type, FileChannel channel, FileLock lock, Durability durability) {
+        this.path = path;
+        this.type = type;
+        this.channel = channel;
+        this.lock = lock;
+        this.durability = durability;
+    }
+
+    public static <T extends JournalRecord> JournalWriter<T> open(Path path, Class<T> type, Durability durability) {
+        FileChannel ch = null;
+        try {
+            if (path.getParent() != null) Files.createDirectories(path.getParent());
+            ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) throw new TatraException(path + ": another writer holds this journal");
+            long size = ch.size();
+            if (size > 0) {
+                ByteBuffer last = ByteBuffer.allocate(1);
+                ch.read(last, size - 1);
+                if (last.get(0) != '\n') ch.write(ByteBuffer.wrap(new byte[]{'\n'}), size); // close a torn tail
+            }
+            ch.position(ch.size());
+            return new JournalWriter<>(path, type, ch, lock, durability);
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new TatraException(path + ": cannot open journal for appending (" + e.getMessage() + ")", e);
+        } catch (RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    public void append(T record) {
+        if (!type.isInstance(record)) throw new IllegalArgumentException(path + " holds " + type.getSimpleName() + " records, not " + record.getClass().getSimpleName());
+        byte[] line;
+        try {
+            line = (Jsonl.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + record, e);
+        }
+        try {
+            ByteBuffer buf = ByteBuffer.wrap(line);
+            while (buf.hasRemaining()) channel.write(buf);
+            if (durability == Durability.FSYNC) channel.force(false);
+        } catch (IOException e) {
+            throw new TatraException(path + ": append failed (" + e.getMessage() + "); earlier records are intact", e);
+        }
+    }
+
+    public Path path() { return path; }
+
+    @Override
+    public void close() {
+        try {
+            channel.force(false);
+            lock.release();
+        } catch (IOException e) {
+            throw new TatraException(path + ": close failed (" + e.getMessage() + ")", e);
+        } finally {
+            closeQuietly(channel);
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        if (ch == null) return;
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // already failing; the original error is reported
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.tatra.synth;
+
+import io.tatra.TatraException;
+import io.tatra.market.BarSeries;
+import io.tatra.market.FundingRate;
+import io.tatra.market.OpenInterest;
+import io.tatra.market.Symbol;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a synthetic market as files Tatra's importer reads back: per symbol
+ * {@code SYMBOL_INTERVAL.csv} (timestamp,open,high,low,close,volume,quote_volume,trades with UTC ISO
+ * times), {@code regimes.csv} (timestamp,regime: the true regime), and where generated
+ * {@code SYMBOL_funding.csv} and {@code SYMBOL_open_interest.csv}.
+ */
+public final class SyntheticExport {
+    private SyntheticExport() {}
+
+    /** Writes the files and returns the candle files, in symbol order. */
+    public static List<Path> write(SyntheticMarket market, Path dir) {
+        List<Path> candles = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (Symbol s : market.config().symbols()) {
+                BarSeries b = market.series(s);
+                Path f = dir.resolve(s + "_" + b.interval().code() + ".csv");
+                try (BufferedWriter w = Files.newBufferedWriter(f)) {
+                    w.write("timestamp,open,high,low,close,volume,quote_volume,trades\n");
+                    StringBuilder sb = new StringBuilder(128);
+                    for (int i = 0; i < b.size(); i++) {
+                        sb.setLength(0);
+                        sb.append(Instant.ofEpochMilli(b.openTimeMillis(i))).append(',').append(b.open(i)).append(',').append(b.high(i))
+                                .append(',').append(b.low(i)).append(',').append(b.close(i)).append(',').append(b.volume(i))
+                                .append(',').append(b.quoteVolume(i)).append(',').append(b.tradeCount(i)).append('\n');
+                        w.write(sb.toString());
+                    }
+                }
+                candles.add(f);
+                if (!market.funding().get(s).isEmpty()) {
+                    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(s + "_funding.csv"))) {
+                        w.write("timestamp,funding_rate\n");
+                        for (FundingRate fr : market.funding().get(s)) w.write(fr.time() + "," + fr.rate() + "\n");
+                    }
+                }
+                if (!market.openInterest().get(s).isEmpty()) {
+                    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(s + "_open_interest.csv"))) {
+                        w.write("timestamp,open_interest\n");
+                        for (OpenInterest oi : market.openInterest().get(s)) w.write(oi.time() + "," + oi.value() + "\n");
+                    }
+                }
+            }
+            BarSeries first = market.series(market.config().symbols().get(0));
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("regimes.csv"))) {
+                w.write("timestamp,regime\n");
+                for (int i = 0; i < first.size(); i++) w.write(first.openTime(i) + "," + market.regime(i).name().toLowerCase() + "\n");
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new TatraException("cannot write the synthetic market to " + dir + ": " + e.getMessage(), e);
+        }
+        return candles;
+    }
+}
