@@ -1,0 +1,87 @@
+package io.tatra.cli;
+
+import io.tatra.ingest.BarImporter;
+import io.tatra.ingest.DataReport;
+import io.tatra.ingest.ImportOptions;
+import io.tatra.market.Interval;
+import io.tatra.market.Regime;
+import io.tatra.store.TatraStore;
+import io.tatra.synth.SyntheticConfig;
+import io.tatra.synth.SyntheticExport;
+import io.tatra.synth.SyntheticMarket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "The main job on the embedded default data: generate a synthetic market, import it through the validating importer, check it, summarise the store.")
+final class DemoCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--symbols", defaultValue = "4")
+    int symbols;
+
+    @Option(names = "--bars", defaultValue = "8760", description = "Bars per symbol (default 8760: a year of hours)")
+    int bars;
+
+    @Option(names = "--seed", defaultValue = "42")
+    long seed;
+
+    @Override
+    public Integer call() {
+        Path home = common.home();
+        Path dir = home.resolve("demo").resolve("market-seed-" + seed);
+        say("1/4 generate: " + symbols + " symbols x " + bars + " 1h bars, seed " + seed);
+        SyntheticMarket m = GenerateCommand.generate(SyntheticConfig.defaults(symbols, bars, Interval.H1, seed), common.json);
+        List<Path> files = SyntheticExport.write(m, dir);
+        Map<Regime, Integer> regimeCount = new EnumMap<>(Regime.class);
+        for (Regime r : m.regimes()) regimeCount.merge(r, 1, Integer::sum);
+        say("    wrote " + dir + " (true regimes: " + regimeCount + ")");
+        say("2/4 check: validating each file");
+        int errors = 0, warnings = 0;
+        for (Path f : files) {
+            DataReport r = BarImporter.check(f, ImportOptions.strict());
+            errors += r.errors();
+            warnings += r.warnings();
+            say("    " + f.getFileName() + ": " + r.rowsKept() + " bars, " + r.errors() + " errors, " + r.warnings() + " warnings");
+        }
+        say("3/4 import into " + home.resolve(TatraStore.FILE_NAME));
+        List<ImportService.FileOutcome> outcomes = new ArrayList<>();
+        try (TatraStore store = TatraStore.open(home)) {
+            for (Path f : files) {
+                ImportService.FileOutcome o = ImportService.importFile(store, f, ImportOptions.strict(), false);
+                outcomes.add(o);
+                say("    " + ImportService.line(o));
+            }
+            say("4/4 the store now holds:");
+            var info = store.candles().list();
+            say(DataCommand.ListCommand.table(info).indent(4).stripTrailing());
+            if (common.json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("home", home.toString());
+                out.put("market_dir", dir.toString());
+                out.put("regimes", regimeCount);
+                out.put("check_errors", errors);
+                out.put("check_warnings", warnings);
+                out.put("imports", outcomes);
+                out.put("store", info.stream().map(i -> Map.of("symbol", i.symbol().value(), "interval", i.interval().code(), "rows", i.rows(), "gaps", i.missing())).toList());
+                System.out.println(Json.write(out));
+            }
+        }
+        say("next: `./tatra data list`, `./tatra export --symbol SYN01USDT --interval 1h --out syn.parquet`, `./tatra import ../shared/data/binance-usdm-1h/*.gz`");
+        return errors == 0 && outcomes.stream().allMatch(ImportService.FileOutcome::ok) ? 0 : 1;
+    }
+
+    private void say(String s) {
+        if (!common.json) System.out.println(s);
+    }
+}

@@ -1,0 +1,101 @@
+package io.tatra.cli;
+
+import io.tatra.TatraException;
+import io.tatra.ingest.BarImporter;
+import io.tatra.ingest.DataReport;
+import io.tatra.ingest.ImportOptions;
+import io.tatra.ingest.ImportRefusedException;
+import io.tatra.ingest.ImportResult;
+import io.tatra.journal.JournalKind;
+import io.tatra.journal.JournalReader;
+import io.tatra.store.CandleTable;
+import io.tatra.store.TatraStore;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+
+/** Imports one file into the store: candles through the validating importer, or a trading journal. */
+final class ImportService {
+    /** The outcome of one file, as printed and as JSON. */
+    record FileOutcome(String file, String status, String kind, String symbol, String interval, long bars, long added,
+                       long unchanged, long conflicting, int errors, int warnings, int repairs, Instant first, Instant last,
+                       String message) {
+        boolean ok() { return status.equals("imported"); }
+    }
+
+    private ImportService() {}
+
+    static FileOutcome importFile(TatraStore store, Path file, ImportOptions options, boolean replace) {
+        JournalKind journal = journalKind(file);
+        if (journal != null) return importJournal(store, file, journal);
+        try {
+            ImportResult r = BarImporter.read(file, options);
+            DataReport rep = r.report();
+            CandleTable.WriteResult w = store.candles().write(r.series(), replace);
+            String msg = w.conflicting() > 0 ? w.conflicting() + " bars differ from the stored ones; "
+                    + (w.replaced() ? "replaced (--replace)" : "kept the stored values (use --replace to overwrite)") : null;
+            return new FileOutcome(file.toString(), "imported", rep.format().id(), r.series().symbol().value(), r.series().interval().code(),
+                    r.series().size(), w.added(), w.unchanged(), w.conflicting(), rep.errors(), rep.warnings(), rep.repairs().size(),
+                    rep.first(), rep.last(), msg);
+        } catch (ImportRefusedException e) {
+            DataReport rep = e.report();
+            return new FileOutcome(file.toString(), "refused", rep.format() == null ? null : rep.format().id(),
+                    rep.symbol() == null ? null : rep.symbol().value(), rep.interval() == null ? null : rep.interval().code(),
+                    0, 0, 0, 0, rep.errors(), rep.warnings(), rep.repairs().size(), rep.first(), rep.last(), e.getMessage());
+        }
+    }
+
+    private static FileOutcome importJournal(TatraStore store, Path file, JournalKind kind) {
+        JournalReader.Result<? extends io.tatra.journal.JournalRecord> r = JournalReader.read(file, kind.type());
+        long added = store.journals().insert(r.records());
+        String msg = r.problems().isEmpty() ? null : r.problems().size() + " lines skipped: "
+                + String.join("; ", r.problems().stream().limit(5).map(Object::toString).toList());
+        return new FileOutcome(file.toString(), "imported", kind.name().toLowerCase(), null, null, r.records().size(), added,
+                r.records().size() - added, 0, 0, r.problems().size(), 0, null, null, msg);
+    }
+
+    /** A JSONL file whose first line is a journal record, else null. */
+    static JournalKind journalKind(Path file) {
+        if (!Files.isRegularFile(file)) return null;
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            if (head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) return null;
+        } catch (IOException e) {
+            return null;
+        }
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
+            String line = r.readLine();
+            while (line != null && line.isBlank()) line = r.readLine();
+            return line == null || !line.trim().startsWith("{") ? null : JournalKind.detect(line);
+        } catch (IOException e) {
+            throw new TatraException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static String line(FileOutcome o) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(Path.of(o.file()).getFileName()).append(": ");
+        if (!o.ok()) return sb.append("REFUSED\n").append(o.message()).toString();
+        if (o.symbol() == null) {
+            sb.append(o.kind()).append(" journal, ").append(o.bars()).append(" records, ").append(o.added()).append(" added, ").append(o.unchanged()).append(" already stored");
+        } else {
+            sb.append(o.symbol()).append(' ').append(o.interval()).append(" (").append(o.kind()).append("), ").append(o.bars()).append(" bars ")
+                    .append(o.first()).append(" .. ").append(o.last()).append(": ").append(o.added()).append(" added, ")
+                    .append(o.unchanged()).append(" already stored; ").append(o.warnings()).append(" warnings");
+            if (o.repairs() > 0) sb.append(", ").append(o.repairs()).append(" repairs");
+        }
+        if (o.message() != null) sb.append("\n  ").append(o.message());
+        return sb.toString();
+    }
+
+    static List<String> lines(List<FileOutcome> outcomes) {
+        return outcomes.stream().map(ImportService::line).toList();
+    }
+}
