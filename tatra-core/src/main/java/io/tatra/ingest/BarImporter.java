@@ -58,6 +58,7 @@ public final class BarImporter {
         if (options.policy() == ImportPolicy.REPAIR) {
             for (Finding f : findings.list()) {
                 if (ROW_ERRORS.contains(f.kind()) && f.line() > 0) repairs.add(new Repair(Repair.Action.DROPPED_ROW, f.line(), f.message()));
+                if (f.kind() == FindingKind.BAD_OPTIONAL_FIELD) repairs.add(new Repair(Repair.Action.CLEARED_OPTIONAL_FIELD, f.line(), f.message() + "; stored as missing, the bar is kept"));
                 if (f.kind() == FindingKind.TIME_MISMATCH) repairs.add(new Repair(Repair.Action.KEPT_EPOCH_TIME, f.line(), f.message() + "; the epoch column is kept"));
             }
         }
@@ -143,7 +144,7 @@ public final class BarImporter {
         String base = baseName(file);
         for (String tok : base.split("[_\\-. ]+")) {
             String u = tok.toUpperCase(Locale.ROOT);
-            if (u.length() < 5 || NOT_SYMBOLS.contains(u) || !u.chars().allMatch(Character::isLetterOrDigit) || u.chars().allMatch(Character::isDigit)) continue;
+            if (u.length() < 2 || NOT_SYMBOLS.contains(u) || !u.chars().allMatch(Character::isLetterOrDigit) || u.chars().allMatch(Character::isDigit)) continue;
             try {
                 Interval.parse(u);
                 continue;
@@ -184,7 +185,10 @@ public final class BarImporter {
         return null;
     }
 
-    /** The most common spacing between distinct consecutive open times, if it is a known interval. */
+    /**
+     * The most common spacing between distinct consecutive open times, if it is a known interval and
+     * covers at least half of the steps (gaps are fine; an irregular file has no interval to guess).
+     */
     private static Interval modeInterval(RawBars raw) {
         if (raw.n < 2) return null;
         long[] t = java.util.Arrays.copyOf(raw.time, raw.n);
@@ -194,7 +198,8 @@ public final class BarImporter {
         long best = -1;
         int bestCount = 0;
         for (var e : counts.entrySet()) if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey() < best)) { best = e.getKey(); bestCount = e.getValue(); }
-        return best < 0 ? null : Interval.ofMillis(best);
+        int steps = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return best < 0 || 2L * bestCount < steps ? null : Interval.ofMillis(best);
     }
 
     private static String baseName(Path file) {

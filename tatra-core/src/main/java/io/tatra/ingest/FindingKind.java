@@ -19,6 +19,7 @@ public enum FindingKind {
     INTERVAL_MISMATCH(Severity.ERROR, "the data's interval differs from the one given"),
     MIXED_SYMBOLS(Severity.ERROR, "one file holds several symbols"),
     API_ERROR(Severity.ERROR, "an exchange response reports an error"),
+    BAD_OPTIONAL_FIELD(Severity.ERROR, "an optional field (quote volume, trade count) is not a valid number"),
     DUPLICATE_IDENTICAL(Severity.WARNING, "the same bar appears twice with identical values"),
     REVERSE_ORDER(Severity.WARNING, "rows run newest first"),
     UNSORTED(Severity.WARNING, "rows are not in time order"),

@@ -16,6 +16,8 @@ public record Repair(Action action, long line, String description) {
         CLIPPED_WICK,
         /** The epoch and date columns disagree: the machine-written epoch is kept (the date column is display text). */
         KEPT_EPOCH_TIME,
+        /** A bad optional field (quote volume, trade count) stored as missing; the bar is kept. */
+        CLEARED_OPTIONAL_FIELD,
         /** A row dropped because it is unusable (unparseable, impossible or an unconfirmed open/close). */
         DROPPED_ROW
     }

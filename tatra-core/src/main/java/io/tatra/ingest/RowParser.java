@@ -47,11 +47,17 @@ final class RowParser {
             nullQuote++;
             return Double.NaN;
         }
-        double v = number(s, "quote volume", line, true);
-        return v;
+        try {
+            double v = Double.parseDouble(s);
+            if (Double.isFinite(v)) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        findings.add(FindingKind.BAD_OPTIONAL_FIELD, line, "quote volume '" + abbreviate(s) + "' is not a finite number");
+        return Double.NaN;
     }
 
-    /** Optional trade count: -1 when absent or NULL, -2 after reporting a bad value. */
+    /** Optional trade count: -1 when absent, NULL or bad (a bad value is reported). */
     long optionalTrades(String s, long line) {
         if (s == null || s.isEmpty() || s.equalsIgnoreCase("null") || s.equalsIgnoreCase("none")) {
             if (nullTrades++ == 0) firstNullTradesLine = line;
@@ -63,8 +69,8 @@ final class RowParser {
         } catch (NumberFormatException e) {
             // reported below
         }
-        findings.add(FindingKind.UNPARSEABLE, line, "trade count '" + abbreviate(s) + "' is not a whole number >= 0");
-        return -2;
+        findings.add(FindingKind.BAD_OPTIONAL_FIELD, line, "trade count '" + abbreviate(s) + "' is not a whole number >= 0");
+        return -1;
     }
 
     /** Epoch millis of an epoch or text timestamp, or {@link TimeParser#FAIL} after reporting. Sets {@link #lastUnit}. */

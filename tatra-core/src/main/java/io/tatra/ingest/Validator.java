@@ -113,7 +113,6 @@ final class Validator {
                 r.low[i] = nl;
             }
         }
-        if (r.trades[i] == -2) r.trades[i] = -1; // a bad trade count was reported by the parser
     }
 
     private int[] dedupe(RawBars r, Integer[] sorted) {
