@@ -1,0 +1,108 @@
+package io.tatra.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CliTest {
+    @TempDir
+    Path home;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+    private PrintStream oldOut, oldErr;
+
+    @BeforeEach
+    void capture() {
+        oldOut = System.out;
+        oldErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+    }
+
+    int run(String... args) {
+        out.reset();
+        err.reset();
+        return TatraMain.execute(args);
+    }
+
+    String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    @Test
+    void demoGeneratesImportsAndListsThenReimportAddsNothing() throws Exception {
+        assertEquals(0, run("demo", "--home", home.toString(), "--symbols", "2", "--bars", "300"));
+        assertTrue(out().contains("SYN01USDT"), out());
+        assertEquals(0, run("data", "list", "--home", home.toString(), "--json"));
+        JsonNode list = Json.MAPPER.readTree(out());
+        assertEquals(2, list.size());
+        assertEquals(300, list.get(0).get("rows").asInt());
+        assertEquals(0, list.get(0).get("gaps").asInt());
+        Path csv = home.resolve("demo/market-seed-42/SYN01USDT_1h.csv");
+        assertEquals(0, run("import", "--home", home.toString(), "--json", csv.toString()));
+        JsonNode imp = Json.MAPPER.readTree(out());
+        assertEquals(0, imp.get(0).get("added").asInt());
+        assertEquals(300, imp.get(0).get("unchanged").asInt());
+        Path pq = home.resolve("x.parquet");
+        assertEquals(0, run("export", "--home", home.toString(), "--symbol", "SYN01USDT", "--interval", "1h", "--from", "2022-01-01T05:00", "--out", pq.toString()));
+        assertTrue(out().contains("wrote 295"), out());
+    }
+
+    @Test
+    void refusedFileGivesExitOneAndNoStackTrace() throws Exception {
+        Path bad = home.resolve("bad.csv");
+        Files.writeString(bad, "timestamp,open,high,low,close,volume\n2024-01-01T00:00:00Z,1,0.5,2,1,1\n2024-01-01T01:00:00Z,1,2,0.5,1,1\n");
+        assertEquals(1, run("import", "--home", home.toString(), "--symbol", "BTCUSDT", bad.toString()));
+        assertTrue(out().contains("bad.csv:2: HIGH_BELOW_LOW"), out());
+        assertFalse(err().contains("Exception") || out().contains("Exception"), err());
+        assertEquals(1, run("data", "check", bad.toString(), "--symbol", "BTCUSDT", "--json"));
+        JsonNode rep = Json.MAPPER.readTree(out());
+        assertEquals(1, rep.get(0).get("errors").asInt());
+        assertEquals("HIGH_BELOW_LOW", rep.get(0).get("findings").get(0).get("kind").asText());
+    }
+
+    @Test
+    void userMistakesGetClearMessagesAndExitTwo() {
+        assertEquals(2, run("generate", "--home", home.toString(), "--interval", "7h"));
+        assertTrue(err().contains("unknown interval '7h'"), err());
+        assertEquals(1, run("import", "--home", home.toString(), home.resolve("missing.csv").toString()), "a refused file is exit 1");
+        assertTrue(out().contains("no such file"), out());
+        assertEquals(2, run("export", "--home", home.toString(), "--symbol", "BTCUSDT", "--interval", "1h", "--out", home.resolve("x.txt").toString()));
+        assertTrue(err().contains("name the file .csv or .parquet"), err());
+        assertFalse(err().contains("\tat "), "no stack trace: " + err());
+    }
+
+    @Test
+    void generateIsDeterministic() throws Exception {
+        Path a = home.resolve("a"), b = home.resolve("b");
+        assertEquals(0, run("generate", "--symbols", "2", "--bars", "200", "--seed", "9", "--out", a.toString()));
+        assertEquals(0, run("generate", "--symbols", "2", "--bars", "200", "--seed", "9", "--out", b.toString()));
+        for (String f : new String[]{"SYN01USDT_1h.csv", "SYN02USDT_funding.csv", "regimes.csv"}) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void journalFilesImportIntoTheStore() throws Exception {
+        Path d = home.resolve("decisions.jsonl");
+        Files.writeString(d, "{\"id\":\"decision_1\",\"timestamp\":\"2024-01-01T09:35:00Z\",\"symbol\":\"NQ00\",\"signal\":\"BUY\",\"price\":16508.75,\"confidence\":0.75,\"features\":{\"rsi\":52.3}}\n{\"id\":\"decision_2\",\"timest");
+        assertEquals(0, run("import", "--home", home.toString(), d.toString()));
+        assertTrue(out().contains("decisions journal, 1 records, 1 added"), out());
+        assertTrue(out().contains("TORN_TAIL"), out());
+    }
+}
