@@ -68,7 +68,7 @@ final class CsvBarReader {
                     continue;
                 }
             }
-            int before = findings.count(Severity.ERROR) - findings.count(FindingKind.BAD_OPTIONAL_FIELD);
+            int before = findings.rowErrors();
             long t = parser.time(f[layout.time].trim(), "timestamp", ln);
             int unit = parser.lastUnit;
             String mismatch = null;
@@ -90,7 +90,7 @@ final class CsvBarReader {
             if (intervalHint == null && layout.closeTime >= 0 && t != TimeParser.FAIL) {
                 intervalHint = intervalFromCloseTime(f[layout.closeTime].trim(), t);
             }
-            if (findings.count(Severity.ERROR) - findings.count(FindingKind.BAD_OPTIONAL_FIELD) > before) continue;
+            if (findings.rowErrors() > before) continue;
             // the row is otherwise sound: keep it on its epoch time, but the disagreement is an error (strict refuses)
             if (mismatch != null) findings.add(FindingKind.TIME_MISMATCH, ln, mismatch);
             int prec = Math.max(Math.max(RowParser.decimals(os), RowParser.decimals(hs)), Math.max(RowParser.decimals(ls), RowParser.decimals(cs)));

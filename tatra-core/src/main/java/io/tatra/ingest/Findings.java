@@ -10,9 +10,14 @@ public final class Findings {
     public static final int KEEP_PER_KIND = 1000;
     private final List<Finding> kept = new ArrayList<>();
     private final Map<FindingKind, Integer> counts = new EnumMap<>(FindingKind.class);
+    private int errors, rowErrors;
 
     public void add(FindingKind kind, long line, String message) {
         int c = counts.merge(kind, 1, Integer::sum);
+        if (kind.severity() == Severity.ERROR) {
+            errors++;
+            if (kind != FindingKind.BAD_OPTIONAL_FIELD) rowErrors++;
+        }
         if (c <= KEEP_PER_KIND) kept.add(new Finding(kind, line, message));
     }
 
@@ -29,5 +34,8 @@ public final class Findings {
         return n;
     }
 
-    public boolean hasErrors() { return count(Severity.ERROR) > 0; }
+    public boolean hasErrors() { return errors > 0; }
+
+    /** Errors that make a row unusable (all errors except a bad optional field); a cheap counter for the parsers. */
+    int rowErrors() { return rowErrors; }
 }

@@ -83,7 +83,7 @@ final class JsonBarReader {
     }
 
     private void add(RawBars bars, long ln, String ts, String os, String hs, String ls, String cs, String vs, String qs) {
-        int before = findings.count(Severity.ERROR) - findings.count(FindingKind.BAD_OPTIONAL_FIELD);
+        int before = findings.rowErrors();
         long t = parser.time(ts, "timestamp", ln);
         int unit = parser.lastUnit;
         double o = parser.number(os, "open", ln, true);
@@ -92,7 +92,7 @@ final class JsonBarReader {
         double c = parser.number(cs, "close", ln, true);
         double v = parser.number(vs, "volume", ln, true);
         double q = qs == null ? Double.NaN : parser.optionalQuote(qs, ln);
-        if (findings.count(Severity.ERROR) - findings.count(FindingKind.BAD_OPTIONAL_FIELD) > before) return;
+        if (findings.rowErrors() > before) return;
         int prec = Math.max(Math.max(RowParser.decimals(os), RowParser.decimals(hs)), Math.max(RowParser.decimals(ls), RowParser.decimals(cs)));
         bars.add(ln, t, o, h, l, c, v, q, -1, prec, unit);
     }

@@ -46,15 +46,43 @@ final class Validator {
         checkUnits(raw);
         boolean[] bad = new boolean[raw.n];
         for (int i = 0; i < raw.n; i++) checkRow(raw, i, interval, bad);
-        Integer[] boxed = new Integer[raw.n];
-        int m = 0;
-        for (int i = 0; i < raw.n; i++) if (!bad[i]) boxed[m++] = i;
-        Integer[] sorted = Arrays.copyOf(boxed, m);
-        Arrays.sort(sorted, (a, b) -> raw.time[a] != raw.time[b] ? Long.compare(raw.time[a], raw.time[b]) : Long.compare(raw.line[a], raw.line[b]));
+        int[] sorted = timeOrder(raw, bad);
         int[] kept = dedupe(raw, sorted);
         kept = checkOutliers(raw, kept);
         checkGapsAndVolume(raw, kept, interval);
         return kept;
+    }
+
+    /** Indices of the good rows by (time, line): a linear pass for sorted or newest-first files, a full sort otherwise. */
+    private static int[] timeOrder(RawBars raw, boolean[] bad) {
+        int m = 0;
+        int[] idx = new int[raw.n];
+        for (int i = 0; i < raw.n; i++) if (!bad[i]) idx[m++] = i;
+        idx = Arrays.copyOf(idx, m);
+        boolean asc = true, desc = true;
+        for (int k = 1; k < m; k++) {
+            long a = raw.time[idx[k - 1]], b = raw.time[idx[k]];
+            if (b < a) asc = false;
+            if (b > a) desc = false;
+        }
+        if (asc) return idx;
+        if (desc) {
+            // newest first: reverse, keeping rows of equal time in line order
+            int[] out = new int[m];
+            int w = 0, end = m;
+            while (end > 0) {
+                int start = end - 1;
+                while (start > 0 && raw.time[idx[start - 1]] == raw.time[idx[end - 1]]) start--;
+                for (int k = start; k < end; k++) out[w++] = idx[k];
+                end = start;
+            }
+            return out;
+        }
+        Integer[] boxed = new Integer[m];
+        for (int k = 0; k < m; k++) boxed[k] = idx[k];
+        Arrays.sort(boxed, (a, b) -> raw.time[a] != raw.time[b] ? Long.compare(raw.time[a], raw.time[b]) : Long.compare(raw.line[a], raw.line[b]));
+        for (int k = 0; k < m; k++) idx[k] = boxed[k];
+        return idx;
     }
 
     private void checkOrder(RawBars raw) {
@@ -115,7 +143,7 @@ final class Validator {
         }
     }
 
-    private int[] dedupe(RawBars r, Integer[] sorted) {
+    private int[] dedupe(RawBars r, int[] sorted) {
         int[] kept = new int[sorted.length];
         int k = 0;
         for (int s = 0; s < sorted.length; s++) {
@@ -209,10 +237,15 @@ final class Validator {
         return Arrays.copyOf(out, c);
     }
 
+    /** Median of the first m (<= 4) values, without allocation; the middle pair is averaged geometrically. */
     private static double median(double[] v, int m) {
-        double[] s = Arrays.copyOf(v, m);
-        Arrays.sort(s);
-        return m % 2 == 1 ? s[m / 2] : Math.sqrt(s[m / 2 - 1] * s[m / 2]);
+        for (int i = 1; i < m; i++) {
+            double x = v[i];
+            int j = i - 1;
+            while (j >= 0 && v[j] > x) { v[j + 1] = v[j]; j--; }
+            v[j + 1] = x;
+        }
+        return m % 2 == 1 ? v[m / 2] : Math.sqrt(v[m / 2 - 1] * v[m / 2]);
     }
 
     private void checkGapsAndVolume(RawBars r, int[] kept, Interval interval) {

@@ -48,7 +48,7 @@ public final class MarketGenerator {
         // per-symbol character, drawn first so adding bars does not change it
         double[] price = new double[m], volMult = new double[m], baseVolume = new double[m], oi = new double[m];
         for (int s = 0; s < m; s++) {
-            price[s] = s == 0 ? 30_000 : StrictMath.exp(StrictMath.log(0.05) + rng.uniform() * StrictMath.log(50_000 / 0.05));
+            price[s] = s == 0 ? 30_000 : tick(StrictMath.exp(StrictMath.log(0.05) + rng.uniform() * StrictMath.log(50_000 / 0.05)), 1e8);
             volMult[s] = s == 0 ? 1.0 : 0.8 + 0.8 * rng.uniform();
             baseVolume[s] = 2e7 / price[s] * (0.5 + rng.uniform()) / barsPerDay;
             oi[s] = baseVolume[s] * barsPerDay * (2 + 3 * rng.uniform());
@@ -79,15 +79,18 @@ public final class MarketGenerator {
                 if (rng.uniform() < jumpProb) ret += c.jumpSize() * (rng.gaussian() + (r == 0 ? 0.3 : r == 1 ? -0.3 : 0));
                 lastShock[s] = z;
                 double open = price[s];
-                double close = open * StrictMath.exp(ret);
-                double high = Math.max(open, close) * StrictMath.exp(0.6 * sigma * Math.abs(rng.gaussian()));
-                double low = Math.min(open, close) * StrictMath.exp(-0.6 * sigma * Math.abs(rng.gaussian()));
+                // prices on a tick of 6 significant digits, as on an exchange (and short in a CSV)
+                double scale = StrictMath.pow(10, 5 - Math.floor(StrictMath.log10(open)));
+                double close = tick(open * StrictMath.exp(ret), scale);
+                double high = tick(Math.max(open, close) * StrictMath.exp(0.6 * sigma * Math.abs(rng.gaussian())), scale);
+                double low = tick(Math.min(open, close) * StrictMath.exp(-0.6 * sigma * Math.abs(rng.gaussian())), scale);
                 double sigmaBase = c.annualVol() * volMult[s] / StrictMath.sqrt(perYear);
                 double volume = baseVolume[s] * StrictMath.pow(sigma / sigmaBase, 1.2)
                         * StrictMath.exp(0.3 * Math.min(Math.abs(ret) / sigma, 8) + 0.3 * rng.gaussian());
+                volume = Math.max(0.001, Math.rint(volume * 1000) / 1000);
                 double typical = (open + high + low + close) / 4;
                 long trades = Math.max(1, Math.round(volume * typical / 2_000.0));
-                builders.get(s).add(time, open, high, low, close, volume, volume * typical, trades);
+                builders.get(s).add(time, open, high, low, close, volume, Math.rint(volume * typical * 100) / 100, trades);
                 closes[s][t] = close;
                 price[s] = close;
                 Symbol sym = c.symbols().get(s);
@@ -101,6 +104,11 @@ public final class MarketGenerator {
         Map<Symbol, BarSeries> series = new LinkedHashMap<>();
         for (int s = 0; s < m; s++) series.put(c.symbols().get(s), builders.get(s).build());
         return new SyntheticMarket(c, series, regimes, funding, ois);
+    }
+
+    /** Rounds to the tick 1/scale; dividing by an exact power of ten gives the double nearest the decimal. */
+    private static double tick(double x, double scale) {
+        return Math.rint(x * scale) / scale;
     }
 
     /** Funding settles at 00, 08 and 16 UTC that fall within this bar: 0.01 % plus a share of the last day's return. */
