@@ -20,8 +20,9 @@ import java.util.List;
  *   <li>epoch and date columns disagreeing: the epoch is kept (CryptoDataDownload's 2017 date column is
  *       off by 4 hours on 91 rows, while its epochs are consecutive);</li>
  *   <li>outliers — a price more than {@code max(50 %, 25 × median bar range)} (in log terms) away from the
- *       median of the neighbouring closes and opens, so unconfirmed by them: a bad high/low is clipped to
- *       the bar's body; a bad open/close makes the bar unusable and it is dropped.</li>
+ *       median of the neighbouring closes and opens, so unconfirmed by them: a bad high/low (whose
+ *       neighbouring bars are calm, so no crash confirms it) is clipped to the bar's body; a bad open/close
+ *       makes the bar unusable and it is dropped.</li>
  * </ul>
  * Gaps are reported, never filled. Under {@link ImportPolicy#STRICT} nothing but sorting and dropping
  * identical duplicates (lossless) happens, and both are reported as warnings.
@@ -206,8 +207,11 @@ final class Validator {
             double refOthers = mo > 0 ? median(others, mo) : ref;
             boolean badOpen = Math.abs(Math.log(r.open[i] / ref)) > limit;
             boolean badClose = Math.abs(Math.log(r.close[i] / refOthers)) > limit;
-            boolean badHigh = Math.log(r.high[i] / ref) > limit && !badOpen && !badClose;
-            boolean badLow = Math.log(ref / r.low[i]) > limit && !badOpen && !badClose;
+            // a wick is confirmed when a neighbouring bar is itself wild (a crash, not a bad print): range > limit / 4
+            double neighbourRange = Math.max(k > 0 ? ranges[k - 1] : 0, k + 1 < n ? ranges[k + 1] : 0);
+            boolean wickSuspect = !badOpen && !badClose && neighbourRange <= limit / 4;
+            boolean badHigh = wickSuspect && Math.log(r.high[i] / ref) > limit;
+            boolean badLow = wickSuspect && Math.log(ref / r.low[i]) > limit;
             if (!(badOpen || badClose || badHigh || badLow)) {
                 if (k > 0 && Math.abs(Math.log(r.open[i] / r.close[kept[k - 1]])) > limit) {
                     findings.add(FindingKind.PRICE_JUMP, r.line[i], "open " + r.open[i] + " vs previous close " + r.close[kept[k - 1]]);

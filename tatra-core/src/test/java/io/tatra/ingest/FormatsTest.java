@@ -176,4 +176,23 @@ class FormatsTest {
         assertTrue(actions.contains(Repair.Action.DROPPED_ROW), "the bar with open 60000 against closes near 18100");
         assertEquals(Instant.parse("2020-11-20T04:00:00Z"), s.openTime(0));
     }
+
+    @Test
+    void isolatedSpikeIsClippedUnderRepairButACrashConfirmedByItsNeighboursIsNot() throws IOException {
+        StringBuilder calm = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        for (int i = 0; i < 10; i++) {
+            String hi = i == 5 ? "300" : "101";   // an isolated print at 300 in a market trading near 100
+            calm.append(String.format("2024-01-01T%02d:00:00Z,100,%s,99,100,10%n", i, hi));
+        }
+        ImportResult r = BarImporter.read(write("SPIKE_1h.csv", calm.toString()), ImportOptions.repair());
+        assertEquals(100, r.series().high(5), "clipped to the body");
+        assertTrue(r.report().repairs().stream().anyMatch(x -> x.action() == Repair.Action.CLIPPED_WICK && x.line() == 7));
+
+        StringBuilder crash = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        String[] rows = {"100,101,99,100", "100,101,99,100", "100,100,80,85", "85,95,40,90", "90,92,70,88", "88,90,86,89"};
+        for (int i = 0; i < rows.length; i++) crash.append(String.format("2024-01-01T%02d:00:00Z,%s,10%n", i, rows[i]));
+        ImportResult c = BarImporter.read(write("CRASH_1h.csv", crash.toString()), ImportOptions.repair());
+        assertEquals(40, c.series().low(3), "a crash wick with wild neighbours is real data");
+        assertEquals(0, c.report().count(FindingKind.OUTLIER));
+    }
 }
