@@ -1,7 +1,5 @@
 package io.tatra.cli;
 
-import io.tatra.ingest.BarImporter;
-import io.tatra.ingest.DataReport;
 import io.tatra.ingest.ImportOptions;
 import io.tatra.market.Interval;
 import io.tatra.market.Regime;
@@ -40,29 +38,24 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Path home = common.home();
         Path dir = home.resolve("demo").resolve("market-seed-" + seed);
-        say("1/4 generate: " + symbols + " symbols x " + bars + " 1h bars, seed " + seed);
+        say("1/3 generate: " + symbols + " symbols x " + bars + " 1h bars, seed " + seed);
         SyntheticMarket m = GenerateCommand.generate(SyntheticConfig.defaults(symbols, bars, Interval.H1, seed), common.json);
         List<Path> files = SyntheticExport.write(m, dir);
         Map<Regime, Integer> regimeCount = new EnumMap<>(Regime.class);
         for (Regime r : m.regimes()) regimeCount.merge(r, 1, Integer::sum);
         say("    wrote " + dir + " (true regimes: " + regimeCount + ")");
-        say("2/4 check: validating each file");
-        int errors = 0, warnings = 0;
-        for (Path f : files) {
-            DataReport r = BarImporter.check(f, ImportOptions.strict());
-            errors += r.errors();
-            warnings += r.warnings();
-            say("    " + f.getFileName() + ": " + r.rowsKept() + " bars, " + r.errors() + " errors, " + r.warnings() + " warnings");
-        }
-        say("3/4 import into " + home.resolve(TatraStore.FILE_NAME));
+        say("2/3 import into " + home.resolve(TatraStore.FILE_NAME) + ", each file validated under the strict policy");
         List<ImportService.FileOutcome> outcomes = new ArrayList<>();
+        int errors = 0, warnings = 0;
         try (TatraStore store = TatraStore.open(home)) {
             for (Path f : files) {
                 ImportService.FileOutcome o = ImportService.importFile(store, f, ImportOptions.strict(), false);
                 outcomes.add(o);
+                errors += o.errors();
+                warnings += o.warnings();
                 say("    " + ImportService.line(o));
             }
-            say("4/4 the store now holds:");
+            say("3/3 the store now holds:");
             var info = store.candles().list();
             say(DataCommand.ListCommand.table(info).indent(4).stripTrailing());
             if (common.json) {

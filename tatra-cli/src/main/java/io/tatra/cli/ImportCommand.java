@@ -1,6 +1,5 @@
 package io.tatra.cli;
 
-import io.tatra.ingest.DataReport;
 import io.tatra.ingest.ImportOptions;
 import io.tatra.ingest.ImportPolicy;
 import io.tatra.market.Interval;
@@ -54,10 +53,7 @@ final class ImportCommand implements Callable<Integer> {
                 outcomes.add(o);
                 if (!common.json) {
                     System.out.println(ImportService.line(o));
-                    if (report && o.ok() && o.symbol() != null) {
-                        DataReport r = io.tatra.ingest.BarImporter.check(f, new ImportOptions(symbol, interval, policy));
-                        System.out.println(r.render(10));
-                    }
+                    if (report && o.ok() && o.report() != null) System.out.println(o.report().render(10));
                 }
             }
             progress.update(files.size(), null);

@@ -1,5 +1,6 @@
 package io.tatra.cli;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.tatra.TatraException;
 import io.tatra.ingest.BarImporter;
 import io.tatra.ingest.DataReport;
@@ -23,10 +24,10 @@ import java.util.zip.GZIPInputStream;
 
 /** Imports one file into the store: candles through the validating importer, or a trading journal. */
 final class ImportService {
-    /** The outcome of one file, as printed and as JSON. */
+    /** The outcome of one file, as printed and as JSON; {@code report} is the validation report (null for journals). */
     record FileOutcome(String file, String status, String kind, String symbol, String interval, long bars, long added,
                        long unchanged, long conflicting, int errors, int warnings, int repairs, Instant first, Instant last,
-                       String message) {
+                       String message, @JsonIgnore DataReport report) {
         boolean ok() { return status.equals("imported"); }
     }
 
@@ -43,12 +44,12 @@ final class ImportService {
                     + (w.replaced() ? "replaced (--replace)" : "kept the stored values (use --replace to overwrite)") : null;
             return new FileOutcome(file.toString(), "imported", rep.format().id(), r.series().symbol().value(), r.series().interval().code(),
                     r.series().size(), w.added(), w.unchanged(), w.conflicting(), rep.errors(), rep.warnings(), rep.repairs().size(),
-                    rep.first(), rep.last(), msg);
+                    rep.first(), rep.last(), msg, rep);
         } catch (ImportRefusedException e) {
             DataReport rep = e.report();
             return new FileOutcome(file.toString(), "refused", rep.format() == null ? null : rep.format().id(),
                     rep.symbol() == null ? null : rep.symbol().value(), rep.interval() == null ? null : rep.interval().code(),
-                    0, 0, 0, 0, rep.errors(), rep.warnings(), rep.repairs().size(), rep.first(), rep.last(), e.getMessage());
+                    0, 0, 0, 0, rep.errors(), rep.warnings(), rep.repairs().size(), rep.first(), rep.last(), e.getMessage(), rep);
         }
     }
 
@@ -58,7 +59,7 @@ final class ImportService {
         String msg = r.problems().isEmpty() ? null : r.problems().size() + " lines skipped: "
                 + String.join("; ", r.problems().stream().limit(5).map(Object::toString).toList());
         return new FileOutcome(file.toString(), "imported", kind.name().toLowerCase(), null, null, r.records().size(), added,
-                r.records().size() - added, 0, 0, r.problems().size(), 0, null, null, msg);
+                r.records().size() - added, 0, 0, r.problems().size(), 0, null, null, msg, null);
     }
 
     /** A JSONL file whose first line is a journal record, else null. */

@@ -153,7 +153,7 @@ final class CsvBarReader {
                 case "quotevolume", "quoteassetvolume", "turnover", "quotevol" -> l.quote = i;
                 case "tradecount", "trades", "count", "numberoftrades", "ntrades" -> l.trades = i;
                 case "symbol", "ticker", "pair" -> l.symbol = i;
-                case "closetime" -> { l.closeTime = i; l.ignored.add(raw); }
+                case "closetime" -> l.closeTime = i; // only to confirm the interval
                 default -> {
                     if (k.startsWith("volume") && k.length() > 6) volumeCols.add(i);
                     else l.ignored.add(raw);
