@@ -1,0 +1,53 @@
+package io.tatra.dataset;
+
+import io.tatra.features.Feature;
+import io.tatra.market.Interval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pooled, leakage-free training data: per-symbol features and labels, the folds, and one normalization per
+ * fold fitted on that fold's training rows only.
+ */
+public record Dataset(DatasetConfig config, String schemaHash, Interval interval, List<SymbolData> symbols,
+                      List<Fold> folds, List<Normalization> normalizations) {
+    public Dataset {
+        symbols = List.copyOf(symbols);
+        folds = List.copyOf(folds);
+        normalizations = List.copyOf(normalizations);
+        if (folds.size() != normalizations.size()) throw new IllegalArgumentException(folds.size() + " folds but " + normalizations.size() + " normalizations");
+    }
+
+    /** A window ending at {@code row} of symbol number {@code symbol}. */
+    public record Sample(int symbol, int row) {}
+
+    public List<Sample> samples(int fold, Fold.Part part) {
+        Fold f = folds.get(fold);
+        List<Sample> out = new ArrayList<>();
+        for (int s = 0; s < symbols.size(); s++) {
+            SymbolData d = symbols.get(s);
+            for (int k = 0; k < d.sampleRows().length; k++)
+                if (f.partOf(d.sampleTime(k)) == part) out.add(new Sample(s, d.sampleRows()[k]));
+        }
+        return out;
+    }
+
+    /**
+     * The normalized input tensor for these samples: {@code [samples × window × 64]} floats, row-major. The
+     * last step of each window is the sample's row; earlier steps are the rows before it.
+     */
+    public float[] windows(int fold, List<Sample> samples) {
+        Normalization norm = normalizations.get(fold);
+        int w = config.window(), width = Feature.COUNT;
+        float[] out = new float[Math.multiplyExact(samples.size(), w * width)];
+        for (int i = 0; i < samples.size(); i++) {
+            Sample s = samples.get(i);
+            float[] raw = symbols.get(s.symbol()).features();
+            int firstRow = s.row() - w + 1;
+            for (int step = 0; step < w; step++)
+                norm.apply(raw, (firstRow + step) * width, out, (i * w + step) * width);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,84 @@
+package io.tatra.dataset;
+
+import io.tatra.features.Feature;
+import io.tatra.features.FeatureEngine;
+import io.tatra.features.FeatureMatrix;
+import io.tatra.features.MarketFrame;
+import io.tatra.labels.LabelSet;
+import io.tatra.labels.Labeler;
+import io.tatra.market.Regime;
+import io.tatra.market.Symbol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Features → labels → sample rows → folds → per-fold normalization, for several symbols pooled. */
+public final class DatasetBuilder {
+    private DatasetBuilder() {}
+
+    /**
+     * @param trueRegimes per symbol, the generator's regimes (synthetic data), or an empty map
+     * @param progress    receives one line per finished step
+     */
+    public static Dataset build(List<MarketFrame> frames, Map<Symbol, List<Regime>> trueRegimes, DatasetConfig cfg,
+                                Consumer<String> progress) {
+        if (frames.isEmpty()) throw new IllegalArgumentException("no symbols to build a dataset from");
+        var interval = frames.get(0).bars().interval();
+        FeatureEngine engine = new FeatureEngine(cfg.features());
+        List<SymbolData> data = new ArrayList<>();
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        for (MarketFrame frame : frames) {
+            var bars = frame.bars();
+            if (bars.interval() != interval) throw new IllegalArgumentException(bars.symbol() + " is " + bars.interval().code() + " but " + frames.get(0).bars().symbol() + " is " + interval.code() + "; one interval per dataset");
+            FeatureMatrix fm = engine.compute(frame);
+            LabelSet labels = Labeler.compute(bars, cfg.labels(), trueRegimes.get(bars.symbol()));
+            int[] run = new int[fm.rows()];
+            for (int i = 0; i < run.length; i++) run[i] = fm.runIndex(i);
+            int[] rows = SymbolData.sampleRows(run, labels, cfg.window());
+            if (rows.length == 0) {
+                int need = Feature.maxWarmup() + cfg.window() + cfg.labels().lookahead();
+                throw new IllegalArgumentException(bars.symbol() + ": " + bars.size() + " bars give no sample; a window needs " + Feature.maxWarmup()
+                        + " warm-up bars + " + cfg.window() + " window bars + " + cfg.labels().lookahead() + " bars of label lookahead = " + need + " gap-free bars");
+            }
+            double[] v = fm.values();
+            float[] f = new float[v.length];
+            for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+            SymbolData d = new SymbolData(frame, f, run, labels, rows);
+            data.add(d);
+            first = Math.min(first, d.sampleTime(0));
+            last = Math.max(last, d.sampleTime(rows.length - 1));
+            progress.accept(bars.symbol() + ": " + bars.size() + " bars, " + rows.length + " samples");
+        }
+        List<Fold> folds = Splitter.split(first, last, interval.millis(), cfg.split());
+        List<Normalization> norms = new ArrayList<>();
+        Dataset shell = new Dataset(cfg, engine.schema().hash(), interval, data, folds, folds.stream().map(x -> dummy()).toList());
+        for (int k = 0; k < folds.size(); k++) {
+            int train = shell.samples(k, Fold.Part.TRAIN).size(), test = shell.samples(k, Fold.Part.TEST).size();
+            if (train == 0 || test == 0)
+                throw new IllegalArgumentException("fold " + folds.get(k).name() + " is empty: " + train + " training and " + test + " test samples; use fewer folds or more data");
+            norms.add(fitOnTrain(shell, k));
+            progress.accept("fold " + folds.get(k).name() + ": " + train + " train, " + shell.samples(k, Fold.Part.VALIDATION).size() + " validation, " + test + " test samples");
+        }
+        return new Dataset(cfg, engine.schema().hash(), interval, data, folds, norms);
+    }
+
+    /** Fits the fold's normalization on the feature rows of its training samples, all symbols pooled. */
+    public static Normalization fitOnTrain(Dataset ds, int fold) {
+        List<Dataset.Sample> train = ds.samples(fold, Fold.Part.TRAIN);
+        double[][] cols = new double[Feature.COUNT][train.size()];
+        for (int i = 0; i < train.size(); i++) {
+            Dataset.Sample s = train.get(i);
+            float[] raw = ds.symbols().get(s.symbol()).features();
+            for (int f = 0; f < Feature.COUNT; f++) cols[f][i] = raw[s.row() * Feature.COUNT + f];
+        }
+        return Normalization.fit(ds.schemaHash(), ds.folds().get(fold).name() + " train " + ds.folds().get(fold).train(), cols, train.size(), ds.config().clip());
+    }
+
+    private static Normalization dummy() {
+        double[] c = new double[Feature.COUNT], s = new double[Feature.COUNT];
+        java.util.Arrays.fill(s, 1);
+        return new Normalization("", "placeholder", 0, c, s, 1);
+    }
+}

@@ -1,0 +1,83 @@
+package io.tatra.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts the common timeline [first sample, last sample] (all symbols pooled, so no symbol trains on a period
+ * another symbol is tested on) into folds. Between any training sample and any validation or test sample lie
+ * at least {@link SplitConfig#gap()} bars, on both sides of a test block in CPCV.
+ */
+public final class Splitter {
+    private Splitter() {}
+
+    public static List<Fold> split(long first, long last, long barMillis, SplitConfig c) {
+        long bars = (last - first) / barMillis + 1;
+        long gap = c.gap();
+        List<Fold> folds = new ArrayList<>();
+        if (c.method() == SplitMethod.CPCV) {
+            long groupBars = bars / c.folds();
+            if (groupBars <= 2 * gap) throw new IllegalArgumentException("CPCV: " + c.folds() + " groups of " + groupBars + " bars cannot hold a gap of " + gap + " bars on each side; use fewer groups or more data");
+            List<int[]> combos = new ArrayList<>();
+            combinations(c.folds(), c.testGroups(), 0, new int[c.testGroups()], 0, combos);
+            for (int[] testIdx : combos) {
+                List<Span> test = new ArrayList<>(), train = new ArrayList<>();
+                boolean[] isTest = new boolean[c.folds()];
+                for (int g : testIdx) isTest[g] = true;
+                for (int g = 0; g < c.folds(); g++) {
+                    long from = first + g * groupBars * barMillis;
+                    long to = g == c.folds() - 1 ? last : from + (groupBars - 1) * barMillis;
+                    if (isTest[g]) { test.add(new Span(from, to)); continue; }
+                    long a = from, b = to;
+                    if (g > 0 && isTest[g - 1]) a += gap * barMillis;
+                    if (g < c.folds() - 1 && isTest[g + 1]) b -= gap * barMillis;
+                    if (a <= b) train.add(new Span(a, b));
+                }
+                folds.add(new Fold("cpcv-" + java.util.Arrays.toString(testIdx).replaceAll("[\\[\\] ]", ""), merge(train, barMillis), List.of(), merge(test, barMillis)));
+            }
+            return folds;
+        }
+        long testBars = (long) (bars * c.testShare()) / c.folds();
+        long startTests = bars - testBars * c.folds();
+        long rollingTrain = startTests - gap;
+        for (int k = 0; k < c.folds(); k++) {
+            long testFrom = startTests + k * testBars;
+            long testTo = k == c.folds() - 1 ? bars - 1 : testFrom + testBars - 1;
+            long trainTo = testFrom - gap - 1;
+            long trainFrom = c.method() == SplitMethod.ROLLING ? Math.max(0, trainTo - rollingTrain + 1) : 0;
+            List<Span> validation = List.of();
+            long valBars = (long) ((trainTo - trainFrom + 1) * c.validationShare());
+            if (valBars > 0) {
+                long valFrom = trainTo - valBars + 1;
+                validation = List.of(span(first, barMillis, valFrom, trainTo));
+                trainTo = valFrom - gap - 1;
+            }
+            if (trainTo - trainFrom + 1 < Math.max(gap, 1))
+                throw new IllegalArgumentException("fold " + (k + 1) + " has only " + Math.max(0, trainTo - trainFrom + 1)
+                        + " training bars (gap " + gap + " bars); use fewer folds, a smaller test share or more data");
+            folds.add(new Fold(c.method().code() + "-" + (k + 1), List.of(span(first, barMillis, trainFrom, trainTo)), validation,
+                    List.of(span(first, barMillis, testFrom, testTo))));
+        }
+        return folds;
+    }
+
+    private static Span span(long first, long barMillis, long fromBar, long toBar) {
+        return new Span(first + fromBar * barMillis, first + toBar * barMillis);
+    }
+
+    private static List<Span> merge(List<Span> spans, long barMillis) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans) {
+            if (!out.isEmpty() && out.get(out.size() - 1).to() + barMillis >= s.from()) {
+                Span p = out.remove(out.size() - 1);
+                out.add(new Span(p.from(), Math.max(p.to(), s.to())));
+            } else out.add(s);
+        }
+        return out;
+    }
+
+    private static void combinations(int n, int k, int start, int[] cur, int depth, List<int[]> out) {
+        if (depth == k) { out.add(cur.clone()); return; }
+        for (int i = start; i < n; i++) { cur[depth] = i; combinations(n, k, i + 1, cur, depth + 1, out); }
+    }
+}
