@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Inspect data files and the store.",
-        subcommands = {DataCommand.Check.class, DataCommand.ListCommand.class})
+        subcommands = {DataCommand.Check.class, DataCommand.ListCommand.class, DataCommand.Audit.class})
 final class DataCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -102,6 +102,30 @@ final class DataCommand implements Runnable {
                 sb.append(String.format("%-14s %-8s %-21s %-21s %10d %8d%n", i.symbol(), i.interval(), i.first(), i.last(), i.rows(), i.missing()));
             }
             return sb.toString().stripTrailing();
+        }
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true,
+            description = "Leakage checks of a dataset directory: recomputation, future perturbation, window warm-up, purge/embargo, label-span overlap, train-only normalization. Exit 0 if all pass, 1 otherwise.")
+    static final class Audit implements Callable<Integer> {
+        @Mixin
+        CommonOptions common;
+
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            io.tatra.dataset.Dataset ds = io.tatra.dataset.DatasetStore.read(dir);
+            List<io.tatra.dataset.AuditCheck> checks = io.tatra.dataset.DatasetAudit.run(ds);
+            boolean ok = checks.stream().allMatch(io.tatra.dataset.AuditCheck::passed);
+            if (common.json) {
+                System.out.println(Json.write(java.util.Map.of("dir", dir.toString(), "passed", ok, "checks", checks)));
+            } else {
+                for (var c : checks) System.out.printf("%-4s %-32s %s%n", c.passed() ? "PASS" : "FAIL", c.name(), c.detail());
+                System.out.println(ok ? "audit passed: " + checks.size() + " checks" : "audit FAILED");
+            }
+            return ok ? 0 : 1;
         }
     }
 }

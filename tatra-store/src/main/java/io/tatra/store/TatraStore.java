@@ -103,4 +103,14 @@ public final class TatraStore implements AutoCloseable {
             throw failure("closing the store " + file, e);
         }
     }
+
+    /** Converts a CSV file (with header; empty fields are NULL) to Parquet with DuckDB's own reader and writer. */
+    public void csvToParquet(java.nio.file.Path csv, java.nio.file.Path parquet) {
+        String in = csv.toAbsolutePath().toString().replace("'", "''"), out = parquet.toAbsolutePath().toString().replace("'", "''");
+        try (java.sql.Statement st = conn.createStatement()) {
+            st.execute("COPY (SELECT * FROM read_csv('" + in + "', header = true, nullstr = '')) TO '" + out + "' (FORMAT PARQUET)");
+        } catch (java.sql.SQLException e) {
+            throw failure("writing " + parquet, e);
+        }
+    }
 }
