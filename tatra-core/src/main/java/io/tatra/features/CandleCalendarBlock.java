@@ -32,7 +32,7 @@ final class CandleCalendarBlock implements FeatureBlock {
             out[LOWER_WICK_RATIO.ordinal()] = 0;
         }
         out[RANGE_LOG.ordinal()] = in.lnHigh - in.lnLow;
-        out[GAP_LOG.ordinal()] = in.runIndex == 0 ? Double.NaN : in.lnOpen - StrictMath.log(in.prevClose);
+        out[GAP_LOG.ordinal()] = in.runIndex == 0 ? Double.NaN : in.lnOpen - in.lnPrevClose;
 
         int hour = (int) Math.floorMod(Math.floorDiv(in.openTime, HOUR_MS), 24L);
         int dow = (int) Math.floorMod(Math.floorDiv(in.openTime, DAY_MS) + 3, 7L); // 1970-01-01 was a Thursday

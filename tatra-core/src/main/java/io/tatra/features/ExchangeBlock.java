@@ -27,6 +27,6 @@ final class ExchangeBlock implements FeatureBlock {
     }
 
     private static double logRatio(double a, double b) {
-        return a > 0 && b > 0 ? StrictMath.log(a / b) : Double.NaN;
+        return a > 0 && b > 0 ? Math.log(a / b) : Double.NaN;
     }
 }

@@ -9,6 +9,7 @@ import io.tatra.market.Interval;
  */
 final class FeatureState {
     private static final int[] WARMUP = new int[Feature.COUNT];
+    private static final int MAX_WARMUP = Feature.maxWarmup();
 
     static {
         for (Feature f : Feature.values()) WARMUP[f.ordinal()] = f.warmup();
@@ -43,7 +44,7 @@ final class FeatureState {
         in.openInterest = openInterest;
         in.bookImbalance = bookImbalance;
         for (FeatureBlock b : blocks) b.step(in, out);
-        for (int f = 0; f < WARMUP.length; f++) if (runIndex < WARMUP[f]) out[f] = Double.NaN;
+        if (runIndex < MAX_WARMUP) for (int f = 0; f < WARMUP.length; f++) if (runIndex < WARMUP[f]) out[f] = Double.NaN;
         return runIndex;
     }
 

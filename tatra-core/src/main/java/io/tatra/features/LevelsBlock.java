@@ -14,6 +14,7 @@ final class LevelsBlock implements FeatureBlock {
     private final Bollinger bands = new Bollinger(20, 2);
     private final Vwap vwap24 = new Vwap(24), vwap96 = new Vwap(96);
     private final Ema ema20 = Ema.standard(20), ema50 = Ema.standard(50);
+    private final DoubleRing highs64 = new DoubleRing(RANGE_WINDOW), lows64 = new DoubleRing(RANGE_WINDOW);
     private final DoubleRing highs = new DoubleRing(POC_WINDOW), lows = new DoubleRing(POC_WINDOW);
     private final DoubleRing typical = new DoubleRing(POC_WINDOW), volumes = new DoubleRing(POC_WINDOW);
     private final double[] bins = new double[POC_BINS];
@@ -25,40 +26,45 @@ final class LevelsBlock implements FeatureBlock {
         double up = bands.upper(), lo = bands.lower();
         out[BB_PERCENT_B_20.ordinal()] = up > lo ? (c - lo) / (up - lo) : Double.NaN;
         out[BB_WIDTH_20.ordinal()] = (up - lo) / bands.middle();
-        out[VWAP_DIST_24.ordinal()] = in.lnClose - StrictMath.log(vwap24.update(in.high, in.low, c, in.volume));
-        out[VWAP_DIST_96.ordinal()] = in.lnClose - StrictMath.log(vwap96.update(in.high, in.low, c, in.volume));
-        out[EMA_DIST_20.ordinal()] = in.lnClose - StrictMath.log(ema20.update(c));
-        out[EMA_DIST_50.ordinal()] = in.lnClose - StrictMath.log(ema50.update(c));
+        out[VWAP_DIST_24.ordinal()] = in.lnClose - Math.log(vwap24.update(in.high, in.low, c, in.volume));
+        out[VWAP_DIST_96.ordinal()] = in.lnClose - Math.log(vwap96.update(in.high, in.low, c, in.volume));
+        out[EMA_DIST_20.ordinal()] = in.lnClose - Math.log(ema20.update(c));
+        out[EMA_DIST_50.ordinal()] = in.lnClose - Math.log(ema50.update(c));
 
         highs.push(in.high);
         lows.push(in.low);
         typical.push((in.high + in.low + c) / 3);
         volumes.push(in.volume);
-        double hh = Double.NEGATIVE_INFINITY, ll = Double.POSITIVE_INFINITY;
-        int n64 = Math.min(RANGE_WINDOW, highs.size());
-        for (int i = 0; i < n64; i++) {
-            hh = Math.max(hh, highs.get(i));
-            ll = Math.min(ll, lows.get(i));
-        }
-        out[HIGH_DIST_64.ordinal()] = in.lnClose - StrictMath.log(hh);
-        out[LOW_DIST_64.ordinal()] = in.lnClose - StrictMath.log(ll);
-        out[POC_DIST_96.ordinal()] = in.lnClose - StrictMath.log(pointOfControl(hh, ll, n64));
+        highs64.push(in.high);
+        lows64.push(in.low);
+        out[HIGH_DIST_64.ordinal()] = in.lnClose - Math.log(max(highs64));
+        out[LOW_DIST_64.ordinal()] = in.lnClose - Math.log(min(lows64));
+        out[POC_DIST_96.ordinal()] = in.lnClose - Math.log(pointOfControl());
+    }
+
+    private static double max(DoubleRing r) {
+        double m = Double.NEGATIVE_INFINITY, v[] = r.raw();
+        for (int i = 0, n = r.size(); i < n; i++) m = Math.max(m, v[i]);
+        return m;
+    }
+
+    private static double min(DoubleRing r) {
+        double m = Double.POSITIVE_INFINITY, v[] = r.raw();
+        for (int i = 0, n = r.size(); i < n; i++) m = Math.min(m, v[i]);
+        return m;
     }
 
     /** Centre of the fullest price bin (lowest bin on ties); NaN when the window has no volume. */
-    private double pointOfControl(double hh64, double ll64, int n64) {
+    private double pointOfControl() {
         int n = highs.size();
-        double hh = hh64, ll = ll64;
-        for (int i = n64; i < n; i++) {
-            hh = Math.max(hh, highs.get(i));
-            ll = Math.min(ll, lows.get(i));
-        }
+        double hh = max(highs), ll = min(lows);
         if (!(hh > ll)) return ll;
         java.util.Arrays.fill(bins, 0);
         double width = (hh - ll) / POC_BINS, total = 0;
+        double[] tp = typical.raw(), vol = volumes.raw();
         for (int i = 0; i < n; i++) {
-            int b = (int) ((typical.get(i) - ll) / width);
-            double v = volumes.get(i);
+            int b = (int) ((tp[i] - ll) / width);
+            double v = vol[i];
             bins[Math.min(POC_BINS - 1, Math.max(0, b))] += v;
             total += v;
         }

@@ -42,15 +42,20 @@ final class StatisticsBlock implements FeatureBlock {
         out[TREND_TSTAT_32.ordinal()] = trendTStat(in);
     }
 
-    private static double trendTStat(StepInput in) {
-        if (in.lnCloses.size() < TREND) return Double.NaN;
+    private final double[] ordered = new double[StepInput.HISTORY];
+
+    private double trendTStat(StepInput in) {
+        int n = in.lnCloses.size();
+        if (n < TREND) return Double.NaN;
+        in.lnCloses.copyInOrder(ordered);
+        int first = n - TREND;
         double mean = 0;
-        for (int i = 0; i < TREND; i++) mean += in.lnCloses.get(i);
+        for (int i = first; i < n; i++) mean += ordered[i];
         mean /= TREND;
         double sxy = 0, syy = 0, xMean = (TREND - 1) / 2.0;
-        for (int i = 0; i < TREND; i++) {
-            double y = in.lnCloses.get(i) - mean;
-            double x = (TREND - 1 - i) - xMean;
+        for (int i = first; i < n; i++) {
+            double y = ordered[i] - mean;
+            double x = (i - first) - xMean;
             sxy += x * y;
             syy += y * y;
         }

@@ -16,7 +16,7 @@ final class StepInput {
     double lnOpen, lnHigh, lnLow, lnClose, lnVolume1p;
     /** ln(C_t / C_{t-1}); NaN on the first bar of a run. */
     double ret;
-    double prevClose;
+    double prevClose, lnPrevClose;
     /** Bars since this gap-free run began (0 on its first bar). */
     int runIndex;
     final DoubleRing closes = new DoubleRing(HISTORY);
@@ -26,17 +26,19 @@ final class StepInput {
         this.runIndex = runIndex;
         openTime = t;
         open = o; high = h; low = l; close = c; volume = v;
-        lnOpen = StrictMath.log(o);
-        lnHigh = StrictMath.log(h);
-        lnLow = StrictMath.log(l);
-        lnClose = StrictMath.log(c);
-        lnVolume1p = StrictMath.log1p(v);
+        lnOpen = Math.log(o);
+        lnHigh = Math.log(h);
+        lnLow = Math.log(l);
+        lnClose = Math.log(c);
+        lnVolume1p = Math.log(1 + v); // volumes are counts of units; log1p's extra accuracy near 0 is not needed
         if (runIndex == 0) {
             prevClose = Double.NaN;
+            lnPrevClose = Double.NaN;
             ret = Double.NaN;
         } else {
             prevClose = closes.get(0);
-            ret = lnClose - lnCloses.get(0);
+            lnPrevClose = lnCloses.get(0);
+            ret = lnClose - lnPrevClose;
         }
         closes.push(c);
         lnCloses.push(lnClose);

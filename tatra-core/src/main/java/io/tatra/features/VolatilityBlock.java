@@ -8,8 +8,8 @@ import static io.tatra.features.Feature.*;
 
 /** Close-to-close, Parkinson, Garman–Klass, Rogers–Satchell and Yang–Zhang at 20 and 64 bars; NATR(14). */
 final class VolatilityBlock implements FeatureBlock {
-    private static final double FOUR_LN2 = 4 * StrictMath.log(2);
-    private static final double GK_C = 2 * StrictMath.log(2) - 1;
+    private static final double FOUR_LN2 = 4 * Math.log(2);
+    private static final double GK_C = 2 * Math.log(2) - 1;
 
     private final Window w20 = new Window(20), w64 = new Window(64);
     private final Atr atr = new Atr(14);
@@ -20,7 +20,7 @@ final class VolatilityBlock implements FeatureBlock {
         double c = in.lnClose - in.lnOpen;
         double rs = (in.lnHigh - in.lnClose) * (in.lnHigh - in.lnOpen) + (in.lnLow - in.lnClose) * (in.lnLow - in.lnOpen);
         double gk = 0.5 * u * u - GK_C * c * c;
-        double o = in.runIndex == 0 ? Double.NaN : in.lnOpen - StrictMath.log(in.prevClose);
+        double o = in.runIndex == 0 ? Double.NaN : in.lnOpen - in.lnPrevClose;
         w20.push(in.ret, u * u, gk, rs, o, c);
         w64.push(in.ret, u * u, gk, rs, o, c);
         w20.write(out, VOL_CC_20, VOL_PARKINSON_20, VOL_GARMAN_KLASS_20, VOL_ROGERS_SATCHELL_20, VOL_YANG_ZHANG_20);

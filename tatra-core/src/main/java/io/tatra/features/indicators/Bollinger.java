@@ -14,11 +14,12 @@ public final class Bollinger {
     public void update(double x) {
         window.push(x);
         int m = window.size();
+        double[] v = window.raw();
         double s = 0;
-        for (int i = 0; i < m; i++) s += window.get(i);
+        for (int i = 0; i < m; i++) s += v[i];
         double mean = s / m, ss = 0;
         for (int i = 0; i < m; i++) {
-            double d = window.get(i) - mean;
+            double d = v[i] - mean;
             ss += d * d;
         }
         middle = mean;

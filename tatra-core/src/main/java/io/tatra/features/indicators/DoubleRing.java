@@ -27,6 +27,23 @@ public final class DoubleRing {
         return values[i < 0 ? i + values.length : i];
     }
 
+    /**
+     * The backing array: its first {@link #size()} slots hold exactly the ring's values, in storage order
+     * (not time order). For order-free reductions (sums, min, max, histograms) without index arithmetic.
+     */
+    public double[] raw() { return values; }
+
+    /** Copies the values oldest first into {@code dst}. */
+    public void copyInOrder(double[] dst) {
+        if (size < values.length) {
+            System.arraycopy(values, 0, dst, 0, size);
+        } else {
+            int tail = values.length - next;
+            System.arraycopy(values, next, dst, 0, tail);
+            System.arraycopy(values, 0, dst, tail, next);
+        }
+    }
+
     public int size() { return size; }
     public int capacity() { return values.length; }
     public boolean full() { return size == values.length; }

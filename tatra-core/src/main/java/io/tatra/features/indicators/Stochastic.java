@@ -16,9 +16,10 @@ public final class Stochastic {
         highs.push(high);
         lows.push(low);
         double hh = Double.NEGATIVE_INFINITY, ll = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < highs.size(); i++) {
-            hh = Math.max(hh, highs.get(i));
-            ll = Math.min(ll, lows.get(i));
+        double[] hs = highs.raw(), ls = lows.raw();
+        for (int i = 0, n = highs.size(); i < n; i++) {
+            hh = Math.max(hh, hs[i]);
+            ll = Math.min(ll, ls[i]);
         }
         k = hh > ll ? (close - ll) / (hh - ll) * 100 : Double.NaN;
         dValue = d.update(k);
