@@ -1,49 +1,14 @@
 package io.tatra.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class CliTest {
-    @TempDir
-    Path home;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    int run(String... args) {
-        out.reset();
-        err.reset();
-        return TatraMain.execute(args);
-    }
-
-    String out() { return out.toString(StandardCharsets.UTF_8); }
-
-    String err() { return err.toString(StandardCharsets.UTF_8); }
-
+class CliTest extends CliHarness {
     @Test
     void demoGeneratesImportsAndListsThenReimportAddsNothing() throws Exception {
         assertEquals(0, run("demo", "--home", home.toString(), "--symbols", "2", "--bars", "300"));

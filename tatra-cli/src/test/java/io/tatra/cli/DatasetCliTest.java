@@ -1,52 +1,21 @@
 package io.tatra.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** features → dataset build → data audit, end to end on a small synthetic market, and their error messages. */
-class DatasetCliTest {
-    @TempDir
-    Path home;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    int run(String... args) {
-        out.reset();
-        err.reset();
-        return TatraMain.execute(args);
-    }
-
+class DatasetCliTest extends CliHarness {
     @Test
     void featuresDatasetAndAudit() throws Exception {
         String h = home.toString();
         assertEquals(0, run("demo", "--home", h, "--symbols", "2", "--bars", "2500"));
         assertEquals(0, run("features", "--home", h, "--symbol", "SYN01USDT", "--interval", "1h", "--json"));
-        JsonNode f = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode f = Json.MAPPER.readTree(out());
         assertEquals(2500, f.get("rows").asInt());
         assertEquals(2500 - 150, f.get("complete_rows").asInt());
         assertEquals(64, f.get("features").size());
@@ -59,10 +28,10 @@ class DatasetCliTest {
 
         Path ds = home.resolve("ds");
         assertEquals(0, run("dataset", "build", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--horizon", "4", "--out", ds.toString()));
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = out();
         assertTrue(text.contains("SYN02USDT") && text.contains("walk-forward-4"), text);
         assertEquals(0, run("data", "audit", ds.toString(), "--json"));
-        JsonNode audit = Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode audit = Json.MAPPER.readTree(out());
         assertTrue(audit.get("passed").asBoolean());
         assertEquals(8, audit.get("checks").size());
 
@@ -72,7 +41,7 @@ class DatasetCliTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) n.get("center")).set(0, 0.123);
         Json.MAPPER.writeValue(norm.toFile(), n);
         assertEquals(1, run("data", "audit", ds.toString()));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("FAIL normalization-train-only"), out.toString(StandardCharsets.UTF_8));
+        assertTrue(out().contains("FAIL normalization-train-only"), out());
     }
 
     @Test
@@ -80,15 +49,15 @@ class DatasetCliTest {
         String h = home.toString();
         assertEquals(0, run("demo", "--home", h, "--symbols", "1", "--bars", "120"));
         assertEquals(2, run("features", "--home", h, "--symbol", "NOPEUSDT", "--interval", "1h"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no NOPEUSDT 1h bars") && err.toString(StandardCharsets.UTF_8).contains("SYN01USDT"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err().contains("no NOPEUSDT 1h bars") && err().contains("SYN01USDT"), err());
         assertEquals(2, run("features", "--home", h, "--symbol", "SYN01USDT", "--interval", "1h"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("warm-up"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err().contains("warm-up"), err());
         assertEquals(2, run("dataset", "build", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--horizon", "4"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("gap-free bars"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err().contains("gap-free bars"), err());
         assertEquals(2, run("dataset", "build", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--horizon", "4", "--split", "sideways"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown split"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err().contains("unknown split"), err());
         assertEquals(2, run("data", "audit", home.resolve("missing").toString()));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("manifest.json"), err.toString(StandardCharsets.UTF_8));
-        assertFalse(err.toString(StandardCharsets.UTF_8).contains("\tat "), "no stack trace for user mistakes");
+        assertTrue(err().contains("manifest.json"), err());
+        assertFalse(err().contains("\tat "), "no stack trace for user mistakes");
     }
 }

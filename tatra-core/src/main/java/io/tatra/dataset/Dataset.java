@@ -22,8 +22,10 @@ public record Dataset(DatasetConfig config, String schemaHash, Interval interval
     /** A window ending at {@code row} of symbol number {@code symbol}. */
     public record Sample(int symbol, int row) {}
 
-    public List<Sample> samples(int fold, Fold.Part part) {
-        Fold f = folds.get(fold);
+    public List<Sample> samples(int fold, Fold.Part part) { return samples(symbols, folds.get(fold), part); }
+
+    /** The samples of these symbols that fall in one part of a fold. */
+    public static List<Sample> samples(List<SymbolData> symbols, Fold f, Fold.Part part) {
         List<Sample> out = new ArrayList<>();
         for (int s = 0; s < symbols.size(); s++) {
             SymbolData d = symbols.get(s);

@@ -97,7 +97,7 @@ public final class DatasetAudit {
                     for (int f = 0; f < Feature.COUNT; f++) {
                         compared++;
                         if (Double.compare(base.get(i, f), pf.get(i, f)) != 0 && moved.size() < 5)
-                            moved.add(b.symbol() + " " + Feature.values()[f].id() + " at " + b.openTime(i));
+                            moved.add(b.symbol() + " " + Feature.at(f).id() + " at " + b.openTime(i));
                     }
                     if (i + look < cut && !sameLabels(baseLabels, pl, i) && moved.size() < 5) moved.add(b.symbol() + " labels at " + b.openTime(i));
                 }
@@ -199,19 +199,21 @@ public final class DatasetAudit {
     private static AuditCheck normalization(Dataset ds) {
         List<String> problems = new ArrayList<>();
         int differsWithTest = 0;
+        double[] allRowsCenter = fitOnAllRows(ds).center();
         for (int k = 0; k < ds.folds().size(); k++) {
-            Normalization saved = ds.normalizations().get(k), refit = DatasetBuilder.fitOnTrain(ds, k);
+            Normalization saved = ds.normalizations().get(k), refit = DatasetBuilder.fitOnTrain(ds.symbols(), ds.folds().get(k), ds.schemaHash(), ds.config().clip());
             if (!Arrays.equals(saved.center(), refit.center()) || !Arrays.equals(saved.scale(), refit.scale()) || saved.rows() != refit.rows())
                 problems.add(ds.folds().get(k).name() + ": saved statistics are not those of its training rows");
             if (!saved.schemaHash().equals(ds.schemaHash())) problems.add(ds.folds().get(k).name() + ": normalization has another schema hash");
-            if (differsFromAllRows(ds, saved)) differsWithTest++;
+            if (!Arrays.equals(allRowsCenter, saved.center())) differsWithTest++;
         }
         return new AuditCheck("normalization-train-only", problems.isEmpty(), problems.isEmpty()
                 ? ds.folds().size() + " fold normalizations equal a refit on their training rows only (" + differsWithTest + " would differ if fitted on all rows)"
                 : String.join("; ", problems));
     }
 
-    private static boolean differsFromAllRows(Dataset ds, Normalization saved) {
+    /** The normalization a leaky build would have used: every sample row, test rows included. */
+    private static Normalization fitOnAllRows(Dataset ds) {
         int total = ds.symbols().stream().mapToInt(d -> d.sampleRows().length).sum();
         double[][] cols = new double[Feature.COUNT][total];
         int i = 0;
@@ -220,7 +222,6 @@ public final class DatasetAudit {
                 for (int f = 0; f < Feature.COUNT; f++) cols[f][i] = d.features()[r * Feature.COUNT + f];
                 i++;
             }
-        Normalization all = Normalization.fit(saved.schemaHash(), "all", cols, total, saved.clip());
-        return !Arrays.equals(all.center(), saved.center());
+        return Normalization.fit(ds.schemaHash(), "all rows", cols, total, ds.config().clip());
     }
 }

@@ -52,33 +52,27 @@ public final class DatasetBuilder {
             progress.accept(bars.symbol() + ": " + bars.size() + " bars, " + rows.length + " samples");
         }
         List<Fold> folds = Splitter.split(first, last, interval.millis(), cfg.split());
+        String hash = engine.schema().hash();
         List<Normalization> norms = new ArrayList<>();
-        Dataset shell = new Dataset(cfg, engine.schema().hash(), interval, data, folds, folds.stream().map(x -> dummy()).toList());
-        for (int k = 0; k < folds.size(); k++) {
-            int train = shell.samples(k, Fold.Part.TRAIN).size(), test = shell.samples(k, Fold.Part.TEST).size();
+        for (Fold fold : folds) {
+            int train = Dataset.samples(data, fold, Fold.Part.TRAIN).size(), test = Dataset.samples(data, fold, Fold.Part.TEST).size();
             if (train == 0 || test == 0)
-                throw new IllegalArgumentException("fold " + folds.get(k).name() + " is empty: " + train + " training and " + test + " test samples; use fewer folds or more data");
-            norms.add(fitOnTrain(shell, k));
-            progress.accept("fold " + folds.get(k).name() + ": " + train + " train, " + shell.samples(k, Fold.Part.VALIDATION).size() + " validation, " + test + " test samples");
+                throw new IllegalArgumentException("fold " + fold.name() + " is empty: " + train + " training and " + test + " test samples; use fewer folds or more data");
+            norms.add(fitOnTrain(data, fold, hash, cfg.clip()));
+            progress.accept("fold " + fold.name() + ": " + train + " train, " + Dataset.samples(data, fold, Fold.Part.VALIDATION).size() + " validation, " + test + " test samples");
         }
-        return new Dataset(cfg, engine.schema().hash(), interval, data, folds, norms);
+        return new Dataset(cfg, hash, interval, data, folds, norms);
     }
 
-    /** Fits the fold's normalization on the feature rows of its training samples, all symbols pooled. */
-    public static Normalization fitOnTrain(Dataset ds, int fold) {
-        List<Dataset.Sample> train = ds.samples(fold, Fold.Part.TRAIN);
+    /** Fits a fold's normalization on the feature rows of its training samples, all symbols pooled. */
+    public static Normalization fitOnTrain(List<SymbolData> symbols, Fold fold, String schemaHash, double clip) {
+        List<Dataset.Sample> train = Dataset.samples(symbols, fold, Fold.Part.TRAIN);
         double[][] cols = new double[Feature.COUNT][train.size()];
         for (int i = 0; i < train.size(); i++) {
             Dataset.Sample s = train.get(i);
-            float[] raw = ds.symbols().get(s.symbol()).features();
+            float[] raw = symbols.get(s.symbol()).features();
             for (int f = 0; f < Feature.COUNT; f++) cols[f][i] = raw[s.row() * Feature.COUNT + f];
         }
-        return Normalization.fit(ds.schemaHash(), ds.folds().get(fold).name() + " train " + ds.folds().get(fold).train(), cols, train.size(), ds.config().clip());
-    }
-
-    private static Normalization dummy() {
-        double[] c = new double[Feature.COUNT], s = new double[Feature.COUNT];
-        java.util.Arrays.fill(s, 1);
-        return new Normalization("", "placeholder", 0, c, s, 1);
+        return Normalization.fit(schemaHash, fold.name() + " train " + fold.train(), cols, train.size(), clip);
     }
 }

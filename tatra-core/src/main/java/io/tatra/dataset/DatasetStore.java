@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tatra.TatraException;
 import io.tatra.features.Feature;
 import io.tatra.features.FeatureSchema;
+import io.tatra.ingest.BarCsv;
 import io.tatra.ingest.BarImporter;
 import io.tatra.ingest.ImportOptions;
 import io.tatra.ingest.ImportPolicy;
@@ -51,7 +52,7 @@ public final class DatasetStore {
             Files.createDirectories(dir.resolve("normalization"));
             for (SymbolData d : ds.symbols()) {
                 String sym = d.bars().symbol().value();
-                writeBars(d.bars(), dir.resolve("bars/" + sym + ".csv"));
+                BarCsv.write(d.bars(), dir.resolve("bars/" + sym + ".csv"));
                 ExchangeCsv.write(d.frame(), dir.resolve("bars"));
                 writeFloats(d.features(), dir.resolve("features/" + sym + ".f32"));
                 writeLabels(d.labels(), dir.resolve("labels/" + sym + ".csv"));
@@ -115,14 +116,6 @@ public final class DatasetStore {
             return BarImporter.read(p, new ImportOptions(io.tatra.market.Symbol.of(p.getFileName().toString().replace(".csv", "")), m.interval(), ImportPolicy.STRICT)).series();
         } catch (ImportRefusedException e) {
             throw new TatraException(p + ": the dataset's bars do not import cleanly: " + e.getMessage(), e);
-        }
-    }
-
-    static void writeBars(BarSeries s, Path p) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(p)) {
-            w.write("timestamp,open,high,low,close,volume\n");
-            for (int i = 0; i < s.size(); i++)
-                w.write(s.openTimeMillis(i) + "," + s.open(i) + "," + s.high(i) + "," + s.low(i) + "," + s.close(i) + "," + s.volume(i) + "\n");
         }
     }
 

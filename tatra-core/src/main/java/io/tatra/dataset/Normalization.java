@@ -16,13 +16,13 @@ public record Normalization(String schemaHash, String fittedOn, long rows, doubl
             throw new IllegalArgumentException("normalization needs " + Feature.COUNT + " centers and scales, got " + center.length + " and " + scale.length);
         for (int f = 0; f < scale.length; f++)
             if (!(scale[f] > 0) || !Double.isFinite(center[f]))
-                throw new IllegalArgumentException("normalization of " + Feature.values()[f].id() + ": center " + center[f] + ", scale " + scale[f] + " is invalid");
+                throw new IllegalArgumentException("normalization of " + Feature.at(f).id() + ": center " + center[f] + ", scale " + scale[f] + " is invalid");
         if (!(clip > 0)) throw new IllegalArgumentException("clip must be > 0, got " + clip);
     }
 
     public float apply(int feature, double x) {
         if (Double.isNaN(x)) return 0f;
-        if (!Feature.values()[feature].normalized()) return (float) x;
+        if (!Feature.at(feature).normalized()) return (float) x;
         double z = (x - center[feature]) / scale[feature];
         return (float) Math.max(-clip, Math.min(clip, z));
     }
@@ -41,7 +41,7 @@ public record Normalization(String schemaHash, String fittedOn, long rows, doubl
         double[] center = new double[Feature.COUNT], scale = new double[Feature.COUNT];
         for (int f = 0; f < Feature.COUNT; f++) {
             double[] v = Arrays.stream(values[f]).filter(d -> !Double.isNaN(d)).sorted().toArray();
-            if (!Feature.values()[f].normalized() || v.length == 0) {
+            if (!Feature.at(f).normalized() || v.length == 0) {
                 center[f] = 0;
                 scale[f] = 1;
                 continue;

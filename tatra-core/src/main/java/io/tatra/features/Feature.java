@@ -125,13 +125,14 @@ public enum Feature {
     public boolean normalized() { return normalized; }
 
     public static final int COUNT = values().length;
+    private static final Feature[] ALL = values();
+    private static final int MAX_WARMUP = java.util.Arrays.stream(ALL).mapToInt(Feature::warmup).max().orElse(0);
 
     /** The largest warm-up of all features: the first bar of a run where every feature is defined. */
-    public static int maxWarmup() {
-        int m = 0;
-        for (Feature f : values()) m = Math.max(m, f.warmup);
-        return m;
-    }
+    public static int maxWarmup() { return MAX_WARMUP; }
+
+    /** The feature at a column index, without the array copy {@code values()} makes. */
+    public static Feature at(int column) { return ALL[column]; }
 
     public static Feature byId(String id) {
         for (Feature f : values()) if (f.id().equalsIgnoreCase(id)) return f;

@@ -1,6 +1,7 @@
 package io.tatra.synth;
 
 import io.tatra.TatraException;
+import io.tatra.ingest.BarCsv;
 import io.tatra.market.BarSeries;
 import io.tatra.market.FundingRate;
 import io.tatra.market.OpenInterest;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,17 +32,7 @@ public final class SyntheticExport {
             for (Symbol s : market.config().symbols()) {
                 BarSeries b = market.series(s);
                 Path f = dir.resolve(s + "_" + b.interval().code() + ".csv");
-                try (BufferedWriter w = Files.newBufferedWriter(f)) {
-                    w.write("timestamp,open,high,low,close,volume,quote_volume,trades\n");
-                    StringBuilder sb = new StringBuilder(128);
-                    for (int i = 0; i < b.size(); i++) {
-                        sb.setLength(0);
-                        sb.append(Instant.ofEpochMilli(b.openTimeMillis(i))).append(',').append(b.open(i)).append(',').append(b.high(i))
-                                .append(',').append(b.low(i)).append(',').append(b.close(i)).append(',').append(b.volume(i))
-                                .append(',').append(b.quoteVolume(i)).append(',').append(b.tradeCount(i)).append('\n');
-                        w.write(sb.toString());
-                    }
-                }
+                BarCsv.write(b, f);
                 candles.add(f);
                 if (!market.funding().get(s).isEmpty()) {
                     try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(s + "_funding.csv"))) {
