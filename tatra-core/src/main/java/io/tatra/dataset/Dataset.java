@@ -39,9 +39,14 @@ public record Dataset(DatasetConfig config, String schemaHash, Interval interval
      * The normalized input tensor for these samples: {@code [samples × window × 64]} floats, row-major. The
      * last step of each window is the sample's row; earlier steps are the rows before it.
      */
-    public float[] windows(int fold, List<Sample> samples) {
-        Normalization norm = normalizations.get(fold);
-        int w = config.window(), width = Feature.COUNT;
+    public float[] windows(int fold, List<Sample> samples) { return windows(symbols, normalizations.get(fold), config.window(), samples); }
+
+    /**
+     * The same tensor with a given normalization (a saved model's, applied unchanged to later data) over any
+     * symbols: {@code [samples × window × 64]}.
+     */
+    public static float[] windows(List<SymbolData> symbols, Normalization norm, int window, List<Sample> samples) {
+        int w = window, width = Feature.COUNT;
         float[] out = new float[Math.multiplyExact(samples.size(), w * width)];
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);

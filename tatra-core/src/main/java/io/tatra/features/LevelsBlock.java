@@ -3,6 +3,7 @@ package io.tatra.features;
 import io.tatra.features.indicators.Bollinger;
 import io.tatra.features.indicators.DoubleRing;
 import io.tatra.features.indicators.Ema;
+import io.tatra.features.indicators.RollingExtreme;
 import io.tatra.features.indicators.Vwap;
 
 import static io.tatra.features.Feature.*;
@@ -14,8 +15,8 @@ final class LevelsBlock implements FeatureBlock {
     private final Bollinger bands = new Bollinger(20, 2);
     private final Vwap vwap24 = new Vwap(24), vwap96 = new Vwap(96);
     private final Ema ema20 = Ema.standard(20), ema50 = Ema.standard(50);
-    private final DoubleRing highs64 = new DoubleRing(RANGE_WINDOW), lows64 = new DoubleRing(RANGE_WINDOW);
-    private final DoubleRing highs = new DoubleRing(POC_WINDOW), lows = new DoubleRing(POC_WINDOW);
+    private final RollingExtreme high64 = RollingExtreme.max(RANGE_WINDOW), low64 = RollingExtreme.min(RANGE_WINDOW);
+    private final RollingExtreme high96 = RollingExtreme.max(POC_WINDOW), low96 = RollingExtreme.min(POC_WINDOW);
     private final DoubleRing typical = new DoubleRing(POC_WINDOW), volumes = new DoubleRing(POC_WINDOW);
     private final double[] bins = new double[POC_BINS];
 
@@ -31,33 +32,19 @@ final class LevelsBlock implements FeatureBlock {
         out[EMA_DIST_20.ordinal()] = in.lnClose - Math.log(ema20.update(c));
         out[EMA_DIST_50.ordinal()] = in.lnClose - Math.log(ema50.update(c));
 
-        highs.push(in.high);
-        lows.push(in.low);
         typical.push((in.high + in.low + c) / 3);
         volumes.push(in.volume);
-        highs64.push(in.high);
-        lows64.push(in.low);
-        out[HIGH_DIST_64.ordinal()] = in.lnClose - Math.log(max(highs64));
-        out[LOW_DIST_64.ordinal()] = in.lnClose - Math.log(min(lows64));
+        high96.update(in.high);
+        low96.update(in.low);
+        out[HIGH_DIST_64.ordinal()] = in.lnClose - Math.log(high64.update(in.high));
+        out[LOW_DIST_64.ordinal()] = in.lnClose - Math.log(low64.update(in.low));
         out[POC_DIST_96.ordinal()] = in.lnClose - Math.log(pointOfControl());
-    }
-
-    private static double max(DoubleRing r) {
-        double m = Double.NEGATIVE_INFINITY, v[] = r.raw();
-        for (int i = 0, n = r.size(); i < n; i++) m = Math.max(m, v[i]);
-        return m;
-    }
-
-    private static double min(DoubleRing r) {
-        double m = Double.POSITIVE_INFINITY, v[] = r.raw();
-        for (int i = 0, n = r.size(); i < n; i++) m = Math.min(m, v[i]);
-        return m;
     }
 
     /** Centre of the fullest price bin (lowest bin on ties); NaN when the window has no volume. */
     private double pointOfControl() {
-        int n = highs.size();
-        double hh = max(highs), ll = min(lows);
+        int n = typical.size();
+        double hh = high96.value(), ll = low96.value();
         if (!(hh > ll)) return ll;
         java.util.Arrays.fill(bins, 0);
         double width = (hh - ll) / POC_BINS, total = 0;

@@ -1,5 +1,6 @@
 package io.tatra.features;
 
+import io.tatra.features.indicators.DoubleRing;
 import io.tatra.features.indicators.RollingCorrelation;
 import io.tatra.features.indicators.RollingSum;
 
@@ -42,20 +43,20 @@ final class StatisticsBlock implements FeatureBlock {
         out[TREND_TSTAT_32.ordinal()] = trendTStat(in);
     }
 
-    private final double[] ordered = new double[StepInput.HISTORY];
-
     private double trendTStat(StepInput in) {
-        int n = in.lnCloses.size();
+        DoubleRing ring = in.lnCloses;
+        int n = ring.size();
         if (n < TREND) return Double.NaN;
-        in.lnCloses.copyInOrder(ordered);
-        int first = n - TREND;
+        double[] v = ring.raw();
+        int cap = ring.capacity(), oldest = ring.newestSlot() - (TREND - 1);
+        if (oldest < 0) oldest += cap;
         double mean = 0;
-        for (int i = first; i < n; i++) mean += ordered[i];
+        for (int k = 0, j = oldest; k < TREND; k++, j = j + 1 == cap ? 0 : j + 1) mean += v[j];
         mean /= TREND;
         double sxy = 0, syy = 0, xMean = (TREND - 1) / 2.0;
-        for (int i = first; i < n; i++) {
-            double y = ordered[i] - mean;
-            double x = (i - first) - xMean;
+        for (int k = 0, j = oldest; k < TREND; k++, j = j + 1 == cap ? 0 : j + 1) {
+            double y = v[j] - mean;
+            double x = k - xMean;
             sxy += x * y;
             syy += y * y;
         }

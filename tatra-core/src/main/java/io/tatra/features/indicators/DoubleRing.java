@@ -44,6 +44,9 @@ public final class DoubleRing {
         }
     }
 
+    /** Slot of the newest value in {@link #raw()} (meaningful once a value was pushed). */
+    public int newestSlot() { return next == 0 ? values.length - 1 : next - 1; }
+
     public int size() { return size; }
     public int capacity() { return values.length; }
     public boolean full() { return size == values.length; }

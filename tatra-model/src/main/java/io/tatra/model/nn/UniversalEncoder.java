@@ -1,0 +1,94 @@
+package io.tatra.model.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The universal encoder: {@code [batch × window × features]} → 1-D convolutions (local patterns, GELU) →
+ * projection to {@code modelDim} plus a learned position embedding → pre-norm self-attention blocks → final
+ * LayerNorm → mean and max pooling over time → linear map to the representation.
+ *
+ * <p>Forward returns {@code (representation [batch × embedding], sequence [batch × window × modelDim])}; the
+ * sequence output serves masked-step reconstruction during pre-training.
+ */
+public final class UniversalEncoder extends AbstractBlock {
+    private final EncoderConfig config;
+    private final List<Conv1d> convs = new ArrayList<>();
+    private final Linear project;
+    private final Parameter position;
+    private final List<AttentionBlock> blocks = new ArrayList<>();
+    private final LayerNorm finalNorm;
+    private final Linear pool;
+
+    public UniversalEncoder(EncoderConfig config) {
+        this.config = config;
+        for (int i = 0; i < config.convLayers(); i++)
+            convs.add(addChildBlock("conv" + i, Conv1d.builder().setKernelShape(new Shape(config.convKernel()))
+                    .optPadding(new Shape(config.convKernel() / 2)).setFilters(config.convChannels()).build()));
+        project = addChildBlock("project", Linear.builder().setUnits(config.modelDim()).build());
+        position = addParameter(Parameter.builder().setName("position").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(config.window(), config.modelDim())).build());
+        for (int i = 0; i < config.attentionLayers(); i++)
+            blocks.add(addChildBlock("attention" + i, new AttentionBlock(config.modelDim(), config.attentionHeads(),
+                    config.ffnDim(), config.dropout())));
+        finalNorm = addChildBlock("norm", LayerNorm.builder().axis(2).build());
+        pool = addChildBlock("pool", Linear.builder().setUnits(config.embedding()).build());
+    }
+
+    public EncoderConfig config() { return config; }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        if (x.getShape().dimension() != 3 || x.getShape().get(1) != config.window() || x.getShape().get(2) != config.features())
+            throw new IllegalArgumentException("encoder input must be [batch × " + config.window() + " × " + config.features()
+                    + "], got " + x.getShape());
+        NDArray h = x.transpose(0, 2, 1);                                   // [b, features, time]
+        for (Conv1d conv : convs) h = Activation.gelu(conv.forward(ps, new NDList(h), training).singletonOrThrow());
+        h = project.forward(ps, new NDList(h.transpose(0, 2, 1)), training).singletonOrThrow();
+        h = h.add(ps.getValue(position, h.getDevice(), training));
+        NDList seq = new NDList(h);
+        for (AttentionBlock b : blocks) seq = b.forward(ps, seq, training);
+        NDArray sequence = finalNorm.forward(ps, seq, training).singletonOrThrow();
+        NDArray pooled = NDArrays.concat(new NDList(sequence.mean(new int[]{1}), sequence.max(new int[]{1})), 1);
+        NDArray representation = pool.forward(ps, new NDList(pooled), training).singletonOrThrow();
+        return new NDList(representation, sequence);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        long b = inputShapes[0].get(0);
+        return new Shape[]{new Shape(b, config.embedding()), new Shape(b, config.window(), config.modelDim())};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long b = inputShapes[0].get(0);
+        Shape s = new Shape(b, config.features(), config.window());
+        for (Conv1d conv : convs) {
+            conv.initialize(manager, dataType, s);
+            s = conv.getOutputShapes(new Shape[]{s})[0];
+        }
+        Shape seq = new Shape(b, config.window(), s.get(1));
+        project.initialize(manager, dataType, seq);
+        Shape model = new Shape(b, config.window(), config.modelDim());
+        for (AttentionBlock block : blocks) block.initialize(manager, dataType, model);
+        finalNorm.initialize(manager, dataType, model);
+        pool.initialize(manager, dataType, new Shape(b, 2L * config.modelDim()));
+    }
+}

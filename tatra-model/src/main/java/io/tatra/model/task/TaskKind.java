@@ -1,0 +1,85 @@
+package io.tatra.model.task;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+
+import java.util.Arrays;
+
+/**
+ * What a head predicts and how it is trained. Each kind owns its loss (on raw head outputs), its target
+ * transform and the way raw outputs become predictions.
+ */
+public enum TaskKind {
+    /** k-class probabilities; softmax cross-entropy (log-loss). */
+    CLASSES {
+        @Override public NDArray loss(NDArray out, NDArray target, TargetScale s) {
+            int k = (int) out.getShape().get(1);
+            return out.logSoftmax(1).mul(target.toType(DataType.INT32, false).oneHot(k)).sum(new int[]{1}).neg().mean();
+        }
+    },
+    /**
+     * A positive scale (volatility): the head outputs a log variance (offset by the training mean log
+     * variance) and is trained with QLIKE, {@code y/v - log(y/v) - 1} with y the realized variance.
+     */
+    LOG_VARIANCE {
+        @Override public NDArray loss(NDArray out, NDArray target, TargetScale s) {
+            NDArray logV = out.squeeze(1).add((float) s.center());
+            return target.mul(logV.neg().exp()).add(logV).sub(target.log()).sub(1).mean();
+        }
+
+        @Override public double target(double label) { return Math.max(label * label, 1e-12); }
+
+        @Override public TargetScale fitScale(double[] targets) {
+            double mean = Arrays.stream(targets).average().orElse(Double.NaN);
+            return new TargetScale(Math.log(mean), 1);
+        }
+
+        @Override public double predict(float raw, TargetScale s) { return Math.sqrt(Math.exp(raw + s.center())); }
+    },
+    /** A real number (return): Huber loss (δ = 1) on the standardized target. */
+    ROBUST_REGRESSION {
+        @Override public NDArray loss(NDArray out, NDArray target, TargetScale s) {
+            NDArray err = out.squeeze(1).sub(target.sub((float) s.center()).div((float) s.scale())).abs();
+            NDArray quad = err.minimum(1f);
+            return quad.square().mul(0.5f).add(err.sub(quad)).mean();
+        }
+
+        @Override public TargetScale fitScale(double[] targets) {
+            double[] sorted = targets.clone();
+            Arrays.sort(sorted);
+            double median = quantile(sorted, 0.5), iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
+            return new TargetScale(median, iqr > 0 ? iqr / 1.349 : 1);
+        }
+
+        @Override public double predict(float raw, TargetScale s) { return raw * s.scale() + s.center(); }
+    },
+    /** A yes/no event: logistic loss, prediction is the probability of yes. */
+    BINARY {
+        @Override public NDArray loss(NDArray out, NDArray target, TargetScale s) {
+            NDArray z = out.squeeze(1);
+            return z.maximum(0f).sub(z.mul(target)).add(z.abs().neg().exp().add(1f).log()).mean();
+        }
+
+        @Override public double predict(float raw, TargetScale s) { return 1 / (1 + Math.exp(-raw)); }
+    };
+
+    /** Mean loss of a batch: {@code out} is the head's raw output, {@code target} the transformed labels. */
+    public abstract NDArray loss(NDArray out, NDArray target, TargetScale scale);
+
+    /** The training target for a label value (identity except for variance targets). */
+    public double target(double label) { return label; }
+
+    /** Scaling fitted on the training targets. */
+    public TargetScale fitScale(double[] targets) { return TargetScale.IDENTITY; }
+
+    /** Single-output kinds: the prediction in label units (volatility, return, probability). */
+    public double predict(float raw, TargetScale s) { return raw; }
+
+    public int outputs(int classes) { return this == CLASSES ? classes : 1; }
+
+    static double quantile(double[] sorted, double q) {
+        double pos = q * (sorted.length - 1);
+        int lo = (int) Math.floor(pos), hi = Math.min(sorted.length - 1, lo + 1);
+        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,58 @@
+package io.tatra.model.task;
+
+import io.tatra.dataset.SymbolData;
+import io.tatra.labels.LabelSet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The registry of built-in tasks. The four core tasks are trained together; the others are added on a frozen encoder. */
+public final class Tasks {
+    /** The anomaly threshold: the next bar's |log return| above this many trailing σ. */
+    public static final double ANOMALY_SIGMAS = 3;
+
+    public static final Task DIRECTION = new Task("direction", TaskKind.CLASSES, 3,
+            (d, r) -> d.labels().direction()[r], "down / sideways / up over h bars, threshold scaled by trailing volatility");
+    public static final Task VOLATILITY = new Task("volatility", TaskKind.LOG_VARIANCE, 0,
+            (d, r) -> d.labels().forwardVolatility()[r], "realized volatility of the next h one-bar log returns (QLIKE)");
+    public static final Task REGIME = new Task("regime", TaskKind.CLASSES, 3,
+            (d, r) -> d.labels().regime()[r], "bull / bear / sideways by forward trend scanning");
+    public static final Task RETURN = new Task("return", TaskKind.ROBUST_REGRESSION, 0,
+            (d, r) -> d.labels().forwardReturn()[r], "log return over the next h bars (Huber on the standardized return)");
+    public static final Task ANOMALY = new Task("anomaly", TaskKind.BINARY, 0, Tasks::anomaly,
+            "the next bar's |log return| exceeds " + ANOMALY_SIGMAS + " trailing sigma");
+    public static final Task WIN = new Task("win", TaskKind.BINARY, 0,
+            (d, r) -> d.labels().barrier()[r] == 1 ? 1 : 0, "triple barrier: take profit (+sigma*sqrt(h)) is hit before the stop within h bars");
+
+    public static final List<Task> CORE = List.of(DIRECTION, VOLATILITY, REGIME, RETURN);
+    private static final Map<String, Task> ALL = new LinkedHashMap<>();
+
+    static {
+        for (Task t : List.of(DIRECTION, VOLATILITY, REGIME, RETURN, ANOMALY, WIN)) ALL.put(t.name(), t);
+    }
+
+    private Tasks() {}
+
+    public static Task byName(String name) {
+        Task t = ALL.get(name);
+        if (t == null) throw new IllegalArgumentException("unknown task '" + name + "'; known: " + String.join(", ", ALL.keySet()));
+        return t;
+    }
+
+    public static List<Task> all() { return List.copyOf(ALL.values()); }
+
+    /** The generator's true regime (Regime ordinal), NaN on real data. For evaluation only, never trained on. */
+    public static double trueRegime(SymbolData d, int row) {
+        byte t = d.labels().trueRegime()[row];
+        return t < 0 ? Double.NaN : t;
+    }
+
+    private static double anomaly(SymbolData d, int row) {
+        LabelSet l = d.labels();
+        var bars = d.bars();
+        if (row + 1 >= bars.size() || !(l.sigma()[row] > 0)) return Double.NaN;
+        double move = Math.abs(Math.log(bars.close(row + 1) / bars.close(row)));
+        return move > ANOMALY_SIGMAS * l.sigma()[row] ? 1 : 0;
+    }
+}

@@ -1,0 +1,169 @@
+package io.tatra.model.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import io.tatra.model.TatraModel;
+import io.tatra.model.task.Task;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains every head of a {@link TatraModel} together on one shared encoder, with the selected loss balancing
+ * ({@link Balance}), early stopping on the validation losses and the best epoch's weights restored at the end.
+ */
+public final class MultiTaskTrainer {
+    private final TatraModel model;
+    private final TrainConfig cfg;
+    private final List<Task> tasks;
+    private final List<Parameter> shared, all;
+    private final Map<String, List<Parameter>> headParams = new LinkedHashMap<>();
+    private final LossBalancer balancer;
+    private final Optim optim;
+    private final Random random;
+
+    public MultiTaskTrainer(TatraModel model, TrainConfig cfg) {
+        this.model = model;
+        this.cfg = cfg;
+        this.tasks = model.tasks();
+        this.shared = model.encoderParameters();
+        this.all = new ArrayList<>(shared);
+        for (Task t : tasks) {
+            headParams.put(t.name(), model.headParameters(t.name()));
+            all.addAll(headParams.get(t.name()));
+        }
+        this.balancer = new LossBalancer(cfg.balance(), tasks.size(), model.manager());
+        this.all.addAll(balancer.parameters());
+        this.optim = new Optim(cfg.learningRate(), cfg.weightDecay(), cfg.gradClip());
+        this.random = new Random(cfg.seed());
+    }
+
+    /** The outcome: per-epoch logs, the best epoch (1-based) and its validation loss, total seconds and steps. */
+    public record Result(List<EpochLog> epochs, int bestEpoch, double bestValidationLoss, double seconds, long steps) {}
+
+    public Result train(Samples train, Samples validation, Consumer<EpochLog> log) {
+        if (train.size() < cfg.batchSize()) throw new IllegalArgumentException("only " + train.size() + " training windows for batches of " + cfg.batchSize());
+        if (validation.size() == 0) throw new IllegalArgumentException("the validation part is empty");
+        long start = System.nanoTime(), steps = 0;
+        List<EpochLog> logs = new ArrayList<>();
+        Snapshot best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0, sinceBest = 0;
+        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            balancer.startEpoch();
+            double[] sum = new double[tasks.size()];
+            int batches = 0, conflicts = 0, pairs = 0;
+            for (int[] batch : batches(train.size())) {
+                StepResult r = step(train, batch);
+                for (int i = 0; i < sum.length; i++) sum[i] += r.losses[i];
+                conflicts += r.conflicts;
+                pairs += r.pairs;
+                batches++;
+                steps++;
+            }
+            Map<String, Double> trainLoss = new LinkedHashMap<>();
+            for (int i = 0; i < tasks.size(); i++) trainLoss.put(tasks.get(i).name(), sum[i] / batches);
+            balancer.endEpoch(sum, batches);
+            Map<String, Double> valLoss = Inference.losses(model, validation, 256);
+            double total = valLoss.values().stream().mapToDouble(Double::doubleValue).sum();
+            EpochLog e = new EpochLog(epoch, trainLoss, valLoss, balancer.weights(tasks), pairs == 0 ? Double.NaN : (double) conflicts / pairs,
+                    total, (System.nanoTime() - t0) / 1e9);
+            logs.add(e);
+            if (log != null) log.accept(e);
+            if (total < bestLoss - 1e-6) {
+                bestLoss = total;
+                bestEpoch = epoch;
+                sinceBest = 0;
+                if (best != null) best.close();
+                best = Snapshot.of(all);
+            } else if (++sinceBest >= cfg.patience()) {
+                break;
+            }
+        }
+        if (best != null) {
+            best.restore();
+            best.close();
+        }
+        return new Result(logs, bestEpoch, bestLoss, (System.nanoTime() - start) / 1e9, steps);
+    }
+
+    private List<int[]> batches(int n) {
+        int b = cfg.batchSize();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i]; order[i] = order[j]; order[j] = t;
+        }
+        int count = n / b;
+        if (cfg.maxBatchesPerEpoch() > 0) count = Math.min(count, cfg.maxBatchesPerEpoch());
+        List<int[]> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) out.add(java.util.Arrays.copyOfRange(order, k * b, (k + 1) * b));
+        return out;
+    }
+
+    private record StepResult(double[] losses, int conflicts, int pairs) {}
+
+    /** One optimizer step on one batch; exposed to the benchmark through {@link #benchmarkStep}. */
+    private StepResult step(Samples data, int[] batch) {
+        int w = data.window(), f = model.config().encoder().features();
+        float[] x = data.inputs(batch);
+        double[] losses = new double[tasks.size()];
+        int conflicts = 0, pairs = 0;
+        try (NDManager sub = model.manager().newSubManager()) {
+            Autograd.zero(all);
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                TatraModel.Forward fw = model.forward(sub.create(x, new Shape(batch.length, w, f)), true);
+                NDArray[] taskLoss = new NDArray[tasks.size()];
+                for (int i = 0; i < tasks.size(); i++) {
+                    Task t = tasks.get(i);
+                    NDArray target = sub.create(data.targets(t, batch));
+                    taskLoss[i] = t.kind().loss(fw.outputs().get(t.name()), target, model.scale(t.name()));
+                    losses[i] = taskLoss[i].getFloat();
+                }
+                if (!cfg.balance().needsTaskGradients()) {
+                    Autograd.backward(balancer.combine(taskLoss), false);
+                } else {
+                    float[][] g = new float[tasks.size()][];
+                    for (int i = 0; i < tasks.size(); i++) {
+                        Autograd.zero(shared);
+                        Autograd.backward(taskLoss[i], i < tasks.size() - 1);
+                        g[i] = Autograd.read(shared);
+                    }
+                    float[] combined;
+                    if (cfg.balance() == Balance.PCGRAD) {
+                        PcGrad.Result r = PcGrad.combine(g, random);
+                        combined = r.gradient();
+                        conflicts = r.conflicts();
+                        pairs = r.pairs();
+                    } else {
+                        combined = balancer.gradNorm(g, losses);
+                        for (int i = 0; i < tasks.size(); i++)
+                            Autograd.scale(headParams.get(tasks.get(i).name()), (float) balancer.weight(i));
+                    }
+                    Autograd.write(shared, combined);
+                }
+            }
+            optim.step(all);
+        }
+        return new StepResult(losses, conflicts, pairs);
+    }
+
+    /** One training step on the first {@code batchSize} windows, for the JMH benchmark; returns the summed loss. */
+    public double benchmarkStep(Samples data) {
+        int[] batch = new int[cfg.batchSize()];
+        for (int i = 0; i < batch.length; i++) batch[i] = i % data.size();
+        double s = 0;
+        for (double l : step(data, batch).losses) s += l;
+        return s;
+    }
+}

@@ -1,0 +1,32 @@
+package io.tatra.model.train;
+
+/**
+ * Multi-task training settings. {@code maxBatchesPerEpoch} = 0 means a full pass; a positive value draws that
+ * many random batches per epoch (bounded epochs on large pooled datasets). Early stopping watches the sum of
+ * the unweighted validation losses and keeps the best epoch's weights.
+ */
+public record TrainConfig(Balance balance, int epochs, int batchSize, double learningRate, double weightDecay,
+                          int patience, int maxBatchesPerEpoch, double gradClip, long seed) {
+    public TrainConfig {
+        if (balance == null) throw new IllegalArgumentException("balance is required");
+        if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        if (batchSize < 2) throw new IllegalArgumentException("batchSize must be >= 2, got " + batchSize);
+        if (!(learningRate > 0)) throw new IllegalArgumentException("learningRate must be > 0, got " + learningRate);
+        if (!(weightDecay >= 0)) throw new IllegalArgumentException("weightDecay must be >= 0, got " + weightDecay);
+        if (patience < 1) throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+        if (maxBatchesPerEpoch < 0) throw new IllegalArgumentException("maxBatchesPerEpoch must be >= 0, got " + maxBatchesPerEpoch);
+        if (!(gradClip > 0)) throw new IllegalArgumentException("gradClip must be > 0, got " + gradClip);
+    }
+
+    public static TrainConfig defaults(Balance balance, long seed) {
+        return new TrainConfig(balance, 20, 64, 1e-3, 1e-4, 3, 400, 1.0, seed);
+    }
+
+    public TrainConfig withEpochs(int e) { return new TrainConfig(balance, e, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed); }
+
+    public TrainConfig withBalance(Balance b) { return new TrainConfig(b, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed); }
+
+    public TrainConfig withSeed(long s) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, s); }
+
+    public TrainConfig withBatches(int b) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, b, gradClip, seed); }
+}
