@@ -43,7 +43,7 @@ class ModelTest {
     @Test
     void gradientsReachEveryHeadAndTheEncoder() {
         try (TatraModel m = TatraModel.create(TINY, Tasks.CORE, 3); NDManager sub = m.manager().newSubManager()) {
-            Samples train = Samples.of(Fixtures.small(), 0, Fixtures.small().samples(0, Fold.Part.TRAIN));
+            Samples train = Samples.of(TestData.small(), 0, TestData.small().samples(0, Fold.Part.TRAIN));
             int[] batch = {0, 1, 2, 3, 4, 5, 6, 7};
             try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                 TatraModel.Forward fw = m.forward(sub.create(train.inputs(batch), new Shape(8, 96, 64)), true);

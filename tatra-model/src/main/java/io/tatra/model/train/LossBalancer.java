@@ -28,8 +28,7 @@ final class LossBalancer {
         this.weights = new double[tasks];
         java.util.Arrays.fill(weights, 1);
         if (balance == Balance.UW) {
-            logVariance = Parameter.builder().setName("uw_log_variance").setType(Parameter.Type.OTHER).optShape(new Shape(tasks)).build();
-            logVariance.setShape(new Shape(tasks));
+            logVariance = Parameter.builder().setName("uw_log_variance").setType(Parameter.Type.OTHER).build();
             logVariance.setArray(manager.zeros(new Shape(tasks)));
             logVariance.getArray().setRequiresGradient(true);
         } else {

@@ -18,17 +18,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Small synthetic datasets shared by the model tests (built once per JVM). */
-final class Fixtures {
+public final class TestData {
     private static Dataset small;
 
-    private Fixtures() {}
+    private TestData() {}
 
-    static synchronized Dataset small() {
+    public static synchronized Dataset small() {
         if (small == null) small = build(2, 2500, 7);
         return small;
     }
 
-    static Dataset build(int symbols, int bars, long seed) {
+    public static Dataset build(int symbols, int bars, long seed) {
         SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(symbols, bars, Interval.H1, seed));
         List<MarketFrame> frames = new ArrayList<>();
         Map<Symbol, List<Regime>> truth = new HashMap<>();
