@@ -1,0 +1,43 @@
+package io.tatra.model.io;
+
+import io.tatra.labels.LabelConfig;
+import io.tatra.model.nn.ModelConfig;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The provenance of a saved model (model.json): what it is, what it was trained on and how, and how well it
+ * did. Everything needed to rebuild it, to refuse data it cannot read and to audit a figure it produced.
+ *
+ * @param format        {@link ModelStore#FORMAT}
+ * @param kind          "unified", "specialist" or "encoder" (pre-trained encoder alone)
+ * @param featureSchema hash of the feature catalogue and config the inputs were computed with
+ * @param normalizationFittedOn what the saved normalization was fitted on (training rows only)
+ */
+public record ModelCard(String format, String kind, String createdAt, Map<String, String> versions, ModelConfig config,
+                        List<TaskCard> tasks, String featureSchema, int window, LabelConfig labels, String interval,
+                        List<String> symbols, String dataFrom, String dataTo, String trainFrom, String trainTo,
+                        String normalizationFittedOn, Map<String, Object> training, Map<String, Double> metrics,
+                        String pretrainedFrom) {
+    public ModelCard {
+        tasks = tasks == null ? List.of() : List.copyOf(tasks);
+        symbols = symbols == null ? List.of() : List.copyOf(symbols);
+        versions = versions == null ? Map.of() : Map.copyOf(versions);
+        training = training == null ? Map.of() : Map.copyOf(training);
+        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** One head: its task, kind and target scaling fitted on the training labels. */
+    public record TaskCard(String name, String kind, int classes, double center, double scale, boolean frozenEncoder) {}
+
+    public ModelCard withTasks(List<TaskCard> t) {
+        return new ModelCard(format, kind, createdAt, versions, config, t, featureSchema, window, labels, interval, symbols,
+                dataFrom, dataTo, trainFrom, trainTo, normalizationFittedOn, training, metrics, pretrainedFrom);
+    }
+
+    public ModelCard withMetrics(Map<String, Double> m) {
+        return new ModelCard(format, kind, createdAt, versions, config, tasks, featureSchema, window, labels, interval, symbols,
+                dataFrom, dataTo, trainFrom, trainTo, normalizationFittedOn, training, m, pretrainedFrom);
+    }
+}

@@ -1,0 +1,138 @@
+package io.tatra.model.io;
+
+import ai.djl.MalformedModelException;
+import ai.djl.nn.Block;
+import io.tatra.TatraException;
+import io.tatra.dataset.DatasetStore;
+import io.tatra.dataset.Normalization;
+import io.tatra.model.TatraModel;
+import io.tatra.model.task.TargetScale;
+import io.tatra.model.task.Task;
+import io.tatra.model.task.TaskKind;
+import io.tatra.model.task.Tasks;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model directory:
+ * <pre>
+ *   model.json           the {@link ModelCard}: config, tasks and target scales, schema hash, data range, metrics, versions
+ *   normalization.json   the input normalization fitted on the training rows, applied unchanged to any later data
+ *   encoder.params       the encoder's weights (DJL parameter format)
+ *   heads/TASK.params    one file per head
+ * </pre>
+ * Loading checks the format and the feature-schema hash and refuses a mismatch with a message that says what to do.
+ */
+public final class ModelStore {
+    public static final String FORMAT = "tatra-model-1";
+
+    private ModelStore() {}
+
+    /** A loaded model with its card and normalization. Close it to free native memory. */
+    public record Loaded(TatraModel model, ModelCard card, Normalization normalization) implements AutoCloseable {
+        @Override public void close() { model.close(); }
+    }
+
+    public static void save(Path dir, TatraModel model, ModelCard card, Normalization normalization) {
+        try {
+            Files.createDirectories(dir.resolve("heads"));
+            List<ModelCard.TaskCard> tasks = new ArrayList<>();
+            for (Task t : model.tasks()) {
+                TargetScale s = model.scale(t.name());
+                boolean frozen = card.tasks().stream().anyMatch(c -> c.name().equals(t.name()) && c.frozenEncoder());
+                tasks.add(new ModelCard.TaskCard(t.name(), t.kind().name(), t.classes(), s.center(), s.scale(), frozen));
+                writeParams(dir.resolve("heads/" + t.name() + ".params"), model.headBlock(t.name()));
+            }
+            writeParams(dir.resolve("encoder.params"), model.encoder());
+            DatasetStore.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("normalization.json").toFile(), normalization);
+            DatasetStore.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), card.withTasks(tasks));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write model to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads only the card (no weights). */
+    public static ModelCard card(Path dir) {
+        Path json = dir.resolve("model.json");
+        if (!Files.isRegularFile(json)) throw new TatraException(dir + " is not a Tatra model directory (no model.json)");
+        ModelCard card;
+        try {
+            card = DatasetStore.JSON.readValue(json.toFile(), ModelCard.class);
+        } catch (IOException e) {
+            throw new TatraException(json + ": not a readable model card: " + e.getMessage(), e);
+        }
+        if (!FORMAT.equals(card.format()))
+            throw new TatraException(json + ": format '" + card.format() + "' is not " + FORMAT + "; this build cannot read it");
+        return card;
+    }
+
+    /**
+     * Loads a model and refuses it when its feature schema differs from {@code expectedSchema} (the hash this
+     * build computes): the weights would be fed features they were never trained on.
+     */
+    public static Loaded load(Path dir, String expectedSchema) {
+        ModelCard card = card(dir);
+        if (!card.featureSchema().equals(expectedSchema))
+            throw new TatraException("model " + dir + " was trained on feature schema " + abbreviate(card.featureSchema())
+                    + " but this build computes schema " + abbreviate(expectedSchema)
+                    + "; its inputs would mean different things. Retrain the model with this build (tatra train).");
+        Normalization norm;
+        try {
+            norm = DatasetStore.JSON.readValue(dir.resolve("normalization.json").toFile(), Normalization.class);
+        } catch (IOException e) {
+            throw new TatraException(dir.resolve("normalization.json") + ": " + e.getMessage(), e);
+        }
+        if (!norm.schemaHash().equals(card.featureSchema()))
+            throw new TatraException(dir + ": normalization.json belongs to schema " + abbreviate(norm.schemaHash()) + ", the model to " + abbreviate(card.featureSchema()));
+        List<Task> tasks = new ArrayList<>();
+        Map<String, TargetScale> scales = new LinkedHashMap<>();
+        for (ModelCard.TaskCard tc : card.tasks()) {
+            Task t = Tasks.byName(tc.name());
+            if (t.kind() != TaskKind.valueOf(tc.kind()) || t.classes() != tc.classes())
+                throw new TatraException(dir + ": head '" + tc.name() + "' is " + tc.kind() + " with " + tc.classes()
+                        + " classes, this build defines it as " + t.kind() + " with " + t.classes());
+            tasks.add(t);
+            scales.put(t.name(), new TargetScale(tc.center(), tc.scale()));
+        }
+        TatraModel model = TatraModel.create(card.config(), tasks, 0);
+        try {
+            readParams(dir.resolve("encoder.params"), model.encoder(), model);
+            for (Task t : tasks) {
+                readParams(dir.resolve("heads/" + t.name() + ".params"), model.headBlock(t.name()), model);
+                model.setScale(t.name(), scales.get(t.name()));
+            }
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return new Loaded(model, card, norm);
+    }
+
+    private static void writeParams(Path file, Block block) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            block.saveParameters(out);
+        }
+    }
+
+    private static void readParams(Path file, Block block, TatraModel model) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            block.loadParameters(model.manager(), in);
+        } catch (IOException | MalformedModelException e) {
+            throw new TatraException(file + ": cannot read weights (" + e.getMessage() + "); the file is damaged or from an incompatible model", e);
+        }
+        block.getParameters().forEach(p -> p.getValue().getArray().setRequiresGradient(true));
+    }
+
+    private static String abbreviate(String hash) { return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash; }
+}
