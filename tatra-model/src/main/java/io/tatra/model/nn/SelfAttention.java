@@ -30,7 +30,7 @@ public final class SelfAttention extends AbstractBlock {
         NDArray z = qkv.forward(ps, new NDList(x), training).singletonOrThrow()
                 .reshape(b, t, 3, heads, dh).transpose(2, 0, 3, 1, 4);          // [3, b, h, t, dh]
         NDArray q = z.get(0), k = z.get(1), v = z.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div((float) Math.sqrt(dh));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Scalar.of(x, Math.sqrt(dh)));
         NDArray attended = scores.softmax(-1).matMul(v)                          // [b, h, t, dh]
                 .transpose(0, 2, 1, 3).reshape(b, t, dim);
         return out.forward(ps, new NDList(attended), training);

@@ -1,5 +1,6 @@
 package io.tatra.model.task;
 
+import io.tatra.model.nn.Scalar;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 
@@ -23,8 +24,8 @@ public enum TaskKind {
      */
     LOG_VARIANCE {
         @Override public NDArray loss(NDArray out, NDArray target, TargetScale s) {
-            NDArray logV = out.squeeze(1).add((float) s.center());
-            return target.mul(logV.neg().exp()).add(logV).sub(target.log()).sub(1).mean();
+            NDArray logV = out.squeeze(1).add(Scalar.of(out, s.center()));
+            return target.mul(logV.neg().exp()).add(logV).sub(target.log()).sub(Scalar.of(out, 1)).mean();
         }
 
         @Override public double target(double label) { return Math.max(label * label, 1e-12); }
@@ -39,9 +40,9 @@ public enum TaskKind {
     /** A real number (return): Huber loss (δ = 1) on the standardized target. */
     ROBUST_REGRESSION {
         @Override public NDArray loss(NDArray out, NDArray target, TargetScale s) {
-            NDArray err = out.squeeze(1).sub(target.sub((float) s.center()).div((float) s.scale())).abs();
-            NDArray quad = err.minimum(1f);
-            return quad.square().mul(0.5f).add(err.sub(quad)).mean();
+            NDArray err = out.squeeze(1).sub(target.sub(Scalar.of(out, s.center())).div(Scalar.of(out, s.scale()))).abs();
+            NDArray quad = err.minimum(Scalar.of(out, 1));
+            return quad.square().mul(Scalar.of(out, 0.5)).add(err.sub(quad)).mean();
         }
 
         @Override public TargetScale fitScale(double[] targets) {
@@ -57,11 +58,16 @@ public enum TaskKind {
     BINARY {
         @Override public NDArray loss(NDArray out, NDArray target, TargetScale s) {
             NDArray z = out.squeeze(1);
-            return z.maximum(0f).sub(z.mul(target)).add(z.abs().neg().exp().add(1f).log()).mean();
+            return logistic(z, target);
         }
 
         @Override public double predict(float raw, TargetScale s) { return 1 / (1 + Math.exp(-raw)); }
     };
+
+    /** Mean logistic loss of logits z against 0/1 targets, {@code max(z,0) − z·y + log(1 + e^−|z|)}, stable for any z. */
+    public static NDArray logistic(NDArray z, NDArray y) {
+        return z.maximum(Scalar.of(z, 0)).sub(z.mul(y)).add(z.abs().neg().exp().add(Scalar.of(z, 1)).log()).mean();
+    }
 
     /** Mean loss of a batch: {@code out} is the head's raw output, {@code target} the transformed labels. */
     public abstract NDArray loss(NDArray out, NDArray target, TargetScale scale);

@@ -1,5 +1,6 @@
 package io.tatra.model.train;
 
+import io.tatra.model.nn.Scalar;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -62,7 +63,7 @@ final class LossBalancer {
                 NDArray s = logVariance.getArray().get(i);
                 term = losses[i].mul(s.neg().exp()).add(s);
             } else {
-                term = losses[i].mul((float) weights[i]);
+                term = losses[i].mul(Scalar.of(losses[i], weights[i]));
             }
             total = total == null ? term : total.add(term);
         }

@@ -27,7 +27,7 @@ public final class MultiTaskTrainer {
     private final List<Parameter> shared, all;
     private final Map<String, List<Parameter>> headParams = new LinkedHashMap<>();
     private final LossBalancer balancer;
-    private final Optim optim;
+    private final OptimStep optim;
     private final Random random;
 
     public MultiTaskTrainer(TatraModel model, TrainConfig cfg) {
@@ -42,7 +42,7 @@ public final class MultiTaskTrainer {
         }
         this.balancer = new LossBalancer(cfg.balance(), tasks.size(), model.manager());
         this.all.addAll(balancer.parameters());
-        this.optim = new Optim(cfg.learningRate(), cfg.weightDecay(), cfg.gradClip());
+        this.optim = new OptimStep(cfg.learningRate(), cfg.weightDecay(), cfg.gradClip());
         this.random = new Random(cfg.seed());
     }
 

@@ -59,6 +59,13 @@ public record Samples(List<SymbolData> symbols, Normalization normalization, int
         return out;
     }
 
+    /** The samples at these positions, in this order. */
+    public Samples subset(int[] positions) {
+        List<Dataset.Sample> pick = new ArrayList<>(positions.length);
+        for (int p : positions) pick.add(list.get(p));
+        return new Samples(symbols, normalization, window, pick);
+    }
+
     public int[] all() {
         int[] p = new int[list.size()];
         for (int i = 0; i < p.length; i++) p[i] = i;

@@ -8,26 +8,35 @@ import ai.djl.training.tracker.Tracker;
 import java.util.List;
 
 /** AdamW over a list of parameters with global-norm gradient clipping; call outside the gradient collector. */
-final class Optim {
+public final class OptimStep {
     private final Optimizer optimizer;
     private final double clip;
 
-    Optim(double learningRate, double weightDecay, double clip) {
+    public OptimStep(double learningRate, double weightDecay, double clip) {
         this.optimizer = Optimizer.adamW().optLearningRateTracker(Tracker.fixed((float) learningRate))
                 .optWeightDecays((float) weightDecay).build();
         this.clip = clip;
     }
 
     /** Clips the global gradient norm to {@code clip} and applies one update; returns the norm before clipping. */
-    double step(List<Parameter> params) {
+    public double step(List<Parameter> params) {
         double sq = 0;
         for (Parameter p : params) {
-            try (NDArray g = p.getArray().getGradient(); NDArray s = g.square().sum()) {
-                sq += s.getFloat();
+            try (NDArray g = p.getArray().getGradient()) {
+                for (float v : g.toFloatArray()) sq += (double) v * v;      // in Java: no per-step arrays left on the model's manager
             }
         }
         double norm = Math.sqrt(sq);
-        if (!Double.isFinite(norm)) throw new IllegalStateException("gradient norm is " + norm + ": training diverged (lower the learning rate)");
+        if (!Double.isFinite(norm)) {
+            List<String> bad = new java.util.ArrayList<>();
+            for (Parameter p : params) {
+                float[] g = p.getArray().getGradient().toFloatArray();
+                float max = 0;
+                for (float v : g) max = Math.max(max, Math.abs(v));
+                if (!Float.isFinite(max)) bad.add(p.getName() + p.getArray().getShape());
+            }
+            throw new IllegalStateException("gradient norm is " + norm + " (non-finite in " + bad + "): training diverged (lower the learning rate)");
+        }
         if (norm > clip) Autograd.scale(params, (float) (clip / norm));
         for (Parameter p : params) {
             try (NDArray g = p.getArray().getGradient()) {
