@@ -1,0 +1,132 @@
+package io.tatra.cli;
+
+import io.tatra.TatraException;
+import io.tatra.dataset.Dataset;
+import io.tatra.model.Workflows;
+import io.tatra.model.io.ModelCard;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.pretrain.Objective;
+import io.tatra.model.pretrain.PretrainConfig;
+import io.tatra.model.task.Task;
+import io.tatra.model.task.Tasks;
+import io.tatra.model.train.Balance;
+import io.tatra.model.train.HeadTrainer;
+import io.tatra.model.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/** pretrain, train and add-head. */
+final class ModelCommands {
+    private ModelCommands() {}
+
+    /** Training progress goes to stderr (stdout carries only the result, JSON with --json). */
+    static Consumer<String> log(boolean json) { return System.err::println; }
+
+    @Command(name = "pretrain", mixinStandardHelpOptions = true, description = "Pre-train the universal encoder without labels (masked steps, contrastive, temporal order) and save it.")
+    static final class Pretrain implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Mixin ModelDataOptions data;
+
+        @Option(names = "--objectives", defaultValue = "masked,contrastive,order", description = "Any of masked, contrastive, order (default all three)")
+        String objectives;
+
+        @Option(names = "--epochs", defaultValue = "5") int epochs;
+        @Option(names = "--batches", defaultValue = "300", description = "Batches per epoch (0 = all windows; default 300)") int batches;
+        @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+
+        @Override
+        public Integer call() {
+            data.configureTorch();
+            Dataset ds = data.dataset(common.home(), common.json);
+            PretrainConfig d = PretrainConfig.defaults(data.seed);
+            PretrainConfig pc = new PretrainConfig(Objective.parse(objectives), epochs, d.batchSize(), d.learningRate(), batches,
+                    d.maskRate(), d.temperature(), d.orderGap(), data.seed);
+            ModelCard card = Workflows.pretrain(ds, data.fold(ds), data.model(), pc, out, log(common.json));
+            if (common.json) System.out.println(Json.write(Map.of("dir", out.toString(), "card", card)));
+            else System.out.printf("encoder saved to %s (%s, trained on %s .. %s)%n", out, card.training().get("objectives"), card.trainFrom(), card.trainTo());
+            return 0;
+        }
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, description = "Train all task heads together on one encoder, with a loss-balancing scheme; save the model.")
+    static final class Train implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Mixin ModelDataOptions data;
+
+        @Option(names = "--balance", defaultValue = "pcgrad", description = "ew, uw, dwa, gradnorm or pcgrad (default pcgrad)") String balance;
+        @Option(names = "--tasks", defaultValue = "direction,volatility,regime,return", split = ",", description = "Tasks to train together (one = a specialist)") List<String> tasks;
+        @Option(names = "--from-encoder", paramLabel = "DIR", description = "Start from a pre-trained encoder (tatra pretrain)") Path fromEncoder;
+        @Option(names = "--epochs", defaultValue = "20") int epochs;
+        @Option(names = "--batches", defaultValue = "400", description = "Batches per epoch (0 = all windows; default 400)") int batches;
+        @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+
+        @Override
+        public Integer call() {
+            data.configureTorch();
+            List<Task> ts = new ArrayList<>();
+            for (String t : tasks) ts.add(Tasks.byName(t.trim()));
+            TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
+            Dataset ds = data.dataset(common.home(), common.json);
+            try (Workflows.Trained t = Workflows.train(ds, data.fold(ds), ts, data.model(), tc, fromEncoder, log(common.json))) {
+                ModelStore.save(out, t.model(), t.card(), ds.normalizations().get(data.fold(ds)));
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("dir", out.toString());
+                summary.put("best_epoch", t.result().bestEpoch());
+                summary.put("best_validation_loss", t.result().bestValidationLoss());
+                summary.put("seconds", t.result().seconds());
+                summary.put("validation_loss", t.result().epochs().get(t.result().bestEpoch() - 1).validationLoss());
+                if (common.json) System.out.println(Json.write(summary));
+                else System.out.printf("model saved to %s: best epoch %d of %d, validation loss %s, %.1f s%n", out, t.result().bestEpoch(),
+                        t.result().epochs().size(), summary.get("validation_loss"), t.result().seconds());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "add-head", mixinStandardHelpOptions = true, description = "Train one new head (e.g. anomaly, win) on a model's frozen encoder.")
+    static final class AddHead implements Callable<Integer> {
+        @Mixin CommonOptions common;
+        @Mixin ModelDataOptions data;
+
+        @Parameters(index = "0", paramLabel = "TASK", description = "anomaly or win (or any registered task the model lacks)") String task;
+        @Option(names = "--model", required = true, paramLabel = "DIR") Path model;
+        @Option(names = "--epochs", defaultValue = "30") int epochs;
+        @Option(names = "--out", paramLabel = "DIR", description = "Where to save (default: update --model in place)") Path out;
+
+        @Override
+        public Integer call() {
+            data.configureTorch();
+            Task t = Tasks.byName(task);
+            Dataset ds = data.dataset(common.home(), common.json);
+            try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
+                if (loaded.model().tasks().stream().anyMatch(x -> x.name().equals(t.name())))
+                    throw new TatraException("model " + model + " already has a '" + t.name() + "' head");
+                TrainConfig tc = new TrainConfig(Balance.EW, epochs, 256, 3e-3, 1e-4, 4, 0, 1.0, data.seed);
+                HeadTrainer.Result r = Workflows.addHead(loaded, ds, data.fold(ds), t, tc, log(common.json));
+                List<ModelCard.TaskCard> cards = new ArrayList<>(loaded.card().tasks());
+                cards.add(new ModelCard.TaskCard(t.name(), t.kind().name(), t.classes(), 0, 1, true));
+                ModelStore.save(out != null ? out : model, loaded.model(), loaded.card().withTasks(cards), loaded.normalization());
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("task", t.name());
+                summary.put("best_epoch", r.bestEpoch());
+                summary.put("validation_loss", r.bestValidationLoss());
+                summary.put("encode_seconds", r.encodeSeconds());
+                summary.put("seconds", r.seconds());
+                if (common.json) System.out.println(Json.write(summary));
+                else System.out.printf("head '%s' trained on the frozen encoder in %.1f s (%.1f s encoding): validation loss %.4f; saved to %s%n",
+                        t.name(), r.seconds(), r.encodeSeconds(), r.bestValidationLoss(), out != null ? out : model);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.tatra.cli;
+
+import io.tatra.TatraException;
+import io.tatra.dataset.Dataset;
+import io.tatra.dataset.DatasetBuilder;
+import io.tatra.dataset.DatasetConfig;
+import io.tatra.dataset.SplitConfig;
+import io.tatra.dataset.SplitMethod;
+import io.tatra.features.FeatureConfig;
+import io.tatra.features.MarketFrame;
+import io.tatra.labels.LabelConfig;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.model.nn.ModelConfig;
+import io.tatra.model.nn.Torch;
+import io.tatra.store.TatraStore;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The data every training command takes: symbols, interval and period from the store, horizon, split, model size. */
+final class ModelDataOptions {
+    @Option(names = "--symbols", required = true, split = ",", converter = Converters.SymbolConverter.class, description = "Comma-separated symbols")
+    List<Symbol> symbols;
+
+    @Option(names = "--interval", required = true, converter = Converters.IntervalConverter.class)
+    Interval interval;
+
+    @Option(names = "--from", converter = Times.class, description = "First bar (inclusive)")
+    Instant from;
+
+    @Option(names = "--to", converter = Times.class, description = "Last bar (exclusive)")
+    Instant to;
+
+    @Option(names = "--horizon", defaultValue = "4", description = "Label horizon in bars (default 4)")
+    int horizon;
+
+    @Option(names = "--folds", defaultValue = "4", description = "Walk-forward folds (default 4); training uses --fold")
+    int folds;
+
+    @Option(names = "--fold", description = "Fold to train on, 1-based (default: the last, which has the most training data)")
+    Integer fold;
+
+    @Option(names = "--size", defaultValue = "default", description = "Model size: default (~160k parameters) or tiny (tests, quick demos)")
+    String size;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1)")
+    long seed;
+
+    @Option(names = "--threads", description = "PyTorch threads (default: available cores)")
+    Integer threads;
+
+    Dataset dataset(Path home, boolean quiet) {
+        LabelConfig labels = LabelConfig.defaults(horizon);
+        DatasetConfig cfg = new DatasetConfig(96, labels, new SplitConfig(SplitMethod.WALK_FORWARD, folds, 2, 0.4, 0.15,
+                labels.lookahead(), 96 + labels.lookahead()), FeatureConfig.DEFAULT, 5.0);
+        List<MarketFrame> frames = new ArrayList<>();
+        try (TatraStore store = TatraStore.open(home)) {
+            for (Symbol s : symbols) frames.add(StoreFrames.load(store, s, interval, from, to));
+        }
+        return DatasetBuilder.build(frames, Map.of(), cfg, line -> { if (!quiet) System.err.println(line); });
+    }
+
+    int fold(Dataset ds) {
+        int k = fold == null ? ds.folds().size() : fold;
+        if (k < 1 || k > ds.folds().size()) throw new TatraException("--fold must be 1.." + ds.folds().size() + ", got " + k);
+        return k - 1;
+    }
+
+    ModelConfig model() {
+        return switch (size) {
+            case "default" -> ModelConfig.defaults(96, io.tatra.features.Feature.COUNT);
+            case "tiny" -> ModelConfig.tiny(96, io.tatra.features.Feature.COUNT);
+            default -> throw new TatraException("--size must be default or tiny, got '" + size + "'");
+        };
+    }
+
+    void configureTorch() { Torch.configure(threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed); }
+}
