@@ -13,14 +13,12 @@ import io.tatra.features.MarketFrame;
 import io.tatra.labels.LabelConfig;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
-import io.tatra.store.TatraStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -90,11 +88,8 @@ final class DatasetCommand implements Runnable {
             DatasetConfig cfg = new DatasetConfig(window, labels, sc, FeatureConfig.DEFAULT, 5.0);
             Path dir = out != null ? out : common.home().resolve("datasets").resolve(
                     String.join("+", symbols.stream().map(Symbol::value).toList()) + "-" + interval.code() + "-h" + horizon);
-            List<MarketFrame> frames = new ArrayList<>();
             Progress progress = new Progress("dataset", symbols.size() + 2, common.json);
-            try (TatraStore store = TatraStore.open(common.home())) {
-                for (Symbol s : symbols) frames.add(StoreFrames.load(store, s, interval, from, to));
-            }
+            List<MarketFrame> frames = StoreFrames.loadAll(common.home(), symbols, interval, from, to);
             int[] done = {0};
             Dataset ds = DatasetBuilder.build(frames, Map.of(), cfg, line -> {
                 progress.update(Math.min(++done[0], symbols.size() + 1), line);

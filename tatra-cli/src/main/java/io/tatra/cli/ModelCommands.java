@@ -30,7 +30,7 @@ final class ModelCommands {
     private ModelCommands() {}
 
     /** Training progress goes to stderr (stdout carries only the result, JSON with --json). */
-    static Consumer<String> log(boolean json) { return System.err::println; }
+    static final Consumer<String> LOG = System.err::println;
 
     @Command(name = "pretrain", mixinStandardHelpOptions = true, description = "Pre-train the universal encoder without labels (masked steps, contrastive, temporal order) and save it.")
     static final class Pretrain implements Callable<Integer> {
@@ -51,7 +51,7 @@ final class ModelCommands {
             PretrainConfig d = PretrainConfig.defaults(data.seed);
             PretrainConfig pc = new PretrainConfig(Objective.parse(objectives), epochs, d.batchSize(), d.learningRate(), batches,
                     d.maskRate(), d.temperature(), d.orderGap(), data.seed);
-            ModelCard card = Workflows.pretrain(ds, data.fold(ds), data.model(), pc, out, log(common.json));
+            ModelCard card = Workflows.pretrain(ds, data.fold(ds), data.model(), pc, out, LOG);
             if (common.json) System.out.println(Json.write(Map.of("dir", out.toString(), "card", card)));
             else System.out.printf("encoder saved to %s (%s, trained on %s .. %s)%n", out, card.training().get("objectives"), card.trainFrom(), card.trainTo());
             return 0;
@@ -77,8 +77,9 @@ final class ModelCommands {
             for (String t : tasks) ts.add(Tasks.byName(t.trim()));
             TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
             Dataset ds = data.dataset(common.home(), common.json);
-            try (Workflows.Trained t = Workflows.train(ds, data.fold(ds), ts, data.model(), tc, fromEncoder, log(common.json))) {
-                ModelStore.save(out, t.model(), t.card(), ds.normalizations().get(data.fold(ds)));
+            int fold = data.fold(ds);
+            try (Workflows.Trained t = Workflows.train(ds, fold, ts, data.model(), tc, fromEncoder, LOG)) {
+                ModelStore.save(out, t.model(), t.card(), ds.normalizations().get(fold));
                 Map<String, Object> summary = new LinkedHashMap<>();
                 summary.put("dir", out.toString());
                 summary.put("best_epoch", t.result().bestEpoch());
@@ -112,7 +113,7 @@ final class ModelCommands {
                 if (loaded.model().tasks().stream().anyMatch(x -> x.name().equals(t.name())))
                     throw new TatraException("model " + model + " already has a '" + t.name() + "' head");
                 TrainConfig tc = new TrainConfig(Balance.EW, epochs, 256, 3e-3, 1e-4, 4, 0, 1.0, data.seed);
-                HeadTrainer.Result r = Workflows.addHead(loaded, ds, data.fold(ds), t, tc, log(common.json));
+                HeadTrainer.Result r = Workflows.addHead(loaded, ds, data.fold(ds), t, tc, LOG);
                 List<ModelCard.TaskCard> cards = new ArrayList<>(loaded.card().tasks());
                 cards.add(new ModelCard.TaskCard(t.name(), t.kind().name(), t.classes(), 0, 1, true));
                 ModelStore.save(out != null ? out : model, loaded.model(), loaded.card().withTasks(cards), loaded.normalization());

@@ -13,12 +13,10 @@ import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
-import io.tatra.store.TatraStore;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -58,10 +56,7 @@ final class ModelDataOptions {
         LabelConfig labels = LabelConfig.defaults(horizon);
         DatasetConfig cfg = new DatasetConfig(96, labels, new SplitConfig(SplitMethod.WALK_FORWARD, folds, 2, 0.4, 0.15,
                 labels.lookahead(), 96 + labels.lookahead()), FeatureConfig.DEFAULT, 5.0);
-        List<MarketFrame> frames = new ArrayList<>();
-        try (TatraStore store = TatraStore.open(home)) {
-            for (Symbol s : symbols) frames.add(StoreFrames.load(store, s, interval, from, to));
-        }
+        List<MarketFrame> frames = StoreFrames.loadAll(home, symbols, interval, from, to);
         return DatasetBuilder.build(frames, Map.of(), cfg, line -> { if (!quiet) System.err.println(line); });
     }
 

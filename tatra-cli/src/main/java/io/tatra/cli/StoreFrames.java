@@ -25,4 +25,13 @@ final class StoreFrames {
         }
         return MarketFrame.of(s);
     }
+
+    /** The frames of several symbols from the store at {@code home}, in the order given. */
+    static List<MarketFrame> loadAll(java.nio.file.Path home, List<Symbol> symbols, Interval interval, Instant from, Instant to) {
+        List<MarketFrame> frames = new ArrayList<>();
+        try (TatraStore store = TatraStore.open(home)) {
+            for (Symbol s : symbols) frames.add(load(store, s, interval, from, to));
+        }
+        return frames;
+    }
 }

@@ -59,8 +59,8 @@ public record Normalization(String schemaHash, String fittedOn, long rows, doubl
         return new Normalization(schemaHash, fittedOn, rows, center, scale, clip);
     }
 
-    /** Linear interpolation between order statistics (type 7). */
-    static double quantile(double[] sorted, double q) {
+    /** Linear interpolation between order statistics (type 7) of an ascending array. */
+    public static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int lo = (int) Math.floor(pos);
         int hi = Math.min(sorted.length - 1, lo + 1);

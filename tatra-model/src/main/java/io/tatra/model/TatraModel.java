@@ -17,7 +17,6 @@ import io.tatra.model.task.TargetScale;
 import io.tatra.model.task.Task;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +114,6 @@ public final class TatraModel implements AutoCloseable {
     public UniversalEncoder encoder() { return encoder; }
 
     public SequentialBlock headBlock(String task) { return heads.get(requireTask(task).name()); }
-
-    public Map<String, SequentialBlock> heads() { return Collections.unmodifiableMap(heads); }
 
     public Shape inputShape() { return new Shape(1, config.encoder().window(), config.encoder().features()); }
 

@@ -23,6 +23,7 @@ import io.tatra.model.nn.Torch;
 import io.tatra.model.train.Autograd;
 import io.tatra.model.train.OptimStep;
 import io.tatra.model.train.Samples;
+import io.tatra.model.train.Shuffle;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,8 +71,8 @@ public final class Pretrainer {
     public record EpochLoss(int epoch, Map<String, Double> losses, double seconds) {}
 
     public List<EpochLoss> train(Samples windows, Consumer<EpochLoss> log) {
-        Samples earlier = partners(windows);
-        Samples later = windows.subset(laterIndex);
+        Pairs pairs = pairs(windows);
+        Samples later = pairs.later(), earlier = pairs.earlier();
         if (later.size() < cfg.batchSize()) throw new IllegalArgumentException("only " + later.size() + " pre-training windows for batches of " + cfg.batchSize());
         OptimStep optim = new OptimStep(cfg.learningRate(), 1e-4, 1.0);
         List<EpochLoss> out = new ArrayList<>();
@@ -79,7 +80,7 @@ public final class Pretrainer {
             long t0 = System.nanoTime();
             Map<String, Double> sums = new LinkedHashMap<>();
             int batches = (int) Math.min(later.size() / cfg.batchSize(), cfg.maxBatchesPerEpoch() == 0 ? Long.MAX_VALUE : cfg.maxBatchesPerEpoch());
-            int[] order = shuffle(later.size());
+            int[] order = Shuffle.permutation(later.size(), random);
             for (int k = 0; k < batches; k++) {
                 int[] idx = java.util.Arrays.copyOfRange(order, k * cfg.batchSize(), (k + 1) * cfg.batchSize());
                 Map<String, Double> l = step(later, earlier, idx, optim);
@@ -169,17 +170,11 @@ public final class Pretrainer {
         return v;
     }
 
-    private int[] shuffle(int n) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) o[i] = i;
-        for (int i = n - 1; i > 0; i--) { int j = random.nextInt(i + 1); int t = o[i]; o[i] = o[j]; o[j] = t; }
-        return o;
-    }
+    /** Windows aligned with their partners {@code orderGap} bars earlier. */
+    private record Pairs(Samples later, Samples earlier) {}
 
-    private int[] laterIndex;
-
-    /** For every window whose partner {@code orderGap} bars earlier (same symbol, same gap-free run) is a full window: that partner. */
-    private Samples partners(Samples windows) {
+    /** The windows whose partner {@code orderGap} bars earlier (same symbol, same gap-free run) is a full window, with those partners. */
+    private Pairs pairs(Samples windows) {
         List<Dataset.Sample> partner = new ArrayList<>();
         List<Integer> keep = new ArrayList<>();
         int need = Feature.maxWarmup() + windows.window() - 1, gap = cfg.orderGap();
@@ -192,7 +187,7 @@ public final class Pretrainer {
                 keep.add(i);
             }
         }
-        laterIndex = keep.stream().mapToInt(Integer::intValue).toArray();
-        return new Samples(windows.symbols(), windows.normalization(), windows.window(), partner);
+        return new Pairs(windows.subset(keep.stream().mapToInt(Integer::intValue).toArray()),
+                new Samples(windows.symbols(), windows.normalization(), windows.window(), partner));
     }
 }

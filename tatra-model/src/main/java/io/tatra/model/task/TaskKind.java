@@ -3,6 +3,7 @@ package io.tatra.model.task;
 import io.tatra.model.nn.Scalar;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import io.tatra.dataset.Normalization;
 
 import java.util.Arrays;
 
@@ -48,7 +49,7 @@ public enum TaskKind {
         @Override public TargetScale fitScale(double[] targets) {
             double[] sorted = targets.clone();
             Arrays.sort(sorted);
-            double median = quantile(sorted, 0.5), iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
+            double median = Normalization.quantile(sorted, 0.5), iqr = Normalization.quantile(sorted, 0.75) - Normalization.quantile(sorted, 0.25);
             return new TargetScale(median, iqr > 0 ? iqr / 1.349 : 1);
         }
 
@@ -82,10 +83,4 @@ public enum TaskKind {
     public double predict(float raw, TargetScale s) { return raw; }
 
     public int outputs(int classes) { return this == CLASSES ? classes : 1; }
-
-    static double quantile(double[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int lo = (int) Math.floor(pos), hi = Math.min(sorted.length - 1, lo + 1);
-        return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
-    }
 }

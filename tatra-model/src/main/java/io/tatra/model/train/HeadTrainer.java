@@ -44,7 +44,7 @@ public final class HeadTrainer {
         int n = train.size(), b = cfg.batchSize();
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
-            int[] order = shuffle(n, random);
+            int[] order = Shuffle.permutation(n, random);
             double sum = 0;
             int batches = 0;
             for (int from = 0; from + b <= n; from += b) {
@@ -91,13 +91,6 @@ public final class HeadTrainer {
             }
         }
         return sum / n;
-    }
-
-    static int[] shuffle(int n, Random random) {
-        int[] o = new int[n];
-        for (int i = 0; i < n; i++) o[i] = i;
-        for (int i = n - 1; i > 0; i--) { int j = random.nextInt(i + 1); int t = o[i]; o[i] = o[j]; o[j] = t; }
-        return o;
     }
 
     private static float[] rows(float[] m, int width, int[] idx) {

@@ -61,6 +61,7 @@ final class LossBalancer {
             NDArray term;
             if (balance == Balance.UW) {
                 NDArray s = logVariance.getArray().get(i);
+                s.attach(losses[i].getManager());           // freed with the batch, not kept on the model's manager
                 term = losses[i].mul(s.neg().exp()).add(s);
             } else {
                 term = losses[i].mul(Scalar.of(losses[i], weights[i]));
@@ -111,8 +112,8 @@ final class LossBalancer {
 
     Map<String, Double> weights(List<Task> ts) {
         Map<String, Double> out = new LinkedHashMap<>();
-        for (int i = 0; i < tasks; i++)
-            out.put(ts.get(i).name(), balance == Balance.UW ? Math.exp(-logVariance.getArray().getFloat(i)) : weights[i]);
+        float[] s = logVariance == null ? null : logVariance.getArray().toFloatArray();
+        for (int i = 0; i < tasks; i++) out.put(ts.get(i).name(), s != null ? Math.exp(-s[i]) : weights[i]);
         return out;
     }
 }

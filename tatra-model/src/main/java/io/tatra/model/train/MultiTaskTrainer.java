@@ -98,12 +98,7 @@ public final class MultiTaskTrainer {
 
     private List<int[]> batches(int n) {
         int b = cfg.batchSize();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i]; order[i] = order[j]; order[j] = t;
-        }
+        int[] order = Shuffle.permutation(n, random);
         int count = n / b;
         if (cfg.maxBatchesPerEpoch() > 0) count = Math.min(count, cfg.maxBatchesPerEpoch());
         List<int[]> out = new ArrayList<>(count);
@@ -113,7 +108,7 @@ public final class MultiTaskTrainer {
 
     private record StepResult(double[] losses, int conflicts, int pairs) {}
 
-    /** One optimizer step on one batch; exposed to the benchmark through {@link #benchmarkStep}. */
+    /** One optimizer step on one batch. */
     private StepResult step(Samples data, int[] batch) {
         int w = data.window(), f = model.config().encoder().features();
         float[] x = data.inputs(batch);
@@ -156,14 +151,5 @@ public final class MultiTaskTrainer {
             optim.step(all);
         }
         return new StepResult(losses, conflicts, pairs);
-    }
-
-    /** One training step on the first {@code batchSize} windows, for the JMH benchmark; returns the summed loss. */
-    public double benchmarkStep(Samples data) {
-        int[] batch = new int[cfg.batchSize()];
-        for (int i = 0; i < batch.length; i++) batch[i] = i % data.size();
-        double s = 0;
-        for (double l : step(data, batch).losses) s += l;
-        return s;
     }
 }
