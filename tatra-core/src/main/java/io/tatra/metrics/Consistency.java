@@ -1,0 +1,51 @@
+package io.tatra.metrics;
+
+import java.util.Arrays;
+
+/**
+ * How often a model's direction, regime and return outputs contradict each other with confidence.
+ *
+ * <p>Each head gives a bullish score: direction {@code P(up) − P(down)}, regime {@code P(bull) − P(bear)},
+ * return the forecast itself. A head is confident on a window when |score| is in the top
+ * {@code 1 − quantile} of its own |scores| over the test windows (a per-head, scale-free threshold, so
+ * a sharper head does not look more confident only because of its calibration). A window contradicts when
+ * two confident heads point opposite ways; the rate is over windows with at least two confident heads.
+ */
+public final class Consistency {
+    /** Default confidence quantile: a head's top 30 % of |score| count as confident. */
+    public static final double DEFAULT_QUANTILE = 0.7;
+
+    private Consistency() {}
+
+    /** Contradiction rate in [0, 1], NaN when no window has two confident heads. */
+    public static double contradictionRate(Predictions p, double quantile) {
+        if (!(quantile > 0 && quantile < 1)) throw new IllegalArgumentException("quantile must be in (0,1), got " + quantile);
+        if (p.direction() == null || p.regime() == null || p.ret() == null)
+            throw new IllegalArgumentException("the contradiction rate needs direction, regime and return forecasts");
+        int n = p.ret().length;
+        double[][] score = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            score[0][i] = p.direction()[i * 3 + 2] - p.direction()[i * 3];
+            score[1][i] = p.regime()[i * 3] - p.regime()[i * 3 + 1];
+            score[2][i] = p.ret()[i];
+        }
+        double[] threshold = new double[3];
+        for (int h = 0; h < 3; h++) {
+            double[] abs = Arrays.stream(score[h]).map(Math::abs).sorted().toArray();
+            threshold[h] = abs[Math.min(n - 1, (int) Math.floor(quantile * n))];
+        }
+        int eligible = 0, contradicting = 0;
+        for (int i = 0; i < n; i++) {
+            int pos = 0, neg = 0;
+            for (int h = 0; h < 3; h++) {
+                double s = score[h][i];
+                if (Math.abs(s) < threshold[h] || s == 0) continue;
+                if (s > 0) pos++; else neg++;
+            }
+            if (pos + neg < 2) continue;
+            eligible++;
+            if (pos > 0 && neg > 0) contradicting++;
+        }
+        return eligible == 0 ? Double.NaN : (double) contradicting / eligible;
+    }
+}
