@@ -1,13 +1,16 @@
 package io.tatra.model.nn;
 
-/** The encoder's sizes plus the hidden width of every two-layer head. */
+/** The encoder's sizes plus the hidden width of every two-layer head (0: linear heads, as in a linear probe). */
 public record ModelConfig(EncoderConfig encoder, int headHidden) {
     public ModelConfig {
         if (encoder == null) throw new IllegalArgumentException("encoder config is required");
-        if (headHidden < 1) throw new IllegalArgumentException("headHidden must be >= 1, got " + headHidden);
+        if (headHidden < 0) throw new IllegalArgumentException("headHidden must be >= 0 (0 = linear heads), got " + headHidden);
     }
 
     public static ModelConfig defaults(int window, int features) { return new ModelConfig(EncoderConfig.defaults(window, features), 8); }
+
+    /** The same encoder with linear heads. */
+    public ModelConfig linearHeads() { return new ModelConfig(encoder, 0); }
 
     public static ModelConfig tiny(int window, int features) { return new ModelConfig(EncoderConfig.tiny(window, features), 8); }
 }

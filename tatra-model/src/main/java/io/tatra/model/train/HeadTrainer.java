@@ -30,10 +30,22 @@ public final class HeadTrainer {
     public static Result train(TatraModel model, Task task, Samples train, Samples validation, TrainConfig cfg, Consumer<EpochLog> log) {
         long start = System.nanoTime();
         model.freezeEncoder(true);
-        int e = model.config().encoder().embedding();
         float[] trainRep = Inference.representations(model, train, 256), valRep = Inference.representations(model, validation, 256);
         double encodeSeconds = (System.nanoTime() - start) / 1e9;
-        float[] trainY = train.targets(task, train.all()), valY = validation.targets(task, validation.all());
+        Result r = train(model, task, trainRep, train.targets(task, train.all()), valRep, validation.targets(task, validation.all()), cfg, log);
+        return new Result(r.epochs(), r.bestEpoch(), r.bestValidationLoss(), encodeSeconds, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Trains the head on representations already computed by the frozen encoder ({@code [n × embedding]}) and
+     * the task's targets; several heads can share one encoding pass this way.
+     */
+    public static Result train(TatraModel model, Task task, float[] trainRep, float[] trainY, float[] valRep, float[] valY,
+                               TrainConfig cfg, Consumer<EpochLog> log) {
+        long start = System.nanoTime();
+        int e = model.config().encoder().embedding();
+        if (trainRep.length != (long) trainY.length * e || valRep.length != (long) valY.length * e)
+            throw new IllegalArgumentException("representations and targets disagree in length");
         List<Parameter> params = model.headParameters(task.name());
         OptimStep optim = new OptimStep(cfg.learningRate(), cfg.weightDecay(), cfg.gradClip());
         Random random = new Random(cfg.seed());
@@ -41,7 +53,7 @@ public final class HeadTrainer {
         Snapshot best = null;
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0, since = 0;
-        int n = train.size(), b = cfg.batchSize();
+        int n = trainY.length, b = Math.min(cfg.batchSize(), n);
         for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
             long t0 = System.nanoTime();
             int[] order = Shuffle.permutation(n, random);
@@ -77,7 +89,7 @@ public final class HeadTrainer {
             }
         }
         if (best != null) { best.restore(); best.close(); }
-        return new Result(logs, bestEpoch, bestLoss, encodeSeconds, (System.nanoTime() - start) / 1e9);
+        return new Result(logs, bestEpoch, bestLoss, 0, (System.nanoTime() - start) / 1e9);
     }
 
     private static double loss(TatraModel model, Task task, float[] rep, float[] y, int e) {

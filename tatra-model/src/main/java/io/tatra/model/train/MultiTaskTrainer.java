@@ -96,6 +96,12 @@ public final class MultiTaskTrainer {
         return new Result(logs, bestEpoch, bestLoss, (System.nanoTime() - start) / 1e9, steps);
     }
 
+    /**
+     * One optimizer step on the windows at {@code batch} (positions in {@code data}), outside any epoch
+     * bookkeeping; returns the per-task losses. For benchmarks and custom training loops.
+     */
+    public double[] trainStep(Samples data, int[] batch) { return step(data, batch).losses(); }
+
     private List<int[]> batches(int n) {
         int b = cfg.batchSize();
         int[] order = Shuffle.permutation(n, random);
