@@ -6,6 +6,9 @@ import io.tatra.dataset.DatasetBuilder;
 import io.tatra.dataset.DatasetConfig;
 import io.tatra.dataset.SplitConfig;
 import io.tatra.dataset.SplitMethod;
+import io.tatra.dataset.Splitter;
+import io.tatra.market.Regime;
+import io.tatra.synth.RegimeCsv;
 import io.tatra.features.FeatureConfig;
 import io.tatra.features.MarketFrame;
 import io.tatra.labels.LabelConfig;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,13 +56,53 @@ final class ModelDataOptions {
     @Option(names = "--threads", description = "PyTorch threads (default: available cores)")
     Integer threads;
 
+    @Option(names = "--true-regimes", paramLabel = "FILE", description = "regimes.csv of a synthetic market (tatra generate/demo): scores the regime head against the true regimes")
+    Path trueRegimes;
+
     Dataset dataset(Path home, boolean quiet) {
-        LabelConfig labels = LabelConfig.defaults(horizon);
-        DatasetConfig cfg = new DatasetConfig(96, labels, new SplitConfig(SplitMethod.WALK_FORWARD, folds, 2, 0.4, 0.15,
-                labels.lookahead(), 96 + labels.lookahead()), FeatureConfig.DEFAULT, 5.0);
-        List<MarketFrame> frames = StoreFrames.loadAll(home, symbols, interval, from, to);
-        return DatasetBuilder.build(frames, Map.of(), cfg, line -> { if (!quiet) System.err.println(line); });
+        List<MarketFrame> frames = frames(home);
+        return DatasetBuilder.build(frames, regimes(frames), config(), progress(quiet));
     }
+
+    /** One hold-out fold: train and validate before {@code testFrom}, test from it (normalization fitted on the training part). */
+    Dataset holdout(Path home, boolean quiet, Instant testFrom) {
+        Dataset base = unsplit(home, quiet);
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        for (var d : base.symbols()) {
+            first = Math.min(first, d.sampleTime(0));
+            last = Math.max(last, d.sampleTime(d.sampleRows().length - 1));
+        }
+        try {
+            return DatasetBuilder.withFolds(base, List.of(Splitter.holdout(first, last, interval.millis(), testFrom.toEpochMilli(), config().split())), progress(quiet));
+        } catch (IllegalArgumentException e) {
+            throw new TatraException("--test-from: " + e.getMessage());
+        }
+    }
+
+    /** Features, labels and windows without folds (scoring a saved model with its own normalization). */
+    Dataset unsplit(Path home, boolean quiet) {
+        List<MarketFrame> frames = frames(home);
+        return DatasetBuilder.unsplit(frames, regimes(frames), config(), progress(quiet));
+    }
+
+    private List<MarketFrame> frames(Path home) { return StoreFrames.loadAll(home, symbols, interval, from, to); }
+
+    private DatasetConfig config() {
+        LabelConfig labels = LabelConfig.defaults(horizon);
+        return new DatasetConfig(96, labels, new SplitConfig(SplitMethod.WALK_FORWARD, folds, 2, 0.4, 0.15,
+                labels.lookahead(), 96 + labels.lookahead()), FeatureConfig.DEFAULT, 5.0);
+    }
+
+    /** The true regime of every bar, from --true-regimes, or none. */
+    private Map<Symbol, List<Regime>> regimes(List<MarketFrame> frames) {
+        if (trueRegimes == null) return Map.of();
+        Map<Long, Regime> byTime = RegimeCsv.read(trueRegimes);
+        Map<Symbol, List<Regime>> out = new HashMap<>();
+        for (MarketFrame f : frames) out.put(f.bars().symbol(), RegimeCsv.align(byTime, f.bars(), trueRegimes));
+        return out;
+    }
+
+    private static java.util.function.Consumer<String> progress(boolean quiet) { return line -> { if (!quiet) System.err.println(line); }; }
 
     int fold(Dataset ds) {
         int k = fold == null ? ds.folds().size() : fold;

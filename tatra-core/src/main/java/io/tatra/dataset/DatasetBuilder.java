@@ -24,11 +24,21 @@ public final class DatasetBuilder {
      */
     public static Dataset build(List<MarketFrame> frames, Map<Symbol, List<Regime>> trueRegimes, DatasetConfig cfg,
                                 Consumer<String> progress) {
+        Dataset base = unsplit(frames, trueRegimes, cfg, progress);
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+        for (SymbolData d : base.symbols()) {
+            first = Math.min(first, d.sampleTime(0));
+            last = Math.max(last, d.sampleTime(d.sampleRows().length - 1));
+        }
+        return withFolds(base, Splitter.split(first, last, base.interval().millis(), cfg.split()), progress);
+    }
+
+    /** Features, labels and sample rows, without folds: for scoring a saved model on any period (its own normalization). */
+    public static Dataset unsplit(List<MarketFrame> frames, Map<Symbol, List<Regime>> trueRegimes, DatasetConfig cfg, Consumer<String> progress) {
         if (frames.isEmpty()) throw new IllegalArgumentException("no symbols to build a dataset from");
         var interval = frames.get(0).bars().interval();
         FeatureEngine engine = new FeatureEngine(cfg.features());
         List<SymbolData> data = new ArrayList<>();
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
         for (MarketFrame frame : frames) {
             var bars = frame.bars();
             if (bars.interval() != interval) throw new IllegalArgumentException(bars.symbol() + " is " + bars.interval().code() + " but " + frames.get(0).bars().symbol() + " is " + interval.code() + "; one interval per dataset");
@@ -45,23 +55,23 @@ public final class DatasetBuilder {
             double[] v = fm.values();
             float[] f = new float[v.length];
             for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
-            SymbolData d = new SymbolData(frame, f, run, labels, rows);
-            data.add(d);
-            first = Math.min(first, d.sampleTime(0));
-            last = Math.max(last, d.sampleTime(rows.length - 1));
+            data.add(new SymbolData(frame, f, run, labels, rows));
             progress.accept(bars.symbol() + ": " + bars.size() + " bars, " + rows.length + " samples");
         }
-        List<Fold> folds = Splitter.split(first, last, interval.millis(), cfg.split());
-        String hash = engine.schema().hash();
+        return new Dataset(cfg, engine.schema().hash(), interval, data, List.of(), List.of());
+    }
+
+    /** The same data with these folds, each with its normalization fitted on its training samples; empty folds are refused. */
+    public static Dataset withFolds(Dataset base, List<Fold> folds, Consumer<String> progress) {
         List<Normalization> norms = new ArrayList<>();
         for (Fold fold : folds) {
-            int train = Dataset.samples(data, fold, Fold.Part.TRAIN).size(), test = Dataset.samples(data, fold, Fold.Part.TEST).size();
+            int train = Dataset.samples(base.symbols(), fold, Fold.Part.TRAIN).size(), test = Dataset.samples(base.symbols(), fold, Fold.Part.TEST).size();
             if (train == 0 || test == 0)
                 throw new IllegalArgumentException("fold " + fold.name() + " is empty: " + train + " training and " + test + " test samples; use fewer folds or more data");
-            norms.add(fitOnTrain(data, fold, hash, cfg.clip()));
-            progress.accept("fold " + fold.name() + ": " + train + " train, " + Dataset.samples(data, fold, Fold.Part.VALIDATION).size() + " validation, " + test + " test samples");
+            norms.add(fitOnTrain(base.symbols(), fold, base.schemaHash(), base.config().clip()));
+            progress.accept("fold " + fold.name() + ": " + train + " train, " + Dataset.samples(base.symbols(), fold, Fold.Part.VALIDATION).size() + " validation, " + test + " test samples");
         }
-        return new Dataset(cfg, hash, interval, data, folds, norms);
+        return new Dataset(base.config(), base.schemaHash(), base.interval(), base.symbols(), folds, norms);
     }
 
     /** Fits a fold's normalization on the feature rows of its training samples, all symbols pooled. */

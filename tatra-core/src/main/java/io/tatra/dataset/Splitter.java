@@ -61,6 +61,30 @@ public final class Splitter {
         return folds;
     }
 
+    /**
+     * One hold-out fold: test from {@code testFrom} to the last sample; training before it, with the same
+     * gap (purge + embargo) before the test, and its last {@code validationShare} (after another gap) kept
+     * for validation. E.g. "train up to 2023-06, test after".
+     */
+    public static Fold holdout(long first, long last, long barMillis, long testFrom, SplitConfig c) {
+        if (testFrom <= first || testFrom > last)
+            throw new IllegalArgumentException("the test start " + java.time.Instant.ofEpochMilli(testFrom) + " must lie inside the data, "
+                    + java.time.Instant.ofEpochMilli(first) + " .. " + java.time.Instant.ofEpochMilli(last));
+        long gap = c.gap();
+        long testBar = (testFrom - first + barMillis - 1) / barMillis, lastBar = (last - first) / barMillis;
+        long trainTo = testBar - gap - 1;
+        long valBars = (long) ((trainTo + 1) * c.validationShare());
+        List<Span> validation = List.of();
+        if (valBars > 0) {
+            validation = List.of(span(first, barMillis, trainTo - valBars + 1, trainTo));
+            trainTo = trainTo - valBars - gap;
+        }
+        if (trainTo + 1 < Math.max(gap, 1))
+            throw new IllegalArgumentException("only " + Math.max(0, trainTo + 1) + " training bars before " + java.time.Instant.ofEpochMilli(testFrom)
+                    + " (gap " + gap + " bars); move the test start later");
+        return new Fold("holdout", List.of(span(first, barMillis, 0, trainTo)), validation, List.of(span(first, barMillis, testBar, lastBar)));
+    }
+
     private static Span span(long first, long barMillis, long fromBar, long toBar) {
         return new Span(first + fromBar * barMillis, first + toBar * barMillis);
     }

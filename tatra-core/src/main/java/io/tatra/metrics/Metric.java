@@ -10,6 +10,8 @@ public enum Metric {
     REGIME_MACRO_F1(EvalTask.REGIME, "macro_f1", "macro-F1", true),
     REGIME_LOG_LOSS(EvalTask.REGIME, "log_loss", "log-loss", false),
     REGIME_MACRO_F1_TRUE(EvalTask.REGIME, "macro_f1_true_regime", "F1 vs true", true),
+    /** Balanced accuracy against the generator's regimes: chance is exactly 1/3 whatever the class balance. */
+    REGIME_BALANCED_ACCURACY_TRUE(EvalTask.REGIME, "balanced_accuracy_true_regime", "bal. acc. vs true", true),
     RETURN_IC(EvalTask.RETURN, "ic", "IC", true),
     RETURN_RANK_IC(EvalTask.RETURN, "rank_ic", "rank IC", true),
     RETURN_HIT_RATE(EvalTask.RETURN, "hit_rate", "hit rate", true),

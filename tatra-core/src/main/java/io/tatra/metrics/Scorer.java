@@ -37,7 +37,10 @@ public final class Scorer {
             int[] pred = Metrics.argmax(p.regime(), 3);
             out.put(Metric.REGIME_MACRO_F1, Metrics.macroF1(pred, t.regime(), 3));
             out.put(Metric.REGIME_LOG_LOSS, Metrics.logLoss(p.regime(), t.regime(), 3));
-            if (t.trueRegime() != null) out.put(Metric.REGIME_MACRO_F1_TRUE, Metrics.macroF1(pred, t.trueRegime(), 3));
+            if (t.trueRegime() != null) {
+                out.put(Metric.REGIME_MACRO_F1_TRUE, Metrics.macroF1(pred, t.trueRegime(), 3));
+                out.put(Metric.REGIME_BALANCED_ACCURACY_TRUE, Metrics.balancedAccuracy(pred, t.trueRegime(), 3));
+            }
         }
         if (p.ret() != null) {
             check(p.ret().length, t);

@@ -85,6 +85,26 @@ class DatasetTest {
     }
 
     @Test
+    void holdoutFoldTrainsBeforeTheTestStartWithGapsAndPassesTheAudit() {
+        DatasetConfig cfg = DatasetConfig.defaults(4, SplitMethod.WALK_FORWARD);
+        Dataset ds = build(2, 3000, cfg);
+        long first = ds.symbols().get(0).sampleTime(0), h = 3_600_000;
+        long testFrom = first + 2000 * h;
+        Fold f = Splitter.holdout(first, ds.folds().get(3).test().get(0).to(), h, testFrom, cfg.split());
+        Dataset held = DatasetBuilder.withFolds(ds, List.of(f), line -> {});
+        assertAuditPasses(held);
+        assertEquals(testFrom, f.test().get(0).from());
+        long gap = cfg.split().gap() * h;
+        assertTrue(f.validation().get(0).to() + gap < testFrom, "gap before the test");
+        assertTrue(f.train().get(0).to() + gap < f.validation().get(0).from(), "gap before validation");
+        for (var s : held.samples(0, Fold.Part.TRAIN)) assertTrue(held.symbols().get(s.symbol()).bars().openTimeMillis(s.row()) < testFrom - gap);
+        assertThrows(IllegalArgumentException.class, () -> Splitter.holdout(first, first + 2900 * h, h, first + 100 * h, cfg.split()));
+        Dataset none = DatasetBuilder.unsplit(List.of(ds.symbols().get(0).frame()), Map.of(), cfg, line -> {});
+        assertTrue(none.folds().isEmpty());
+        assertEquals(ds.symbols().get(0).sampleRows().length, none.symbols().get(0).sampleRows().length);
+    }
+
+    @Test
     void rollingAndCpcvSplitsPassTheAudit() {
         Dataset rolling = build(1, 3000, DatasetConfig.defaults(4, SplitMethod.ROLLING));
         assertAuditPasses(rolling);

@@ -140,9 +140,15 @@ public final class Evaluation {
         b.contradiction.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(Consistency.contradictionRate(p, cfg.confidence()));
     }
 
+    /** The linear probes train on at most this many training windows (a seeded random subset): encoding is the cost. */
+    public static final int PROBE_MAX_TRAIN = 20_000;
+
     /** Linear heads for the four core tasks on a frozen encoder: one encoding pass, then each head on the cached representations. */
-    static Predictions probe(TatraModel enc, Samples train, Samples val, Samples test, long seed, int epochs) {
+    static Predictions probe(TatraModel enc, Samples allTrain, Samples val, Samples test, long seed, int epochs) {
         enc.freezeEncoder(true);
+        Samples train = allTrain;
+        if (allTrain.size() > PROBE_MAX_TRAIN)
+            train = allTrain.subset(Arrays.copyOf(io.tatra.model.train.Shuffle.permutation(allTrain.size(), new java.util.Random(seed)), PROBE_MAX_TRAIN));
         float[] tr = Inference.representations(enc, train, 256), va = Inference.representations(enc, val, 256), te = Inference.representations(enc, test, 256);
         TrainConfig tc = new TrainConfig(Balance.EW, epochs, 256, 3e-3, 1e-4, 4, 0, 1.0, seed);
         Predictions p = Predictions.none();

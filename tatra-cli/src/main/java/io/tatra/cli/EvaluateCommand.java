@@ -1,0 +1,92 @@
+package io.tatra.cli;
+
+import io.tatra.TatraException;
+import io.tatra.dataset.Dataset;
+import io.tatra.metrics.Consistency;
+import io.tatra.model.eval.EvalConfig;
+import io.tatra.model.eval.EvalReport;
+import io.tatra.model.eval.Evaluation;
+import io.tatra.model.eval.ReportFormat;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.pretrain.PretrainConfig;
+import io.tatra.model.train.Balance;
+import io.tatra.model.train.TrainConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Put the unified model to the test on a walk-forward test fold: unified vs four single-task specialists vs linear probes "
+                + "(pre-trained and random encoder) vs classical baselines (GARCH, HAR-RV, logistic, HMM, prior, zero/mean), over several seeds.",
+                "With --model DIR, scores a saved model on the given symbols and period instead, with the model's own normalization.",
+                "Writes evaluation.json and evaluation.md to --out; prints the tables (or the JSON with --json)."})
+final class EvaluateCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Mixin ModelDataOptions data;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "Score this saved model on the period (no training)") Path model;
+    @Option(names = "--test-from", converter = Times.class, description = "Hold-out test from this time (train and validate before it, with purge and embargo) instead of a walk-forward fold") Instant testFrom;
+    @Option(names = "--seeds", defaultValue = "3", description = "Training seeds: --seed, --seed+1, ... (default 3)") int seeds;
+    @Option(names = "--balance", defaultValue = "pcgrad", description = "The unified model's loss balancing: ew, uw, dwa, gradnorm or pcgrad (default pcgrad)") String balance;
+    @Option(names = "--epochs", defaultValue = "20") int epochs;
+    @Option(names = "--batches", defaultValue = "400", description = "Batches per epoch (0 = all windows; default 400)") int batches;
+    @Option(names = "--pretrain-epochs", defaultValue = "5", description = "Pre-training epochs for the linear probe (0 = no probes; default 5)") int pretrainEpochs;
+    @Option(names = "--pretrain-batches", defaultValue = "300") int pretrainBatches;
+    @Option(names = "--probe-epochs", defaultValue = "30") int probeEpochs;
+    @Option(names = "--confidence", defaultValue = "" + Consistency.DEFAULT_QUANTILE, description = "Contradiction rate: a head's top (1 - q) of |score| counts as confident (default 0.7)") double confidence;
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write evaluation.json and evaluation.md (default: HOME/evaluations/eval-TIME)") Path out;
+
+    @Override
+    public Integer call() {
+        data.configureTorch();
+        EvalReport report;
+        if (model != null) {
+            if (testFrom != null) throw new TatraException("--test-from trains a fresh comparison; with --model the whole --from/--to period is scored");
+            var card = ModelStore.card(model);
+            if (card.labels() != null && card.labels().horizon() != data.horizon)
+                throw new TatraException("model " + model + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
+            if (!data.interval.code().equals(card.interval()))
+                throw new TatraException("model " + model + " was trained on " + card.interval() + " bars, not " + data.interval.code());
+            Dataset ds = data.unsplit(common.home(), common.json);
+            List<Dataset.Sample> all = new ArrayList<>();
+            for (int s = 0; s < ds.symbols().size(); s++) for (int row : ds.symbols().get(s).sampleRows()) all.add(new Dataset.Sample(s, row));
+            try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
+                report = Evaluation.ofModel(loaded, ds, all, confidence);
+            }
+        } else {
+            TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
+            PretrainConfig d = PretrainConfig.defaults(data.seed);
+            PretrainConfig pc = pretrainEpochs == 0 ? null : new PretrainConfig(d.objectives(), pretrainEpochs, d.batchSize(), d.learningRate(),
+                    pretrainBatches, d.maskRate(), d.temperature(), d.orderGap(), data.seed);
+            EvalConfig cfg = new EvalConfig(EvalConfig.seeds(data.seed, seeds), data.model(), tc, pc, probeEpochs, confidence);
+            Dataset ds = testFrom != null ? data.holdout(common.home(), common.json, testFrom) : data.dataset(common.home(), common.json);
+            int fold = testFrom != null ? 0 : data.fold(ds);
+            report = Evaluation.run(ds, fold, cfg, ModelCommands.LOG);
+        }
+        Path dir = out != null ? out : common.home().resolve("evaluations").resolve("eval-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        String json = Json.write(ReportFormat.json(report));
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("evaluation.json"), json);
+            Files.writeString(dir.resolve("evaluation.md"), ReportFormat.markdown(report));
+        } catch (IOException e) {
+            throw new TatraException("cannot write the evaluation to " + dir + ": " + e.getMessage(), e);
+        }
+        if (common.json) System.out.println(json);
+        else {
+            System.out.print(ReportFormat.text(report));
+            System.out.println("wrote " + dir.resolve("evaluation.json") + " and " + dir.resolve("evaluation.md"));
+        }
+        return 0;
+    }
+}
