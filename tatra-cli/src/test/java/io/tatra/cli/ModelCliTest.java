@@ -32,6 +32,35 @@ class ModelCliTest extends CliHarness {
         assertEquals(0, run("predict", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().contains("Direction: Up ") && out().contains("Regime: Bull ") && out().contains("Volatility: ")
                 && out().contains("Return: ") && out().contains("Win "), out());
+        // a saved model scored on a later period with its own normalization
+        assertEquals(0, run("evaluate", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--from", "2022-03-01", "--threads", "1",
+                "--model", model.toString(), "--out", home.resolve("ev-model").toString(), "--json"), err());
+        JsonNode scored = new ObjectMapper().readTree(out());
+        assertTrue(scored.get("tasks").get("direction").get("model").get("log_loss").get("mean").asDouble() > 0, out());
+        assertTrue(scored.get("contradiction_rate").has("model"), out());
+        // the full comparison, one seed, on a hold-out split, against the true regimes
+        Path regimes = home.resolve("demo").resolve("market-seed-42").resolve("regimes.csv");
+        Path ev = home.resolve("ev");
+        assertEquals(0, run(concat(new String[]{"evaluate"}, data, "--seeds", "1", "--epochs", "1", "--batches", "3", "--pretrain-epochs", "1",
+                "--pretrain-batches", "2", "--probe-epochs", "1", "--test-from", "2022-03-20", "--true-regimes", regimes.toString(),
+                "--out", ev.toString(), "--json")), err());
+        JsonNode report = new ObjectMapper().readTree(out());
+        assertTrue(report.get("delta_m_pct").isNumber(), out());
+        assertTrue(report.get("contradiction_rate").has("unified") && report.get("contradiction_rate").has("specialists"), out());
+        assertTrue(report.get("tasks").get("regime").get("unified").has("balanced_accuracy_true_regime"), out());
+        assertTrue(report.get("tasks").get("volatility").has("garch"), out());
+        assertEquals("holdout", report.get("data").get("fold").asText());
+        assertTrue(Files.readString(ev.resolve("evaluation.md")).contains("| volatility | QLIKE ↓"));
+        assertTrue(Files.isRegularFile(ev.resolve("evaluation.json")));
+        // evaluation mistakes: a test start outside the data, a horizon the model was not trained for, a broken regimes file
+        assertEquals(2, run(concat(new String[]{"evaluate"}, data, "--test-from", "2030-01-01")));
+        assertTrue(err().contains("--test-from") && err().contains("inside the data"), err());
+        assertEquals(2, run("evaluate", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--horizon", "8"));
+        assertTrue(err().contains("--horizon 4"), err());
+        Path bad = home.resolve("bad-regimes.csv");
+        Files.writeString(bad, "timestamp,regime\n2022-01-01T00:00:00Z,bull\n2022-01-01T01:00:00Z,moon\n");
+        assertEquals(2, run(concat(new String[]{"evaluate"}, data, "--true-regimes", bad.toString())));
+        assertTrue(err().contains(bad + ":3:") && err().contains("moon"), err());
         // mistakes: unknown balance, unknown task, a head the model already has, not a model directory
         assertEquals(2, run(concat(new String[]{"train"}, data, "--balance", "magic", "--out", home.resolve("x").toString())));
         assertTrue(err().contains("ew, uw, dwa, gradnorm, pcgrad"), err());
