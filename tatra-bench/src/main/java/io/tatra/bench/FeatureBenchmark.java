@@ -48,7 +48,7 @@ public class FeatureBenchmark {
     @Setup(Level.Trial)
     public void setup() {
         series = MarketGenerator.generate(new SyntheticConfig(SyntheticConfig.defaults(1, BARS, Interval.H1, 7).symbols(), BARS, Interval.H1, 7,
-                Instant.parse("2000-01-01T00:00:00Z"), 30, 0.8, 0.5, 4, 0.08, 0.90, 6, 0.04, false, false)).series().values().iterator().next();
+                Instant.parse("2000-01-01T00:00:00Z"), 30, 0.8, 0.5, 4, 0.08, 0.90, 6, 0.04, false, false, 1)).series().values().iterator().next();
         ta = new BaseBarSeriesBuilder().withNumFactory(DoubleNumFactory.getInstance()).withName("bench").build();
         Duration d = Duration.ofHours(1);
         for (int i = 0; i < series.size(); i++)

@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The main job on the embedded default data: generate a synthetic market, import it through the validating importer, check it, summarise the store.")
+        description = {"The whole story on the embedded default data: generate a synthetic market, import it through the validating importer, "
+                + "then pre-train a small encoder, train the unified model, predict, and evaluate it against specialists and baselines.",
+                "--data-only stops after the import (seconds instead of minutes)."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
@@ -34,17 +36,27 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--data-only", description = "Stop after generating and importing the market")
+    boolean dataOnly;
+
+    @Option(names = "--model-seeds", defaultValue = "3", description = "Training seeds of the evaluation (default 3)")
+    int modelSeeds;
+
+    @Option(names = "--threads", description = "PyTorch threads (default: available cores)")
+    Integer threads;
+
     @Override
     public Integer call() {
         Path home = common.home();
         Path dir = home.resolve("demo").resolve("market-seed-" + seed);
-        say("1/3 generate: " + symbols + " symbols x " + bars + " 1h bars, seed " + seed);
+        String steps = dataOnly ? "3" : "6";
+        say("1/" + steps + " generate: " + symbols + " symbols x " + bars + " 1h bars, seed " + seed);
         SyntheticMarket m = GenerateCommand.generate(SyntheticConfig.defaults(symbols, bars, Interval.H1, seed), common.json);
         List<Path> files = SyntheticExport.write(m, dir);
         Map<Regime, Integer> regimeCount = new EnumMap<>(Regime.class);
         for (Regime r : m.regimes()) regimeCount.merge(r, 1, Integer::sum);
         say("    wrote " + dir + " (true regimes: " + regimeCount + ")");
-        say("2/3 import into " + home.resolve(TatraStore.FILE_NAME) + ", each file validated under the strict policy");
+        say("2/" + steps + " import into " + home.resolve(TatraStore.FILE_NAME) + ", each file validated under the strict policy");
         List<ImportService.FileOutcome> outcomes = new ArrayList<>();
         int errors = 0, warnings = 0;
         try (TatraStore store = TatraStore.open(home)) {
@@ -55,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
                 warnings += o.warnings();
                 say("    " + ImportService.line(o));
             }
-            say("3/3 the store now holds:");
+            say("3/" + steps + " the store now holds:");
             var info = store.candles().list();
             say(DataCommand.ListCommand.table(info).indent(4).stripTrailing());
             if (common.json) {
@@ -70,8 +82,13 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println(Json.write(out));
             }
         }
-        say("next: `./tatra data list`, `./tatra export --symbol SYN01USDT --interval 1h --out syn.parquet`, `./tatra import ../shared/data/binance-usdm-1h/*.gz`");
-        return errors == 0 && outcomes.stream().allMatch(ImportService.FileOutcome::ok) ? 0 : 1;
+        boolean ok = errors == 0 && outcomes.stream().allMatch(ImportService.FileOutcome::ok);
+        if (!ok || dataOnly) {
+            say("next: `./tatra data list`, `./tatra export --symbol SYN01USDT --interval 1h --out syn.parquet`, `./tatra import ../shared/data/binance-usdm-1h/*.gz`");
+            return ok ? 0 : 1;
+        }
+        new DemoModel(home, m.config().symbols(), dir.resolve("regimes.csv"), seed, modelSeeds, threads, common.json ? s -> { } : System.out::println).run();
+        return 0;
     }
 
     private void say(String s) {

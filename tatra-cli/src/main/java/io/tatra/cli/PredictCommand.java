@@ -9,6 +9,7 @@ import io.tatra.features.FeatureMatrix;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.TatraModel;
+import io.tatra.model.eval.ModelPredictions;
 import io.tatra.model.io.ModelStore;
 import io.tatra.model.nn.Torch;
 import io.tatra.model.task.Task;
@@ -63,7 +64,7 @@ final class PredictCommand implements Callable<Integer> {
                 for (Task t : m.tasks()) {
                     float[] raw = fw.outputs().get(t.name()).toFloatArray();
                     if (t.kind() == TaskKind.CLASSES) {
-                        double[] p = softmax(raw);
+                        double[] p = ModelPredictions.softmax(raw, raw.length);
                         out.put(t.name(), p);
                     } else {
                         out.put(t.name(), t.kind().predict(raw[0], m.scale(t.name())));
@@ -95,14 +96,5 @@ final class PredictCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         for (int i : order) b.append(b.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%s %.0f%%", names[i], 100 * p[i]));
         return b.toString();
-    }
-
-    private static double[] softmax(float[] z) {
-        double max = Double.NEGATIVE_INFINITY, sum = 0;
-        for (float v : z) max = Math.max(max, v);
-        double[] p = new double[z.length];
-        for (int i = 0; i < z.length; i++) { p[i] = Math.exp(z[i] - max); sum += p[i]; }
-        for (int i = 0; i < z.length; i++) p[i] /= sum;
-        return p;
     }
 }

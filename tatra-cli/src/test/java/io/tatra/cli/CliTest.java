@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class CliTest extends CliHarness {
     @Test
     void demoGeneratesImportsAndListsThenReimportAddsNothing() throws Exception {
-        assertEquals(0, run("demo", "--home", home.toString(), "--symbols", "2", "--bars", "300"));
+        assertEquals(0, run("demo", "--home", home.toString(), "--symbols", "2", "--bars", "300", "--data-only"));
         assertTrue(out().contains("SYN01USDT"), out());
         assertEquals(0, run("data", "list", "--home", home.toString(), "--json"));
         JsonNode list = Json.MAPPER.readTree(out());

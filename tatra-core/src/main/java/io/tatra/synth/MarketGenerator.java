@@ -75,7 +75,7 @@ public final class MarketGenerator {
                 h[s] = omega + c.garchAlpha() * lastShock[s] * lastShock[s] + c.garchBeta() * h[s];
                 double z = StrictMath.sqrt(rho) * common + StrictMath.sqrt(1 - rho) * rng.studentT(c.tailDof());
                 double sigma = c.annualVol() * VOL_MULT[r] * volMult[s] / StrictMath.sqrt(perYear) * StrictMath.sqrt(h[s]);
-                double ret = DRIFT[r] / perYear - 0.5 * sigma * sigma + sigma * z;
+                double ret = c.driftScale() * DRIFT[r] / perYear - 0.5 * sigma * sigma + sigma * z;
                 if (rng.uniform() < jumpProb) ret += c.jumpSize() * (rng.gaussian() + (r == 0 ? 0.3 : r == 1 ? -0.3 : 0));
                 lastShock[s] = z;
                 double open = price[s];

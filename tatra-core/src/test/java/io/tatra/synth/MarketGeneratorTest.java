@@ -128,7 +128,7 @@ class MarketGeneratorTest {
         var e = assertThrows(IllegalArgumentException.class, () -> SyntheticConfig.defaults(0, 10, Interval.H1, 1));
         assertTrue(e.getMessage().contains("symbol count"));
         var cfg = SyntheticConfig.defaults(1, 10, Interval.H1, 1);
-        var e2 = assertThrows(IllegalArgumentException.class, () -> new SyntheticConfig(cfg.symbols(), 10, Interval.H1, 1, cfg.start(), 30, 0.8, 0.5, 4, 0.5, 0.6, 1, 0.01, false, false));
+        var e2 = assertThrows(IllegalArgumentException.class, () -> new SyntheticConfig(cfg.symbols(), 10, Interval.H1, 1, cfg.start(), 30, 0.8, 0.5, 4, 0.5, 0.6, 1, 0.01, false, false, 1));
         assertTrue(e2.getMessage().contains("alpha + beta < 1"));
     }
 }

@@ -32,7 +32,8 @@ public final class ModelPredictions {
         return p;
     }
 
-    static double[] softmax(float[] logits, int k) {
+    /** Row-wise softmax of {@code [n × k]} logits. */
+    public static double[] softmax(float[] logits, int k) {
         double[] out = new double[logits.length];
         for (int i = 0; i < logits.length; i += k) {
             double max = Double.NEGATIVE_INFINITY, z = 0;

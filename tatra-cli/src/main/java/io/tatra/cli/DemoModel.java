@@ -1,0 +1,73 @@
+package io.tatra.cli;
+
+import io.tatra.dataset.Dataset;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.model.Workflows;
+import io.tatra.model.eval.EvalConfig;
+import io.tatra.model.eval.EvalReport;
+import io.tatra.model.eval.Evaluation;
+import io.tatra.model.eval.ReportFormat;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.pretrain.PretrainConfig;
+import io.tatra.model.task.Tasks;
+import io.tatra.model.train.Balance;
+import io.tatra.model.train.TrainConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The model half of {@code tatra demo}, with small sizes so it runs in minutes on 2 cores: pre-train a tiny
+ * encoder, train the unified model from it (PCGrad), predict the latest bar, evaluate against specialists,
+ * probes and baselines over several seeds (scored against the generator's true regimes too).
+ */
+record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int seeds, Integer threads, Consumer<String> say) {
+    static final int EPOCHS = 8, BATCHES = 40, PRETRAIN_EPOCHS = 2, PRETRAIN_BATCHES = 40, PROBE_EPOCHS = 20;
+
+    void run() {
+        ModelDataOptions data = new ModelDataOptions();
+        data.symbols = symbols;
+        data.interval = Interval.H1;
+        data.horizon = 4;
+        data.folds = 1;
+        data.size = "tiny";
+        data.seed = seed;
+        data.threads = threads;
+        data.trueRegimes = regimes;
+        data.configureTorch();
+        Dataset ds = data.dataset(home, true);
+        int fold = 0;
+        Path demo = home.resolve("demo"), encoder = demo.resolve("encoder"), model = demo.resolve("model"), eval = demo.resolve("evaluation");
+        Consumer<String> progress = ModelCommands.LOG;
+        say.accept("4/6 pre-train a tiny encoder without labels (masked steps, contrastive, temporal order) on " + ds.folds().get(fold).train());
+        PretrainConfig d = PretrainConfig.defaults(seed);
+        PretrainConfig pc = new PretrainConfig(d.objectives(), PRETRAIN_EPOCHS, d.batchSize(), d.learningRate(), PRETRAIN_BATCHES, d.maskRate(), d.temperature(), d.orderGap(), seed);
+        Workflows.pretrain(ds, fold, data.model(), pc, encoder, progress);
+        say.accept("    saved " + encoder);
+        say.accept("5/6 train the unified model (direction, volatility, regime, return; PCGrad) from the encoder, then predict the latest bar");
+        TrainConfig tc = TrainConfig.defaults(Balance.PCGRAD, seed).withEpochs(EPOCHS).withBatches(BATCHES);
+        try (Workflows.Trained t = Workflows.train(ds, fold, Tasks.CORE, data.model(), tc, encoder, progress)) {
+            ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(fold));
+            say.accept(String.format("    saved %s (best epoch %d, %.1f s)", model, t.result().bestEpoch(), t.result().seconds()));
+        }
+        TatraMain.execute("predict", "--home", home.toString(), "--model", model.toString(), "--symbol", symbols.get(0).value());
+        say.accept("6/6 evaluate on the test fold: unified vs specialists vs linear probes vs GARCH/HAR/logistic/HMM, " + seeds + " seeds");
+        EvalConfig cfg = new EvalConfig(EvalConfig.seeds(seed, seeds), data.model(), tc, pc, PROBE_EPOCHS, io.tatra.metrics.Consistency.DEFAULT_QUANTILE);
+        EvalReport report = Evaluation.run(ds, fold, cfg, progress);
+        try {
+            Files.createDirectories(eval);
+            Files.writeString(eval.resolve("evaluation.json"), Json.write(ReportFormat.json(report)));
+            Files.writeString(eval.resolve("evaluation.md"), ReportFormat.markdown(report));
+        } catch (IOException e) {
+            throw new io.tatra.TatraException("cannot write the evaluation to " + eval + ": " + e.getMessage(), e);
+        }
+        say.accept(ReportFormat.text(report).indent(4).stripTrailing());
+        say.accept("    wrote " + eval.resolve("evaluation.md") + " and evaluation.json");
+        say.accept("next: `./tatra predict --model " + model + " --symbol " + symbols.get(0).value() + "`, `./tatra evaluate --help`, "
+                + "`./tatra import ../shared/data/binance-usdm-1h/*.gz` for real prices");
+    }
+}
