@@ -6,7 +6,10 @@ public enum Metric {
     DIRECTION_BALANCED_ACCURACY(EvalTask.DIRECTION, "balanced_accuracy", "bal. acc.", true),
     DIRECTION_ECE(EvalTask.DIRECTION, "ece", "ECE", false),
     VOLATILITY_QLIKE(EvalTask.VOLATILITY, "qlike", "QLIKE", false),
+    /** Out-of-sample R² of log volatility: penalizes bias too (a variance forecast sits above E[log], Jensen). */
     VOLATILITY_R2_LOG(EvalTask.VOLATILITY, "r2_log_vol", "R² log-vol", true),
+    /** Mincer–Zarnowitz R² of log volatility (squared correlation): how much of the variation the forecast explains after a linear recalibration. */
+    VOLATILITY_MZ_R2_LOG(EvalTask.VOLATILITY, "mz_r2_log_vol", "MZ R² log-vol", true),
     REGIME_MACRO_F1(EvalTask.REGIME, "macro_f1", "macro-F1", true),
     REGIME_LOG_LOSS(EvalTask.REGIME, "log_loss", "log-loss", false),
     REGIME_MACRO_F1_TRUE(EvalTask.REGIME, "macro_f1_true_regime", "F1 vs true", true),

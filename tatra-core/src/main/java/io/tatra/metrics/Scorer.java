@@ -31,6 +31,8 @@ public final class Scorer {
             }
             out.put(Metric.VOLATILITY_QLIKE, Metrics.qlike(fv, rv));
             out.put(Metric.VOLATILITY_R2_LOG, Metrics.r2(lp, la));
+            double c = Metrics.pearson(lp, la);
+            out.put(Metric.VOLATILITY_MZ_R2_LOG, Double.isNaN(c) ? 0 : c * c);
         }
         if (p.regime() != null) {
             check(p.regime().length / 3, t);

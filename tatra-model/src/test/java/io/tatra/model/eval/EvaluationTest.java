@@ -41,8 +41,8 @@ class EvaluationTest {
                 assertNotNull(runs, c + " " + m);
                 assertEquals(2, runs.size(), c + " " + m + ": one value per seed");
             }
-        assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG), report.scores().get(Contender.GARCH).keySet());
-        assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG), report.scores().get(Contender.HAR).keySet());
+        assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG, Metric.VOLATILITY_MZ_R2_LOG), report.scores().get(Contender.GARCH).keySet());
+        assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG, Metric.VOLATILITY_MZ_R2_LOG), report.scores().get(Contender.HAR).keySet());
         assertTrue(report.scores().get(Contender.HMM).containsKey(Metric.REGIME_MACRO_F1_TRUE), "synthetic data carries true regimes");
         assertTrue(report.scores().get(Contender.LINEAR).containsKey(Metric.DIRECTION_LOG_LOSS));
         // a constant return forecast has no IC; its Huber loss is defined
