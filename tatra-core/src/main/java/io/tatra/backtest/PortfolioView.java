@@ -1,0 +1,12 @@
+package io.tatra.backtest;
+
+import io.tatra.market.Symbol;
+
+/** What a strategy may read about the portfolio. */
+public interface PortfolioView {
+    /** Equity marked at the latest prices. */
+    double equity();
+
+    /** Signed position in units of the base asset (0 when flat). */
+    double position(Symbol symbol);
+}
