@@ -8,10 +8,8 @@ import io.tatra.market.Symbol;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The event-driven backtester. Bars of all symbols are replayed in time order; for each symbol's bar:
@@ -39,45 +37,59 @@ public final class Backtester {
     public BacktestResult run(List<MarketFrame> frames, Map<Symbol, BarSeries> finer, Strategy strategy) {
         if (frames.isEmpty()) throw new IllegalArgumentException("nothing to backtest: no symbols");
         State st = new State(frames);
-        TreeMap<Long, List<int[]>> events = new TreeMap<>();
-        for (int s = 0; s < frames.size(); s++) {
-            BarSeries b = frames.get(s).bars();
-            for (int i = 0; i < b.size(); i++) events.computeIfAbsent(b.openTimeMillis(i), k -> new ArrayList<>()).add(new int[]{s, i});
+        int m = frames.size();
+        BarSeries[] series = new BarSeries[m];
+        long[][] opens = new long[m][];
+        int[] next = new int[m];
+        int total = 0;
+        for (int s = 0; s < m; s++) {
+            series[s] = frames.get(s).bars();
+            opens[s] = series[s].openTimeArray();
+            total += series[s].size();
         }
-        List<Long> times = new ArrayList<>();
-        List<Double> equity = new ArrayList<>(), exposure = new ArrayList<>();
-        for (var e : events.entrySet()) {
-            for (int[] ev : e.getValue()) {
-                int s = ev[0], i = ev[1];
-                BarSeries b = frames.get(s).bars();
-                st.funding(s, b.openTimeMillis(i), b.open(i));
-                TargetOrder pending = st.pending.remove(s);
-                if (pending != null) st.execute(s, pending, b.open(i), st.sigma(s, i - 1), b.openTime(i));
+        long[] times = new long[total];
+        double[] equity = new double[total], exposure = new double[total];
+        int points = 0;
+        while (true) {
+            long t = Long.MAX_VALUE;
+            for (int s = 0; s < m; s++) if (next[s] < series[s].size()) t = Math.min(t, opens[s][next[s]]);
+            if (t == Long.MAX_VALUE) break;
+            for (int s = 0; s < m; s++) {
+                if (next[s] >= series[s].size() || opens[s][next[s]] != t) continue;
+                int i = next[s]++;
+                BarSeries b = series[s];
+                st.funding(s, t, b.open(i));
+                TargetOrder pending = st.pending[s];
+                if (pending != null) {
+                    st.pending[s] = null;
+                    st.execute(s, pending, b.open(i), st.sigma(s, i - 1), b.openTime(i));
+                }
                 st.exits(s, b, i, finer.get(b.symbol()));
                 st.last[s] = b.close(i);
                 List<TargetOrder> orders = strategy.onBar(b, i, st);
-                for (TargetOrder o : orders == null ? List.<TargetOrder>of() : orders) {
-                    int target = st.index(o.symbol());
-                    if (target != s) throw new IllegalArgumentException("a strategy called for " + b.symbol() + " returned an order for " + o.symbol());
+                if (orders == null) continue;
+                for (TargetOrder o : orders) {
+                    if (st.index(o.symbol()) != s) throw new IllegalArgumentException("a strategy called for " + b.symbol() + " returned an order for " + o.symbol());
                     if (cfg.timing() == FillTiming.SIGNAL_CLOSE) st.execute(s, o, b.close(i), st.sigma(s, i), closeTime(b, i));
-                    else st.pending.put(s, o);
+                    else st.pending[s] = o;
                 }
             }
-            times.add(e.getKey());
-            equity.add(st.equity());
-            exposure.add(st.gross() / Math.max(st.equity(), 1e-12));
+            times[points] = t;
+            double e = st.equity();
+            equity[points] = e;
+            exposure[points++] = st.gross() / Math.max(e, 1e-12);
         }
         for (int s = 0; s < frames.size(); s++) {
             BarSeries b = frames.get(s).bars();
             Position p = st.positions[s];
             if (p.qty != 0) st.trade(s, -p.qty, b.close(b.size() - 1), st.sigma(s, b.size() - 1), closeTime(b, b.size() - 1), ExitReason.END_OF_DATA, null);
         }
-        if (!equity.isEmpty()) {
-            equity.set(equity.size() - 1, st.equity());
-            exposure.set(exposure.size() - 1, 0.0);
+        if (points > 0) {
+            equity[points - 1] = st.equity();
+            exposure[points - 1] = 0;
         }
-        return new BacktestResult(cfg.capital(), times.stream().mapToLong(Long::longValue).toArray(), equity.stream().mapToDouble(Double::doubleValue).toArray(),
-                exposure.stream().mapToDouble(Double::doubleValue).toArray(), st.closed, st.fees, st.fundingPaid, st.turnover);
+        return new BacktestResult(cfg.capital(), java.util.Arrays.copyOf(times, points), java.util.Arrays.copyOf(equity, points),
+                java.util.Arrays.copyOf(exposure, points), st.closed, st.fees, st.fundingPaid, st.turnover);
     }
 
     private static Instant closeTime(BarSeries b, int i) { return Instant.ofEpochMilli(b.openTimeMillis(i) + b.interval().millis()); }
@@ -88,7 +100,7 @@ public final class Backtester {
         final Position[] positions;
         final double[] last;
         final int[] fundingNext;
-        final Map<Integer, TargetOrder> pending = new LinkedHashMap<>();
+        final TargetOrder[] pending;
         final Map<Symbol, Integer> bySymbol = new HashMap<>();
         final List<Trade> closed = new ArrayList<>();
         double cash = cfg.capital(), fees, fundingPaid, turnover;
@@ -98,6 +110,7 @@ public final class Backtester {
             positions = new Position[frames.size()];
             last = new double[frames.size()];
             fundingNext = new int[frames.size()];
+            pending = new TargetOrder[frames.size()];
             for (int s = 0; s < frames.size(); s++) {
                 Symbol sym = frames.get(s).bars().symbol();
                 if (bySymbol.put(sym, s) != null) throw new IllegalArgumentException(sym + " appears twice");

@@ -82,8 +82,9 @@ public final class MarketGenerator {
                 // prices on a tick of 6 significant digits, as on an exchange (and short in a CSV)
                 double scale = StrictMath.pow(10, 5 - Math.floor(StrictMath.log10(open)));
                 double close = tick(open * StrictMath.exp(ret), scale);
-                double high = tick(Math.max(open, close) * StrictMath.exp(0.6 * sigma * Math.abs(rng.gaussian())), scale);
-                double low = tick(Math.min(open, close) * StrictMath.exp(-0.6 * sigma * Math.abs(rng.gaussian())), scale);
+                // the open keeps the previous bar's finer tick when the price crosses a power of ten: never round the range inside it
+                double high = Math.max(Math.max(open, close), tick(Math.max(open, close) * StrictMath.exp(0.6 * sigma * Math.abs(rng.gaussian())), scale));
+                double low = Math.min(Math.min(open, close), tick(Math.min(open, close) * StrictMath.exp(-0.6 * sigma * Math.abs(rng.gaussian())), scale));
                 double sigmaBase = c.annualVol() * volMult[s] / StrictMath.sqrt(perYear);
                 double volume = baseVolume[s] * StrictMath.pow(sigma / sigmaBase, 1.2)
                         * StrictMath.exp(0.3 * Math.min(Math.abs(ret) / sigma, 8) + 0.3 * rng.gaussian());

@@ -131,4 +131,13 @@ class MarketGeneratorTest {
         var e2 = assertThrows(IllegalArgumentException.class, () -> new SyntheticConfig(cfg.symbols(), 10, Interval.H1, 1, cfg.start(), 30, 0.8, 0.5, 4, 0.5, 0.6, 1, 0.01, false, false, 1));
         assertTrue(e2.getMessage().contains("alpha + beta < 1"));
     }
+
+    @Test
+    void aPriceCrossingAPowerOfTenKeepsValidBars() {
+        // with 1M bars, seed 7 crosses 10,000 in 2032: the open keeps the finer tick of the bar before, and the
+        // range used to be rounded inside it (high 10006.4 below open 10006.41), which the bar check refused
+        var m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_000_000, Interval.H1, 7));
+        var b = m.series(m.config().symbols().get(0));
+        for (int i = 0; i < b.size(); i++) assertTrue(b.high(i) >= Math.max(b.open(i), b.close(i)) && b.low(i) <= Math.min(b.open(i), b.close(i)));
+    }
 }
