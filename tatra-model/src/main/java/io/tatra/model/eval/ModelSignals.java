@@ -1,0 +1,42 @@
+package io.tatra.model.eval;
+
+import io.tatra.dataset.Dataset;
+import io.tatra.decision.FusionPolicy;
+import io.tatra.decision.HeadOutputs;
+import io.tatra.decision.TradeDecision;
+import io.tatra.market.Symbol;
+import io.tatra.metrics.Predictions;
+import io.tatra.model.TatraModel;
+import io.tatra.model.train.Samples;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Batched inference turned into decisions: the model's four core heads on every window, fused per window into
+ * one {@link TradeDecision} at that window's last bar. The result has one slot per bar of each symbol (null where
+ * no window ends), the shape {@code SignalStrategy} replays.
+ */
+public final class ModelSignals {
+    private ModelSignals() {}
+
+    public static Map<Symbol, TradeDecision[]> decide(TatraModel model, Samples windows, int horizon, FusionPolicy fusion) {
+        Predictions p = ModelPredictions.of(model, windows);
+        if (!p.complete()) throw new IllegalArgumentException("decisions need the direction, volatility, regime and return heads; the model has " + model.tasks());
+        Map<Symbol, TradeDecision[]> out = new HashMap<>();
+        for (int k = 0; k < windows.size(); k++) {
+            Dataset.Sample s = windows.list().get(k);
+            var bars = windows.symbols().get(s.symbol()).bars();
+            TradeDecision[] slots = out.computeIfAbsent(bars.symbol(), x -> new TradeDecision[bars.size()]);
+            slots[s.row()] = fusion.decide(outputs(p, k, horizon));
+        }
+        return out;
+    }
+
+    /** The heads' outputs of window {@code k}. */
+    public static HeadOutputs outputs(Predictions p, int k, int horizon) {
+        double[] dir = {p.direction()[3 * k], p.direction()[3 * k + 1], p.direction()[3 * k + 2]};
+        double[] reg = {p.regime()[3 * k], p.regime()[3 * k + 1], p.regime()[3 * k + 2]};
+        return new HeadOutputs(dir, p.volatility()[k], reg, p.ret()[k], horizon);
+    }
+}
