@@ -41,40 +41,46 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Torch.configure(1, 0);
-        FeatureEngine engine = new FeatureEngine();
-        try (ModelStore.Loaded loaded = ModelStore.load(model, engine.schema().hash())) {
-            Interval interval = Interval.parse(loaded.card().interval());
-            FeatureMatrix fm;
-            try (TatraStore store = TatraStore.open(common.home())) {
-                fm = engine.compute(StoreFrames.load(store, symbol, interval, null, to));
-            }
-            int w = loaded.card().window(), last = fm.rows() - 1;
-            if (last < 0 || fm.runIndex(last) < Feature.maxWarmup() + w - 1)
-                throw new TatraException(symbol.value() + " " + interval.code() + ": the latest bars do not form a complete, gap-free window of " + w
-                        + " bars after the " + Feature.maxWarmup() + "-bar warm-up (need " + (Feature.maxWarmup() + w) + " consecutive bars)");
-            float[] x = new float[w * Feature.COUNT];
-            for (int s = 0; s < w; s++) loaded.normalization().apply(fm.values(), (last - w + 1 + s) * Feature.COUNT, x, s * Feature.COUNT);
+        try (ModelStore.Loaded loaded = ModelStore.load(model, new FeatureEngine().schema().hash())) {
+            Latest latest = latest(common.home(), loaded, symbol, to);
             TatraModel m = loaded.model();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("symbol", symbol.value());
-            out.put("bar", Instant.ofEpochMilli(fm.openTime(last)).toString());
+            out.put("bar", latest.bar().toString());
             out.put("horizon_bars", loaded.card().labels().horizon());
-            try (NDManager sub = m.manager().newSubManager()) {
-                TatraModel.Forward fw = m.forward(sub.create(x, new Shape(1, w, Feature.COUNT)), false);
-                for (Task t : m.tasks()) {
-                    float[] raw = fw.outputs().get(t.name()).toFloatArray();
-                    if (t.kind() == TaskKind.CLASSES) {
-                        double[] p = ModelPredictions.softmax(raw, raw.length);
-                        out.put(t.name(), p);
-                    } else {
-                        out.put(t.name(), t.kind().predict(raw[0], m.scale(t.name())));
-                    }
-                }
+            for (Task t : m.tasks()) {
+                float[] raw = latest.raw().get(t.name());
+                out.put(t.name(), t.kind() == TaskKind.CLASSES ? ModelPredictions.softmax(raw, raw.length) : t.kind().predict(raw[0], m.scale(t.name())));
             }
             if (common.json) System.out.println(Json.write(out));
             else print(out);
         }
         return 0;
+    }
+
+    /** Every head's raw output for the latest complete window of a symbol (as of {@code to}), and that window's last bar. */
+    record Latest(Instant bar, Map<String, float[]> raw) {}
+
+    static Latest latest(Path home, ModelStore.Loaded loaded, Symbol symbol, Instant to) {
+        FeatureEngine engine = new FeatureEngine();
+        Interval interval = Interval.parse(loaded.card().interval());
+        FeatureMatrix fm;
+        try (TatraStore store = TatraStore.open(home)) {
+            fm = engine.compute(StoreFrames.load(store, symbol, interval, null, to));
+        }
+        int w = loaded.card().window(), last = fm.rows() - 1;
+        if (last < 0 || fm.runIndex(last) < Feature.maxWarmup() + w - 1)
+            throw new TatraException(symbol.value() + " " + interval.code() + ": the latest bars do not form a complete, gap-free window of " + w
+                    + " bars after the " + Feature.maxWarmup() + "-bar warm-up (need " + (Feature.maxWarmup() + w) + " consecutive bars)");
+        float[] x = new float[w * Feature.COUNT];
+        for (int s = 0; s < w; s++) loaded.normalization().apply(fm.values(), (last - w + 1 + s) * Feature.COUNT, x, s * Feature.COUNT);
+        TatraModel m = loaded.model();
+        Map<String, float[]> raw = new LinkedHashMap<>();
+        try (NDManager sub = m.manager().newSubManager()) {
+            TatraModel.Forward fw = m.forward(sub.create(x, new Shape(1, w, Feature.COUNT)), false);
+            for (Task t : m.tasks()) raw.put(t.name(), fw.outputs().get(t.name()).toFloatArray());
+        }
+        return new Latest(Instant.ofEpochMilli(fm.openTime(last)), raw);
     }
 
     private static void print(Map<String, Object> out) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -32,6 +33,12 @@ class ModelCliTest extends CliHarness {
         assertEquals(0, run("predict", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().contains("Direction: Up ") && out().contains("Regime: Bull ") && out().contains("Volatility: ")
                 && out().contains("Return: ") && out().contains("Win "), out());
+        assertEquals(0, run("decide", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT"), err());
+        assertTrue(out().contains("ACTION: ") && out().contains("SIZE: ") && out().contains("STOP LOSS: ") && out().contains("REASONING: "), out());
+        assertEquals(0, run("decide", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT", "--json"), err());
+        JsonNode decision = new ObjectMapper().readTree(out()).get("decision");
+        assertTrue(List.of("LONG", "SHORT", "FLAT").contains(decision.get("action").asText()), out());
+        assertTrue(decision.get("trace").has("consistency"), out());
         // a saved model scored on a later period with its own normalization
         assertEquals(0, run("evaluate", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--from", "2022-03-01", "--threads", "1",
                 "--model", model.toString(), "--out", home.resolve("ev-model").toString(), "--json"), err());

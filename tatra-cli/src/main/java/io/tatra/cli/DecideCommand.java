@@ -1,0 +1,77 @@
+package io.tatra.cli;
+
+import io.tatra.TatraException;
+import io.tatra.decision.FusionConfig;
+import io.tatra.decision.HeadOutputs;
+import io.tatra.decision.RuleBasedFusion;
+import io.tatra.decision.TradeDecision;
+import io.tatra.features.FeatureEngine;
+import io.tatra.market.Symbol;
+import io.tatra.metrics.Predictions;
+import io.tatra.model.TatraModel;
+import io.tatra.model.eval.ModelPredictions;
+import io.tatra.model.eval.ModelSignals;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.nn.Torch;
+import io.tatra.model.task.Task;
+import io.tatra.model.task.Tasks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "decide", mixinStandardHelpOptions = true,
+        description = "The fused trading decision for a symbol's latest bar: action, confidence, size, stop loss, take profit and the reasoning.")
+final class DecideCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR") Path model;
+    @Option(names = "--symbol", required = true, converter = Converters.SymbolConverter.class) Symbol symbol;
+    @Option(names = "--to", converter = Times.class, description = "Decide as of this time (default: the latest stored bar)") Instant to;
+    @Option(names = "--risk", defaultValue = "0.01", description = "Capital lost at the stop per trade (default 0.01 = 1 %%)") double risk;
+    @Option(names = "--max-size", defaultValue = "1", description = "Leverage cap: largest position as a multiple of capital (default 1)") double maxSize;
+
+    @Override
+    public Integer call() {
+        Torch.configure(1, 0);
+        FusionConfig d = FusionConfig.defaults();
+        RuleBasedFusion fusion = new RuleBasedFusion(new FusionConfig(risk, maxSize, d.stopSigmas(), d.takeSigmas(), d.minConsistency(), d.minEdge()));
+        try (ModelStore.Loaded loaded = ModelStore.load(model, new FeatureEngine().schema().hash())) {
+            TatraModel m = loaded.model();
+            for (Task t : Tasks.CORE)
+                if (m.tasks().stream().noneMatch(x -> x.name().equals(t.name())))
+                    throw new TatraException("model " + model + " has no '" + t.name() + "' head; a decision needs direction, volatility, regime and return");
+            PredictCommand.Latest latest = PredictCommand.latest(common.home(), loaded, symbol, to);
+            Predictions p = Predictions.none();
+            for (Task t : Tasks.CORE) p = ModelPredictions.with(p, t, latest.raw().get(t.name()), m.scale(t.name()));
+            HeadOutputs o = ModelSignals.outputs(p, 0, loaded.card().labels().horizon());
+            TradeDecision dec = fusion.decide(o);
+            if (common.json) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("symbol", symbol.value());
+                out.put("bar", latest.bar().toString());
+                out.put("decision", dec);
+                System.out.println(Json.write(out));
+            } else print(dec, latest.bar());
+        }
+        return 0;
+    }
+
+    private void print(TradeDecision d, Instant bar) {
+        String action = switch (d.action()) { case LONG -> "LONG (Buy)"; case SHORT -> "SHORT (Sell)"; case FLAT -> "FLAT (no trade)"; };
+        int sign = d.action() == io.tatra.decision.Action.SHORT ? -1 : 1;
+        System.out.printf(Locale.ROOT, "%s, decision after the bar opened %s%n", symbol.value(), bar);
+        System.out.println("ACTION: " + action);
+        System.out.printf(Locale.ROOT, "CONFIDENCE: %.0f%%%n", 100 * d.confidence());
+        System.out.printf(Locale.ROOT, "SIZE: %.1f%% of capital%n", 100 * d.size());
+        System.out.printf(Locale.ROOT, "STOP LOSS: %+.2f%%%n", -sign * 100 * d.stopLoss());
+        System.out.printf(Locale.ROOT, "TAKE PROFIT: %+.2f%%%n", sign * 100 * d.takeProfit());
+        System.out.println("REASONING: " + d.reasoning());
+    }
+}
