@@ -1,0 +1,62 @@
+package io.tatra.backtest;
+
+import io.tatra.decision.Action;
+import io.tatra.decision.TradeDecision;
+import io.tatra.journal.Decision;
+import io.tatra.journal.JournalWriter;
+import io.tatra.journal.Outcome;
+import io.tatra.journal.Signal;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Symbol;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a backtest's decisions and closed trades as the design documents' records ({@code decisions.jsonl},
+ * {@code outcomes.jsonl}) through the crash-safe journal. {@code win_5m} / {@code win_30m}: the trade was in
+ * profit (before costs) at the first bar close at least 5 / 30 minutes after its entry; with hourly bars both
+ * are judged at the entry bar's close.
+ */
+public final class Journals {
+    private Journals() {}
+
+    /** A decision id: symbol and the decision bar's open time. */
+    public static String id(Symbol s, long openTime) { return s.value() + "-" + openTime; }
+
+    public static void write(Path dir, Map<Symbol, BarSeries> bars, Map<Symbol, TradeDecision[]> decisions, List<Trade> trades) {
+        try (JournalWriter<Decision> w = JournalWriter.open(dir.resolve("decisions.jsonl"), Decision.class, JournalWriter.Durability.FLUSH)) {
+            for (var e : decisions.entrySet()) {
+                BarSeries b = bars.get(e.getKey());
+                TradeDecision[] d = e.getValue();
+                for (int i = 0; i < d.length; i++) {
+                    if (d[i] == null) continue;
+                    Signal sig = d[i].action() == Action.LONG ? Signal.BUY : d[i].action() == Action.SHORT ? Signal.SELL : Signal.HOLD;
+                    w.append(new Decision(id(e.getKey(), b.openTimeMillis(i)), Instant.ofEpochMilli(b.openTimeMillis(i) + b.interval().millis()),
+                            e.getKey().value(), sig, b.close(i), d[i].confidence(), d[i].trace()));
+                }
+            }
+        }
+        try (JournalWriter<Outcome> w = JournalWriter.open(dir.resolve("outcomes.jsonl"), Outcome.class, JournalWriter.Durability.FLUSH)) {
+            for (Trade t : trades) {
+                BarSeries b = bars.get(t.symbol());
+                w.append(new Outcome(t.decisionId() == null ? t.symbol().value() + "-trade-" + t.entryTime().toEpochMilli() : t.decisionId(),
+                        t.entryPrice(), t.exitPrice(), t.pnl(), inProfitAfter(b, t, 5), inProfitAfter(b, t, 30), t.entryTime(), t.exitTime()));
+            }
+        }
+    }
+
+    /** In profit, before costs, at the first close at least {@code minutes} after the entry (or at the exit if sooner). */
+    static boolean inProfitAfter(BarSeries b, Trade t, int minutes) {
+        long at = t.entryTime().toEpochMilli() + minutes * 60_000L;
+        if (!t.exitTime().isAfter(Instant.ofEpochMilli(at))) return t.side() * (t.exitPrice() - t.entryPrice()) > 0;
+        long step = b.interval().millis();
+        for (int i = 0; i < b.size(); i++) {
+            long close = b.openTimeMillis(i) + step;
+            if (close >= at) return t.side() * (b.close(i) - t.entryPrice()) > 0;
+        }
+        return t.side() * (t.exitPrice() - t.entryPrice()) > 0;
+    }
+}

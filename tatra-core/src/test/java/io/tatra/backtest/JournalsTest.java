@@ -1,0 +1,65 @@
+package io.tatra.backtest;
+
+import io.tatra.TatraException;
+import io.tatra.decision.Action;
+import io.tatra.decision.TradeDecision;
+import io.tatra.features.MarketFrame;
+import io.tatra.journal.Decision;
+import io.tatra.journal.JournalReader;
+import io.tatra.journal.Outcome;
+import io.tatra.journal.Signal;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Interval;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static io.tatra.backtest.BacktesterTest.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+class JournalsTest {
+    @Test
+    void decisionsAndOutcomesRoundTripThroughTheJournal(@TempDir Path dir) {
+        BarSeries b = bars(S, Interval.H1, T0, FOUR);
+        TradeDecision[] d = new TradeDecision[4];
+        d[0] = new TradeDecision(Action.LONG, 0.7, 0.5, 0.02, 0.03, 1, "all agree", Map.of("p_up", 0.6));
+        d[2] = new TradeDecision(Action.FLAT, 0.2, 0, 0.02, 0.03, 0.3, "contradiction", Map.of("p_up", 0.4));
+        String[] ids = {Journals.id(S, T0), null, Journals.id(S, T0 + 2 * H), null};
+        BacktestResult r = new Backtester(BacktestConfig.defaults()).run(List.of(MarketFrame.of(b)),
+                new SignalStrategy(Map.of(S, d), Map.of(S, ids)));
+        Journals.write(dir, Map.of(S, b), Map.of(S, d), r.trades());
+        var decisions = JournalReader.read(dir.resolve("decisions.jsonl"), Decision.class);
+        assertTrue(decisions.clean(), decisions.problems().toString());
+        assertEquals(2, decisions.records().size());
+        Decision first = decisions.records().get(0);
+        assertEquals(ids[0], first.id());
+        assertEquals(Signal.BUY, first.signal());
+        assertEquals(100, first.price(), 1e-12, "the decision bar's close");
+        assertEquals(0.6, first.features().get("p_up"));
+        var outcomes = JournalReader.read(dir.resolve("outcomes.jsonl"), Outcome.class);
+        assertEquals(1, outcomes.records().size());
+        Outcome o = outcomes.records().get(0);
+        Trade t = r.trades().get(0);
+        assertEquals(ids[0], o.decisionId(), "the trade is linked to the decision that opened it");
+        assertEquals(t.pnl(), o.profitLoss(), 1e-12);
+        assertEquals(t.entryPrice(), o.entryPrice(), 1e-12);
+        assertTrue(o.win5m() && o.win30m(), "bar 1 closed at 101 above the entry 100.02");
+    }
+
+    @Test
+    void trialLogAppendsAndRefusesADamagedLine(@TempDir Path dir) throws Exception {
+        TrialLog log = new TrialLog(dir.resolve("trials.jsonl"));
+        assertTrue(log.read().isEmpty());
+        log.append(new TrialLog.Trial("2024-01-01T00:00:00Z", "a", 0.01, 100));
+        log.append(new TrialLog.Trial("2024-01-01T00:00:01Z", "b", Double.NaN, 100));
+        assertEquals(2, log.read().size());
+        assertEquals(List.of(0.01), TrialLog.sharpes(log.read()));
+        Files.writeString(dir.resolve("trials.jsonl"), "{broken\n", java.nio.file.StandardOpenOption.APPEND);
+        TatraException e = assertThrows(TatraException.class, log::read);
+        assertTrue(e.getMessage().contains("trials.jsonl:3:"), e.getMessage());
+    }
+}
