@@ -39,6 +39,19 @@ class ModelCliTest extends CliHarness {
         JsonNode decision = new ObjectMapper().readTree(out()).get("decision");
         assertTrue(List.of("LONG", "SHORT", "FLAT").contains(decision.get("action").asText()), out());
         assertTrue(decision.get("trace").has("consistency"), out());
+        // a backtest of the model's decisions, net of costs, against buy-and-hold; each run is one more trial
+        Path run = home.resolve("bt");
+        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1",
+                "--model", model.toString(), "--out", run.toString(), "--json"), err());
+        JsonNode bt = new ObjectMapper().readTree(out());
+        for (String k : List.of("sharpe", "deflated_sharpe", "max_drawdown", "trades", "fees_paid", "buy_and_hold_sharpe")) assertTrue(bt.has(k), k + ": " + out());
+        assertEquals(1, bt.get("trials").asInt());
+        for (String f : List.of("result.json", "equity.csv", "trades.csv", "decisions.jsonl", "outcomes.jsonl")) assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--threads", "1", "--fee", "0.001",
+                "--model", model.toString(), "--out", home.resolve("bt2").toString(), "--json"), err());
+        assertEquals(2, new ObjectMapper().readTree(out()).get("trials").asInt());
+        assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--fill", "psychic"));
+        assertTrue(err().contains("--fill must be"), err());
         // a saved model scored on a later period with its own normalization
         assertEquals(0, run("evaluate", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--from", "2022-03-01", "--threads", "1",
                 "--model", model.toString(), "--out", home.resolve("ev-model").toString(), "--json"), err());
