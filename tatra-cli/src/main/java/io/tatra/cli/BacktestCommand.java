@@ -13,6 +13,11 @@ import io.tatra.backtest.Performance;
 import io.tatra.backtest.SignalStrategy;
 import io.tatra.backtest.TrialLog;
 import io.tatra.dataset.Dataset;
+import io.tatra.dataset.DatasetBuilder;
+import io.tatra.dataset.Splitter;
+import io.tatra.model.trade.WalkForward;
+import io.tatra.model.train.Balance;
+import io.tatra.model.train.TrainConfig;
 import io.tatra.dataset.SymbolData;
 import io.tatra.decision.FusionConfig;
 import io.tatra.decision.RuleBasedFusion;
@@ -42,13 +47,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Trade a saved model's fused decisions over a period, net of fees, slippage and funding, against buy-and-hold.",
+        description = {"Trade a saved model's fused decisions (or walk-forward re-trained models' decisions) over a period, net of fees, slippage and funding, against buy-and-hold.",
                 "Writes result.json, equity.csv, trades.csv, decisions.jsonl and outcomes.jsonl to --out and logs the variant in HOME/backtests/trials.jsonl."})
 final class BacktestCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin ModelDataOptions data;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR") Path model;
+    @Option(names = "--model", paramLabel = "DIR", description = "Trade this saved model's decisions") Path model;
+    @Option(names = "--walk-forward", paramLabel = "TRAIN/TEST/STEP", description = "Instead of --model: re-train a model every STEP bars on the TRAIN bars before a TEST block (e.g. 8760/720/720)") String walkForward;
+    @Option(names = "--balance", defaultValue = "pcgrad", description = "Walk-forward training: ew, uw, dwa, gradnorm or pcgrad") String balance;
+    @Option(names = "--epochs", defaultValue = "20", description = "Walk-forward training epochs per fold") int epochs;
+    @Option(names = "--batches", defaultValue = "400", description = "Walk-forward training batches per epoch") int batches;
     @Option(names = "--capital", defaultValue = "10000") double capital;
     @Option(names = "--fee", defaultValue = "0.00055", description = "Taker fee as a fraction of notional (default Bybit linear 0.00055)") double fee;
     @Option(names = "--slippage", defaultValue = "2", description = "Fixed slippage in bps (default 2)") double slippageBps;
@@ -58,6 +67,16 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--max-size", defaultValue = "1", description = "Largest position in one symbol, a multiple of equity (default 1)") double maxSize;
     @Option(names = "--leverage", defaultValue = "1", description = "Largest gross exposure, a multiple of equity (default 1)") double leverage;
     @Option(names = "--out", paramLabel = "RUN_DIR", description = "Default: HOME/backtests/run-TIME") Path out;
+
+    static int[] parseWalkForward(String spec) {
+        String[] p = spec.split("/");
+        try {
+            if (p.length != 3) throw new NumberFormatException();
+            return new int[]{Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()), Integer.parseInt(p[2].trim())};
+        } catch (NumberFormatException e) {
+            throw new TatraException("--walk-forward must be TRAIN/TEST/STEP in bars, e.g. 8760/720/720; got '" + spec + "'");
+        }
+    }
 
     @Override
     public Integer call() {
@@ -70,16 +89,34 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestConfig cfg = new BacktestConfig(capital, new CostConfig(fee, 0.0002, slippageBps, slippageVol), timing, leverage, Math.min(maxSize, leverage));
         FusionConfig fd = FusionConfig.defaults();
         FusionConfig fc = new FusionConfig(risk, Math.min(maxSize, leverage), fd.stopSigmas(), fd.takeSigmas(), fd.minConsistency(), fd.minEdge());
-        var card = ModelStore.card(model);
-        if (card.labels() != null && card.labels().horizon() != data.horizon)
-            throw new TatraException("model " + model + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
-        Dataset ds = data.unsplit(common.home(), common.json);
+        if ((model == null) == (walkForward == null)) throw new TatraException("give either --model DIR or --walk-forward TRAIN/TEST/STEP");
+        Dataset ds;
         Map<Symbol, TradeDecision[]> decisions;
-        try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
-            List<Dataset.Sample> all = new ArrayList<>();
-            for (int s = 0; s < ds.symbols().size(); s++) for (int row : ds.symbols().get(s).sampleRows()) all.add(new Dataset.Sample(s, row));
-            Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), all);
-            decisions = ModelSignals.decide(loaded.model(), windows, data.horizon, new RuleBasedFusion(fc));
+        List<WalkForward.FoldRun> folds = List.of();
+        if (model != null) {
+            var card = ModelStore.card(model);
+            if (card.labels() != null && card.labels().horizon() != data.horizon)
+                throw new TatraException("model " + model + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
+            ds = data.unsplit(common.home(), common.json);
+            try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
+                List<Dataset.Sample> all = new ArrayList<>();
+                for (int s = 0; s < ds.symbols().size(); s++) for (int row : ds.symbols().get(s).sampleRows()) all.add(new Dataset.Sample(s, row));
+                Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), all);
+                decisions = ModelSignals.decide(loaded.model(), windows, data.horizon, new RuleBasedFusion(fc));
+            }
+        } else {
+            int[] wf = parseWalkForward(walkForward);
+            Dataset base = data.unsplit(common.home(), common.json);
+            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+            for (SymbolData d : base.symbols()) {
+                first = Math.min(first, d.sampleTime(0));
+                last = Math.max(last, d.sampleTime(d.sampleRows().length - 1));
+            }
+            ds = DatasetBuilder.withFolds(base, Splitter.rolling(first, last, base.interval().millis(), wf[0], wf[1], wf[2], base.config().split()), ModelCommands.LOG);
+            TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
+            WalkForward.Result wr = WalkForward.run(ds, data.model(), tc, new RuleBasedFusion(fc), ModelCommands.LOG);
+            decisions = wr.decisions();
+            folds = wr.folds();
         }
         List<MarketFrame> frames = new ArrayList<>();
         Map<Symbol, BarSeries> bars = new HashMap<>();
@@ -98,15 +135,16 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), BuyAndHold.firstDecision(decisions, bars)));
         double perYear = 365.25 * 86_400_000.0 / ds.interval().millis();
         TrialLog trials = new TrialLog(common.home().resolve("backtests").resolve("trials.jsonl"));
-        String variant = String.format(Locale.ROOT, "model=%s symbols=%s interval=%s from=%s to=%s fee=%s slippage=%s+%s fill=%s risk=%s max=%s leverage=%s",
-                model.toAbsolutePath().normalize(), data.symbols, data.interval.code(), data.from, data.to, fee, slippageBps, slippageVol, fill, risk, maxSize, leverage);
+        String variant = String.format(Locale.ROOT, "model=%s walk-forward=%s size=%s epochs=%s symbols=%s interval=%s from=%s to=%s fee=%s slippage=%s+%s fill=%s risk=%s max=%s leverage=%s",
+                model == null ? null : model.toAbsolutePath().normalize(), walkForward, data.size, epochs, data.symbols, data.interval.code(), data.from, data.to, fee, slippageBps, slippageVol, fill, risk, maxSize, leverage);
         trials.append(new TrialLog.Trial(Instant.now().toString(), variant, Performance.perBarSharpe(r), r.times().length));
         Performance p = Performance.of(r, perYear, TrialLog.sharpes(trials.read()));
         Performance pb = Performance.of(bh, perYear, List.of());
         Path dir = out != null ? out : common.home().resolve("backtests").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         Map<String, Object> result = new LinkedHashMap<>(BacktestReport.metrics(p, pb));
         result.put("run_dir", dir.toString());
-        result.put("model", model.toString());
+        result.put("model", model == null ? null : model.toString());
+        if (walkForward != null) result.put("walk_forward", folds);
         result.put("symbols", data.symbols.stream().map(Symbol::value).toList());
         result.put("from", Instant.ofEpochMilli(r.times()[0]).toString());
         result.put("to", Instant.ofEpochMilli(r.times()[r.times().length - 1]).toString());

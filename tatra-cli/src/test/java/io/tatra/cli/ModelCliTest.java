@@ -50,6 +50,15 @@ class ModelCliTest extends CliHarness {
         assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--threads", "1", "--fee", "0.001",
                 "--model", model.toString(), "--out", home.resolve("bt2").toString(), "--json"), err());
         assertEquals(2, new ObjectMapper().readTree(out()).get("trials").asInt());
+        assertEquals(0, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300/300", "--epochs", "1", "--batches", "3",
+                "--out", home.resolve("wf").toString(), "--json")), err());
+        JsonNode wf = new ObjectMapper().readTree(out());
+        assertTrue(wf.get("walk_forward").size() >= 2, out());
+        assertEquals(3, wf.get("trials").asInt());
+        assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300", "--model", model.toString())));
+        assertTrue(err().contains("either --model"), err());
+        assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "12OO/300/300")));
+        assertTrue(err().contains("TRAIN/TEST/STEP"), err());
         assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--fill", "psychic"));
         assertTrue(err().contains("--fill must be"), err());
         // a saved model scored on a later period with its own normalization

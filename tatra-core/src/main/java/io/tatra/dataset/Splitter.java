@@ -85,6 +85,35 @@ public final class Splitter {
         return new Fold("holdout", List.of(span(first, barMillis, 0, trainTo)), validation, List.of(span(first, barMillis, testBar, lastBar)));
     }
 
+    /**
+     * Walk-forward re-training windows, all in bars: fold k trains on {@code trainBars} bars starting at
+     * {@code k·stepBars} (its last {@code validationShare} kept for validation after a gap), then tests on the
+     * {@code testBars} bars after another gap. Test blocks follow each other; no fold's training data reaches its test.
+     */
+    public static List<Fold> rolling(long first, long last, long barMillis, int trainBars, int testBars, int stepBars, SplitConfig c) {
+        if (trainBars < 1 || testBars < 1 || stepBars < 1) throw new IllegalArgumentException("walk-forward TRAIN/TEST/STEP must be positive bar counts");
+        if (stepBars < testBars) throw new IllegalArgumentException("walk-forward: a step of " + stepBars + " bars is shorter than the test block of " + testBars + "; test blocks would overlap");
+        long gap = c.gap(), bars = (last - first) / barMillis + 1;
+        List<Fold> out = new ArrayList<>();
+        for (int k = 0; ; k++) {
+            long trainFrom = (long) k * stepBars, trainTo = trainFrom + trainBars - 1, testFrom = trainTo + gap + 1;
+            if (testFrom > bars - 1) break;
+            long testTo = Math.min(bars - 1, testFrom + testBars - 1);
+            long valBars = (long) (trainBars * c.validationShare());
+            List<Span> validation = List.of();
+            long fitTo = trainTo;
+            if (valBars > 0) {
+                validation = List.of(span(first, barMillis, trainTo - valBars + 1, trainTo));
+                fitTo = trainTo - valBars - gap;
+            }
+            if (fitTo - trainFrom + 1 < Math.max(gap, 1))
+                throw new IllegalArgumentException("walk-forward: " + trainBars + " training bars leave too little after validation and the " + gap + "-bar gap");
+            out.add(new Fold("wf-" + (k + 1), List.of(span(first, barMillis, trainFrom, fitTo)), validation, List.of(span(first, barMillis, testFrom, testTo))));
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("walk-forward: " + bars + " bars do not hold " + trainBars + " training bars, a " + gap + "-bar gap and a test block");
+        return out;
+    }
+
     private static Span span(long first, long barMillis, long fromBar, long toBar) {
         return new Span(first + fromBar * barMillis, first + toBar * barMillis);
     }

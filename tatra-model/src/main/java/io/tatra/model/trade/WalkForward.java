@@ -1,0 +1,57 @@
+package io.tatra.model.trade;
+
+import io.tatra.dataset.Dataset;
+import io.tatra.dataset.Fold;
+import io.tatra.dataset.Span;
+import io.tatra.decision.FusionPolicy;
+import io.tatra.decision.TradeDecision;
+import io.tatra.market.Symbol;
+import io.tatra.model.Workflows;
+import io.tatra.model.eval.ModelSignals;
+import io.tatra.model.nn.ModelConfig;
+import io.tatra.model.task.Tasks;
+import io.tatra.model.train.Samples;
+import io.tatra.model.train.TrainConfig;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Walk-forward decisions: for every fold of the dataset (e.g. {@code Splitter.rolling}), a fresh unified model is
+ * trained on the fold's training part (normalization and target scales fitted there, early stopping on its
+ * validation part) and decides on the fold's test part only. The test blocks' decisions are stitched into one
+ * slot per bar, ready for one backtest over the whole period.
+ */
+public final class WalkForward {
+    private WalkForward() {}
+
+    /** What one fold trained on and decided over. */
+    public record FoldRun(String fold, List<Span> train, List<Span> validation, List<Span> test, int trainWindows, int testWindows,
+                          int bestEpoch, double seconds) {}
+
+    public record Result(Map<Symbol, TradeDecision[]> decisions, List<FoldRun> folds) {}
+
+    public static Result run(Dataset ds, ModelConfig mc, TrainConfig tc, FusionPolicy fusion, Consumer<String> log) {
+        Map<Symbol, TradeDecision[]> stitched = new HashMap<>();
+        List<FoldRun> runs = new java.util.ArrayList<>();
+        int h = ds.config().labels().horizon();
+        for (int k = 0; k < ds.folds().size(); k++) {
+            Fold f = ds.folds().get(k);
+            log.accept("walk-forward " + f.name() + ": train " + f.train() + ", test " + f.test());
+            Samples test = Samples.of(ds, k, ds.samples(k, Fold.Part.TEST));
+            if (test.size() == 0) continue;
+            try (Workflows.Trained t = Workflows.train(ds, k, Tasks.CORE, mc, tc, null, line -> log.accept(f.name() + " " + line))) {
+                Map<Symbol, TradeDecision[]> d = ModelSignals.decide(t.model(), test, h, fusion);
+                for (var e : d.entrySet()) {
+                    TradeDecision[] into = stitched.computeIfAbsent(e.getKey(), x -> new TradeDecision[e.getValue().length]);
+                    for (int i = 0; i < into.length; i++) if (e.getValue()[i] != null) into[i] = e.getValue()[i];
+                }
+                runs.add(new FoldRun(f.name(), f.train(), f.validation(), f.test(), t.card().training().get("train_windows") instanceof Integer n ? n : -1,
+                        test.size(), t.result().bestEpoch(), t.result().seconds()));
+            }
+        }
+        return new Result(stitched, runs);
+    }
+}
