@@ -93,16 +93,29 @@ final class BacktestCommand implements Callable<Integer> {
         Dataset ds;
         Map<Symbol, TradeDecision[]> decisions;
         List<WalkForward.FoldRun> folds = List.of();
+        List<io.tatra.metrics.WindowForecast> forecasts;
+        String inSample = null;
         if (model != null) {
             var card = ModelStore.card(model);
             if (card.labels() != null && card.labels().horizon() != data.horizon)
                 throw new TatraException("model " + model + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
             ds = data.unsplit(common.home(), common.json);
+            if (card.trainTo() != null) {
+                long trainedTo = Instant.parse(card.trainTo()).toEpochMilli(), first = Long.MAX_VALUE;
+                for (SymbolData d : ds.symbols()) first = Math.min(first, d.bars().openTimeMillis(0));
+                if (first <= trainedTo) {
+                    inSample = "the period starts " + Instant.ofEpochMilli(first) + ", before the end of the model's training data " + card.trainTo()
+                            + ": those bars are in-sample; use --from after it for an honest test";
+                    System.err.println("tatra: warning: " + inSample);
+                }
+            }
             try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
                 List<Dataset.Sample> all = new ArrayList<>();
                 for (int s = 0; s < ds.symbols().size(); s++) for (int row : ds.symbols().get(s).sampleRows()) all.add(new Dataset.Sample(s, row));
                 Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), all);
-                decisions = ModelSignals.decide(loaded.model(), windows, data.horizon, new RuleBasedFusion(fc));
+                var p = io.tatra.model.eval.ModelPredictions.of(loaded.model(), windows);
+                decisions = ModelSignals.decide(p, windows, data.horizon, new RuleBasedFusion(fc));
+                forecasts = ModelSignals.forecasts(p, windows);
             }
         } else {
             int[] wf = parseWalkForward(walkForward);
@@ -117,6 +130,7 @@ final class BacktestCommand implements Callable<Integer> {
             WalkForward.Result wr = WalkForward.run(ds, data.model(), tc, new RuleBasedFusion(fc), ModelCommands.LOG);
             decisions = wr.decisions();
             folds = wr.folds();
+            forecasts = wr.forecasts();
         }
         List<MarketFrame> frames = new ArrayList<>();
         Map<Symbol, BarSeries> bars = new HashMap<>();
@@ -148,9 +162,11 @@ final class BacktestCommand implements Callable<Integer> {
         result.put("symbols", data.symbols.stream().map(Symbol::value).toList());
         result.put("from", Instant.ofEpochMilli(r.times()[0]).toString());
         result.put("to", Instant.ofEpochMilli(r.times()[r.times().length - 1]).toString());
+        result.put("in_sample_warning", inSample);
         result.put("config", cfg);
         result.put("fusion", fc);
         BacktestReport.writeCsv(dir, r, bh);
+        BacktestReport.writeForecastsAndPrices(dir, forecasts, frames.stream().map(MarketFrame::bars).toList());
         Journals.write(dir, bars, decisions, r.trades());
         try {
             Files.writeString(dir.resolve("result.json"), Json.write(result));

@@ -47,6 +47,22 @@ class ModelCliTest extends CliHarness {
         for (String k : List.of("sharpe", "deflated_sharpe", "max_drawdown", "trades", "fees_paid", "buy_and_hold_sharpe")) assertTrue(bt.has(k), k + ": " + out());
         assertEquals(1, bt.get("trials").asInt());
         for (String f : List.of("result.json", "equity.csv", "trades.csv", "decisions.jsonl", "outcomes.jsonl")) assertTrue(Files.isRegularFile(run.resolve(f)), f);
+        // the report: one self-contained HTML file that renders in a real browser without script errors
+        assertEquals(0, run("report", run.toString()), err());
+        Path html = run.resolve("report.html");
+        String page = Files.readString(html);
+        assertTrue(page.contains("echarts") && !page.contains("src=\"http") && !page.contains("href=\"http"), "no network needed");
+        Path chromium = Browser.find();
+        if (chromium != null) {
+            String dom = Browser.dumpDom(chromium, html, home.resolve("chromium-profile"));
+            assertTrue(dom.contains("data-status=\"rendered\""), "the page reported an error: " + dom.substring(0, Math.min(2000, dom.length())));
+            Path png = home.resolve("report.png");
+            Browser.screenshot(chromium, html, png, home.resolve("chromium-profile"));
+            assertTrue(Files.size(png) > 20_000, "screenshot " + Files.size(png) + " bytes");
+            if (System.getProperty("tatra.report.copy") != null) Files.copy(png, Path.of(System.getProperty("tatra.report.copy")), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } else System.err.println("chromium not installed: the report's browser check is skipped (apt install chromium)");
+        assertEquals(2, run("report", home.toString()));
+        assertTrue(err().contains("no result.json"), err());
         assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--threads", "1", "--fee", "0.001",
                 "--model", model.toString(), "--out", home.resolve("bt2").toString(), "--json"), err());
         assertEquals(2, new ObjectMapper().readTree(out()).get("trials").asInt());

@@ -72,5 +72,26 @@ public final class BacktestReport {
         }
     }
 
+    /** {@code forecasts.csv} (per window: the heads' forecasts and the labels) and {@code prices.csv} (time, symbol, close). */
+    public static void writeForecastsAndPrices(Path dir, java.util.List<io.tatra.metrics.WindowForecast> forecasts, java.util.List<io.tatra.market.BarSeries> bars) {
+        try {
+            Files.createDirectories(dir);
+            try (Writer w = Files.newBufferedWriter(dir.resolve("forecasts.csv"))) {
+                w.write(io.tatra.metrics.WindowForecast.HEADER + "\n");
+                for (var f : forecasts)
+                    w.write(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%.8f,%.6f,%.6f,%.6f,%.8f,%d,%d,%.8f,%.8f%n", Instant.ofEpochMilli(f.time()), f.symbol(),
+                            f.direction()[0], f.direction()[1], f.direction()[2], f.volatility(), f.regime()[0], f.regime()[1], f.regime()[2], f.ret(),
+                            f.directionLabel(), f.regimeLabel(), f.realizedVolatility(), f.realizedReturn()));
+            }
+            try (Writer w = Files.newBufferedWriter(dir.resolve("prices.csv"))) {
+                w.write("time,symbol,close\n");
+                for (var b : bars)
+                    for (int i = 0; i < b.size(); i++) w.write(String.format(Locale.ROOT, "%s,%s,%s%n", b.openTime(i), b.symbol().value(), b.close(i)));
+            }
+        } catch (IOException e) {
+            throw new TatraException("cannot write the backtest to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Double finite(double v) { return Double.isFinite(v) ? v : null; }
 }

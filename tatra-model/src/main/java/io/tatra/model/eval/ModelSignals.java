@@ -21,14 +21,33 @@ public final class ModelSignals {
     private ModelSignals() {}
 
     public static Map<Symbol, TradeDecision[]> decide(TatraModel model, Samples windows, int horizon, FusionPolicy fusion) {
-        Predictions p = ModelPredictions.of(model, windows);
-        if (!p.complete()) throw new IllegalArgumentException("decisions need the direction, volatility, regime and return heads; the model has " + model.tasks());
+        return decide(ModelPredictions.of(model, windows), windows, horizon, fusion);
+    }
+
+    /** Decisions from forecasts already made for these windows. */
+    public static Map<Symbol, TradeDecision[]> decide(Predictions p, Samples windows, int horizon, FusionPolicy fusion) {
+        if (!p.complete()) throw new IllegalArgumentException("decisions need the direction, volatility, regime and return heads");
         Map<Symbol, TradeDecision[]> out = new HashMap<>();
         for (int k = 0; k < windows.size(); k++) {
             Dataset.Sample s = windows.list().get(k);
             var bars = windows.symbols().get(s.symbol()).bars();
             TradeDecision[] slots = out.computeIfAbsent(bars.symbol(), x -> new TradeDecision[bars.size()]);
             slots[s.row()] = fusion.decide(outputs(p, k, horizon));
+        }
+        return out;
+    }
+
+    /** Each window's forecasts beside its labels (−1 / NaN where a label is unknown, e.g. the last bars). */
+    public static java.util.List<io.tatra.metrics.WindowForecast> forecasts(Predictions p, Samples windows) {
+        java.util.List<io.tatra.metrics.WindowForecast> out = new java.util.ArrayList<>(windows.size());
+        for (int k = 0; k < windows.size(); k++) {
+            Dataset.Sample s = windows.list().get(k);
+            var d = windows.symbols().get(s.symbol());
+            var l = d.labels();
+            int r = s.row();
+            out.add(new io.tatra.metrics.WindowForecast(d.bars().openTimeMillis(r), d.bars().symbol().value(),
+                    java.util.Arrays.copyOfRange(p.direction(), 3 * k, 3 * k + 3), p.volatility()[k], java.util.Arrays.copyOfRange(p.regime(), 3 * k, 3 * k + 3),
+                    p.ret()[k], l.direction()[r], l.regime()[r], l.forwardVolatility()[r], l.forwardReturn()[r]));
         }
         return out;
     }

@@ -31,11 +31,12 @@ public final class WalkForward {
     public record FoldRun(String fold, List<Span> train, List<Span> validation, List<Span> test, int trainWindows, int testWindows,
                           int bestEpoch, double seconds) {}
 
-    public record Result(Map<Symbol, TradeDecision[]> decisions, List<FoldRun> folds) {}
+    public record Result(Map<Symbol, TradeDecision[]> decisions, List<FoldRun> folds, List<io.tatra.metrics.WindowForecast> forecasts) {}
 
     public static Result run(Dataset ds, ModelConfig mc, TrainConfig tc, FusionPolicy fusion, Consumer<String> log) {
         Map<Symbol, TradeDecision[]> stitched = new HashMap<>();
         List<FoldRun> runs = new java.util.ArrayList<>();
+        List<io.tatra.metrics.WindowForecast> forecasts = new java.util.ArrayList<>();
         int h = ds.config().labels().horizon();
         for (int k = 0; k < ds.folds().size(); k++) {
             Fold f = ds.folds().get(k);
@@ -43,7 +44,9 @@ public final class WalkForward {
             Samples test = Samples.of(ds, k, ds.samples(k, Fold.Part.TEST));
             if (test.size() == 0) continue;
             try (Workflows.Trained t = Workflows.train(ds, k, Tasks.CORE, mc, tc, null, line -> log.accept(f.name() + " " + line))) {
-                Map<Symbol, TradeDecision[]> d = ModelSignals.decide(t.model(), test, h, fusion);
+                var p = io.tatra.model.eval.ModelPredictions.of(t.model(), test);
+                Map<Symbol, TradeDecision[]> d = ModelSignals.decide(p, test, h, fusion);
+                forecasts.addAll(ModelSignals.forecasts(p, test));
                 for (var e : d.entrySet()) {
                     TradeDecision[] into = stitched.computeIfAbsent(e.getKey(), x -> new TradeDecision[e.getValue().length]);
                     for (int i = 0; i < into.length; i++) if (e.getValue()[i] != null) into[i] = e.getValue()[i];
@@ -52,6 +55,6 @@ public final class WalkForward {
                         test.size(), t.result().bestEpoch(), t.result().seconds()));
             }
         }
-        return new Result(stitched, runs);
+        return new Result(stitched, runs, forecasts);
     }
 }

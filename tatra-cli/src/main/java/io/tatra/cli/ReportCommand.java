@@ -1,0 +1,33 @@
+package io.tatra.cli;
+
+import io.tatra.TatraException;
+import io.tatra.report.HtmlReport;
+import io.tatra.report.RunData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write one self-contained HTML report (no network needed) for a backtest run directory: equity vs buy-and-hold, drawdown, trades, monthly returns, metrics, model calibration and confusion matrices.")
+final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "RUN_DIR") Path run;
+    @Option(names = "--out", paramLabel = "FILE", description = "Default: RUN_DIR/report.html") Path out;
+
+    @Override
+    public Integer call() {
+        String html = HtmlReport.render(RunData.read(run));
+        Path file = out != null ? out : run.resolve("report.html");
+        try {
+            Files.writeString(file, html);
+        } catch (IOException e) {
+            throw new TatraException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        System.out.println(file.toAbsolutePath());
+        return 0;
+    }
+}

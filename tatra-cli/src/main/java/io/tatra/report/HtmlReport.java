@@ -1,0 +1,197 @@
+package io.tatra.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tatra.TatraException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One self-contained HTML file for a backtest run: ECharts (inlined from its Maven artifact, no network) draws
+ * equity against buy-and-hold, drawdowns, prices with trade markers, monthly returns, and the model's direction
+ * calibration and confusion matrices on the traded windows. The page sets {@code body[data-status]} to
+ * {@code rendered} when every chart drew, {@code error} otherwise (what the browser test checks).
+ */
+public final class HtmlReport {
+    /** Points per line series after down-sampling (the page stays a few MB for years of hourly bars). */
+    static final int MAX_POINTS = 3000;
+    static final String ECHARTS = "/META-INF/resources/_static/echarts/5.5.1/dist/echarts.min.js";
+    private static final String[] DIRECTION = {"down", "sideways", "up"}, REGIME = {"bull", "bear", "sideways"};
+
+    private HtmlReport() {}
+
+    public static String render(RunData run) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        Map<String, Object> r = run.result();
+        d.put("title", "Tatra backtest: " + r.get("symbols"));
+        d.put("subtitle", r.get("from") + " .. " + r.get("to") + (r.get("walk_forward") != null ? ", walk-forward re-training" : ", model " + r.get("model")) + " — " + run.dir());
+        d.put("honesty", String.format(Locale.ROOT, "Deflated Sharpe counts %s strategy variants tried in this home; fills at the next bar's open; costs included.", r.get("trials")));
+        d.put("metrics", metrics(r));
+        List<RunData.Row> eq = run.equity();
+        int stride = Math.max(1, eq.size() / MAX_POINTS);
+        List<double[]> e = new ArrayList<>(), b = new ArrayList<>(), dd = new ArrayList<>(), ddb = new ArrayList<>();
+        double peak = Double.NEGATIVE_INFINITY, peakB = Double.NEGATIVE_INFINITY, worst = 0, worstB = 0;
+        for (int i = 0; i < eq.size(); i++) {
+            RunData.Row row = eq.get(i);
+            peak = Math.max(peak, row.equity());
+            peakB = Math.max(peakB, row.buyAndHold());
+            worst = Math.min(worst, row.equity() / peak - 1);
+            worstB = Math.min(worstB, row.buyAndHold() / peakB - 1);
+            if (i % stride == 0 || i == eq.size() - 1) {
+                e.add(new double[]{row.time(), row.equity()});
+                b.add(new double[]{row.time(), row.buyAndHold()});
+                dd.add(new double[]{row.time(), worst});
+                ddb.add(new double[]{row.time(), worstB});
+                worst = 0;
+                worstB = 0;
+            }
+        }
+        d.put("equity", e);
+        d.put("buyAndHold", b);
+        d.put("drawdown", dd);
+        d.put("drawdownBuyAndHold", ddb);
+        d.put("prices", prices(run));
+        d.put("monthly", monthly(eq));
+        d.put("calibration", calibration(run.forecasts()));
+        d.put("confusionDirection", confusion(run.forecasts(), 2, 10, DIRECTION));
+        d.put("confusionRegime", confusion(run.forecasts(), 6, 11, REGIME));
+        d.put("evalNote", run.forecasts().isEmpty() ? "No forecasts.csv in this run: the model evaluation is not shown."
+                : run.forecasts().size() + " labelled windows. Calibration: windows binned by the top class probability (point size = windows); the diagonal is perfect calibration.");
+        String json;
+        try {
+            json = new ObjectMapper().writeValueAsString(d).replace("</", "<\\/");
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+        return template().replace("/*ECHARTS*/", echarts().replace("</script", "<\\/script")).replace("/*DATA*/", json);
+    }
+
+    private static List<List<String>> metrics(Map<String, Object> r) {
+        @SuppressWarnings("unchecked") Map<String, Object> bh = (Map<String, Object>) r.getOrDefault("buy_and_hold", Map.of());
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("total return", pct(r.get("total_return")), pct(bh.get("total_return"))));
+        rows.add(List.of("annual return", pct(r.get("annual_return")), pct(bh.get("annual_return"))));
+        rows.add(List.of("Sharpe", num(r.get("sharpe")), num(bh.get("sharpe"))));
+        rows.add(List.of("deflated Sharpe (probability)", num(r.get("deflated_sharpe")), "—"));
+        rows.add(List.of("Sortino", num(r.get("sortino")), num(bh.get("sortino"))));
+        rows.add(List.of("Calmar", num(r.get("calmar")), "—"));
+        rows.add(List.of("max drawdown", pct(r.get("max_drawdown")), pct(bh.get("max_drawdown"))));
+        rows.add(List.of("max drawdown duration (bars)", String.valueOf(r.get("max_drawdown_bars")), "—"));
+        rows.add(List.of("trades", String.valueOf(r.get("trades")), "1 per symbol"));
+        rows.add(List.of("win rate", pct(r.get("win_rate")), "—"));
+        rows.add(List.of("profit factor", num(r.get("profit_factor")), "—"));
+        rows.add(List.of("average win / loss", num(r.get("average_win")) + " / " + num(r.get("average_loss")), "—"));
+        rows.add(List.of("exposure (mean gross, × equity)", num(r.get("exposure")), "—"));
+        rows.add(List.of("turnover (× equity per year)", num(r.get("turnover")), "—"));
+        rows.add(List.of("fees paid", num(r.get("fees_paid")), num(bh.get("fees_paid"))));
+        rows.add(List.of("funding paid", num(r.get("funding_paid")), "—"));
+        return rows;
+    }
+
+    private static List<Map<String, Object>> prices(RunData run) {
+        Map<String, List<double[]>> close = new LinkedHashMap<>();
+        for (String[] c : run.prices()) close.computeIfAbsent(c[1], k -> new ArrayList<>()).add(new double[]{Instant.parse(c[0]).toEpochMilli(), Double.parseDouble(c[2])});
+        long from = run.equity().get(0).time();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var e : close.entrySet()) {
+            List<double[]> all = e.getValue().stream().filter(p -> p[0] >= from).toList();
+            int stride = Math.max(1, all.size() / MAX_POINTS);
+            List<double[]> line = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) if (i % stride == 0 || i == all.size() - 1) line.add(all.get(i));
+            List<double[]> longs = new ArrayList<>(), shorts = new ArrayList<>(), exits = new ArrayList<>();
+            for (String[] t : run.trades()) {
+                if (!t[0].equals(e.getKey())) continue;
+                double[] entry = {Instant.parse(t[3]).toEpochMilli(), Double.parseDouble(t[4])};
+                (t[1].equals("long") ? longs : shorts).add(entry);
+                exits.add(new double[]{Instant.parse(t[5]).toEpochMilli(), Double.parseDouble(t[6])});
+            }
+            out.add(Map.of("symbol", e.getKey(), "close", line, "longEntries", longs, "shortEntries", shorts, "exits", exits));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> monthly(List<RunData.Row> eq) {
+        TreeMap<String, Double> monthEnd = new TreeMap<>();
+        for (RunData.Row r : eq) {
+            ZonedDateTime t = Instant.ofEpochMilli(r.time()).atZone(ZoneOffset.UTC);
+            monthEnd.put(String.format(Locale.ROOT, "%04d-%02d", t.getYear(), t.getMonthValue()), r.equity());
+        }
+        List<String> years = new ArrayList<>();
+        List<double[]> cells = new ArrayList<>();
+        double prev = eq.get(0).equity(), scale = 0.01;
+        for (var m : monthEnd.entrySet()) {
+            String y = m.getKey().substring(0, 4);
+            if (!years.contains(y)) years.add(y);
+            double ret = m.getValue() / prev - 1;
+            prev = m.getValue();
+            scale = Math.max(scale, Math.abs(ret));
+            cells.add(new double[]{Integer.parseInt(m.getKey().substring(5)) - 1, years.indexOf(y), ret});
+        }
+        return Map.of("months", List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), "years", years,
+                "cells", cells, "scale", scale);
+    }
+
+    /** Top-class calibration of the direction head: [mean confidence, accuracy, windows] per 10 % bin. */
+    static List<double[]> calibration(List<String[]> f) {
+        double[] conf = new double[10], hit = new double[10];
+        int[] n = new int[10];
+        for (String[] c : f) {
+            int label = Integer.parseInt(c[10]);
+            if (label < 0) continue;
+            int best = 0;
+            double[] p = {Double.parseDouble(c[2]), Double.parseDouble(c[3]), Double.parseDouble(c[4])};
+            for (int k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
+            int bin = Math.min(9, (int) (p[best] * 10));
+            conf[bin] += p[best];
+            hit[bin] += best == label ? 1 : 0;
+            n[bin]++;
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < 10; k++) if (n[k] > 0) out.add(new double[]{conf[k] / n[k], hit[k] / n[k], n[k]});
+        return out;
+    }
+
+    /** Counts of (true, predicted) over the windows with a label; probabilities in columns from..from+2. */
+    static Map<String, Object> confusion(List<String[]> f, int from, int labelColumn, String[] names) {
+        long[][] m = new long[3][3];
+        long max = 1;
+        for (String[] c : f) {
+            int label = Integer.parseInt(c[labelColumn]);
+            if (label < 0) continue;
+            int best = 0;
+            for (int k = 1; k < 3; k++) if (Double.parseDouble(c[from + k]) > Double.parseDouble(c[from + best])) best = k;
+            max = Math.max(max, ++m[label][best]);
+        }
+        List<long[]> cells = new ArrayList<>();
+        for (int t = 0; t < 3; t++) for (int p = 0; p < 3; p++) cells.add(new long[]{p, t, m[t][p]});
+        return Map.of("labels", List.of(names), "cells", cells, "max", max);
+    }
+
+    private static String pct(Object v) { return v instanceof Number x ? String.format(Locale.ROOT, "%.2f %%", 100 * x.doubleValue()) : "n/a"; }
+
+    private static String num(Object v) { return v instanceof Number x ? String.format(Locale.ROOT, "%.3f", x.doubleValue()) : "n/a"; }
+
+    private static String template() { return resource("/io/tatra/report/report.html"); }
+
+    private static String echarts() { return resource(ECHARTS); }
+
+    private static String resource(String path) {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(path)) {
+            if (in == null) throw new TatraException("the build lacks " + path + " (a packaging error)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new TatraException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+}

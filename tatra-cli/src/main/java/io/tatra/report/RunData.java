@@ -1,0 +1,70 @@
+package io.tatra.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tatra.TatraException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A backtest run directory read back: result.json and the CSV files {@code tatra backtest} wrote. */
+public record RunData(Path dir, Map<String, Object> result, List<Row> equity, List<String[]> trades, List<String[]> prices, List<String[]> forecasts) {
+    /** One equity.csv line. */
+    public record Row(long time, double equity, double buyAndHold, double exposure) {}
+
+    @SuppressWarnings("unchecked")
+    public static RunData read(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("result.json")))
+            throw new TatraException(dir + " is not a backtest run directory (no result.json); run `tatra backtest ... --out DIR` first");
+        Map<String, Object> result;
+        try {
+            result = new ObjectMapper().readValue(dir.resolve("result.json").toFile(), Map.class);
+        } catch (IOException e) {
+            throw new TatraException(dir.resolve("result.json") + ": not valid JSON (" + e.getMessage() + ")", e);
+        }
+        List<Row> equity = new ArrayList<>();
+        for (String[] c : csv(dir.resolve("equity.csv"), "time,equity,buy_and_hold,exposure", true)) {
+            equity.add(new Row(Instant.parse(c[0]).toEpochMilli(), Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3])));
+        }
+        if (equity.isEmpty()) throw new TatraException(dir.resolve("equity.csv") + ": no rows");
+        return new RunData(dir, result, equity, csv(dir.resolve("trades.csv"), null, true), csv(dir.resolve("prices.csv"), "time,symbol,close", false),
+                csv(dir.resolve("forecasts.csv"), null, false));
+    }
+
+    /** Rows without the header; a missing optional file is empty; a malformed required line names file and line. */
+    private static List<String[]> csv(Path f, String header, boolean required) {
+        if (!Files.isRegularFile(f)) {
+            if (required) throw new TatraException(f + " is missing from the run directory");
+            return List.of();
+        }
+        try {
+            List<String> lines = Files.readAllLines(f);
+            if (lines.isEmpty()) throw new TatraException(f + ":1: empty file");
+            if (header != null && !lines.get(0).equals(header)) throw new TatraException(f + ":1: header must be " + header);
+            int width = lines.get(0).split(",", -1).length;
+            List<String[]> out = new ArrayList<>();
+            for (int i = 1; i < lines.size(); i++) {
+                String[] c = lines.get(i).split(",", -1);
+                if (c.length != width) throw new TatraException(f + ":" + (i + 1) + ": " + c.length + " fields, expected " + width);
+                out.add(c);
+            }
+            if (header != null && header.startsWith("time,equity")) {
+                for (int i = 0; i < out.size(); i++) {
+                    try {
+                        Instant.parse(out.get(i)[0]);
+                        for (int k = 1; k < 4; k++) Double.parseDouble(out.get(i)[k]);
+                    } catch (RuntimeException e) {
+                        throw new TatraException(f + ":" + (i + 2) + ": " + e.getMessage());
+                    }
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new TatraException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+}
