@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole story on the embedded default data: generate a synthetic market, import it through the validating importer, "
-                + "then pre-train a small encoder, train the unified model, predict, and evaluate it against specialists and baselines.",
+                + "then pre-train a small encoder, train the unified model, predict, evaluate it against specialists and baselines, "
+                + "backtest it walk-forward net of costs and write the HTML report.",
                 "--data-only stops after the import (seconds instead of minutes)."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -49,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         Path home = common.home();
         Path dir = home.resolve("demo").resolve("market-seed-" + seed);
-        String steps = dataOnly ? "3" : "6";
+        String steps = dataOnly ? "3" : "8";
         say("1/" + steps + " generate: " + symbols + " symbols x " + bars + " 1h bars, seed " + seed);
         SyntheticMarket m = GenerateCommand.generate(SyntheticConfig.defaults(symbols, bars, Interval.H1, seed), common.json);
         List<Path> files = SyntheticExport.write(m, dir);

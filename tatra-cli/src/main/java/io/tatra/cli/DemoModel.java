@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * probes and baselines over several seeds (scored against the generator's true regimes too).
  */
 record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int seeds, Integer threads, Consumer<String> say) {
-    static final int EPOCHS = 8, BATCHES = 40, PRETRAIN_EPOCHS = 2, PRETRAIN_BATCHES = 40, PROBE_EPOCHS = 20;
+    static final int EPOCHS = 8, BATCHES = 40, PRETRAIN_EPOCHS = 2, PRETRAIN_BATCHES = 40, PROBE_EPOCHS = 20, WF_TRAIN = 4000, WF_STEP = 1000;
 
     void run() {
         ModelDataOptions data = new ModelDataOptions();
@@ -43,19 +43,19 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
         int fold = 0;
         Path demo = home.resolve("demo"), encoder = demo.resolve("encoder"), model = demo.resolve("model"), eval = demo.resolve("evaluation");
         Consumer<String> progress = ModelCommands.LOG;
-        say.accept("4/6 pre-train a tiny encoder without labels (masked steps, contrastive, temporal order) on " + ds.folds().get(fold).train());
+        say.accept("4/8 pre-train a tiny encoder without labels (masked steps, contrastive, temporal order) on " + ds.folds().get(fold).train());
         PretrainConfig d = PretrainConfig.defaults(seed);
         PretrainConfig pc = new PretrainConfig(d.objectives(), PRETRAIN_EPOCHS, d.batchSize(), d.learningRate(), PRETRAIN_BATCHES, d.maskRate(), d.temperature(), d.orderGap(), seed);
         Workflows.pretrain(ds, fold, data.model(), pc, encoder, progress);
         say.accept("    saved " + encoder);
-        say.accept("5/6 train the unified model (direction, volatility, regime, return; PCGrad) from the encoder, then predict the latest bar");
+        say.accept("5/8 train the unified model (direction, volatility, regime, return; PCGrad) from the encoder, then predict the latest bar");
         TrainConfig tc = TrainConfig.defaults(Balance.PCGRAD, seed).withEpochs(EPOCHS).withBatches(BATCHES);
         try (Workflows.Trained t = Workflows.train(ds, fold, Tasks.CORE, data.model(), tc, encoder, progress)) {
             ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(fold));
             say.accept(String.format("    saved %s (best epoch %d, %.1f s)", model, t.result().bestEpoch(), t.result().seconds()));
         }
         TatraMain.execute("predict", "--home", home.toString(), "--model", model.toString(), "--symbol", symbols.get(0).value());
-        say.accept("6/6 evaluate on the test fold: unified vs specialists vs linear probes vs GARCH/HAR/logistic/HMM, " + seeds + " seeds");
+        say.accept("6/8 evaluate on the test fold: unified vs specialists vs linear probes vs GARCH/HAR/logistic/HMM, " + seeds + " seeds");
         EvalConfig cfg = new EvalConfig(EvalConfig.seeds(seed, seeds), data.model(), tc, pc, PROBE_EPOCHS, io.tatra.metrics.Consistency.DEFAULT_QUANTILE);
         EvalReport report = Evaluation.run(ds, fold, cfg, progress);
         try {
@@ -67,7 +67,18 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
         }
         say.accept(ReportFormat.text(report).indent(4).stripTrailing());
         say.accept("    wrote " + eval.resolve("evaluation.md") + " and evaluation.json");
-        say.accept("next: `./tatra predict --model " + model + " --symbol " + symbols.get(0).value() + "`, `./tatra evaluate --help`, "
-                + "`./tatra import ../shared/data/binance-usdm-1h/*.gz` for real prices");
+        Path run = demo.resolve("backtest");
+        say.accept("7/8 walk-forward backtest: a fresh model every " + WF_STEP + " bars on the " + WF_TRAIN + " bars before, trading the next " + WF_STEP
+                + " bars net of Bybit fees and slippage, against buy-and-hold");
+        String syms = String.join(",", symbols.stream().map(Symbol::value).toList());
+        int rc = TatraMain.execute("backtest", "--home", home.toString(), "--symbols", syms, "--interval", "1h", "--size", "tiny", "--seed", String.valueOf(seed),
+                "--walk-forward", WF_TRAIN + "/" + WF_STEP + "/" + WF_STEP, "--epochs", String.valueOf(EPOCHS), "--batches", String.valueOf(BATCHES),
+                "--out", run.toString());
+        if (rc != 0) throw new io.tatra.TatraException("the demo's backtest failed (exit " + rc + ")");
+        say.accept("8/8 report");
+        rc = TatraMain.execute("report", run.toString());
+        if (rc != 0) throw new io.tatra.TatraException("the demo's report failed (exit " + rc + ")");
+        say.accept("next: open " + run.resolve("report.html") + "; `./tatra decide --model " + model + " --symbol " + symbols.get(0).value()
+                + "`; `./tatra import ../shared/data/binance-usdm-1h/*.gz` for real prices");
     }
 }
