@@ -6,10 +6,12 @@ import java.util.Arrays;
  * How often a model's direction, regime and return outputs contradict each other with confidence.
  *
  * <p>Each head gives a bullish score: direction {@code P(up) − P(down)}, regime {@code P(bull) − P(bear)},
- * return the forecast itself. A head is confident on a window when |score| is in the top
- * {@code 1 − quantile} of its own |scores| over the test windows (a per-head, scale-free threshold, so
- * a sharper head does not look more confident only because of its calibration). A window contradicts when
- * two confident heads point opposite ways; the rate is over windows with at least two confident heads.
+ * return the forecast itself, each centred on its median over the test windows (the head's lean in every
+ * window is not a view about this window: a head that always says "up" says nothing, and must not make a
+ * model look consistent). A head is confident on a window when its |centred score| is in the top
+ * {@code 1 − quantile} of its own (a per-head, scale-free threshold). A window contradicts when two confident
+ * heads point opposite ways; the rate is over windows with at least two confident heads. A head with
+ * constant output is never confident.
  */
 public final class Consistency {
     /** Default confidence quantile: a head's top 30 % of |score| count as confident. */
@@ -31,6 +33,10 @@ public final class Consistency {
         }
         double[] threshold = new double[3];
         for (int h = 0; h < 3; h++) {
+            double[] sorted = score[h].clone();
+            Arrays.sort(sorted);
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            for (int i = 0; i < n; i++) score[h][i] -= median;
             double[] abs = Arrays.stream(score[h]).map(Math::abs).sorted().toArray();
             threshold[h] = abs[Math.min(n - 1, (int) Math.floor(quantile * n))];
         }
@@ -39,7 +45,7 @@ public final class Consistency {
             int pos = 0, neg = 0;
             for (int h = 0; h < 3; h++) {
                 double s = score[h][i];
-                if (Math.abs(s) < threshold[h] || s == 0) continue;
+                if (Math.abs(s) < threshold[h] || Math.abs(s) < 1e-12) continue;
                 if (s > 0) pos++; else neg++;
             }
             if (pos + neg < 2) continue;

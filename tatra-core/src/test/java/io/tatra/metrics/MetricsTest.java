@@ -72,6 +72,12 @@ class MetricsTest {
         assertThrows(IllegalArgumentException.class, () -> Metrics.qlike(new double[0], new double[0]));
     }
 
+    static double[] constantProbs(int n) {
+        double[] p = new double[n * 3];
+        for (int i = 0; i < n; i++) { p[i * 3] = 0.5; p[i * 3 + 1] = 0.2; p[i * 3 + 2] = 0.3; }
+        return p;
+    }
+
     @Test
     void contradictionRate() {
         int n = 100;
@@ -87,5 +93,12 @@ class MetricsTest {
         for (int i = 0; i < n; i++) flipped[i] = -ret[i];
         assertEquals(1, Consistency.contradictionRate(new Predictions(dir, null, reg, flipped), 0.7), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> Consistency.contradictionRate(new Predictions(dir, null, null, ret), 0.7));
+        // a head that always leans the same way says nothing: it is never confident, so it neither agrees nor contradicts
+        double[] constant = new double[n];
+        java.util.Arrays.fill(constant, -0.01);
+        assertEquals(0, Consistency.contradictionRate(new Predictions(dir, null, reg, constant), 0.7), 1e-12,
+                "direction and regime agree; the constant return head takes no side");
+        assertTrue(Double.isNaN(Consistency.contradictionRate(new Predictions(dir, null, constantProbs(n), constant), 0.7)),
+                "only one informative head: no window has two confident heads");
     }
 }
