@@ -8,6 +8,7 @@ import io.tatra.backtest.Backtester;
 import io.tatra.backtest.BuyAndHold;
 import io.tatra.backtest.CostConfig;
 import io.tatra.backtest.FillTiming;
+import io.tatra.backtest.FundingCsv;
 import io.tatra.backtest.Journals;
 import io.tatra.backtest.Performance;
 import io.tatra.backtest.SignalStrategy;
@@ -67,6 +68,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--max-size", defaultValue = "1", description = "Largest position in one symbol, a multiple of equity (default 1)") double maxSize;
     @Option(names = "--leverage", defaultValue = "1", description = "Largest gross exposure, a multiple of equity (default 1)") double leverage;
     @Option(names = "--out", paramLabel = "RUN_DIR", description = "Default: HOME/backtests/run-TIME") Path out;
+    @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
 
     static int[] parseWalkForward(String spec) {
         String[] p = spec.split("/");
@@ -137,7 +139,10 @@ final class BacktestCommand implements Callable<Integer> {
         Map<Symbol, String[]> ids = new HashMap<>();
         for (SymbolData s : ds.symbols()) {
             BarSeries b = s.bars();
-            frames.add(s.frame());
+            Path fundingFile = funding == null ? null : FundingCsv.file(funding, b.symbol());
+            if (fundingFile != null && Files.isRegularFile(fundingFile))
+                frames.add(new MarketFrame(b, FundingCsv.read(fundingFile, b.symbol()), s.frame().openInterest(), null));
+            else frames.add(s.frame());
             bars.put(b.symbol(), b);
             TradeDecision[] d = decisions.getOrDefault(b.symbol(), new TradeDecision[b.size()]);
             String[] id = new String[b.size()];

@@ -69,11 +69,11 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
         say.accept("    wrote " + eval.resolve("evaluation.md") + " and evaluation.json");
         Path run = demo.resolve("backtest");
         say.accept("7/8 walk-forward backtest: a fresh model every " + WF_STEP + " bars on the " + WF_TRAIN + " bars before, trading the next " + WF_STEP
-                + " bars net of Bybit fees and slippage, against buy-and-hold");
+                + " bars net of Bybit fees, slippage and funding, against buy-and-hold");
         String syms = String.join(",", symbols.stream().map(Symbol::value).toList());
         int rc = TatraMain.execute("backtest", "--home", home.toString(), "--symbols", syms, "--interval", "1h", "--size", "tiny", "--seed", String.valueOf(seed),
                 "--walk-forward", WF_TRAIN + "/" + WF_STEP + "/" + WF_STEP, "--epochs", String.valueOf(EPOCHS), "--batches", String.valueOf(BATCHES),
-                "--out", run.toString());
+                "--funding", regimes.getParent().toString(), "--out", run.toString());
         if (rc != 0) throw new io.tatra.TatraException("the demo's backtest failed (exit " + rc + ")");
         say.accept("8/8 report");
         rc = TatraMain.execute("report", run.toString());

@@ -64,8 +64,13 @@ class ModelCliTest extends CliHarness {
         assertEquals(2, run("report", home.toString()));
         assertTrue(err().contains("no result.json"), err());
         assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--threads", "1", "--fee", "0.001",
+                "--funding", home.resolve("demo").resolve("market-seed-42").toString(),
                 "--model", model.toString(), "--out", home.resolve("bt2").toString(), "--json"), err());
-        assertEquals(2, new ObjectMapper().readTree(out()).get("trials").asInt());
+        JsonNode bt2 = new ObjectMapper().readTree(out());
+        assertEquals(2, bt2.get("trials").asInt());
+        assertNotEquals(0.0, bt2.get("funding_paid").asDouble(), "funding settled on the synthetic perpetual's positions");
+        assertEquals(0.0, bt.get("funding_paid").asDouble(), "no funding files given, none paid");
+        assertTrue(err().contains("in-sample"), "the model's training period is flagged: " + err());
         assertEquals(0, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300/300", "--epochs", "1", "--batches", "3",
                 "--out", home.resolve("wf").toString(), "--json")), err());
         JsonNode wf = new ObjectMapper().readTree(out());

@@ -62,4 +62,19 @@ class JournalsTest {
         TatraException e = assertThrows(TatraException.class, log::read);
         assertTrue(e.getMessage().contains("trials.jsonl:3:"), e.getMessage());
     }
+
+    @Test
+    void fundingFilesAreReadAndBadLinesRefusedWithTheirPlace(@TempDir Path dir) throws Exception {
+        Path f = FundingCsv.file(dir, S);
+        Files.writeString(f, "timestamp,funding_rate\n2024-01-01T00:00:00Z,0.0001\n2024-01-01T08:00:00Z,-0.00005\n");
+        var rates = FundingCsv.read(f, S);
+        assertEquals(2, rates.size());
+        assertEquals(-0.00005, rates.get(1).rate());
+        Files.writeString(f, "timestamp,funding_rate\n2024-01-01T08:00:00Z,0.0001\n2024-01-01T00:00:00Z,0.0001\n");
+        TatraException e = assertThrows(TatraException.class, () -> FundingCsv.read(f, S));
+        assertTrue(e.getMessage().contains(":3:") && e.getMessage().contains("not after"), e.getMessage());
+        Files.writeString(f, "timestamp,funding_rate\n2024-01-01T00:00:00Z,1.5\n");
+        e = assertThrows(TatraException.class, () -> FundingCsv.read(f, S));
+        assertTrue(e.getMessage().contains(":2:") && e.getMessage().contains("fraction"), e.getMessage());
+    }
 }
