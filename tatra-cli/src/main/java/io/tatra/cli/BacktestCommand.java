@@ -150,8 +150,11 @@ final class BacktestCommand implements Callable<Integer> {
             ids.put(b.symbol(), id);
         }
         Backtester bt = new Backtester(cfg);
-        BacktestResult r = bt.run(frames, new SignalStrategy(decisions, ids));
-        BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), BuyAndHold.firstDecision(decisions, bars)));
+        long start = BuyAndHold.firstDecision(decisions, bars);
+        if (start == Long.MAX_VALUE) throw new TatraException("the model made no decision in this period (too few bars for a window)");
+        // metrics start at the first decision: the bars before it only feed the first window or training fold
+        BacktestResult r = bt.run(frames, new SignalStrategy(decisions, ids)).from(start);
+        BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), start)).from(start);
         double perYear = 365.25 * 86_400_000.0 / ds.interval().millis();
         TrialLog trials = new TrialLog(common.home().resolve("backtests").resolve("trials.jsonl"));
         String variant = String.format(Locale.ROOT, "model=%s walk-forward=%s size=%s epochs=%s symbols=%s interval=%s from=%s to=%s fee=%s slippage=%s+%s fill=%s risk=%s max=%s leverage=%s",

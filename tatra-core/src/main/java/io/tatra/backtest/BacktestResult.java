@@ -13,5 +13,19 @@ public record BacktestResult(double capital, long[] times, double[] equity, doub
         trades = List.copyOf(trades);
     }
 
+    /**
+     * The same run seen from {@code time} on: curves from the first point at or after it, starting capital the
+     * equity just before. Metrics over a walk-forward run start at its first decision, not at the flat stretch
+     * the first training window needs.
+     */
+    public BacktestResult from(long time) {
+        int k = 0;
+        while (k < times.length && times[k] < time) k++;
+        if (k == 0) return this;
+        if (k == times.length) throw new IllegalArgumentException("no equity point at or after " + java.time.Instant.ofEpochMilli(time));
+        return new BacktestResult(equity[k - 1], java.util.Arrays.copyOfRange(times, k, times.length), java.util.Arrays.copyOfRange(equity, k, equity.length),
+                java.util.Arrays.copyOfRange(exposure, k, exposure.length), trades, feesPaid, fundingPaid, turnover);
+    }
+
     public double finalEquity() { return equity.length == 0 ? capital : equity[equity.length - 1]; }
 }

@@ -64,4 +64,16 @@ class PerformanceTest {
         double[] bh = Performance.buyAndHold(100, List.of(new double[]{10, 20}, new double[]{50, 50}));
         assertArrayEquals(new double[]{100, 150}, bh, 1e-12);
     }
+
+    @Test
+    void aRunSeenFromItsFirstDecisionStartsFromTheEquityBefore() {
+        BacktestResult r = new BacktestResult(100, new long[]{1, 2, 3, 4}, new double[]{100, 100, 110, 99}, new double[]{0, 0, 1, 1}, List.of(), 0, 0, 0);
+        BacktestResult s = r.from(3);
+        assertEquals(100, s.capital());
+        assertArrayEquals(new long[]{3, 4}, s.times());
+        assertEquals(0.1, Performance.of(s, 2, List.of()).maxDrawdown(), 1e-12);
+        assertEquals(2, Performance.of(s, 2, List.of()).bars(), "the flat stretch before the first decision is not scored");
+        assertSame(r, r.from(0));
+        assertThrows(IllegalArgumentException.class, () -> r.from(9));
+    }
 }
