@@ -54,8 +54,13 @@ public final class TrialLog {
         }
     }
 
-    /** The per-bar Sharpes of all finite trials (what the deflated Sharpe needs). */
+    /**
+     * The per-bar Sharpes the deflated Sharpe needs: one per distinct variant (re-running the same variant is not
+     * another trial; its latest run counts), finite values only.
+     */
     public static List<Double> sharpes(List<Trial> trials) {
-        return trials.stream().map(Trial::sharpePerBar).filter(Double::isFinite).toList();
+        java.util.Map<String, Double> latest = new java.util.LinkedHashMap<>();
+        for (Trial t : trials) latest.put(t.variant(), t.sharpePerBar());
+        return latest.values().stream().filter(Double::isFinite).toList();
     }
 }

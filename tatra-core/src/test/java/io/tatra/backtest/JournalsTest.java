@@ -58,9 +58,11 @@ class JournalsTest {
         log.append(new TrialLog.Trial("2024-01-01T00:00:01Z", "b", Double.NaN, 100));
         assertEquals(2, log.read().size());
         assertEquals(List.of(0.01), TrialLog.sharpes(log.read()));
+        log.append(new TrialLog.Trial("2024-01-01T00:00:02Z", "a", 0.02, 100));
+        assertEquals(List.of(0.02), TrialLog.sharpes(log.read()), "a re-run of variant a replaces it; it is not a new trial");
         Files.writeString(dir.resolve("trials.jsonl"), "{broken\n", java.nio.file.StandardOpenOption.APPEND);
         TatraException e = assertThrows(TatraException.class, log::read);
-        assertTrue(e.getMessage().contains("trials.jsonl:3:"), e.getMessage());
+        assertTrue(e.getMessage().contains("trials.jsonl:4:"), e.getMessage());
     }
 
     @Test
