@@ -68,6 +68,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--max-size", defaultValue = "1", description = "Largest position in one symbol, a multiple of equity (default 1)") double maxSize;
     @Option(names = "--leverage", defaultValue = "1", description = "Largest gross exposure, a multiple of equity (default 1)") double leverage;
     @Option(names = "--out", paramLabel = "RUN_DIR", description = "Default: HOME/backtests/run-TIME") Path out;
+    @Option(names = "--intrabar", converter = Converters.IntervalConverter.class, paramLabel = "INTERVAL",
+            description = "Finer stored bars (e.g. 15m) that decide a stop and take profit hit in the same bar; without them the stop is assumed (the worse case)") io.tatra.market.Interval intrabar;
     @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
 
     static int[] parseWalkForward(String spec) {
@@ -153,7 +155,12 @@ final class BacktestCommand implements Callable<Integer> {
         long start = BuyAndHold.firstDecision(decisions, bars);
         if (start == Long.MAX_VALUE) throw new TatraException("the model made no decision in this period (too few bars for a window)");
         // metrics start at the first decision: the bars before it only feed the first window or training fold
-        BacktestResult r = bt.run(frames, new SignalStrategy(decisions, ids)).from(start);
+        Map<Symbol, BarSeries> finer = new HashMap<>();
+        if (intrabar != null) {
+            if (intrabar.millis() >= data.interval.millis()) throw new TatraException("--intrabar " + intrabar.code() + " must be finer than --interval " + data.interval.code());
+            for (Symbol sym : data.symbols) finer.put(sym, StoreFrames.loadAll(common.home(), List.of(sym), intrabar, data.from, data.to).get(0).bars());
+        }
+        BacktestResult r = bt.run(frames, finer, new SignalStrategy(decisions, ids)).from(start);
         BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), start)).from(start);
         double perYear = 365.25 * 86_400_000.0 / ds.interval().millis();
         TrialLog trials = new TrialLog(common.home().resolve("backtests").resolve("trials.jsonl"));
