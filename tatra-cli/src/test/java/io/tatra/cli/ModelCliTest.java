@@ -81,9 +81,9 @@ class ModelCliTest extends CliHarness {
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "12OO/300/300")));
         assertTrue(err().contains("TRAIN/TEST/STEP"), err());
         assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--fill", "psychic"));
+        assertTrue(err().contains("--fill must be"), err());
         assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--intrabar", "15m"));
         assertTrue(err().contains("no SYN01USDT 15m bars"), "finer bars the store lacks are an error, not a silent worst case: " + err());
-        assertTrue(err().contains("--fill must be"), err());
         // a saved model scored on a later period with its own normalization
         assertEquals(0, run("evaluate", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--from", "2022-03-01", "--threads", "1",
                 "--model", model.toString(), "--out", home.resolve("ev-model").toString(), "--json"), err());
