@@ -114,9 +114,7 @@ final class BacktestCommand implements Callable<Integer> {
                 }
             }
             try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
-                List<Dataset.Sample> all = new ArrayList<>();
-                for (int s = 0; s < ds.symbols().size(); s++) for (int row : ds.symbols().get(s).sampleRows()) all.add(new Dataset.Sample(s, row));
-                Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), all);
+                Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.allSamples());
                 var p = io.tatra.model.eval.ModelPredictions.of(loaded.model(), windows);
                 decisions = ModelSignals.decide(p, windows, data.horizon, new RuleBasedFusion(fc));
                 forecasts = ModelSignals.forecasts(p, windows);
@@ -124,12 +122,8 @@ final class BacktestCommand implements Callable<Integer> {
         } else {
             int[] wf = parseWalkForward(walkForward);
             Dataset base = data.unsplit(common.home(), common.json);
-            long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-            for (SymbolData d : base.symbols()) {
-                first = Math.min(first, d.sampleTime(0));
-                last = Math.max(last, d.sampleTime(d.sampleRows().length - 1));
-            }
-            ds = DatasetBuilder.withFolds(base, Splitter.rolling(first, last, base.interval().millis(), wf[0], wf[1], wf[2], base.config().split()), ModelCommands.LOG);
+            ds = DatasetBuilder.withFolds(base, Splitter.rolling(base.firstSampleTime(), base.lastSampleTime(), base.interval().millis(), wf[0], wf[1], wf[2],
+                    base.config().split()), ModelCommands.LOG);
             TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
             WalkForward.Result wr = WalkForward.run(ds, data.model(), tc, new RuleBasedFusion(fc), ModelCommands.LOG);
             decisions = wr.decisions();

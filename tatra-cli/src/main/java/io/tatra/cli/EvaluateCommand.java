@@ -21,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -58,10 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
             if (!data.interval.code().equals(card.interval()))
                 throw new TatraException("model " + model + " was trained on " + card.interval() + " bars, not " + data.interval.code());
             Dataset ds = data.unsplit(common.home(), common.json);
-            List<Dataset.Sample> all = new ArrayList<>();
-            for (int s = 0; s < ds.symbols().size(); s++) for (int row : ds.symbols().get(s).sampleRows()) all.add(new Dataset.Sample(s, row));
             try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
-                report = Evaluation.ofModel(loaded, ds, all, confidence);
+                report = Evaluation.ofModel(loaded, ds, ds.allSamples(), confidence);
             }
         } else {
             TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);

@@ -67,13 +67,9 @@ final class ModelDataOptions {
     /** One hold-out fold: train and validate before {@code testFrom}, test from it (normalization fitted on the training part). */
     Dataset holdout(Path home, boolean quiet, Instant testFrom) {
         Dataset base = unsplit(home, quiet);
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-        for (var d : base.symbols()) {
-            first = Math.min(first, d.sampleTime(0));
-            last = Math.max(last, d.sampleTime(d.sampleRows().length - 1));
-        }
         try {
-            return DatasetBuilder.withFolds(base, List.of(Splitter.holdout(first, last, interval.millis(), testFrom.toEpochMilli(), config().split())), progress(quiet));
+            return DatasetBuilder.withFolds(base, List.of(Splitter.holdout(base.firstSampleTime(), base.lastSampleTime(), interval.millis(),
+                    testFrom.toEpochMilli(), config().split())), progress(quiet));
         } catch (IllegalArgumentException e) {
             throw new TatraException("--test-from: " + e.getMessage());
         }

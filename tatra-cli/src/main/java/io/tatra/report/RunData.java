@@ -27,8 +27,15 @@ public record RunData(Path dir, Map<String, Object> result, List<Row> equity, Li
             throw new TatraException(dir.resolve("result.json") + ": not valid JSON (" + e.getMessage() + ")", e);
         }
         List<Row> equity = new ArrayList<>();
-        for (String[] c : csv(dir.resolve("equity.csv"), "time,equity,buy_and_hold,exposure", true)) {
-            equity.add(new Row(Instant.parse(c[0]).toEpochMilli(), Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3])));
+        Path eq = dir.resolve("equity.csv");
+        List<String[]> rows = csv(eq, "time,equity,buy_and_hold,exposure", true);
+        for (int i = 0; i < rows.size(); i++) {
+            String[] c = rows.get(i);
+            try {
+                equity.add(new Row(Instant.parse(c[0]).toEpochMilli(), Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3])));
+            } catch (RuntimeException e) {
+                throw new TatraException(eq + ":" + (i + 2) + ": " + e.getMessage());
+            }
         }
         if (equity.isEmpty()) throw new TatraException(dir.resolve("equity.csv") + ": no rows");
         return new RunData(dir, result, equity, csv(dir.resolve("trades.csv"), null, true), csv(dir.resolve("prices.csv"), "time,symbol,close", false),
@@ -51,16 +58,6 @@ public record RunData(Path dir, Map<String, Object> result, List<Row> equity, Li
                 String[] c = lines.get(i).split(",", -1);
                 if (c.length != width) throw new TatraException(f + ":" + (i + 1) + ": " + c.length + " fields, expected " + width);
                 out.add(c);
-            }
-            if (header != null && header.startsWith("time,equity")) {
-                for (int i = 0; i < out.size(); i++) {
-                    try {
-                        Instant.parse(out.get(i)[0]);
-                        for (int k = 1; k < 4; k++) Double.parseDouble(out.get(i)[k]);
-                    } catch (RuntimeException e) {
-                        throw new TatraException(f + ":" + (i + 2) + ": " + e.getMessage());
-                    }
-                }
             }
             return out;
         } catch (IOException e) {

@@ -52,11 +52,10 @@ public final class Journals {
     static boolean inProfitAfter(BarSeries b, Trade t, int minutes) {
         long at = t.entryTime().toEpochMilli() + minutes * 60_000L;
         if (!t.exitTime().isAfter(Instant.ofEpochMilli(at))) return t.side() * (t.exitPrice() - t.entryPrice()) > 0;
-        long step = b.interval().millis();
-        for (int i = 0; i < b.size(); i++) {
-            long close = b.openTimeMillis(i) + step;
-            if (close >= at) return t.side() * (b.close(i) - t.entryPrice()) > 0;
-        }
-        return t.side() * (t.exitPrice() - t.entryPrice()) > 0;
+        // the first bar whose close (open + interval) is at or after `at`: binary search on the open times
+        int i = java.util.Arrays.binarySearch(b.openTimeArray(), 0, b.size(), at - b.interval().millis());
+        if (i < 0) i = -i - 1;
+        if (i >= b.size()) return t.side() * (t.exitPrice() - t.entryPrice()) > 0;
+        return t.side() * (b.close(i) - t.entryPrice()) > 0;
     }
 }

@@ -24,6 +24,27 @@ public record Dataset(DatasetConfig config, String schemaHash, Interval interval
 
     public List<Sample> samples(int fold, Fold.Part part) { return samples(symbols, folds.get(fold), part); }
 
+    /** Every sample of every symbol, whatever the folds (scoring a saved model on a whole period). */
+    public List<Sample> allSamples() {
+        List<Sample> out = new ArrayList<>();
+        for (int s = 0; s < symbols.size(); s++) for (int row : symbols.get(s).sampleRows()) out.add(new Sample(s, row));
+        return out;
+    }
+
+    /** Open time of the earliest sample over all symbols. */
+    public long firstSampleTime() {
+        long t = Long.MAX_VALUE;
+        for (SymbolData d : symbols) t = Math.min(t, d.sampleTime(0));
+        return t;
+    }
+
+    /** Open time of the latest sample over all symbols. */
+    public long lastSampleTime() {
+        long t = Long.MIN_VALUE;
+        for (SymbolData d : symbols) t = Math.max(t, d.sampleTime(d.sampleRows().length - 1));
+        return t;
+    }
+
     /** The samples of these symbols that fall in one part of a fold. */
     public static List<Sample> samples(List<SymbolData> symbols, Fold f, Fold.Part part) {
         List<Sample> out = new ArrayList<>();

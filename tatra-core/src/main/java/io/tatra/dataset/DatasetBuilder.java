@@ -25,12 +25,7 @@ public final class DatasetBuilder {
     public static Dataset build(List<MarketFrame> frames, Map<Symbol, List<Regime>> trueRegimes, DatasetConfig cfg,
                                 Consumer<String> progress) {
         Dataset base = unsplit(frames, trueRegimes, cfg, progress);
-        long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-        for (SymbolData d : base.symbols()) {
-            first = Math.min(first, d.sampleTime(0));
-            last = Math.max(last, d.sampleTime(d.sampleRows().length - 1));
-        }
-        return withFolds(base, Splitter.split(first, last, base.interval().millis(), cfg.split()), progress);
+        return withFolds(base, Splitter.split(base.firstSampleTime(), base.lastSampleTime(), base.interval().millis(), cfg.split()), progress);
     }
 
     /** Features, labels and sample rows, without folds: for scoring a saved model on any period (its own normalization). */

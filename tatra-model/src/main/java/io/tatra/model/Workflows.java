@@ -62,7 +62,7 @@ public final class Workflows {
         TatraModel m = TatraModel.create(mc, tasks, tc.seed());
         try {
             if (fromEncoder != null) copyEncoder(fromEncoder, ds.schemaHash(), m);
-            for (Task t : tasks) m.setScale(t.name(), t.kind().fitScale(toDoubles(train.targets(t, train.all()))));
+            for (Task t : tasks) m.setScale(t.name(), train.fitScale(t));
             MultiTaskTrainer.Result r = new MultiTaskTrainer(m, tc).train(train, val, e -> log.accept(e.line()));
             Map<String, Object> training = new LinkedHashMap<>();
             training.put("balance", tc.balance().code());
@@ -88,7 +88,7 @@ public final class Workflows {
         Samples train = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.samples(fold, Fold.Part.TRAIN)).labelled(List.of(task));
         Samples val = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.samples(fold, Fold.Part.VALIDATION)).labelled(List.of(task));
         TatraModel m = loaded.model();
-        m.addHead(task, task.kind().fitScale(toDoubles(train.targets(task, train.all()))), tc.seed());
+        m.addHead(task, train.fitScale(task), tc.seed());
         return HeadTrainer.train(m, task, train, val, tc, e -> log.accept(e.line()));
     }
 
@@ -121,10 +121,4 @@ public final class Workflows {
     private static String spanStart(List<Span> spans) { return spans.isEmpty() ? null : Instant.ofEpochMilli(spans.get(0).from()).toString(); }
 
     private static String spanEnd(List<Span> spans) { return spans.isEmpty() ? null : Instant.ofEpochMilli(spans.get(spans.size() - 1).to()).toString(); }
-
-    private static double[] toDoubles(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) d[i] = v[i];
-        return d;
-    }
 }

@@ -17,7 +17,6 @@ import io.tatra.model.io.ModelStore;
 import io.tatra.model.pretrain.PretrainConfig;
 import io.tatra.model.pretrain.Pretrainer;
 import io.tatra.model.task.Task;
-import io.tatra.model.task.TaskKind;
 import io.tatra.model.task.Tasks;
 import io.tatra.model.train.Balance;
 import io.tatra.model.train.HeadTrainer;
@@ -155,7 +154,7 @@ public final class Evaluation {
         int k = 0;
         for (Task t : Tasks.CORE) {
             float[] y = train.targets(t, train.all());
-            enc.addHead(t, t.kind().fitScale(toDoubles(y)), seed + 100 + k++);
+            enc.addHead(t, train.fitScale(t), seed + 100 + k++);
             HeadTrainer.train(enc, t, tr, y, va, val.targets(t, val.all()), tc, null);
             p = ModelPredictions.with(p, t, headOutputs(enc, t, te), enc.scale(t.name()));
         }
@@ -176,7 +175,7 @@ public final class Evaluation {
     }
 
     private static double returnScale(Samples train) {
-        return TaskKind.ROBUST_REGRESSION.fitScale(toDoubles(train.targets(Tasks.RETURN, train.all()))).scale();
+        return train.fitScale(Tasks.RETURN).scale();
     }
 
     private static void describe(EvalReport.Builder b, Dataset ds, int fold, Samples train, Samples val, Samples test) {
@@ -213,9 +212,4 @@ public final class Evaluation {
 
     private static String names(List<Task> tasks) { return String.join(",", tasks.stream().map(Task::name).toList()); }
 
-    private static double[] toDoubles(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) d[i] = v[i];
-        return d;
-    }
 }

@@ -59,6 +59,14 @@ public record Samples(List<SymbolData> symbols, Normalization normalization, int
         return out;
     }
 
+    /** The task's target scale fitted on the targets of all these samples (call it on training samples only). */
+    public io.tatra.model.task.TargetScale fitScale(Task task) {
+        float[] y = targets(task, all());
+        double[] d = new double[y.length];
+        for (int i = 0; i < y.length; i++) d[i] = y[i];
+        return task.kind().fitScale(d);
+    }
+
     /** The samples at these positions, in this order. */
     public Samples subset(int[] positions) {
         List<Dataset.Sample> pick = new ArrayList<>(positions.length);
