@@ -3,7 +3,7 @@ package io.tatra.bench;
 import io.tatra.backtest.BacktestConfig;
 import io.tatra.backtest.BacktestResult;
 import io.tatra.backtest.Backtester;
-import io.tatra.backtest.SignalStrategy;
+import io.tatra.trading.SignalStrategy;
 import io.tatra.decision.Action;
 import io.tatra.decision.TradeDecision;
 import io.tatra.features.MarketFrame;

@@ -11,7 +11,7 @@ import io.tatra.backtest.FillTiming;
 import io.tatra.backtest.FundingCsv;
 import io.tatra.backtest.Journals;
 import io.tatra.backtest.Performance;
-import io.tatra.backtest.SignalStrategy;
+import io.tatra.trading.SignalStrategy;
 import io.tatra.backtest.TrialLog;
 import io.tatra.dataset.Dataset;
 import io.tatra.dataset.DatasetBuilder;
@@ -90,7 +90,7 @@ final class BacktestCommand implements Callable<Integer> {
             case "signal-close" -> FillTiming.SIGNAL_CLOSE;
             default -> throw new TatraException("--fill must be next-open or signal-close, got '" + fill + "'");
         };
-        BacktestConfig cfg = new BacktestConfig(capital, new CostConfig(fee, 0.0002, slippageBps, slippageVol), timing, leverage, Math.min(maxSize, leverage));
+        BacktestConfig cfg = new BacktestConfig(capital, new CostConfig(fee, 0.0002, slippageBps, slippageVol), timing, io.tatra.risk.RiskLimits.leverage(Math.min(maxSize, leverage), leverage));
         FusionConfig fd = FusionConfig.defaults();
         FusionConfig fc = new FusionConfig(risk, Math.min(maxSize, leverage), fd.stopSigmas(), fd.takeSigmas(), fd.minConsistency(), fd.minEdge());
         if ((model == null) == (walkForward == null)) throw new TatraException("give either --model DIR or --walk-forward TRAIN/TEST/STEP");

@@ -1,5 +1,6 @@
 package io.tatra.backtest;
 
+import io.tatra.trading.Trade;
 import io.tatra.TatraException;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package io.tatra.backtest;
 
+import io.tatra.trading.Strategy;
+import io.tatra.trading.PortfolioView;
+import io.tatra.trading.TargetOrder;
 import io.tatra.market.BarSeries;
 import io.tatra.market.Symbol;
 

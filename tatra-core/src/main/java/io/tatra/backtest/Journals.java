@@ -1,5 +1,6 @@
 package io.tatra.backtest;
 
+import io.tatra.trading.Trade;
 import io.tatra.decision.Action;
 import io.tatra.decision.TradeDecision;
 import io.tatra.journal.Decision;

@@ -1,5 +1,6 @@
 package io.tatra.backtest;
 
+import io.tatra.trading.Trade;
 import java.util.List;
 
 /**

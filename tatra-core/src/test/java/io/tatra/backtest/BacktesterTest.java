@@ -1,5 +1,9 @@
 package io.tatra.backtest;
 
+import io.tatra.trading.Strategy;
+import io.tatra.trading.TargetOrder;
+import io.tatra.trading.Trade;
+import io.tatra.trading.ExitReason;
 import io.tatra.features.MarketFrame;
 import io.tatra.market.BarSeries;
 import io.tatra.market.FundingRate;
@@ -110,7 +114,7 @@ class BacktesterTest {
         for (Symbol s : m.config().symbols()) frames.add(new MarketFrame(m.series(s), m.funding().get(s), List.of(), null));
         Random rnd = new Random(1);
         Strategy s = (h, i, p) -> rnd.nextDouble() < 0.05 ? List.of(new TargetOrder(h.symbol(), rnd.nextDouble() * 0.6 - 0.3, 0.02, 0.03, "r" + i)) : List.of();
-        BacktestResult r = new Backtester(new BacktestConfig(10_000, new CostConfig(0.00055, 0.0002, 2, 0.1), FillTiming.NEXT_OPEN, 1, 0.5)).run(frames, s);
+        BacktestResult r = new Backtester(new BacktestConfig(10_000, new CostConfig(0.00055, 0.0002, 2, 0.1), FillTiming.NEXT_OPEN, io.tatra.risk.RiskLimits.leverage(0.5, 1))).run(frames, s);
         double sum = r.trades().stream().mapToDouble(Trade::pnl).sum();
         assertTrue(r.trades().size() > 50);
         assertEquals(r.finalEquity() - 10_000, sum, 1e-6);

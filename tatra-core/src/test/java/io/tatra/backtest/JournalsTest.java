@@ -1,5 +1,7 @@
 package io.tatra.backtest;
 
+import io.tatra.trading.Trade;
+import io.tatra.trading.SignalStrategy;
 import io.tatra.TatraException;
 import io.tatra.decision.Action;
 import io.tatra.decision.TradeDecision;

@@ -1,4 +1,4 @@
-package io.tatra.backtest;
+package io.tatra.trading;
 
 import io.tatra.market.Symbol;
 

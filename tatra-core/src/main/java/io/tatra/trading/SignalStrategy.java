@@ -1,4 +1,4 @@
-package io.tatra.backtest;
+package io.tatra.trading;
 
 import io.tatra.decision.TradeDecision;
 import io.tatra.market.BarSeries;
@@ -39,10 +39,6 @@ public final class SignalStrategy implements Strategy {
         if (lastDecisions == null) return List.of();
         TradeDecision d = lastDecisions[index];
         if (d == null) return List.of();
-        int want = d.action().sign(), held = (int) Math.signum(portfolio.position(s));
-        if (want == held) return List.of();
-        String id = lastIds == null ? null : lastIds[index];
-        if (want == 0) return List.of(TargetOrder.flat(s, id));
-        return List.of(new TargetOrder(s, want * d.size(), d.stopLoss(), d.takeProfit(), id));
+        return DecisionOrders.orders(s, d, portfolio.position(s), lastIds == null ? null : lastIds[index]);
     }
 }

@@ -1,19 +1,44 @@
-package io.tatra.backtest;
+package io.tatra.trading;
 
 import io.tatra.market.Symbol;
 
 import java.time.Instant;
 import java.util.List;
 
-/** One symbol's open position and the accumulators of its current trade (engine-internal, mutable). */
-final class Position {
-    final Symbol symbol;
-    double qty, avgEntry, stop = Double.NaN, take = Double.NaN;
+/**
+ * One symbol's open position inside a {@link Portfolio} and the accumulators of its current round trip. Read it
+ * through the getters; only the portfolio changes it.
+ */
+public final class Position {
+    private final Symbol symbol;
+    private double qty, avgEntry, stop = Double.NaN, take = Double.NaN;
     private double maxQty, fees, funding, realized, exitQty, exitNotional;
     private Instant entryTime;
     private String decisionId;
 
     Position(Symbol symbol) { this.symbol = symbol; }
+
+    public Symbol symbol() { return symbol; }
+
+    /** Signed quantity in base units (0 when flat). */
+    public double quantity() { return qty; }
+
+    /** Average entry price of the open quantity (meaningless when flat). */
+    public double averageEntry() { return avgEntry; }
+
+    /** Stop-loss price, NaN when none. */
+    public double stopPrice() { return stop; }
+
+    /** Take-profit price, NaN when none. */
+    public double takeProfitPrice() { return take; }
+
+    /** The decision that opened the current round trip, or null. */
+    public String decisionId() { return decisionId; }
+
+    void protect(double stopPrice, double takePrice) {
+        stop = stopPrice;
+        take = takePrice;
+    }
 
     /**
      * Trades {@code delta} units at {@code price} paying {@code fee}; returns the cash change. A trade that
