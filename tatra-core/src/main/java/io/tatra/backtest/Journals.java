@@ -25,7 +25,7 @@ public final class Journals {
     private Journals() {}
 
     /** A decision id: symbol and the decision bar's open time. */
-    public static String id(Symbol s, long openTime) { return s.value() + "-" + openTime; }
+    public static String id(Symbol s, long openTime) { return io.tatra.trading.DecisionOrders.id(s, openTime); }
 
     public static void write(Path dir, Map<Symbol, BarSeries> bars, Map<Symbol, TradeDecision[]> decisions, List<Trade> trades) {
         try (JournalWriter<Decision> w = JournalWriter.open(dir.resolve("decisions.jsonl"), Decision.class, JournalWriter.Durability.FLUSH)) {

@@ -18,6 +18,15 @@ public record HeadOutputs(double[] direction, double volatility, double[] regime
         if (horizon < 1) throw new IllegalArgumentException("horizon must be >= 1 bar, got " + horizon);
     }
 
+    /** The core tasks' forecasts read by class name (direction down/side/up, regime bull/bear/sideways). */
+    public static HeadOutputs of(io.tatra.forecast.Forecast f, int horizon) {
+        var d = io.tatra.forecast.CoreTasks.DIRECTION;
+        var r = io.tatra.forecast.CoreTasks.REGIME;
+        double[] dir = {f.probability(d, io.tatra.forecast.CoreTasks.DOWN), f.probability(d, io.tatra.forecast.CoreTasks.SIDE), f.probability(d, io.tatra.forecast.CoreTasks.UP)};
+        double[] reg = {f.probability(r, io.tatra.forecast.CoreTasks.BULL), f.probability(r, io.tatra.forecast.CoreTasks.BEAR), f.probability(r, io.tatra.forecast.CoreTasks.SIDEWAYS)};
+        return new HeadOutputs(dir, f.value(io.tatra.forecast.CoreTasks.VOLATILITY), reg, f.value(io.tatra.forecast.CoreTasks.RETURN), horizon);
+    }
+
     public double pDown() { return direction[0]; }
     public double pSide() { return direction[1]; }
     public double pUp() { return direction[2]; }

@@ -58,6 +58,9 @@ public final class FeatureStream {
         return row;
     }
 
+    /** Position of the last bar in its gap-free run (0 = first bar after a gap or the start; -1 before any bar). */
+    public int runIndex() { return runIndex; }
+
     /** Whether the last bar's row is complete (every feature past its warm-up). */
     public boolean ready() { return runIndex >= Feature.maxWarmup(); }
 

@@ -13,6 +13,9 @@ import java.util.List;
 public final class DecisionOrders {
     private DecisionOrders() {}
 
+    /** The id of the decision taken at the close of the bar opened at {@code openTime}: orders, trades and journals carry it. */
+    public static String id(Symbol s, long openTime) { return s.value() + "-" + openTime; }
+
     /** @param held the signed position now held; @param decisionId links the order (and its trade) to the decision */
     public static List<TargetOrder> orders(Symbol s, TradeDecision d, double held, String decisionId) {
         if (d == null) return List.of();

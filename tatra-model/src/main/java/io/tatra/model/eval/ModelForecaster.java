@@ -1,0 +1,69 @@
+package io.tatra.model.eval;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.tatra.forecast.CoreTasks;
+import io.tatra.forecast.Forecast;
+import io.tatra.forecast.ForecastKind;
+import io.tatra.forecast.Forecaster;
+import io.tatra.forecast.TaskSpec;
+import io.tatra.model.TatraModel;
+import io.tatra.model.task.Task;
+import io.tatra.model.task.TaskKind;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The DJL model behind the engine-neutral {@link Forecaster}: one forward pass per window (inference mode), each
+ * head's raw output turned into label units — class tasks by softmax, in the class order of their
+ * {@link TaskSpec}, volatility and return through the head's target scale.
+ */
+public final class ModelForecaster implements Forecaster {
+    private final TatraModel model;
+    private final List<TaskSpec> specs = new ArrayList<>();
+    private final int window, features;
+
+    public ModelForecaster(TatraModel model) {
+        this.model = model;
+        for (Task t : model.tasks()) specs.add(spec(t));
+        window = model.config().encoder().window();
+        features = model.config().encoder().features();
+    }
+
+    /** The engine-neutral spec of a model task: the core tasks' own specs (named classes), otherwise by kind. */
+    public static TaskSpec spec(Task t) {
+        for (TaskSpec c : CoreTasks.ALL) if (c.name().equals(t.name())) return c;
+        return switch (t.kind()) {
+            case CLASSES -> {
+                List<String> names = new ArrayList<>();
+                for (int i = 0; i < t.classes(); i++) names.add("class_" + i);
+                yield new TaskSpec(t.name(), ForecastKind.CLASSES, names, t.description());
+            }
+            case LOG_VARIANCE -> new TaskSpec(t.name(), ForecastKind.SCALE, List.of(), t.description());
+            case ROBUST_REGRESSION -> new TaskSpec(t.name(), ForecastKind.VALUE, List.of(), t.description());
+            case BINARY -> new TaskSpec(t.name(), ForecastKind.PROBABILITY, List.of(), t.description());
+        };
+    }
+
+    @Override public List<TaskSpec> tasks() { return List.copyOf(specs); }
+
+    @Override
+    public Forecast forecast(float[] x) {
+        if (x.length != window * features) throw new IllegalArgumentException("a window is " + window + " × " + features + " values, got " + x.length);
+        Map<TaskSpec, double[]> out = new LinkedHashMap<>();
+        try (NDManager sub = model.manager().newSubManager()) {
+            TatraModel.Forward fw = model.forward(sub.create(x, new Shape(1, window, features)), false);
+            List<Task> tasks = model.tasks();
+            for (int i = 0; i < tasks.size(); i++) {
+                Task t = tasks.get(i);
+                float[] raw = fw.outputs().get(t.name()).toFloatArray();
+                out.put(specs.get(i), t.kind() == TaskKind.CLASSES ? ModelPredictions.softmax(raw, raw.length)
+                        : new double[]{t.kind().predict(raw[0], model.scale(t.name()))});
+            }
+        }
+        return new Forecast(out);
+    }
+}
