@@ -89,7 +89,7 @@ final class DatasetCommand implements Runnable {
             Path dir = out != null ? out : common.home().resolve("datasets").resolve(
                     String.join("+", symbols.stream().map(Symbol::value).toList()) + "-" + interval.code() + "-h" + horizon);
             Progress progress = new Progress("dataset", symbols.size() + 2, common.json);
-            List<MarketFrame> frames = StoreFrames.loadAll(common.home(), symbols, interval, from, to);
+            List<MarketFrame> frames = io.tatra.app.MarketData.loadAll(common.home(), symbols, interval, from, to);
             int[] done = {0};
             Dataset ds = DatasetBuilder.build(frames, Map.of(), cfg, line -> {
                 progress.update(Math.min(++done[0], symbols.size() + 1), line);

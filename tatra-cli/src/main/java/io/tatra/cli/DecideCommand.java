@@ -1,20 +1,12 @@
 package io.tatra.cli;
 
 import io.tatra.TatraException;
+import io.tatra.app.DecisionService;
 import io.tatra.decision.FusionConfig;
-import io.tatra.decision.HeadOutputs;
 import io.tatra.decision.RuleBasedFusion;
 import io.tatra.decision.TradeDecision;
-import io.tatra.features.FeatureEngine;
 import io.tatra.market.Symbol;
-import io.tatra.metrics.Predictions;
-import io.tatra.model.TatraModel;
-import io.tatra.model.eval.ModelPredictions;
-import io.tatra.model.eval.ModelSignals;
-import io.tatra.model.io.ModelStore;
 import io.tatra.model.nn.Torch;
-import io.tatra.model.task.Task;
-import io.tatra.model.task.Tasks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,18 +32,13 @@ final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Torch.configure(1, 0);
-        FusionConfig d = FusionConfig.defaults();
-        RuleBasedFusion fusion = new RuleBasedFusion(new FusionConfig(risk, maxSize, d.stopSigmas(), d.takeSigmas(), d.minConsistency(), d.minEdge()));
-        try (ModelStore.Loaded loaded = ModelStore.load(model, new FeatureEngine().schema().hash())) {
-            TatraModel m = loaded.model();
-            for (Task t : Tasks.CORE)
-                if (m.tasks().stream().noneMatch(x -> x.name().equals(t.name())))
-                    throw new TatraException("model " + model + " has no '" + t.name() + "' head; a decision needs direction, volatility, regime and return");
-            PredictCommand.Latest latest = PredictCommand.latest(common.home(), loaded, symbol, to);
-            Predictions p = Predictions.none();
-            for (Task t : Tasks.CORE) p = ModelPredictions.with(p, t, latest.raw().get(t.name()), m.scale(t.name()));
-            HeadOutputs o = ModelSignals.outputs(p, 0, loaded.card().labels().horizon());
-            TradeDecision dec = fusion.decide(o);
+        RuleBasedFusion fusion = new RuleBasedFusion(FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(maxSize));
+        try (DecisionService svc = new DecisionService(common.home(), model, fusion)) {
+            if (!svc.canDecide())
+                throw new TatraException("model " + model + " lacks a core head (has " + svc.model().model().tasks().stream().map(t -> t.name()).toList()
+                        + "); a decision needs direction, volatility, regime and return");
+            DecisionService.Latest latest = svc.latest(symbol, to);
+            TradeDecision dec = latest.decision();
             if (common.json) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("symbol", symbol.value());

@@ -1,9 +1,16 @@
 package io.tatra.cli;
 
+import io.tatra.app.BacktestRequest;
+import io.tatra.app.BacktestService;
+import io.tatra.app.DecisionService;
+import io.tatra.backtest.BacktestConfig;
 import io.tatra.dataset.Dataset;
+import io.tatra.decision.FusionConfig;
+import io.tatra.decision.RuleBasedFusion;
+import io.tatra.risk.RiskLimits;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
-import io.tatra.model.Workflows;
+import io.tatra.model.workflow.Workflows;
 import io.tatra.model.eval.EvalConfig;
 import io.tatra.model.eval.EvalReport;
 import io.tatra.model.eval.Evaluation;
@@ -54,7 +61,11 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
             ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(fold));
             say.accept(String.format("    saved %s (best epoch %d, %.1f s)", model, t.result().bestEpoch(), t.result().seconds()));
         }
-        TatraMain.execute("predict", "--home", home.toString(), "--model", model.toString(), "--symbol", symbols.get(0).value());
+        io.tatra.model.nn.Torch.configure(1, 0); // serving settings, as `tatra predict` sets them; the evaluation below keeps them
+        try (DecisionService svc = new DecisionService(home, model, new RuleBasedFusion(FusionConfig.defaults()))) {
+            DecisionService.Latest latest = svc.latest(symbols.get(0), null);
+            say.accept(PredictCommand.text(latest).stripTrailing());
+        }
         say.accept("6/8 evaluate on the test fold: unified vs specialists vs linear probes vs GARCH/HAR/logistic/HMM, " + seeds + " seeds");
         EvalConfig cfg = new EvalConfig(EvalConfig.seeds(seed, seeds), data.model(), tc, pc, PROBE_EPOCHS, io.tatra.metrics.Consistency.DEFAULT_QUANTILE);
         EvalReport report = Evaluation.run(ds, fold, cfg, progress);
@@ -70,15 +81,16 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
         Path run = demo.resolve("backtest");
         say.accept("7/8 walk-forward backtest: a fresh model every " + WF_STEP + " bars on the " + WF_TRAIN + " bars before, trading the next " + WF_STEP
                 + " bars net of Bybit fees, slippage and funding, against buy-and-hold");
-        String syms = String.join(",", symbols.stream().map(Symbol::value).toList());
-        int rc = TatraMain.execute("backtest", "--home", home.toString(), "--symbols", syms, "--interval", "1h", "--size", "tiny", "--seed", String.valueOf(seed),
-                "--walk-forward", WF_TRAIN + "/" + WF_STEP + "/" + WF_STEP, "--epochs", String.valueOf(EPOCHS), "--batches", String.valueOf(BATCHES),
-                "--funding", regimes.getParent().toString(), "--out", run.toString());
-        if (rc != 0) throw new io.tatra.TatraException("the demo's backtest failed (exit " + rc + ")");
+        RiskLimits limits = RiskLimits.defaults();
+        BacktestRequest req = new BacktestRequest(data.request(), null, new BacktestRequest.WalkForwardSpec(WF_TRAIN, WF_STEP, WF_STEP), data.model(), tc,
+                FusionConfig.defaults().withMaxSize(limits.maxPosition()), BacktestConfig.defaults().withRisk(limits), null, regimes.getParent(), run);
+        data.configureTorch(); // training threads and the seed again, as `tatra backtest` sets them
+        BacktestService.Run r = BacktestService.run(home, req, progress);
+        say.accept(BacktestCommand.summary(r).stripTrailing());
         say.accept("8/8 report");
-        rc = TatraMain.execute("report", run.toString());
-        if (rc != 0) throw new io.tatra.TatraException("the demo's report failed (exit " + rc + ")");
+        Path page = ReportCommand.write(run, null);
+        say.accept(page.toAbsolutePath().toString());
         say.accept("next: open " + run.resolve("report.html") + "; `./tatra decide --model " + model + " --symbol " + symbols.get(0).value()
-                + "`; `./tatra import ../shared/data/binance-usdm-1h/*.gz` for real prices");
+                + "`; with your own candles: `./tatra import FILE.csv` (Binance, Bybit, CryptoDataDownload or any OHLCV CSV), then the same commands");
     }
 }

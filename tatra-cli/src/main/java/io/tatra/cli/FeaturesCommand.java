@@ -57,7 +57,7 @@ final class FeaturesCommand implements Callable<Integer> {
         if (out != null && !(out.toString().endsWith(".csv") || out.toString().endsWith(".parquet")))
             throw new TatraException(out + ": name the output .csv or .parquet");
         try (TatraStore store = TatraStore.open(common.home())) {
-            MarketFrame frame = StoreFrames.load(store, symbol, interval, from, to);
+            MarketFrame frame = io.tatra.app.MarketData.load(store, symbol, interval, from, to);
             int n = frame.bars().size();
             if (n <= Feature.maxWarmup())
                 throw new TatraException(symbol + " " + interval.code() + ": " + n + " bars, but the features need " + (Feature.maxWarmup() + 1)

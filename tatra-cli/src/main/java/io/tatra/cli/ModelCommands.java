@@ -2,7 +2,7 @@ package io.tatra.cli;
 
 import io.tatra.TatraException;
 import io.tatra.dataset.Dataset;
-import io.tatra.model.Workflows;
+import io.tatra.model.workflow.Workflows;
 import io.tatra.model.io.ModelCard;
 import io.tatra.model.io.ModelStore;
 import io.tatra.model.pretrain.Objective;

@@ -1,17 +1,8 @@
 package io.tatra.cli;
 
 import io.tatra.TatraException;
+import io.tatra.app.DataRequest;
 import io.tatra.dataset.Dataset;
-import io.tatra.dataset.DatasetBuilder;
-import io.tatra.dataset.DatasetConfig;
-import io.tatra.dataset.SplitConfig;
-import io.tatra.dataset.SplitMethod;
-import io.tatra.dataset.Splitter;
-import io.tatra.market.Regime;
-import io.tatra.synth.RegimeCsv;
-import io.tatra.features.FeatureConfig;
-import io.tatra.features.MarketFrame;
-import io.tatra.labels.LabelConfig;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.nn.ModelConfig;
@@ -20,9 +11,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The data every training command takes: symbols, interval and period from the store, horizon, split, model size. */
 final class ModelDataOptions {
@@ -59,44 +48,16 @@ final class ModelDataOptions {
     @Option(names = "--true-regimes", paramLabel = "FILE", description = "regimes.csv of a synthetic market (tatra generate/demo): scores the regime head against the true regimes")
     Path trueRegimes;
 
-    Dataset dataset(Path home, boolean quiet) {
-        List<MarketFrame> frames = frames(home);
-        return DatasetBuilder.build(frames, regimes(frames), config(), progress(quiet));
-    }
+    /** The data request these options describe (validated: duplicate symbols, period, horizon, folds). */
+    DataRequest request() { return new DataRequest(symbols, interval, from, to, horizon, folds, trueRegimes); }
+
+    Dataset dataset(Path home, boolean quiet) { return request().dataset(home, progress(quiet)); }
 
     /** One hold-out fold: train and validate before {@code testFrom}, test from it (normalization fitted on the training part). */
-    Dataset holdout(Path home, boolean quiet, Instant testFrom) {
-        Dataset base = unsplit(home, quiet);
-        try {
-            return DatasetBuilder.withFolds(base, List.of(Splitter.holdout(base.firstSampleTime(), base.lastSampleTime(), interval.millis(),
-                    testFrom.toEpochMilli(), config().split())), progress(quiet));
-        } catch (IllegalArgumentException e) {
-            throw new TatraException("--test-from: " + e.getMessage());
-        }
-    }
+    Dataset holdout(Path home, boolean quiet, Instant testFrom) { return request().holdout(home, progress(quiet), testFrom); }
 
     /** Features, labels and windows without folds (scoring a saved model with its own normalization). */
-    Dataset unsplit(Path home, boolean quiet) {
-        List<MarketFrame> frames = frames(home);
-        return DatasetBuilder.unsplit(frames, regimes(frames), config(), progress(quiet));
-    }
-
-    private List<MarketFrame> frames(Path home) { return StoreFrames.loadAll(home, symbols, interval, from, to); }
-
-    private DatasetConfig config() {
-        LabelConfig labels = LabelConfig.defaults(horizon);
-        return new DatasetConfig(96, labels, new SplitConfig(SplitMethod.WALK_FORWARD, folds, 2, 0.4, 0.15,
-                labels.lookahead(), 96 + labels.lookahead()), FeatureConfig.DEFAULT, 5.0);
-    }
-
-    /** The true regime of every bar, from --true-regimes, or none. */
-    private Map<Symbol, List<Regime>> regimes(List<MarketFrame> frames) {
-        if (trueRegimes == null) return Map.of();
-        Map<Long, Regime> byTime = RegimeCsv.read(trueRegimes);
-        Map<Symbol, List<Regime>> out = new HashMap<>();
-        for (MarketFrame f : frames) out.put(f.bars().symbol(), RegimeCsv.align(byTime, f.bars(), trueRegimes));
-        return out;
-    }
+    Dataset unsplit(Path home, boolean quiet) { return request().unsplit(home, progress(quiet)); }
 
     private static java.util.function.Consumer<String> progress(boolean quiet) { return line -> { if (!quiet) System.err.println(line); }; }
 

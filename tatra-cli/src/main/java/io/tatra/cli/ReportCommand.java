@@ -20,6 +20,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        System.out.println(write(run, out).toAbsolutePath());
+        return 0;
+    }
+
+    /** Renders a run directory's report to {@code out} (null: RUN_DIR/report.html) and returns the file. */
+    static Path write(Path run, Path out) {
         String html = HtmlReport.render(RunData.read(run));
         Path file = out != null ? out : run.resolve("report.html");
         try {
@@ -27,7 +33,6 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new TatraException("cannot write " + file + ": " + e.getMessage(), e);
         }
-        System.out.println(file.toAbsolutePath());
-        return 0;
+        return file;
     }
 }

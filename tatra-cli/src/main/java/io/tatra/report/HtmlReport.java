@@ -70,7 +70,7 @@ public final class HtmlReport {
                 : run.forecasts().size() + " labelled windows. Calibration: windows binned by the top class probability (point size = windows); the diagonal is perfect calibration.");
         String json;
         try {
-            json = new ObjectMapper().writeValueAsString(d).replace("</", "<\\/");
+            json = io.tatra.Json.MAPPER.writeValueAsString(d).replace("</", "<\\/");
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

@@ -22,7 +22,7 @@ public record RunData(Path dir, Map<String, Object> result, List<Row> equity, Li
             throw new TatraException(dir + " is not a backtest run directory (no result.json); run `tatra backtest ... --out DIR` first");
         Map<String, Object> result;
         try {
-            result = new ObjectMapper().readValue(dir.resolve("result.json").toFile(), Map.class);
+            result = io.tatra.Json.MAPPER.readValue(dir.resolve("result.json").toFile(), Map.class);
         } catch (IOException e) {
             throw new TatraException(dir.resolve("result.json") + ": not valid JSON (" + e.getMessage() + ")", e);
         }

@@ -14,13 +14,13 @@ class CliTest extends CliHarness {
         assertEquals(0, run("demo", "--home", home.toString(), "--symbols", "2", "--bars", "300", "--data-only"));
         assertTrue(out().contains("SYN01USDT"), out());
         assertEquals(0, run("data", "list", "--home", home.toString(), "--json"));
-        JsonNode list = Json.MAPPER.readTree(out());
+        JsonNode list = io.tatra.Json.MAPPER.readTree(out());
         assertEquals(2, list.size());
         assertEquals(300, list.get(0).get("rows").asInt());
         assertEquals(0, list.get(0).get("gaps").asInt());
         Path csv = home.resolve("demo/market-seed-42/SYN01USDT_1h.csv");
         assertEquals(0, run("import", "--home", home.toString(), "--json", csv.toString()));
-        JsonNode imp = Json.MAPPER.readTree(out());
+        JsonNode imp = io.tatra.Json.MAPPER.readTree(out());
         assertEquals(0, imp.get(0).get("added").asInt());
         assertEquals(300, imp.get(0).get("unchanged").asInt());
         Path pq = home.resolve("x.parquet");
@@ -36,7 +36,7 @@ class CliTest extends CliHarness {
         assertTrue(out().contains("bad.csv:2: HIGH_BELOW_LOW"), out());
         assertFalse(err().contains("Exception") || out().contains("Exception"), err());
         assertEquals(1, run("data", "check", bad.toString(), "--symbol", "BTCUSDT", "--json"));
-        JsonNode rep = Json.MAPPER.readTree(out());
+        JsonNode rep = io.tatra.Json.MAPPER.readTree(out());
         assertEquals(1, rep.get(0).get("errors").asInt());
         assertEquals("HIGH_BELOW_LOW", rep.get(0).get("findings").get(0).get("kind").asText());
     }

@@ -15,7 +15,7 @@ class DatasetCliTest extends CliHarness {
         String h = home.toString();
         assertEquals(0, run("demo", "--home", h, "--symbols", "2", "--bars", "2500", "--data-only"));
         assertEquals(0, run("features", "--home", h, "--symbol", "SYN01USDT", "--interval", "1h", "--json"));
-        JsonNode f = Json.MAPPER.readTree(out());
+        JsonNode f = io.tatra.Json.MAPPER.readTree(out());
         assertEquals(2500, f.get("rows").asInt());
         assertEquals(2500 - 150, f.get("complete_rows").asInt());
         assertEquals(64, f.get("features").size());
@@ -31,15 +31,15 @@ class DatasetCliTest extends CliHarness {
         String text = out();
         assertTrue(text.contains("SYN02USDT") && text.contains("walk-forward-4"), text);
         assertEquals(0, run("data", "audit", ds.toString(), "--json"));
-        JsonNode audit = Json.MAPPER.readTree(out());
+        JsonNode audit = io.tatra.Json.MAPPER.readTree(out());
         assertTrue(audit.get("passed").asBoolean());
         assertEquals(8, audit.get("checks").size());
 
         // a tampered normalization fails the audit with exit 1
         Path norm = ds.resolve("normalization/fold-1.json");
-        JsonNode n = Json.MAPPER.readTree(norm.toFile());
+        JsonNode n = io.tatra.Json.MAPPER.readTree(norm.toFile());
         ((com.fasterxml.jackson.databind.node.ArrayNode) n.get("center")).set(0, 0.123);
-        Json.MAPPER.writeValue(norm.toFile(), n);
+        io.tatra.Json.MAPPER.writeValue(norm.toFile(), n);
         assertEquals(1, run("data", "audit", ds.toString()));
         assertTrue(out().contains("FAIL normalization-train-only"), out());
     }

@@ -16,7 +16,7 @@ import java.util.List;
  * Sharpe ratio counts them, so trying many variants and keeping the best shows as overfitting instead of skill.
  */
 public final class TrialLog {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.tatra.Json.MAPPER;
 
     /** One tried variant: a description of everything that was varied, and its per-bar Sharpe over {@code bars}. */
     public record Trial(String time, String variant, double sharpePerBar, long bars) {}

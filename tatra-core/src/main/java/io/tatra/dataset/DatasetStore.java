@@ -37,9 +37,7 @@ import java.util.List;
  * </pre>
  */
 public final class DatasetStore {
-    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT).disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    
     private static final String LABEL_HEADER = "open_time,valid,direction,forward_return,forward_volatility,regime,true_regime,barrier,barrier_bars,trend_t,trend_span,sigma";
 
     private DatasetStore() {}
@@ -57,10 +55,10 @@ public final class DatasetStore {
                 writeFloats(d.features(), dir.resolve("features/" + sym + ".f32"));
                 writeLabels(d.labels(), dir.resolve("labels/" + sym + ".csv"));
             }
-            JSON.writeValue(dir.resolve("splits.json").toFile(), ds.folds());
+            io.tatra.Json.PRETTY.writeValue(dir.resolve("splits.json").toFile(), ds.folds());
             for (int k = 0; k < ds.folds().size(); k++)
-                JSON.writeValue(dir.resolve("normalization/fold-" + (k + 1) + ".json").toFile(), ds.normalizations().get(k));
-            JSON.writeValue(dir.resolve("manifest.json").toFile(), DatasetManifest.of(ds));
+                io.tatra.Json.PRETTY.writeValue(dir.resolve("normalization/fold-" + (k + 1) + ".json").toFile(), ds.normalizations().get(k));
+            io.tatra.Json.PRETTY.writeValue(dir.resolve("manifest.json").toFile(), DatasetManifest.of(ds));
         } catch (IOException e) {
             throw new TatraException("cannot write dataset to " + dir + ": " + e.getMessage(), e);
         }
@@ -70,7 +68,7 @@ public final class DatasetStore {
         Path m = dir.resolve("manifest.json");
         if (!Files.isRegularFile(m)) throw new TatraException(dir + " is not a dataset directory: " + m + " is missing");
         try {
-            return JSON.readValue(m.toFile(), DatasetManifest.class);
+            return io.tatra.Json.MAPPER.readValue(m.toFile(), DatasetManifest.class);
         } catch (IOException e) {
             throw new TatraException(m + ": unreadable manifest: " + e.getMessage(), e);
         }
@@ -93,10 +91,10 @@ public final class DatasetStore {
                 int[] run = runIndex(bars);
                 data.add(new SymbolData(frame, f, run, labels, SymbolData.sampleRows(run, labels, m.config().window())));
             }
-            List<Fold> folds = List.of(JSON.readValue(dir.resolve("splits.json").toFile(), Fold[].class));
+            List<Fold> folds = List.of(io.tatra.Json.MAPPER.readValue(dir.resolve("splits.json").toFile(), Fold[].class));
             List<Normalization> norms = new ArrayList<>();
             for (int k = 0; k < folds.size(); k++)
-                norms.add(JSON.readValue(dir.resolve("normalization/fold-" + (k + 1) + ".json").toFile(), Normalization.class));
+                norms.add(io.tatra.Json.MAPPER.readValue(dir.resolve("normalization/fold-" + (k + 1) + ".json").toFile(), Normalization.class));
             return new Dataset(m.config(), m.schema().hash(), m.interval(), data, folds, norms);
         } catch (IOException e) {
             throw new TatraException(dir + ": cannot read dataset: " + e.getMessage(), e);

@@ -21,4 +21,12 @@ public record FusionConfig(double riskPerTrade, double maxSize, double stopSigma
 
     /** 1 % risk per trade, at most 1× capital, stop 1.5 σ√h, take profit 2.5 σ√h, flat below consistency 0.5 or edge 0.05. */
     public static FusionConfig defaults() { return new FusionConfig(0.01, 1.0, 1.5, 2.5, 0.5, 0.05); }
+
+    public FusionConfig withRiskPerTrade(double v) { return new FusionConfig(v, maxSize, stopSigmas, takeSigmas, minConsistency, minEdge); }
+
+    public FusionConfig withMaxSize(double v) { return new FusionConfig(riskPerTrade, v, stopSigmas, takeSigmas, minConsistency, minEdge); }
+
+    public FusionConfig withStops(double stop, double take) { return new FusionConfig(riskPerTrade, maxSize, stop, take, minConsistency, minEdge); }
+
+    public FusionConfig withThresholds(double consistency, double edge) { return new FusionConfig(riskPerTrade, maxSize, stopSigmas, takeSigmas, consistency, edge); }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * JSONL record, one object per line: {@code {"timestamp","open","high","low","close","volume","indicators"}}.
  */
 final class JsonBarReader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.tatra.Json.MAPPER;
     private final Findings findings;
     private final RowParser parser;
 

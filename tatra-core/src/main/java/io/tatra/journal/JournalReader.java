@@ -49,7 +49,7 @@ public final class JournalReader {
             if (line.isBlank()) continue;
             boolean last = i == count - 1 && !endsWithNewline;
             try {
-                out.add(Jsonl.MAPPER.readValue(line, type));
+                out.add(io.tatra.Json.strict(type).readValue(line));
             } catch (ValueInstantiationException e) {
                 Throwable c = e.getCause() != null ? e.getCause() : e;
                 problems.add(new LineProblem(i + 1, Problem.INVALID_RECORD, c.getMessage()));

@@ -71,7 +71,7 @@ public final class JournalWriter<T extends JournalRecord> implements AutoCloseab
         if (!type.isInstance(record)) throw new IllegalArgumentException(path + " holds " + type.getSimpleName() + " records, not " + record.getClass().getSimpleName());
         byte[] line;
         try {
-            line = (Jsonl.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            line = (io.tatra.Json.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + record, e);
         }

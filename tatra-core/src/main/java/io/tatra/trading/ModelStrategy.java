@@ -85,6 +85,23 @@ public final class ModelStrategy implements Strategy {
 
     /** Consumes bar {@code index} (each bar once, in order) and returns the decision at its close, or null while the window is incomplete. */
     public TradeDecision decide(BarSeries history, int index) {
+        Forecast fc = forecast(history, index);
+        if (fc == null) return null;
+        TradeDecision d = fusion.decide(HeadOutputs.of(fc, horizon));
+        if (listener != null) listener.onDecision(history.symbol(), history.openTimeMillis(index), fc, d);
+        return d;
+    }
+
+    /** Consumes bar {@code index} and returns the forecaster's output at its close (no fusion), or null while the window is incomplete. */
+    public Forecast forecast(BarSeries history, int index) {
+        return observe(history, index) ? forecaster.forecast(input) : null;
+    }
+
+    /**
+     * Consumes bar {@code index} without forecasting (warming up on history); true when its window is complete,
+     * and the window is then ready for a forecast.
+     */
+    public boolean observe(BarSeries history, int index) {
         Symbol s = history.symbol();
         State st = state(s, history);
         long open = history.openTimeMillis(index);
@@ -96,16 +113,16 @@ public final class ModelStrategy implements Strategy {
         st.next = (st.next + 1) % window;
         // the batch path stores features as float32 before normalizing; so does this one, for identical inputs
         for (int f = 0; f < Feature.COUNT; f++) st.ring[slot * Feature.COUNT + f] = normalization.apply(f, (float) row[f]);
-        if (st.stream.runIndex() < need) return null;
+        if (st.stream.runIndex() < need) return false;
         for (int k = 0; k < window; k++) {
             int from = (st.next + k) % window;
             System.arraycopy(st.ring, from * Feature.COUNT, input, k * Feature.COUNT, Feature.COUNT);
         }
-        Forecast fc = forecaster.forecast(input);
-        TradeDecision d = fusion.decide(HeadOutputs.of(fc, horizon));
-        if (listener != null) listener.onDecision(s, open, fc, d);
-        return d;
+        return true;
     }
+
+    /** Bars a window needs in one gap-free run: the features' warm-up plus the window. */
+    public int barsNeeded() { return need + 1; }
 
     private State state(Symbol s, BarSeries history) {
         State st = states.get(s);

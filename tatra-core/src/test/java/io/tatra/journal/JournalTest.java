@@ -52,7 +52,7 @@ class JournalTest {
             w.append(decision(1));
         }
         // simulate a crash in the middle of the third append
-        String third = Jsonl.MAPPER.writeValueAsString(decision(2));
+        String third = io.tatra.Json.MAPPER.writeValueAsString(decision(2));
         Files.write(d, third.substring(0, third.length() / 2).getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
 
         var r = JournalReader.read(d, Decision.class);
@@ -71,7 +71,7 @@ class JournalTest {
     @Test
     void invalidRecordsAreReportedNotThrown(@TempDir Path dir) throws Exception {
         Path d = dir.resolve("decisions.jsonl");
-        Files.writeString(d, Jsonl.MAPPER.writeValueAsString(decision(0)) + "\n"
+        Files.writeString(d, io.tatra.Json.MAPPER.writeValueAsString(decision(0)) + "\n"
                 + "{\"id\":\"x\",\"timestamp\":\"2024-01-01T00:00:00Z\",\"symbol\":\"BTCUSDT\",\"signal\":\"BUY\",\"price\":-1,\"confidence\":0.5,\"features\":{}}\n"
                 + "not json at all\n");
         var r = JournalReader.read(d, Decision.class);

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /** The trading logs in the store; re-importing the same records adds nothing (keyed by id / decisionId / symbol+time). */
 public final class JournalTable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = io.tatra.Json.MAPPER;
     private final TatraStore store;
 
     JournalTable(TatraStore store) { this.store = store; }

@@ -12,7 +12,7 @@ import io.tatra.metrics.Predictions;
 import io.tatra.metrics.Scorer;
 import io.tatra.metrics.Truth;
 import io.tatra.model.TatraModel;
-import io.tatra.model.Workflows;
+import io.tatra.model.workflow.Workflows;
 import io.tatra.model.io.ModelStore;
 import io.tatra.model.pretrain.PretrainConfig;
 import io.tatra.model.pretrain.Pretrainer;

@@ -55,8 +55,8 @@ public final class ModelStore {
                 writeParams(dir.resolve("heads/" + t.name() + ".params"), model.headBlock(t.name()));
             }
             writeParams(dir.resolve("encoder.params"), model.encoder());
-            DatasetStore.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("normalization.json").toFile(), normalization);
-            DatasetStore.JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("model.json").toFile(), card.withTasks(tasks));
+            io.tatra.Json.PRETTY.writeValue(dir.resolve("normalization.json").toFile(), normalization);
+            io.tatra.Json.PRETTY.writeValue(dir.resolve("model.json").toFile(), card.withTasks(tasks));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model to " + dir + ": " + e.getMessage(), e);
         }
@@ -68,7 +68,7 @@ public final class ModelStore {
         if (!Files.isRegularFile(json)) throw new TatraException(dir + " is not a Tatra model directory (no model.json)");
         ModelCard card;
         try {
-            card = DatasetStore.JSON.readValue(json.toFile(), ModelCard.class);
+            card = io.tatra.Json.MAPPER.readValue(json.toFile(), ModelCard.class);
         } catch (IOException e) {
             throw new TatraException(json + ": not a readable model card: " + e.getMessage(), e);
         }
@@ -89,7 +89,7 @@ public final class ModelStore {
                     + "; its inputs would mean different things. Retrain the model with this build (tatra train).");
         Normalization norm;
         try {
-            norm = DatasetStore.JSON.readValue(dir.resolve("normalization.json").toFile(), Normalization.class);
+            norm = io.tatra.Json.MAPPER.readValue(dir.resolve("normalization.json").toFile(), Normalization.class);
         } catch (IOException e) {
             throw new TatraException(dir.resolve("normalization.json") + ": " + e.getMessage(), e);
         }

@@ -6,7 +6,7 @@ import io.tatra.dataset.Span;
 import io.tatra.decision.FusionPolicy;
 import io.tatra.decision.TradeDecision;
 import io.tatra.market.Symbol;
-import io.tatra.model.Workflows;
+import io.tatra.model.workflow.Workflows;
 import io.tatra.model.eval.ModelSignals;
 import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.task.Tasks;

@@ -15,7 +15,7 @@ import io.tatra.features.Feature;
 import io.tatra.features.MarketFrame;
 import io.tatra.market.Symbol;
 import io.tatra.model.TestData;
-import io.tatra.model.Workflows;
+import io.tatra.model.workflow.Workflows;
 import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
 import io.tatra.model.task.Tasks;

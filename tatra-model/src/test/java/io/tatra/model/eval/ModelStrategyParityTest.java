@@ -16,7 +16,7 @@ import io.tatra.market.BarSeries;
 import io.tatra.market.Symbol;
 import io.tatra.metrics.Predictions;
 import io.tatra.model.TestData;
-import io.tatra.model.Workflows;
+import io.tatra.model.workflow.Workflows;
 import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
 import io.tatra.model.task.Tasks;

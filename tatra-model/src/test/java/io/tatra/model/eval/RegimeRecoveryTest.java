@@ -17,7 +17,7 @@ import io.tatra.metrics.Metric;
 import io.tatra.metrics.Predictions;
 import io.tatra.metrics.Scorer;
 import io.tatra.metrics.Truth;
-import io.tatra.model.Workflows;
+import io.tatra.model.workflow.Workflows;
 import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
 import io.tatra.model.task.Tasks;

@@ -1,4 +1,6 @@
-package io.tatra.model;
+package io.tatra.model.workflow;
+
+import io.tatra.model.TatraModel;
 
 import io.tatra.dataset.Dataset;
 import io.tatra.dataset.Fold;

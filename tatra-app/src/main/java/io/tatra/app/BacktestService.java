@@ -1,0 +1,150 @@
+package io.tatra.app;
+
+import io.tatra.Json;
+import io.tatra.TatraException;
+import io.tatra.backtest.BacktestReport;
+import io.tatra.backtest.BacktestResult;
+import io.tatra.backtest.Backtester;
+import io.tatra.backtest.BuyAndHold;
+import io.tatra.backtest.Journals;
+import io.tatra.backtest.Performance;
+import io.tatra.backtest.TrialLog;
+import io.tatra.dataset.Dataset;
+import io.tatra.dataset.DatasetBuilder;
+import io.tatra.dataset.Splitter;
+import io.tatra.dataset.SymbolData;
+import io.tatra.decision.RuleBasedFusion;
+import io.tatra.decision.TradeDecision;
+import io.tatra.features.MarketFrame;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Symbol;
+import io.tatra.metrics.WindowForecast;
+import io.tatra.model.eval.ModelPredictions;
+import io.tatra.model.eval.ModelSignals;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.trade.WalkForward;
+import io.tatra.model.train.Samples;
+import io.tatra.trading.SignalStrategy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A backtest run as a use case: decisions from a saved model or walk-forward re-trained models, traded net of
+ * costs against buy-and-hold, logged in the trial log (deflated Sharpe), written as a run directory
+ * ({@code result.json}, {@code equity.csv}, {@code trades.csv}, {@code forecasts.csv}, {@code prices.csv}, journals).
+ */
+public final class BacktestService {
+    private BacktestService() {}
+
+    /** What a run produced. */
+    public record Run(Path dir, Map<String, Object> result, Performance strategy, Performance buyAndHold, BacktestResult trades,
+                      String inSampleWarning, List<WalkForward.FoldRun> folds) {}
+
+    public static Run run(Path home, BacktestRequest req, Consumer<String> log) {
+        Decisions dec = req.model() != null ? fromModel(home, req, log) : walkForward(home, req, log);
+        Dataset ds = dec.ds;
+        List<MarketFrame> frames = MarketData.withFunding(ds.symbols().stream().map(SymbolData::frame).toList(), req.funding());
+        Map<Symbol, BarSeries> bars = new HashMap<>();
+        Map<Symbol, String[]> ids = new HashMap<>();
+        for (SymbolData s : ds.symbols()) {
+            BarSeries b = s.bars();
+            bars.put(b.symbol(), b);
+            TradeDecision[] d = dec.decisions.getOrDefault(b.symbol(), new TradeDecision[b.size()]);
+            String[] id = new String[b.size()];
+            for (int i = 0; i < d.length; i++) if (d[i] != null) id[i] = Journals.id(b.symbol(), b.openTimeMillis(i));
+            ids.put(b.symbol(), id);
+        }
+        long start = BuyAndHold.firstDecision(dec.decisions, bars);
+        if (start == Long.MAX_VALUE) throw new TatraException("the model made no decision in this period (too few bars for a window)");
+        Map<Symbol, BarSeries> finer = new HashMap<>();
+        if (req.intrabar() != null)
+            for (Symbol sym : req.data().symbols())
+                finer.put(sym, MarketData.loadAll(home, List.of(sym), req.intrabar(), req.data().from(), req.data().to()).get(0).bars());
+        Backtester bt = new Backtester(req.backtest());
+        // metrics start at the first decision: the bars before it only feed the first window or training fold
+        BacktestResult r = bt.run(frames, finer, new SignalStrategy(dec.decisions, ids)).from(start);
+        BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), start)).from(start);
+        double perYear = 365.25 * 86_400_000.0 / ds.interval().millis();
+        TrialLog trials = new TrialLog(home.resolve("backtests").resolve("trials.jsonl"));
+        trials.append(new TrialLog.Trial(Instant.now().toString(), variant(req), Performance.perBarSharpe(r), r.times().length));
+        Performance p = Performance.of(r, perYear, TrialLog.sharpes(trials.read()));
+        Performance pb = Performance.of(bh, perYear, List.of());
+        Path dir = req.out() != null ? req.out()
+                : home.resolve("backtests").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Map<String, Object> result = new LinkedHashMap<>(BacktestReport.metrics(p, pb));
+        result.put("run_dir", dir.toString());
+        result.put("model", req.model() == null ? null : req.model().toString());
+        if (req.walkForward() != null) result.put("walk_forward", dec.folds);
+        result.put("symbols", req.data().symbols().stream().map(Symbol::value).toList());
+        result.put("from", Instant.ofEpochMilli(r.times()[0]).toString());
+        result.put("to", Instant.ofEpochMilli(r.times()[r.times().length - 1]).toString());
+        result.put("in_sample_warning", dec.inSample);
+        result.put("config", req.backtest());
+        result.put("fusion", req.fusion());
+        BacktestReport.writeCsv(dir, r, bh);
+        BacktestReport.writeForecastsAndPrices(dir, dec.forecasts, frames.stream().map(MarketFrame::bars).toList());
+        Journals.write(dir, bars, dec.decisions, r.trades());
+        try {
+            Files.writeString(dir.resolve("result.json"), Json.write(result));
+        } catch (IOException e) {
+            throw new TatraException("cannot write " + dir.resolve("result.json") + ": " + e.getMessage(), e);
+        }
+        return new Run(dir, result, p, pb, r, dec.inSample, dec.folds);
+    }
+
+    private record Decisions(Dataset ds, Map<Symbol, TradeDecision[]> decisions, List<WindowForecast> forecasts, List<WalkForward.FoldRun> folds, String inSample) {}
+
+    private static Decisions fromModel(Path home, BacktestRequest req, Consumer<String> log) {
+        var card = ModelStore.card(req.model());
+        int h = req.data().horizon();
+        if (card.labels() != null && card.labels().horizon() != h)
+            throw new TatraException("model " + req.model() + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
+        Dataset ds = req.data().unsplit(home, log);
+        String inSample = null;
+        if (card.trainTo() != null) {
+            long trainedTo = Instant.parse(card.trainTo()).toEpochMilli(), first = Long.MAX_VALUE;
+            for (SymbolData d : ds.symbols()) first = Math.min(first, d.bars().openTimeMillis(0));
+            if (first <= trainedTo) {
+                inSample = "the period starts " + Instant.ofEpochMilli(first) + ", before the end of the model's training data " + card.trainTo()
+                        + ": those bars are in-sample; use --from after it for an honest test";
+                log.accept("tatra: warning: " + inSample);
+            }
+        }
+        try (ModelStore.Loaded loaded = ModelStore.load(req.model(), ds.schemaHash())) {
+            Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.allSamples());
+            var p = ModelPredictions.of(loaded.model(), windows);
+            return new Decisions(ds, ModelSignals.decide(p, windows, h, new RuleBasedFusion(req.fusion())), ModelSignals.forecasts(p, windows), List.of(), inSample);
+        }
+    }
+
+    private static Decisions walkForward(Path home, BacktestRequest req, Consumer<String> log) {
+        BacktestRequest.WalkForwardSpec wf = req.walkForward();
+        Dataset base = req.data().unsplit(home, log);
+        Dataset ds = DatasetBuilder.withFolds(base, Splitter.rolling(base.firstSampleTime(), base.lastSampleTime(), base.interval().millis(), wf.train(), wf.test(), wf.step(),
+                base.config().split()), log);
+        WalkForward.Result wr = WalkForward.run(ds, req.modelConfig(), req.training(), new RuleBasedFusion(req.fusion()), log);
+        return new Decisions(ds, wr.decisions(), wr.forecasts(), wr.folds(), null);
+    }
+
+    /** The trial log's key: every setting that makes this a different strategy variant. */
+    static String variant(BacktestRequest r) {
+        DataRequest d = r.data();
+        var c = r.backtest();
+        return String.format(Locale.ROOT, "model=%s walk-forward=%s model-config=%s epochs=%s symbols=%s interval=%s from=%s to=%s fee=%s slippage=%s+%s fill=%s risk=%s max=%s leverage=%s",
+                r.model() == null ? null : r.model().toAbsolutePath().normalize(), r.walkForward(), r.modelConfig(),
+                r.training() == null ? null : r.training().epochs() + "x" + r.training().maxBatchesPerEpoch(), d.symbols(), d.interval().code(), d.from(), d.to(),
+                c.costs().takerFee(), c.costs().fixedBps(), c.costs().volMultiple(), c.timing(), r.fusion().riskPerTrade(), c.risk().maxPosition(), c.risk().maxLeverage());
+    }
+}

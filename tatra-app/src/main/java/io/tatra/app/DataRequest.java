@@ -1,0 +1,82 @@
+package io.tatra.app;
+
+import io.tatra.TatraException;
+import io.tatra.dataset.Dataset;
+import io.tatra.dataset.DatasetBuilder;
+import io.tatra.dataset.DatasetConfig;
+import io.tatra.dataset.SplitConfig;
+import io.tatra.dataset.SplitMethod;
+import io.tatra.dataset.Splitter;
+import io.tatra.features.FeatureConfig;
+import io.tatra.features.MarketFrame;
+import io.tatra.labels.LabelConfig;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What data a model use case reads: symbols, interval and period from the store, label horizon, walk-forward folds,
+ * and optionally a synthetic market's true regimes. Builds datasets (features, labels, windows, folds with
+ * normalization fitted on each fold's training part).
+ *
+ * @param from inclusive, null = from the first stored bar
+ * @param to   exclusive, null = to the last
+ */
+public record DataRequest(List<Symbol> symbols, Interval interval, Instant from, Instant to, int horizon, int folds, Path trueRegimes) {
+    public static final int WINDOW = 96;
+
+    public DataRequest {
+        if (symbols == null || symbols.isEmpty()) throw new TatraException("give at least one symbol");
+        if (symbols.stream().distinct().count() != symbols.size()) throw new TatraException("a symbol is listed twice: " + symbols);
+        if (interval == null) throw new TatraException("an interval is required");
+        if (horizon < 1 || horizon > 1000) throw new TatraException("--horizon must be 1..1000 bars, got " + horizon);
+        if (folds < 1 || folds > 100) throw new TatraException("--folds must be 1..100, got " + folds);
+        if (from != null && to != null && !from.isBefore(to)) throw new TatraException("--from " + from + " is not before --to " + to);
+        symbols = List.copyOf(symbols);
+    }
+
+    public static DataRequest of(List<Symbol> symbols, Interval interval) { return new DataRequest(symbols, interval, null, null, 4, 4, null); }
+
+    public DataRequest withPeriod(Instant f, Instant t) { return new DataRequest(symbols, interval, f, t, horizon, folds, trueRegimes); }
+
+    public DataRequest withHorizon(int h) { return new DataRequest(symbols, interval, from, to, h, folds, trueRegimes); }
+
+    public DataRequest withFolds(int k) { return new DataRequest(symbols, interval, from, to, horizon, k, trueRegimes); }
+
+    public DataRequest withTrueRegimes(Path file) { return new DataRequest(symbols, interval, from, to, horizon, folds, file); }
+
+    public DatasetConfig config() {
+        LabelConfig labels = LabelConfig.defaults(horizon);
+        return new DatasetConfig(WINDOW, labels, new SplitConfig(SplitMethod.WALK_FORWARD, folds, 2, 0.4, 0.15,
+                labels.lookahead(), WINDOW + labels.lookahead()), FeatureConfig.DEFAULT, 5.0);
+    }
+
+    public List<MarketFrame> frames(Path home) { return MarketData.loadAll(home, symbols, interval, from, to); }
+
+    /** Walk-forward folds over the period. */
+    public Dataset dataset(Path home, Consumer<String> progress) {
+        List<MarketFrame> frames = frames(home);
+        return DatasetBuilder.build(frames, MarketData.trueRegimes(trueRegimes, frames), config(), progress);
+    }
+
+    /** Features, labels and windows without folds (scoring a saved model with its own normalization). */
+    public Dataset unsplit(Path home, Consumer<String> progress) {
+        List<MarketFrame> frames = frames(home);
+        return DatasetBuilder.unsplit(frames, MarketData.trueRegimes(trueRegimes, frames), config(), progress);
+    }
+
+    /** One hold-out fold: train and validate before {@code testFrom}, test from it (normalization fitted on the training part). */
+    public Dataset holdout(Path home, Consumer<String> progress, Instant testFrom) {
+        Dataset base = unsplit(home, progress);
+        try {
+            return DatasetBuilder.withFolds(base, List.of(Splitter.holdout(base.firstSampleTime(), base.lastSampleTime(), interval.millis(),
+                    testFrom.toEpochMilli(), config().split())), progress);
+        } catch (IllegalArgumentException e) {
+            throw new TatraException("--test-from: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.tatra.app;
+
+import io.tatra.TatraException;
+import io.tatra.decision.FusionPolicy;
+import io.tatra.decision.HeadOutputs;
+import io.tatra.decision.TradeDecision;
+import io.tatra.features.Feature;
+import io.tatra.features.FeatureConfig;
+import io.tatra.features.FeatureEngine;
+import io.tatra.forecast.CoreTasks;
+import io.tatra.forecast.Forecast;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.model.eval.ModelForecaster;
+import io.tatra.model.io.ModelStore;
+import io.tatra.store.TatraStore;
+import io.tatra.trading.ModelStrategy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The latest forecast and fused decision for a symbol, as {@code tatra predict}, {@code tatra decide} and the live
+ * engine need it. Bars go through a rolling {@link ModelStrategy} (feature stream → saved normalization → window):
+ * the first call for a symbol warms the stream up on its stored history, and each later call reads and
+ * consumes only the bars stored since, so a long-lived service never recomputes the history.
+ */
+public final class DecisionService implements AutoCloseable {
+    /** The decision (null when the model lacks a core head) and every head's forecast for the window ending at {@code bar}. */
+    public record Latest(Symbol symbol, Instant bar, int horizon, Forecast forecast, TradeDecision decision) {}
+
+    private final Path home;
+    private final ModelStore.Loaded loaded;
+    private final FusionPolicy fusion;
+    private final Interval interval;
+    private final int horizon;
+    private final boolean fusable;
+    private ModelStrategy strategy;
+    private final Map<Symbol, Long> consumed = new HashMap<>();
+    private final Map<Symbol, Latest> last = new HashMap<>();
+
+    public DecisionService(Path home, Path modelDir, FusionPolicy fusion) {
+        this.home = home;
+        this.loaded = ModelStore.load(modelDir, new FeatureEngine().schema().hash());
+        this.fusion = fusion;
+        this.interval = Interval.parse(loaded.card().interval());
+        this.horizon = loaded.card().labels().horizon();
+        this.fusable = CoreTasks.ALL.stream().allMatch(t -> loaded.model().tasks().stream().anyMatch(m -> m.name().equals(t.name())));
+        this.strategy = newStrategy();
+    }
+
+    /** Whether the model has the four core heads a decision needs. */
+    public boolean canDecide() { return fusable; }
+
+    public ModelStore.Loaded model() { return loaded; }
+
+    /** The latest complete window of {@code symbol} as of {@code to} (null: the latest stored bar). */
+    public Latest latest(Symbol symbol, Instant to) {
+        Long done = consumed.get(symbol);
+        if (done != null && to != null && to.toEpochMilli() <= done) { // asked for the past: start over
+            strategy = newStrategy();
+            consumed.clear();
+            last.clear();
+            done = null;
+        }
+        BarSeries bars;
+        try (TatraStore store = TatraStore.open(home)) {
+            bars = done == null ? MarketData.load(store, symbol, interval, null, to).bars()
+                    : store.candles().read(symbol, interval, Instant.ofEpochMilli(done + 1), to);
+        }
+        if (bars.isEmpty() && last.containsKey(symbol)) return last.get(symbol); // nothing new since the last call
+        Forecast fc = null;
+        long lastOpen = done == null ? Long.MIN_VALUE : done;
+        for (int i = 0; i < bars.size(); i++) {
+            lastOpen = bars.openTimeMillis(i);
+            if (i < bars.size() - 1) strategy.observe(bars, i);
+            else fc = strategy.forecast(bars, i);
+        }
+        consumed.put(symbol, lastOpen);
+        if (fc == null) {
+            int w = loaded.card().window();
+            throw new TatraException(symbol.value() + " " + interval.code() + ": the latest bars do not form a complete, gap-free window of " + w
+                    + " bars after the " + Feature.maxWarmup() + "-bar warm-up (need " + (Feature.maxWarmup() + w) + " consecutive bars)");
+        }
+        TradeDecision d = fusable ? fusion.decide(HeadOutputs.of(fc, horizon)) : null;
+        Latest out = new Latest(symbol, Instant.ofEpochMilli(lastOpen), horizon, fc, d);
+        last.put(symbol, out);
+        return out;
+    }
+
+    private ModelStrategy newStrategy() {
+        return new ModelStrategy(new ModelForecaster(loaded.model()), loaded.normalization(), FeatureConfig.DEFAULT, loaded.card().window(), horizon, fusion, Map.of(), null);
+    }
+
+    @Override public void close() { loaded.close(); }
+}
