@@ -46,6 +46,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((model == null) == (walkForward == null)) throw new TatraException("give either --model DIR or --walk-forward TRAIN/TEST/STEP");
         FillTiming timing = switch (fill) {
             case "next-open" -> FillTiming.NEXT_OPEN;
             case "signal-close" -> FillTiming.SIGNAL_CLOSE;
