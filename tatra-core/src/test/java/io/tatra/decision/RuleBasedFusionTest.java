@@ -69,4 +69,12 @@ class RuleBasedFusionTest {
         assertThrows(IllegalArgumentException.class, () -> new FusionConfig(0.5, 1, 1.5, 2.5, 0.5, 0.05));
         assertThrows(IllegalArgumentException.class, () -> new TradeDecision(Action.FLAT, 0.5, 0.1, 0.01, 0.02, 1, "", java.util.Map.of()));
     }
+
+    @Test
+    void anImplausibleVolatilityIsFlatWithTheReasonNeverAnImpossibleLevel() {
+        // 30 % per bar over 4 bars: a 90 % stop and a 150 % take profit (a negative price for a short)
+        TradeDecision d = new RuleBasedFusion(FusionConfig.defaults()).decide(new HeadOutputs(new double[]{0.7, 0.2, 0.1}, 0.3, new double[]{0.1, 0.7, 0.2}, -0.05, 4));
+        assertEquals(Action.FLAT, d.action());
+        assertTrue(d.reasoning().contains("implausible volatility"), d.reasoning());
+    }
 }
