@@ -113,11 +113,11 @@ public final class BacktestService {
             throw new TatraException("model " + req.model() + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
         Dataset ds = req.data().unsplit(home, log);
         String inSample = null;
-        if (card.trainTo() != null) {
-            long trainedTo = Instant.parse(card.trainTo()).toEpochMilli(), first = Long.MAX_VALUE;
+        if (card.seenTo() != null) {
+            long trainedTo = Instant.parse(card.seenTo()).toEpochMilli(), first = Long.MAX_VALUE;
             for (SymbolData d : ds.symbols()) first = Math.min(first, d.bars().openTimeMillis(0));
             if (first <= trainedTo) {
-                inSample = "the period starts " + Instant.ofEpochMilli(first) + ", before the end of the model's training data " + card.trainTo()
+                inSample = "the period starts " + Instant.ofEpochMilli(first) + ", before the end of the data the model was trained and early-stopped on, " + card.seenTo()
                         + ": those bars are in-sample; use --from after it for an honest test";
                 log.accept("tatra: warning: " + inSample);
             }

@@ -69,6 +69,19 @@ public record DataRequest(List<Symbol> symbols, Interval interval, Instant from,
         return DatasetBuilder.unsplit(frames, MarketData.trueRegimes(trueRegimes, frames), config(), progress);
     }
 
+    /**
+     * One fold for a model to deploy: trained on everything in the period except its validation tail (the last
+     * 15 %, after a purge + embargo gap, for early stopping); no test part.
+     */
+    public Dataset finalFit(Path home, Consumer<String> progress) {
+        Dataset base = unsplit(home, progress);
+        try {
+            return DatasetBuilder.withFolds(base, List.of(Splitter.finalFit(base.firstSampleTime(), base.lastSampleTime(), interval.millis(), config().split())), progress);
+        } catch (IllegalArgumentException e) {
+            throw new TatraException("cannot train on " + symbols + " " + interval.code() + ": " + e.getMessage());
+        }
+    }
+
     /** One hold-out fold: train and validate before {@code testFrom}, test from it (normalization fitted on the training part). */
     public Dataset holdout(Path home, Consumer<String> progress, Instant testFrom) {
         Dataset base = unsplit(home, progress);

@@ -2,6 +2,7 @@ package io.tatra.cli;
 
 import io.tatra.TatraException;
 import io.tatra.dataset.Dataset;
+import io.tatra.forecast.Contender;
 import io.tatra.metrics.Consistency;
 import io.tatra.model.eval.EvalConfig;
 import io.tatra.model.eval.EvalReport;
@@ -42,6 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--pretrain-batches", defaultValue = "300") int pretrainBatches;
     @Option(names = "--probe-epochs", defaultValue = "30") int probeEpochs;
     @Option(names = "--confidence", defaultValue = "" + Consistency.DEFAULT_QUANTILE, description = "Contradiction rate: a head's top (1 - q) of |score| counts as confident (default 0.7)") double confidence;
+    @Option(names = "--contenders", split = ",", paramLabel = "CODE", description = "Only these contenders, by code (default all: unified, specialists, probe_pretrained, probe_random, garch, har_rv, linear, hmm, prior, zero, mean, last_sign)") java.util.List<String> only;
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write evaluation.json and evaluation.md (default: HOME/evaluations/eval-TIME)") Path out;
 
     @Override
@@ -61,13 +63,12 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         } else {
             TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
-            PretrainConfig d = PretrainConfig.defaults(data.seed);
-            PretrainConfig pc = pretrainEpochs == 0 ? null : new PretrainConfig(d.objectives(), pretrainEpochs, d.batchSize(), d.learningRate(),
-                    pretrainBatches, d.maskRate(), d.temperature(), d.orderGap(), data.seed);
+            PretrainConfig pc = pretrainEpochs == 0 ? null : PretrainConfig.defaults(data.seed).withEpochs(pretrainEpochs).withBatches(pretrainBatches);
             EvalConfig cfg = new EvalConfig(EvalConfig.seeds(data.seed, seeds), data.model(), tc, pc, probeEpochs, confidence);
+            java.util.List<Contender> contenders = select(Evaluation.contenders(cfg), only);
             Dataset ds = testFrom != null ? data.holdout(common.home(), common.json, testFrom) : data.dataset(common.home(), common.json);
             int fold = testFrom != null ? 0 : data.fold(ds);
-            report = Evaluation.run(ds, fold, cfg, ModelCommands.LOG);
+            report = Evaluation.run(ds, fold, cfg, contenders, ModelCommands.LOG);
         }
         Path dir = out != null ? out : common.home().resolve("evaluations").resolve("eval-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         String json = Json.write(ReportFormat.json(report));
@@ -84,5 +85,14 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println("wrote " + dir.resolve("evaluation.json") + " and " + dir.resolve("evaluation.md"));
         }
         return 0;
+    }
+
+    /** The contenders named, in the default order; an unknown or repeated code is a user error that names the known ones. */
+    static java.util.List<Contender> select(java.util.List<Contender> all, java.util.List<String> codes) {
+        if (codes == null || codes.isEmpty()) return all;
+        java.util.List<String> known = all.stream().map(Contender::code).toList();
+        for (String c : codes) if (!known.contains(c)) throw new TatraException("--contenders: unknown contender '" + c + "'; known: " + String.join(", ", known));
+        if (codes.stream().distinct().count() != codes.size()) throw new TatraException("--contenders: a contender is named twice: " + codes);
+        return all.stream().filter(c -> codes.contains(c.code())).toList();
     }
 }

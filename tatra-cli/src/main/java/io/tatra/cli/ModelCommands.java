@@ -58,7 +58,10 @@ final class ModelCommands {
         }
     }
 
-    @Command(name = "train", mixinStandardHelpOptions = true, description = "Train all task heads together on one encoder, with a loss-balancing scheme; save the model.")
+    @Command(name = "train", mixinStandardHelpOptions = true, description = {"Train all task heads together on one encoder, with a loss-balancing scheme; save the model.",
+            "By default the model is for use after --to: it trains on the whole period except its last 15 % (kept, after a purge + embargo gap, "
+                    + "for early stopping). With --fold N it trains on walk-forward fold N's training part instead (for research; its test part stays unseen).",
+            "The card (model.json) records the training and validation ranges and the split."})
     static final class Train implements Callable<Integer> {
         @Mixin CommonOptions common;
         @Mixin ModelDataOptions data;
@@ -76,8 +79,9 @@ final class ModelCommands {
             List<Task> ts = new ArrayList<>();
             for (String t : tasks) ts.add(Tasks.byName(t.trim()));
             TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
-            Dataset ds = data.dataset(common.home(), common.json);
-            int fold = data.fold(ds);
+            boolean finalFit = data.fold == null;
+            Dataset ds = finalFit ? data.finalFit(common.home(), common.json) : data.dataset(common.home(), common.json);
+            int fold = finalFit ? 0 : data.fold(ds);
             try (Workflows.Trained t = Workflows.train(ds, fold, ts, data.model(), tc, fromEncoder, LOG)) {
                 ModelStore.save(out, t.model(), t.card(), ds.normalizations().get(fold));
                 Map<String, Object> summary = new LinkedHashMap<>();
@@ -86,9 +90,13 @@ final class ModelCommands {
                 summary.put("best_validation_loss", t.result().bestValidationLoss());
                 summary.put("seconds", t.result().seconds());
                 summary.put("validation_loss", t.result().epochs().get(t.result().bestEpoch() - 1).validationLoss());
+                summary.put("split", t.card().split());
+                summary.put("train", t.card().trainFrom() + " .. " + t.card().trainTo());
+                summary.put("validation", t.card().validationFrom() + " .. " + t.card().validationTo());
                 if (common.json) System.out.println(Json.write(summary));
-                else System.out.printf("model saved to %s: best epoch %d of %d, validation loss %s, %.1f s%n", out, t.result().bestEpoch(),
-                        t.result().epochs().size(), summary.get("validation_loss"), t.result().seconds());
+                else System.out.printf("model saved to %s: best epoch %d of %d, validation loss %s, %.1f s%n  split %s: trained on %s, early-stopped on %s%n",
+                        out, t.result().bestEpoch(), t.result().epochs().size(), summary.get("validation_loss"), t.result().seconds(),
+                        summary.get("split"), summary.get("train"), summary.get("validation"));
             }
             return 0;
         }

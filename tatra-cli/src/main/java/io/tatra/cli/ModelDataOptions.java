@@ -33,7 +33,7 @@ final class ModelDataOptions {
     @Option(names = "--folds", defaultValue = "4", description = "Walk-forward folds (default 4); training uses --fold")
     int folds;
 
-    @Option(names = "--fold", description = "Fold to train on, 1-based (default: the last, which has the most training data)")
+    @Option(names = "--fold", description = "Walk-forward fold to train on, 1-based (pretrain, add-head: default the last; train: default none, i.e. the final split)")
     Integer fold;
 
     @Option(names = "--size", defaultValue = "default", description = "Model size: default (~160k parameters) or tiny (tests, quick demos)")
@@ -52,6 +52,9 @@ final class ModelDataOptions {
     DataRequest request() { return new DataRequest(symbols, interval, from, to, horizon, folds, trueRegimes); }
 
     Dataset dataset(Path home, boolean quiet) { return request().dataset(home, progress(quiet)); }
+
+    /** One "final" fold: everything but a purged validation tail trains. */
+    Dataset finalFit(Path home, boolean quiet) { return request().finalFit(home, progress(quiet)); }
 
     /** One hold-out fold: train and validate before {@code testFrom}, test from it (normalization fitted on the training part). */
     Dataset holdout(Path home, boolean quiet, Instant testFrom) { return request().holdout(home, progress(quiet), testFrom); }

@@ -28,6 +28,20 @@ class ModelCliTest extends CliHarness {
         assertEquals("unified", card.get("kind").asText());
         assertEquals(4, card.get("tasks").size());
         assertEquals(enc.toString(), card.get("pretrainedFrom").asText());
+        // the default split is the one a user deploys: everything but a purged validation tail that reaches the data's end
+        assertEquals("final", card.get("split").asText());
+        java.time.Instant trainTo = java.time.Instant.parse(card.get("trainTo").asText()), valFrom = java.time.Instant.parse(card.get("validationFrom").asText());
+        java.time.Instant valTo = java.time.Instant.parse(card.get("validationTo").asText()), dataTo = java.time.Instant.parse(card.get("dataTo").asText());
+        long gapHours = java.time.Duration.between(trainTo, valFrom).toHours();
+        assertTrue(gapHours > 96, "purge + embargo between training and validation: " + gapHours + " h");
+        int lookahead = Math.max(card.get("labels").get("horizon").asInt(), card.get("labels").get("trendMaxSpan").asInt());
+        assertEquals(lookahead, java.time.Duration.between(valTo, dataTo).toHours(), "validation reaches the last labelled bar: " + valTo + " vs data " + dataTo);
+        assertTrue(summary.get("split").asText().equals("final") && summary.has("validation"), out());
+        Path foldModel = home.resolve("model-fold1");
+        assertEquals(0, run(concat(new String[]{"train"}, data, "--epochs", "1", "--batches", "2", "--fold", "1", "--out", foldModel.toString())), err());
+        JsonNode foldCard = new ObjectMapper().readTree(foldModel.resolve("model.json").toFile());
+        assertTrue(foldCard.get("split").asText().startsWith("walk-forward-1"), foldCard.toString());
+        assertTrue(java.time.Instant.parse(foldCard.get("trainTo").asText()).isBefore(trainTo), "fold 1 stops learning earlier than the final split");
         assertEquals(0, run(concat(new String[]{"add-head", "win"}, data, "--model", model.toString(), "--epochs", "2")), err());
         assertTrue(out().contains("frozen encoder"), out());
         assertEquals(0, run("predict", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT"), err());
@@ -104,6 +118,15 @@ class ModelCliTest extends CliHarness {
         assertEquals("holdout", report.get("data").get("fold").asText());
         assertTrue(Files.readString(ev.resolve("evaluation.md")).contains("| volatility | QLIKE ↓"));
         assertTrue(Files.isRegularFile(ev.resolve("evaluation.json")));
+        // only the contenders asked for: no training at all, the persistence baseline beside GARCH
+        assertEquals(0, run(concat(new String[]{"evaluate"}, data, "--test-from", "2022-03-20", "--contenders", "garch,last_sign",
+                "--out", home.resolve("ev-some").toString(), "--json")), err());
+        JsonNode some = new ObjectMapper().readTree(out());
+        assertEquals(java.util.List.of("garch", "last_sign"), iterable(some.get("contenders").fieldNames()));
+        assertTrue(some.get("tasks").get("direction").has("last_sign") && !some.get("tasks").get("direction").has("unified"), out());
+        assertFalse(some.has("delta_m_pct"), "no unified model, no delta m");
+        assertEquals(2, run(concat(new String[]{"evaluate"}, data, "--contenders", "garch,oracle")));
+        assertTrue(err().contains("unknown contender 'oracle'") && err().contains("last_sign"), err());
         // evaluation mistakes: a test start outside the data, a horizon the model was not trained for, a broken regimes file
         assertEquals(2, run(concat(new String[]{"evaluate"}, data, "--test-from", "2030-01-01")));
         assertTrue(err().contains("--test-from") && err().contains("inside the data"), err());
@@ -129,6 +152,12 @@ class ModelCliTest extends CliHarness {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         System.arraycopy(c, 0, out, a.length + b.length, c.length);
+        return out;
+    }
+
+    private static java.util.List<String> iterable(java.util.Iterator<String> it) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
         return out;
     }
 }

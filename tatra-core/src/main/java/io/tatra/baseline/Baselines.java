@@ -1,17 +1,17 @@
 package io.tatra.baseline;
 
 import io.tatra.dataset.Dataset;
+import io.tatra.dataset.FoldWindows;
 import io.tatra.dataset.Normalization;
 import io.tatra.dataset.SymbolData;
 import io.tatra.features.Feature;
 import io.tatra.labels.LabelSet;
-import io.tatra.metrics.Contender;
-import io.tatra.metrics.Predictions;
+import io.tatra.forecast.Contender;
+import io.tatra.forecast.CoreTasks;
+import io.tatra.forecast.Forecasts;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The classical baselines, fitted on the training windows only and evaluated on the test windows:
@@ -35,20 +35,34 @@ public final class Baselines {
         this.barMillis = barMillis;
     }
 
-    public Map<Contender, Predictions> fitAndPredict(List<Dataset.Sample> train, List<Dataset.Sample> test, Normalization norm) {
-        Map<Contender, Predictions> out = new EnumMap<>(Contender.class);
-        out.put(Contender.GARCH, Predictions.none().withVolatility(garch(train, test)));
-        out.put(Contender.HAR, Predictions.none().withVolatility(har(train, test)));
-        out.put(Contender.LINEAR, linear(train, test, norm));
-        out.put(Contender.HMM, Predictions.none().withRegime(hmm(train, test)));
-        out.put(Contender.PRIOR, Predictions.none().withDirection(prior(train, test.size(), true)).withRegime(prior(train, test.size(), false)));
-        double[] zero = new double[test.size()], mean = new double[test.size()];
+    public static Baselines of(FoldWindows d) { return new Baselines(d.symbols(), d.horizon(), d.barMillis()); }
+
+    /**
+     * Every classical baseline as a contender, in report order: GARCH(1,1), HAR-RV, logistic / ridge on the last
+     * step, Gaussian HMM, class prior, zero and mean return, and the sign of the last h-bar return.
+     */
+    public static List<Contender> contenders() {
+        return List.of(
+                Contender.of("garch", "GARCH(1,1)", d -> one(d, CoreTasks.VOLATILITY, of(d).garch(d.train(), d.test()))),
+                Contender.of("har_rv", "HAR-RV", d -> one(d, CoreTasks.VOLATILITY, of(d).har(d.train(), d.test()))),
+                Contender.of("linear", "logistic / ridge, last step", d -> of(d).linear(d.train(), d.test(), d.normalization())),
+                Contender.of("hmm", "Gaussian HMM (3 states)", d -> one(d, CoreTasks.REGIME, of(d).hmm(d.train(), d.test()))),
+                Contender.of("prior", "class prior", d -> Forecasts.none(d.test().size())
+                        .with(CoreTasks.DIRECTION, of(d).prior(d.train(), d.test().size(), true))
+                        .with(CoreTasks.REGIME, of(d).prior(d.train(), d.test().size(), false))),
+                Contender.of("zero", "zero return", d -> one(d, CoreTasks.RETURN, new double[d.test().size()])),
+                Contender.of("mean", "mean return", d -> one(d, CoreTasks.RETURN, of(d).meanReturn(d.train(), d.test().size()))),
+                LastReturnSign.CONTENDER);
+    }
+
+    private static Forecasts one(FoldWindows d, io.tatra.forecast.TaskSpec t, double[] v) { return Forecasts.none(d.test().size()).with(t, v); }
+
+    double[] meanReturn(List<Dataset.Sample> train, int n) {
         double m = 0;
         for (Dataset.Sample s : train) m += labels(s).forwardReturn()[s.row()] / train.size();
+        double[] mean = new double[n];
         java.util.Arrays.fill(mean, m);
-        out.put(Contender.ZERO, Predictions.none().withReturn(zero));
-        out.put(Contender.MEAN, Predictions.none().withReturn(mean));
-        return out;
+        return mean;
     }
 
     double[] garch(List<Dataset.Sample> train, List<Dataset.Sample> test) {
@@ -94,7 +108,7 @@ public final class Baselines {
         return out;
     }
 
-    Predictions linear(List<Dataset.Sample> train, List<Dataset.Sample> test, Normalization norm) {
+    Forecasts linear(List<Dataset.Sample> train, List<Dataset.Sample> test, Normalization norm) {
         int d = Feature.COUNT;
         double[] xTrain = lastStep(train, norm), xTest = lastStep(test, norm);
         int[] dir = new int[train.size()], reg = new int[train.size()];
@@ -119,7 +133,7 @@ public final class Baselines {
             for (int j = 0; j < d; j++) v += b[j + 1] * xTest[i * d + j];
             pRet[i] = v;
         }
-        return new Predictions(pDir, null, pReg, pRet);
+        return Forecasts.none(test.size()).with(CoreTasks.DIRECTION, pDir).with(CoreTasks.REGIME, pReg).with(CoreTasks.RETURN, pRet);
     }
 
     double[] hmm(List<Dataset.Sample> train, List<Dataset.Sample> test) {

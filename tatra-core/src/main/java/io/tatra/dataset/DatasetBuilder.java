@@ -61,7 +61,7 @@ public final class DatasetBuilder {
         List<Normalization> norms = new ArrayList<>();
         for (Fold fold : folds) {
             int train = Dataset.samples(base.symbols(), fold, Fold.Part.TRAIN).size(), test = Dataset.samples(base.symbols(), fold, Fold.Part.TEST).size();
-            if (train == 0 || test == 0)
+            if (train == 0 || (test == 0 && !fold.test().isEmpty()))
                 throw new IllegalArgumentException("fold " + fold.name() + " is empty: " + train + " training and " + test + " test samples; use fewer folds or more data");
             norms.add(fitOnTrain(base.symbols(), fold, base.schemaHash(), base.config().clip()));
             progress.accept("fold " + fold.name() + ": " + train + " train, " + Dataset.samples(base.symbols(), fold, Fold.Part.VALIDATION).size() + " validation, " + test + " test samples");

@@ -86,6 +86,25 @@ public final class Splitter {
     }
 
     /**
+     * The split of a model meant for use after the data ends: no test part. Training takes everything up to the
+     * last {@code validationShare} of the timeline, which is kept (after a purge + embargo gap) for early stopping
+     * only. Fold name "final".
+     */
+    public static Fold finalFit(long first, long last, long barMillis, SplitConfig c) {
+        long gap = c.gap(), lastBar = (last - first) / barMillis;
+        long valBars = (long) ((lastBar + 1) * c.validationShare());
+        long trainTo = lastBar;
+        List<Span> validation = List.of();
+        if (valBars > 0) {
+            validation = List.of(span(first, barMillis, lastBar - valBars + 1, lastBar));
+            trainTo = lastBar - valBars - gap;
+        }
+        if (trainTo + 1 < Math.max(gap, 1))
+            throw new IllegalArgumentException("only " + Math.max(0, trainTo + 1) + " training bars before the validation tail (gap " + gap + " bars); give a longer period");
+        return new Fold("final", List.of(span(first, barMillis, 0, trainTo)), validation, List.of());
+    }
+
+    /**
      * Walk-forward re-training windows, all in bars: fold k trains on {@code trainBars} bars starting at
      * {@code k·stepBars} (its last {@code validationShare} kept for validation after a gap), then tests on the
      * {@code testBars} bars after another gap. Test blocks follow each other; no fold's training data reaches its test.

@@ -1,5 +1,8 @@
 package io.tatra.metrics;
 
+import io.tatra.forecast.CoreTasks;
+import io.tatra.forecast.Forecasts;
+
 import java.util.Arrays;
 
 /**
@@ -19,17 +22,24 @@ public final class Consistency {
 
     private Consistency() {}
 
+    /** Whether the forecasts have the three heads the rate compares (direction, regime, return). */
+    public static boolean applies(Forecasts p) {
+        return p.has(CoreTasks.DIRECTION) && p.has(CoreTasks.REGIME) && p.has(CoreTasks.RETURN);
+    }
+
     /** Contradiction rate in [0, 1], NaN when no window has two confident heads. */
-    public static double contradictionRate(Predictions p, double quantile) {
+    public static double contradictionRate(Forecasts p, double quantile) {
         if (!(quantile > 0 && quantile < 1)) throw new IllegalArgumentException("quantile must be in (0,1), got " + quantile);
-        if (p.direction() == null || p.regime() == null || p.ret() == null)
-            throw new IllegalArgumentException("the contradiction rate needs direction, regime and return forecasts");
-        int n = p.ret().length;
+        if (!applies(p)) throw new IllegalArgumentException("the contradiction rate needs direction, regime and return forecasts");
+        int n = p.size();
+        double[] up = p.probabilities(CoreTasks.DIRECTION, CoreTasks.UP), down = p.probabilities(CoreTasks.DIRECTION, CoreTasks.DOWN);
+        double[] bull = p.probabilities(CoreTasks.REGIME, CoreTasks.BULL), bear = p.probabilities(CoreTasks.REGIME, CoreTasks.BEAR);
+        double[] ret = p.array(CoreTasks.RETURN);
         double[][] score = new double[3][n];
         for (int i = 0; i < n; i++) {
-            score[0][i] = p.direction()[i * 3 + 2] - p.direction()[i * 3];
-            score[1][i] = p.regime()[i * 3] - p.regime()[i * 3 + 1];
-            score[2][i] = p.ret()[i];
+            score[0][i] = up[i] - down[i];
+            score[1][i] = bull[i] - bear[i];
+            score[2][i] = ret[i];
         }
         double[] threshold = new double[3];
         for (int h = 0; h < 3; h++) {

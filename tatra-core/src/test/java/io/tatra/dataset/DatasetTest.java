@@ -85,6 +85,27 @@ class DatasetTest {
     }
 
     @Test
+    void finalFoldTrainsOnAllButAPurgedValidationTailThatEndsTheData() {
+        DatasetConfig cfg = DatasetConfig.defaults(4, SplitMethod.WALK_FORWARD);
+        Dataset ds = build(2, 3000, cfg);
+        long first = ds.firstSampleTime(), last = ds.lastSampleTime(), h = 3_600_000, gap = cfg.split().gap() * h;
+        Fold f = Splitter.finalFit(first, last, h, cfg.split());
+        assertEquals("final", f.name());
+        assertTrue(f.test().isEmpty());
+        assertEquals(last, f.validation().get(0).to(), "validation is the tail of the data");
+        assertEquals(first, f.train().get(0).from());
+        assertEquals(f.validation().get(0).from() - gap - h, f.train().get(0).to(), "purge + embargo between training and validation");
+        long valBars = (f.validation().get(0).to() - f.validation().get(0).from()) / h + 1, all = (last - first) / h + 1;
+        assertEquals((long) (all * cfg.split().validationShare()), valBars);
+        Dataset fin = DatasetBuilder.withFolds(ds, List.of(f), line -> {});
+        assertTrue(fin.samples(0, Fold.Part.TEST).isEmpty());
+        assertTrue(fin.samples(0, Fold.Part.TRAIN).size() > ds.samples(ds.folds().size() - 1, Fold.Part.TRAIN).size(),
+                "the final split trains on more than the last walk-forward fold");
+        assertEquals(fin.samples(0, Fold.Part.TRAIN).size(), fin.normalizations().get(0).rows(), "normalization fitted on the training rows only");
+        assertThrows(IllegalArgumentException.class, () -> Splitter.finalFit(first, first + 150 * h, h, cfg.split()));
+    }
+
+    @Test
     void holdoutFoldTrainsBeforeTheTestStartWithGapsAndPassesTheAudit() {
         DatasetConfig cfg = DatasetConfig.defaults(4, SplitMethod.WALK_FORWARD);
         Dataset ds = build(2, 3000, cfg);

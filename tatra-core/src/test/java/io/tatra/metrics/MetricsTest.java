@@ -88,17 +88,22 @@ class MetricsTest {
             reg[i * 3] = 0.33 + s / 4; reg[i * 3 + 1] = 0.33 - s / 4; reg[i * 3 + 2] = 0.34;
             ret[i] = s;
         }
-        assertEquals(0, Consistency.contradictionRate(new Predictions(dir, null, reg, ret), 0.7), 1e-12);
+        assertEquals(0, Consistency.contradictionRate(fc(dir, reg, ret), 0.7), 1e-12);
         double[] flipped = new double[n];
         for (int i = 0; i < n; i++) flipped[i] = -ret[i];
-        assertEquals(1, Consistency.contradictionRate(new Predictions(dir, null, reg, flipped), 0.7), 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> Consistency.contradictionRate(new Predictions(dir, null, null, ret), 0.7));
+        assertEquals(1, Consistency.contradictionRate(fc(dir, reg, flipped), 0.7), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> Consistency.contradictionRate(fc(dir, null, ret), 0.7));
         // a head that always leans the same way says nothing: it is never confident, so it neither agrees nor contradicts
         double[] constant = new double[n];
         java.util.Arrays.fill(constant, -0.01);
-        assertEquals(0, Consistency.contradictionRate(new Predictions(dir, null, reg, constant), 0.7), 1e-12,
+        assertEquals(0, Consistency.contradictionRate(fc(dir, reg, constant), 0.7), 1e-12,
                 "direction and regime agree; the constant return head takes no side");
-        assertTrue(Double.isNaN(Consistency.contradictionRate(new Predictions(dir, null, constantProbs(n), constant), 0.7)),
+        assertTrue(Double.isNaN(Consistency.contradictionRate(fc(dir, constantProbs(n), constant), 0.7)),
                 "only one informative head: no window has two confident heads");
+    }
+
+    private static io.tatra.forecast.Forecasts fc(double[] dir, double[] reg, double[] ret) {
+        var f = io.tatra.forecast.Forecasts.none(ret.length).with(io.tatra.forecast.CoreTasks.DIRECTION, dir).with(io.tatra.forecast.CoreTasks.RETURN, ret);
+        return reg == null ? f : f.with(io.tatra.forecast.CoreTasks.REGIME, reg);
     }
 }

@@ -1,103 +1,93 @@
 package io.tatra.model.eval;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.tatra.baseline.Baselines;
 import io.tatra.dataset.Dataset;
 import io.tatra.dataset.Fold;
+import io.tatra.dataset.FoldWindows;
+import io.tatra.forecast.Contender;
+import io.tatra.forecast.Forecasts;
 import io.tatra.metrics.Consistency;
-import io.tatra.metrics.Contender;
 import io.tatra.metrics.Metric;
-import io.tatra.metrics.Predictions;
 import io.tatra.metrics.Scorer;
 import io.tatra.metrics.Truth;
-import io.tatra.model.TatraModel;
-import io.tatra.model.workflow.Workflows;
 import io.tatra.model.io.ModelStore;
-import io.tatra.model.pretrain.PretrainConfig;
-import io.tatra.model.pretrain.Pretrainer;
-import io.tatra.model.task.Task;
 import io.tatra.model.task.Tasks;
-import io.tatra.model.train.Balance;
-import io.tatra.model.train.HeadTrainer;
-import io.tatra.model.train.Inference;
 import io.tatra.model.train.Samples;
-import io.tatra.model.train.TrainConfig;
 
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The claim put to the test: on one walk-forward fold's test windows, the unified multi-task model against
- * four single-task specialists (same encoder architecture), linear probes on a pre-trained and on a random
- * frozen encoder, and the classical baselines, over several seeds. Everything trains on the fold's training
- * part (early stopping on its validation part); the test part is touched only to score.
+ * The claim put to the test: on one walk-forward fold's test windows, the contenders it is given side by side —
+ * by default the unified multi-task model, four single-task specialists (same encoder architecture), linear probes
+ * on a pre-trained and on a random frozen encoder, and the classical baselines. Seeded contenders fit once per
+ * seed, deterministic ones once. Everything fits on the fold's training part (early stopping on its validation
+ * part); the test part is touched only to score.
  */
 public final class Evaluation {
     private Evaluation() {}
 
+    /** The default contenders: {@link ModelContenders#all} then {@link Baselines#contenders}. */
+    public static List<Contender> contenders(EvalConfig cfg) {
+        List<Contender> out = new ArrayList<>(ModelContenders.all(cfg));
+        out.addAll(Baselines.contenders());
+        return out;
+    }
+
     public static EvalReport run(Dataset ds, int fold, EvalConfig cfg, Consumer<String> log) {
+        return run(ds, fold, cfg, contenders(cfg), log);
+    }
+
+    public static EvalReport run(Dataset ds, int fold, EvalConfig cfg, List<Contender> contenders, Consumer<String> log) {
+        if (contenders.isEmpty()) throw new IllegalArgumentException("no contenders to evaluate");
+        var codes = new HashSet<String>();
+        for (Contender c : contenders)
+            if (!codes.add(c.code())) throw new IllegalArgumentException("two contenders share the code '" + c.code() + "'");
         Samples train = Samples.of(ds, fold, ds.samples(fold, Fold.Part.TRAIN)).labelled(Tasks.CORE);
         Samples val = Samples.of(ds, fold, ds.samples(fold, Fold.Part.VALIDATION)).labelled(Tasks.CORE);
         Samples test = Samples.of(ds, fold, ds.samples(fold, Fold.Part.TEST)).labelled(Tasks.CORE);
         if (test.size() == 0) throw new IllegalArgumentException("fold " + ds.folds().get(fold).name() + " has no labelled test windows");
+        FoldWindows windows = new FoldWindows(ds, fold, train.list(), val.list(), test.list());
         Truth truth = Truth.of(ds.symbols(), test.list(), returnScale(train));
         EvalReport.Builder b = new EvalReport.Builder();
+        contenders.forEach(b::declare);
         describe(b, ds, fold, train, val, test);
         b.data.put("true_regimes", truth.trueRegime() != null);
 
-        log.accept("baselines: GARCH(1,1), HAR-RV, logistic/ridge, Gaussian HMM, prior, zero/mean (fitted on " + train.size() + " training windows)");
-        long t0 = System.nanoTime();
-        Map<Contender, Predictions> base = new Baselines(ds.symbols(), ds.config().labels().horizon(), ds.interval().millis())
-                .fitAndPredict(train.list(), test.list(), ds.normalizations().get(fold));
-        base.forEach((c, p) -> b.score(c, Scorer.score(p, truth)));
-        b.seconds("baselines", (System.nanoTime() - t0) / 1e9);
-
-        for (long seed : cfg.seeds()) {
-            b.seeds.add(seed);
-            String tag = "seed " + seed + ": ";
-            TrainConfig tc = cfg.train().withSeed(seed);
-            log.accept(tag + "unified model, " + tc.balance().code() + ", tasks " + names(Tasks.CORE));
-            Predictions unified;
-            try (Workflows.Trained u = Workflows.train(ds, fold, Tasks.CORE, cfg.model(), tc, null, line -> log.accept(tag + "unified " + line))) {
-                unified = ModelPredictions.of(u.model(), test);
-                b.seconds("unified", u.result().seconds());
+        List<Contender> fixed = contenders.stream().filter(c -> !c.seeded()).toList();
+        if (!fixed.isEmpty()) log.accept("baselines: " + String.join(", ", fixed.stream().map(Contender::label).toList())
+                + " (fitted on " + train.size() + " training windows)");
+        for (Contender c : fixed) fit(b, c, windows, 0, truth, cfg, log);
+        if (contenders.stream().anyMatch(Contender::seeded))
+            for (long seed : cfg.seeds()) {
+                b.seeds.add(seed);
+                String tag = "seed " + seed + ": ";
+                for (Contender c : contenders) if (c.seeded()) fit(b, c, windows, seed, truth, cfg, line -> log.accept(tag + line));
+                var u = b.scores.get(ModelContenders.UNIFIED);
+                var s = b.scores.get(ModelContenders.SPECIALISTS);
+                if (u != null && s != null) b.deltaM.add(deltaM(last(u), last(s)));
             }
-            Predictions spec = Predictions.none();
-            double specSeconds = 0;
-            for (Task t : Tasks.CORE) {
-                log.accept(tag + "specialist " + t.name());
-                try (Workflows.Trained s = Workflows.train(ds, fold, List.of(t), cfg.model(), tc.withBalance(Balance.EW), null,
-                        line -> log.accept(tag + "specialist " + t.name() + " " + line))) {
-                    spec = spec.merge(ModelPredictions.of(s.model(), test));
-                    specSeconds += s.result().seconds();
-                }
-            }
-            b.seconds("specialists", specSeconds);
-            record(b, Contender.UNIFIED, unified, truth, cfg);
-            record(b, Contender.SPECIALISTS, spec, truth, cfg);
-            b.deltaM.add(deltaM(Scorer.score(unified, truth), Scorer.score(spec, truth)));
-            if (cfg.pretrain() != null) {
-                PretrainConfig pc = withSeed(cfg.pretrain(), seed);
-                try (TatraModel enc = TatraModel.create(cfg.model().linearHeads(), List.of(), seed)) {
-                    log.accept(tag + "pre-training the encoder for the linear probe (" + pc.objectives() + ")");
-                    long p0 = System.nanoTime();
-                    new Pretrainer(enc, pc).train(train, e -> log.accept(tag + "pretrain epoch " + e.epoch() + " " + e.losses()));
-                    b.seconds("pretrain", (System.nanoTime() - p0) / 1e9);
-                    long q0 = System.nanoTime();
-                    record(b, Contender.PROBE_PRETRAINED, probe(enc, train, val, test, seed, cfg.probeEpochs()), truth, cfg);
-                    b.seconds("probe", (System.nanoTime() - q0) / 1e9);
-                }
-                try (TatraModel random = TatraModel.create(cfg.model().linearHeads(), List.of(), seed)) {
-                    log.accept(tag + "linear probe on a random (untrained) encoder");
-                    record(b, Contender.PROBE_RANDOM, probe(random, train, val, test, seed, cfg.probeEpochs()), truth, cfg);
-                }
-            }
-        }
         return b.build();
+    }
+
+    private static void fit(EvalReport.Builder b, Contender c, FoldWindows w, long seed, Truth truth, EvalConfig cfg, Consumer<String> log) {
+        long t0 = System.nanoTime();
+        Forecasts p = c.fit(w, seed, log);
+        b.seconds(c.code(), (System.nanoTime() - t0) / 1e9);
+        if (p.size() != w.test().size())
+            throw new IllegalStateException("contender " + c.code() + " gave " + p.size() + " forecasts for " + w.test().size() + " test windows");
+        b.score(c.code(), Scorer.score(p, truth));
+        if (Consistency.applies(p)) b.contradiction(c.code(), Consistency.contradictionRate(p, cfg.confidence()));
+    }
+
+    private static Map<Metric, Double> last(Map<Metric, List<Double>> runs) {
+        Map<Metric, Double> out = new java.util.EnumMap<>(Metric.class);
+        runs.forEach((m, v) -> out.put(m, v.get(v.size() - 1)));
+        return out;
     }
 
     /** A saved model on any windows (a later period, other symbols), with the model's own normalization. */
@@ -107,18 +97,21 @@ public final class Evaluation {
         var ret = loaded.model().tasks().stream().anyMatch(t -> t.equals(Tasks.RETURN)) ? loaded.model().scale(Tasks.RETURN.name()) : null;
         Truth truth = Truth.of(ds.symbols(), test.list(), ret != null ? ret.scale() : returnScale(test));
         EvalReport.Builder b = new EvalReport.Builder();
+        b.declare(MODEL, "model", false);
         b.data.put("model_trained_on", loaded.card().trainFrom() + " .. " + loaded.card().trainTo());
         b.data.put("model_symbols", loaded.card().symbols());
         b.data.put("test_windows", test.size());
         b.data.put("test_from", Instant.ofEpochMilli(minTime(test)).toString());
         b.data.put("test_to", Instant.ofEpochMilli(maxTime(test)).toString());
         b.data.put("true_regimes", truth.trueRegime() != null);
-        Predictions p = ModelPredictions.of(loaded.model(), test);
-        b.score(Contender.MODEL, Scorer.score(p, truth));
-        if (p.direction() != null && p.regime() != null && p.ret() != null)
-            b.contradiction.computeIfAbsent(Contender.MODEL, k -> new java.util.ArrayList<>()).add(Consistency.contradictionRate(p, confidence));
+        Forecasts p = ModelPredictions.of(loaded.model(), test);
+        b.score(MODEL, Scorer.score(p, truth));
+        if (Consistency.applies(p)) b.contradiction(MODEL, Consistency.contradictionRate(p, confidence));
         return b.build();
     }
+
+    /** The code of a saved model scored on its own. */
+    public static final String MODEL = "model";
 
     /**
      * Δm %: the mean over the four tasks of the relative improvement of the unified model over the specialist
@@ -126,52 +119,12 @@ public final class Evaluation {
      */
     static double deltaM(Map<Metric, Double> unified, Map<Metric, Double> specialists) {
         double s = 0;
-        for (Metric.EvalTask t : Metric.EvalTask.values()) {
+        for (var t : Metric.tasks()) {
             Metric m = Metric.primary(t);
             double u = unified.get(m), sp = specialists.get(m);
             s += (m.higherIsBetter() ? 1 : -1) * (u - sp) / Math.abs(sp);
         }
-        return 100 * s / Metric.EvalTask.values().length;
-    }
-
-    private static void record(EvalReport.Builder b, Contender c, Predictions p, Truth truth, EvalConfig cfg) {
-        b.score(c, Scorer.score(p, truth));
-        b.contradiction.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(Consistency.contradictionRate(p, cfg.confidence()));
-    }
-
-    /** The linear probes train on at most this many training windows (a seeded random subset): encoding is the cost. */
-    public static final int PROBE_MAX_TRAIN = 20_000;
-
-    /** Linear heads for the four core tasks on a frozen encoder: one encoding pass, then each head on the cached representations. */
-    static Predictions probe(TatraModel enc, Samples allTrain, Samples val, Samples test, long seed, int epochs) {
-        enc.freezeEncoder(true);
-        Samples train = allTrain;
-        if (allTrain.size() > PROBE_MAX_TRAIN)
-            train = allTrain.subset(Arrays.copyOf(io.tatra.model.train.Shuffle.permutation(allTrain.size(), new java.util.Random(seed)), PROBE_MAX_TRAIN));
-        float[] tr = Inference.representations(enc, train, 256), va = Inference.representations(enc, val, 256), te = Inference.representations(enc, test, 256);
-        TrainConfig tc = new TrainConfig(Balance.EW, epochs, 256, 3e-3, 1e-4, 4, 0, 1.0, seed);
-        Predictions p = Predictions.none();
-        int k = 0;
-        for (Task t : Tasks.CORE) {
-            float[] y = train.targets(t, train.all());
-            enc.addHead(t, train.fitScale(t), seed + 100 + k++);
-            HeadTrainer.train(enc, t, tr, y, va, val.targets(t, val.all()), tc, null);
-            p = ModelPredictions.with(p, t, headOutputs(enc, t, te), enc.scale(t.name()));
-        }
-        return p;
-    }
-
-    private static float[] headOutputs(TatraModel m, Task t, float[] rep) {
-        int e = m.config().encoder().embedding(), n = rep.length / e, o = t.outputs();
-        float[] out = new float[n * o];
-        for (int from = 0; from < n; from += 1024) {
-            int len = Math.min(1024, n - from);
-            try (NDManager sub = m.manager().newSubManager()) {
-                float[] v = m.head(t.name(), sub.create(Arrays.copyOfRange(rep, from * e, (from + len) * e), new Shape(len, e)), false).toFloatArray();
-                System.arraycopy(v, 0, out, from * o, v.length);
-            }
-        }
-        return out;
+        return 100 * s / Metric.tasks().size();
     }
 
     private static double returnScale(Samples train) {
@@ -205,11 +158,4 @@ public final class Evaluation {
         for (int i = 0; i < s.size(); i++) m = Math.max(m, s.time(i));
         return m;
     }
-
-    private static PretrainConfig withSeed(PretrainConfig c, long seed) {
-        return new PretrainConfig(c.objectives(), c.epochs(), c.batchSize(), c.learningRate(), c.maxBatchesPerEpoch(), c.maskRate(), c.temperature(), c.orderGap(), seed);
-    }
-
-    private static String names(List<Task> tasks) { return String.join(",", tasks.stream().map(Task::name).toList()); }
-
 }

@@ -1,35 +1,33 @@
 package io.tatra.model.eval;
 
-import io.tatra.metrics.Predictions;
+import io.tatra.forecast.Forecasts;
 import io.tatra.model.TatraModel;
 import io.tatra.model.task.TargetScale;
 import io.tatra.model.task.Task;
 import io.tatra.model.task.TaskKind;
-import io.tatra.model.task.Tasks;
 import io.tatra.model.train.Inference;
 import io.tatra.model.train.Samples;
 
 import java.util.Map;
 
-/** A model's head outputs turned into forecasts in label units (probabilities, volatility, return). */
+/**
+ * A model's head outputs turned into engine-neutral {@link Forecasts} in label units (class probabilities by
+ * softmax in the order of the task's {@link io.tatra.forecast.TaskSpec}, volatility, return, event probability).
+ */
 public final class ModelPredictions {
     private ModelPredictions() {}
 
-    /** The core tasks the model has heads for; other heads are ignored. */
-    public static Predictions of(TatraModel model, Samples test) {
+    /** Every head of the model on these windows. */
+    public static Forecasts of(TatraModel model, Samples test) {
         Map<String, float[]> raw = Inference.outputs(model, test, 256);
-        Predictions p = Predictions.none();
+        Forecasts p = Forecasts.none(test.size());
         for (Task t : model.tasks()) p = with(p, t, raw.get(t.name()), model.scale(t.name()));
         return p;
     }
 
-    /** Adds one core task's forecasts from its head's raw outputs ({@code [n × outputs]}). */
-    public static Predictions with(Predictions p, Task t, float[] raw, TargetScale scale) {
-        if (t.equals(Tasks.DIRECTION)) return p.withDirection(softmax(raw, 3));
-        if (t.equals(Tasks.REGIME)) return p.withRegime(softmax(raw, 3));
-        if (t.equals(Tasks.VOLATILITY)) return p.withVolatility(single(raw, TaskKind.LOG_VARIANCE, scale));
-        if (t.equals(Tasks.RETURN)) return p.withReturn(single(raw, TaskKind.ROBUST_REGRESSION, scale));
-        return p;
+    /** Adds one head's forecasts from its raw outputs ({@code [n × outputs]}). */
+    public static Forecasts with(Forecasts p, Task t, float[] raw, TargetScale scale) {
+        return p.with(ModelForecaster.spec(t), t.kind() == TaskKind.CLASSES ? softmax(raw, t.classes()) : single(raw, t.kind(), scale));
     }
 
     /** Row-wise softmax of {@code [n × k]} logits. */

@@ -5,7 +5,8 @@ import io.tatra.decision.FusionPolicy;
 import io.tatra.decision.HeadOutputs;
 import io.tatra.decision.TradeDecision;
 import io.tatra.market.Symbol;
-import io.tatra.metrics.Predictions;
+import io.tatra.forecast.CoreTasks;
+import io.tatra.forecast.Forecasts;
 import io.tatra.model.TatraModel;
 import io.tatra.model.train.Samples;
 
@@ -25,8 +26,8 @@ public final class ModelSignals {
     }
 
     /** Decisions from forecasts already made for these windows. */
-    public static Map<Symbol, TradeDecision[]> decide(Predictions p, Samples windows, int horizon, FusionPolicy fusion) {
-        if (!p.complete()) throw new IllegalArgumentException("decisions need the direction, volatility, regime and return heads");
+    public static Map<Symbol, TradeDecision[]> decide(Forecasts p, Samples windows, int horizon, FusionPolicy fusion) {
+        if (!p.hasAll(CoreTasks.ALL)) throw new IllegalArgumentException("decisions need the direction, volatility, regime and return heads");
         Map<Symbol, TradeDecision[]> out = new HashMap<>();
         for (int k = 0; k < windows.size(); k++) {
             Dataset.Sample s = windows.list().get(k);
@@ -38,24 +39,20 @@ public final class ModelSignals {
     }
 
     /** Each window's forecasts beside its labels (−1 / NaN where a label is unknown, e.g. the last bars). */
-    public static java.util.List<io.tatra.metrics.WindowForecast> forecasts(Predictions p, Samples windows) {
+    public static java.util.List<io.tatra.metrics.WindowForecast> forecasts(Forecasts p, Samples windows) {
         java.util.List<io.tatra.metrics.WindowForecast> out = new java.util.ArrayList<>(windows.size());
         for (int k = 0; k < windows.size(); k++) {
             Dataset.Sample s = windows.list().get(k);
             var d = windows.symbols().get(s.symbol());
             var l = d.labels();
             int r = s.row();
-            out.add(new io.tatra.metrics.WindowForecast(d.bars().openTimeMillis(r), d.bars().symbol().value(),
-                    java.util.Arrays.copyOfRange(p.direction(), 3 * k, 3 * k + 3), p.volatility()[k], java.util.Arrays.copyOfRange(p.regime(), 3 * k, 3 * k + 3),
-                    p.ret()[k], l.direction()[r], l.regime()[r], l.forwardVolatility()[r], l.forwardReturn()[r]));
+            HeadOutputs o = outputs(p, k, 1);
+            out.add(new io.tatra.metrics.WindowForecast(d.bars().openTimeMillis(r), d.bars().symbol().value(), o.direction(), o.volatility(), o.regime(),
+                    o.ret(), l.direction()[r], l.regime()[r], l.forwardVolatility()[r], l.forwardReturn()[r]));
         }
         return out;
     }
 
     /** The heads' outputs of window {@code k}. */
-    public static HeadOutputs outputs(Predictions p, int k, int horizon) {
-        double[] dir = {p.direction()[3 * k], p.direction()[3 * k + 1], p.direction()[3 * k + 2]};
-        double[] reg = {p.regime()[3 * k], p.regime()[3 * k + 1], p.regime()[3 * k + 2]};
-        return new HeadOutputs(dir, p.volatility()[k], reg, p.ret()[k], horizon);
-    }
+    public static HeadOutputs outputs(Forecasts p, int k, int horizon) { return HeadOutputs.of(p.window(k), horizon); }
 }

@@ -1,6 +1,6 @@
 package io.tatra.model.eval;
 
-import io.tatra.metrics.Contender;
+import io.tatra.forecast.TaskSpec;
 import io.tatra.metrics.Metric;
 
 import java.util.ArrayList;
@@ -22,18 +22,18 @@ public final class ReportFormat {
         StringBuilder sb = new StringBuilder();
         if (md) sb.append("# Tatra evaluation\n\n");
         sb.append(md ? "" : "").append(dataLine(r)).append(md ? "\n\n" : "\n\n");
-        for (Metric.EvalTask task : Metric.EvalTask.values()) {
+        for (TaskSpec task : Metric.tasks()) {
             List<Metric> metrics = new ArrayList<>();
-            for (Metric m : Metric.values()) if (m.task() == task && r.scores().values().stream().anyMatch(s -> s.containsKey(m))) metrics.add(m);
+            for (Metric m : Metric.values()) if (m.task().equals(task) && r.scores().values().stream().anyMatch(s -> s.containsKey(m))) metrics.add(m);
             if (metrics.isEmpty()) continue;
-            List<String> header = new ArrayList<>(List.of(task.code()));
+            List<String> header = new ArrayList<>(List.of(task.name()));
             for (Metric m : metrics) header.add(m.label());
             List<List<String>> rows = new ArrayList<>();
-            for (Contender c : Contender.values()) {
-                Map<Metric, List<Double>> s = r.scores().get(c);
+            for (EvalReport.Entry c : r.contenders()) {
+                Map<Metric, List<Double>> s = r.scores().get(c.code());
                 if (s == null || metrics.stream().noneMatch(s::containsKey)) continue;
                 List<String> row = new ArrayList<>(List.of(c.label()));
-                for (Metric m : metrics) row.add(s.containsKey(m) ? cell(r.stat(c, m), c.seeded() && r.seeds().size() > 1) : "—");
+                for (Metric m : metrics) row.add(s.containsKey(m) ? cell(r.stat(c.code(), m), c.seeded() && r.seeds().size() > 1) : "—");
                 rows.add(row);
             }
             sb.append(md ? markdownTable(header, rows) : textTable(header, rows)).append('\n');
@@ -64,7 +64,7 @@ public final class ReportFormat {
             List<String> parts = new ArrayList<>();
             r.contradiction().forEach((c, v) -> {
                 EvalReport.Stat s = EvalReport.Stat.of(v);
-                parts.add(c.code() + " " + (Double.isFinite(s.mean()) ? String.format(Locale.ROOT, "%.1f %%", 100 * s.mean()) : "n/a")
+                parts.add(c + " " + (Double.isFinite(s.mean()) ? String.format(Locale.ROOT, "%.1f %%", 100 * s.mean()) : "n/a")
                         + (v.size() > 1 ? String.format(Locale.ROOT, " ± %.1f", 100 * s.std()) : ""));
             });
             out.add("contradiction rate (confident direction/regime/return pointing opposite ways): " + String.join(", ", parts));
@@ -72,12 +72,12 @@ public final class ReportFormat {
         List<Double> ratio = r.costRatio();
         if (!ratio.isEmpty()) {
             out.add(String.format(Locale.ROOT, "training cost: unified %.1f s, four specialists %.1f s (mean per seed); ratio %.2f",
-                    EvalReport.Stat.of(r.seconds().get("unified")).mean(), EvalReport.Stat.of(r.seconds().get("specialists")).mean(),
+                    EvalReport.Stat.of(r.seconds().get(ModelContenders.UNIFIED)).mean(), EvalReport.Stat.of(r.seconds().get(ModelContenders.SPECIALISTS)).mean(),
                     EvalReport.Stat.of(ratio).mean()));
         }
-        if (r.seconds().containsKey("pretrain"))
-            out.add(String.format(Locale.ROOT, "pre-training %.1f s, linear probes %.1f s (mean per seed)",
-                    EvalReport.Stat.of(r.seconds().get("pretrain")).mean(), EvalReport.Stat.of(r.seconds().get("probe")).mean()));
+        if (r.seconds().containsKey(ModelContenders.PROBE_PRETRAINED) && r.seconds().containsKey(ModelContenders.PROBE_RANDOM))
+            out.add(String.format(Locale.ROOT, "linear probes: pre-trained encoder %.1f s (pre-training included), random encoder %.1f s (mean per seed)",
+                    EvalReport.Stat.of(r.seconds().get(ModelContenders.PROBE_PRETRAINED)).mean(), EvalReport.Stat.of(r.seconds().get(ModelContenders.PROBE_RANDOM)).mean()));
         return out;
     }
 
@@ -86,35 +86,38 @@ public final class ReportFormat {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("data", r.data());
         out.put("seeds", r.seeds());
+        Map<String, Object> names = new LinkedHashMap<>();
+        for (EvalReport.Entry e : r.contenders()) names.put(e.code(), Map.of("label", e.label(), "seeded", e.seeded()));
+        out.put("contenders", names);
         if (!r.deltaM().isEmpty()) {
             EvalReport.Stat d = EvalReport.Stat.of(r.deltaM());
             out.put("delta_m_pct", d.mean());
             out.put("delta_m_pct_std", d.std());
             out.put("delta_m_pct_runs", d.runs());
             Map<String, String> prim = new LinkedHashMap<>();
-            for (Metric.EvalTask t : Metric.EvalTask.values()) prim.put(t.code(), Metric.primary(t).code());
+            for (TaskSpec t : Metric.tasks()) prim.put(t.name(), Metric.primary(t).code());
             out.put("delta_m_metrics", prim);
         }
         Map<String, Object> contra = new LinkedHashMap<>(), contraDetail = new LinkedHashMap<>();
         r.contradiction().forEach((c, v) -> {
-            contra.put(c.code(), EvalReport.Stat.of(v).mean());
-            contraDetail.put(c.code(), stat(EvalReport.Stat.of(v)));
+            contra.put(c, EvalReport.Stat.of(v).mean());
+            contraDetail.put(c, stat(EvalReport.Stat.of(v)));
         });
         out.put("contradiction_rate", contra);
         out.put("contradiction_rate_detail", contraDetail);
         Map<String, Object> cost = new LinkedHashMap<>();
         r.seconds().forEach((k, v) -> cost.put(k, stat(EvalReport.Stat.of(v))));
         if (!r.costRatio().isEmpty()) cost.put("unified_over_specialists", stat(EvalReport.Stat.of(r.costRatio())));
-        out.put("training_seconds", cost);
+        out.put("fit_seconds", cost);
         Map<String, Object> tasks = new LinkedHashMap<>();
-        for (Metric.EvalTask t : Metric.EvalTask.values()) {
+        for (TaskSpec t : Metric.tasks()) {
             Map<String, Object> perModel = new LinkedHashMap<>();
             r.scores().forEach((c, s) -> {
                 Map<String, Object> ms = new LinkedHashMap<>();
-                s.forEach((m, v) -> { if (m.task() == t) ms.put(m.code(), stat(EvalReport.Stat.of(v))); });
-                if (!ms.isEmpty()) perModel.put(c.code(), ms);
+                s.forEach((m, v) -> { if (m.task().equals(t)) ms.put(m.code(), stat(EvalReport.Stat.of(v))); });
+                if (!ms.isEmpty()) perModel.put(c, ms);
             });
-            if (!perModel.isEmpty()) tasks.put(t.code(), perModel);
+            if (!perModel.isEmpty()) tasks.put(t.name(), perModel);
         }
         out.put("tasks", tasks);
         return out;

@@ -13,12 +13,17 @@ import java.util.Map;
  * @param format        {@link ModelStore#FORMAT}
  * @param kind          "unified", "specialist" or "encoder" (pre-trained encoder alone)
  * @param featureSchema hash of the feature catalogue and config the inputs were computed with
+ * @param trainFrom     first bar of the training part (the fold's first training span)
+ * @param trainTo       last bar of the training part
+ * @param validationFrom first bar of the validation part used for early stopping (null: none)
+ * @param validationTo  last bar of the validation part; data up to here influenced the saved weights
+ * @param split         how the parts were cut: "final" (everything before the validation tail) or a fold's name
  * @param normalizationFittedOn what the saved normalization was fitted on (training rows only)
  */
 public record ModelCard(String format, String kind, String createdAt, Map<String, String> versions, ModelConfig config,
                         List<TaskCard> tasks, String featureSchema, int window, LabelConfig labels, String interval,
                         List<String> symbols, String dataFrom, String dataTo, String trainFrom, String trainTo,
-                        String normalizationFittedOn, Map<String, Object> training, Map<String, Double> metrics,
+                        String validationFrom, String validationTo, String split, String normalizationFittedOn, Map<String, Object> training, Map<String, Double> metrics,
                         String pretrainedFrom) {
     public ModelCard {
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
@@ -31,13 +36,16 @@ public record ModelCard(String format, String kind, String createdAt, Map<String
     /** One head: its task, kind and target scaling fitted on the training labels. */
     public record TaskCard(String name, String kind, int classes, double center, double scale, boolean frozenEncoder) {}
 
+    /** The last bar whose data shaped the saved weights: the end of validation (early stopping) or of training. */
+    public String seenTo() { return validationTo != null && trainTo != null && validationTo.compareTo(trainTo) > 0 ? validationTo : trainTo; }
+
     public ModelCard withTasks(List<TaskCard> t) {
         return new ModelCard(format, kind, createdAt, versions, config, t, featureSchema, window, labels, interval, symbols,
-                dataFrom, dataTo, trainFrom, trainTo, normalizationFittedOn, training, metrics, pretrainedFrom);
+                dataFrom, dataTo, trainFrom, trainTo, validationFrom, validationTo, split, normalizationFittedOn, training, metrics, pretrainedFrom);
     }
 
     public ModelCard withMetrics(Map<String, Double> m) {
         return new ModelCard(format, kind, createdAt, versions, config, tasks, featureSchema, window, labels, interval, symbols,
-                dataFrom, dataTo, trainFrom, trainTo, normalizationFittedOn, training, m, pretrainedFrom);
+                dataFrom, dataTo, trainFrom, trainTo, validationFrom, validationTo, split, normalizationFittedOn, training, m, pretrainedFrom);
     }
 }

@@ -21,4 +21,10 @@ public record PretrainConfig(Set<Objective> objectives, int epochs, int batchSiz
     public static PretrainConfig defaults(long seed) {
         return new PretrainConfig(EnumSet.allOf(Objective.class), 5, 64, 1e-3, 300, 0.15, 0.2, 48, seed);
     }
+
+    public PretrainConfig withSeed(long s) { return new PretrainConfig(objectives, epochs, batchSize, learningRate, maxBatchesPerEpoch, maskRate, temperature, orderGap, s); }
+
+    public PretrainConfig withEpochs(int e) { return new PretrainConfig(objectives, e, batchSize, learningRate, maxBatchesPerEpoch, maskRate, temperature, orderGap, seed); }
+
+    public PretrainConfig withBatches(int b) { return new PretrainConfig(objectives, epochs, batchSize, learningRate, b, maskRate, temperature, orderGap, seed); }
 }

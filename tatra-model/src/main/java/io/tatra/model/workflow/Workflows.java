@@ -117,7 +117,8 @@ public final class Workflows {
         for (var s : ds.symbols()) symbols.add(s.bars().symbol().value());
         return new ModelCard(ModelStore.FORMAT, kind, Instant.now().toString(), Versions.current(), m.config(), List.of(), ds.schemaHash(),
                 ds.config().window(), ds.config().labels(), ds.interval().code(), symbols, Instant.ofEpochMilli(first).toString(),
-                Instant.ofEpochMilli(last).toString(), spanStart(f.train()), spanEnd(f.train()), n.fittedOn(), training, metrics, from);
+                Instant.ofEpochMilli(last).toString(), spanStart(f.train()), spanEnd(f.train()), spanStart(f.validation()), spanEnd(f.validation()),
+                f.name(), n.fittedOn(), training, metrics, from);
     }
 
     private static String spanStart(List<Span> spans) { return spans.isEmpty() ? null : Instant.ofEpochMilli(spans.get(0).from()).toString(); }

@@ -2,7 +2,10 @@ package io.tatra.model.eval;
 
 import io.tatra.dataset.Dataset;
 import io.tatra.features.Feature;
-import io.tatra.metrics.Contender;
+import io.tatra.baseline.Baselines;
+import io.tatra.forecast.Contender;
+import io.tatra.forecast.CoreTasks;
+import io.tatra.forecast.Forecasts;
 import io.tatra.metrics.Metric;
 import io.tatra.model.TestData;
 import io.tatra.model.nn.ModelConfig;
@@ -23,6 +26,20 @@ import static org.junit.jupiter.api.Assertions.*;
 class EvaluationTest {
     static EvalReport report;
 
+    /** A forecaster written in one place: up if the window's last bar closed up, else down; never sideways. */
+    static final Contender TINY = Contender.of("tiny_sign", "tiny last-bar sign", d -> {
+        double[] p = new double[3 * d.test().size()];
+        for (int i = 0; i < d.test().size(); i++) {
+            var s = d.test().get(i);
+            var bars = d.symbols().get(s.symbol()).bars();
+            boolean up = bars.close(s.row()) > bars.open(s.row());
+            p[3 * i] = up ? 0.2 : 0.6;
+            p[3 * i + 1] = 0.2;
+            p[3 * i + 2] = up ? 0.6 : 0.2;
+        }
+        return Forecasts.none(d.test().size()).with(CoreTasks.DIRECTION, p);
+    });
+
     @BeforeAll
     static void run() {
         Torch.configure(1, 1);
@@ -30,28 +47,30 @@ class EvaluationTest {
         EvalConfig cfg = new EvalConfig(List.of(1L, 2L), ModelConfig.tiny(96, Feature.COUNT),
                 new TrainConfig(Balance.PCGRAD, 1, 32, 3e-3, 1e-4, 2, 6, 1.0, 1),
                 new PretrainConfig(EnumSet.of(Objective.MASKED), 1, 16, 1e-3, 3, 0.15, 0.2, 48, 1), 2, 0.7);
-        report = Evaluation.run(ds, ds.folds().size() - 1, cfg, line -> {});
+        List<Contender> contenders = new java.util.ArrayList<>(Evaluation.contenders(cfg));
+        contenders.add(TINY);
+        report = Evaluation.run(ds, ds.folds().size() - 1, cfg, contenders, line -> {});
     }
 
     @Test
     void everyContenderIsScoredOnItsTasks() {
-        for (Contender c : List.of(Contender.UNIFIED, Contender.SPECIALISTS, Contender.PROBE_PRETRAINED, Contender.PROBE_RANDOM))
+        for (String c : List.of(ModelContenders.UNIFIED, ModelContenders.SPECIALISTS, ModelContenders.PROBE_PRETRAINED, ModelContenders.PROBE_RANDOM))
             for (Metric m : Metric.values()) {
                 List<Double> runs = report.scores().get(c).get(m);
                 assertNotNull(runs, c + " " + m);
                 assertEquals(2, runs.size(), c + " " + m + ": one value per seed");
             }
-        assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG, Metric.VOLATILITY_MZ_R2_LOG), report.scores().get(Contender.GARCH).keySet());
-        assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG, Metric.VOLATILITY_MZ_R2_LOG), report.scores().get(Contender.HAR).keySet());
-        assertTrue(report.scores().get(Contender.HMM).containsKey(Metric.REGIME_MACRO_F1_TRUE), "synthetic data carries true regimes");
-        assertTrue(report.scores().get(Contender.LINEAR).containsKey(Metric.DIRECTION_LOG_LOSS));
+        assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG, Metric.VOLATILITY_MZ_R2_LOG), report.scores().get("garch").keySet());
+        assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG, Metric.VOLATILITY_MZ_R2_LOG), report.scores().get("har_rv").keySet());
+        assertTrue(report.scores().get("hmm").containsKey(Metric.REGIME_MACRO_F1_TRUE), "synthetic data carries true regimes");
+        assertTrue(report.scores().get("linear").containsKey(Metric.DIRECTION_LOG_LOSS));
         // a constant return forecast has no IC; its Huber loss is defined
-        assertTrue(Double.isNaN(report.stat(Contender.ZERO, Metric.RETURN_IC).mean()));
-        assertTrue(report.stat(Contender.ZERO, Metric.RETURN_HUBER).mean() > 0);
+        assertTrue(Double.isNaN(report.stat("zero", Metric.RETURN_IC).mean()));
+        assertTrue(report.stat("zero", Metric.RETURN_HUBER).mean() > 0);
         // sanity of magnitudes: the prior's direction log-loss is close to the class entropy, below ln 3 + a bit
-        double prior = report.stat(Contender.PRIOR, Metric.DIRECTION_LOG_LOSS).mean();
+        double prior = report.stat("prior", Metric.DIRECTION_LOG_LOSS).mean();
         assertTrue(prior > 0.5 && prior < Math.log(3) + 0.05, "prior log-loss " + prior);
-        double garch = report.stat(Contender.GARCH, Metric.VOLATILITY_QLIKE).mean();
+        double garch = report.stat("garch", Metric.VOLATILITY_QLIKE).mean();
         assertTrue(garch > 0 && garch < 1, "GARCH QLIKE " + garch);
     }
 
@@ -60,9 +79,9 @@ class EvaluationTest {
         assertEquals(2, report.deltaM().size());
         for (int seed = 0; seed < 2; seed++) {
             double s = 0;
-            for (Metric.EvalTask t : Metric.EvalTask.values()) {
+            for (var t : Metric.tasks()) {
                 Metric m = Metric.primary(t);
-                double u = report.scores().get(Contender.UNIFIED).get(m).get(seed), sp = report.scores().get(Contender.SPECIALISTS).get(m).get(seed);
+                double u = report.scores().get(ModelContenders.UNIFIED).get(m).get(seed), sp = report.scores().get(ModelContenders.SPECIALISTS).get(m).get(seed);
                 s += (m.higherIsBetter() ? 1 : -1) * (u - sp) / Math.abs(sp);
             }
             assertEquals(100 * s / 4, report.deltaM().get(seed), 1e-9);
@@ -84,5 +103,31 @@ class EvaluationTest {
         String text = ReportFormat.text(report), md = ReportFormat.markdown(report);
         assertTrue(text.contains("GARCH(1,1)") && text.contains("Δm") && text.contains("±"), text);
         assertTrue(md.contains("| direction | log-loss ↓"), md);
+    }
+
+    @Test
+    void aContenderGivenInTheListIsScoredAndReportedWithoutEditingTheEvaluation() {
+        // the tiny forecaster forecasts direction only: scored on exactly the direction metrics, once (not seeded)
+        assertEquals(EnumSet.of(Metric.DIRECTION_LOG_LOSS, Metric.DIRECTION_BALANCED_ACCURACY, Metric.DIRECTION_ECE), report.scores().get("tiny_sign").keySet());
+        assertEquals(1, report.scores().get("tiny_sign").get(Metric.DIRECTION_LOG_LOSS).size());
+        double ll = report.stat("tiny_sign", Metric.DIRECTION_LOG_LOSS).mean();
+        assertTrue(ll > 0.5 && ll < 3, "log-loss of a 0.6/0.2/0.2 forecast " + ll);
+        assertTrue(ReportFormat.text(report).contains("tiny last-bar sign"), ReportFormat.text(report));
+        @SuppressWarnings("unchecked") Map<String, Map<String, Object>> tasks = (Map<String, Map<String, Object>>) ReportFormat.json(report).get("tasks");
+        assertTrue(tasks.get("direction").containsKey("tiny_sign"));
+        assertFalse(tasks.get("volatility").containsKey("tiny_sign"));
+        // the built-in persistence baseline is a contender of the default list too
+        assertTrue(Baselines.contenders().stream().anyMatch(c -> c.code().equals("last_sign")));
+        assertTrue(report.scores().get("last_sign").containsKey(Metric.RETURN_HUBER));
+        // report order is the order given: deep models, then baselines, then the extra one last
+        List<String> order = report.contenders().stream().map(EvalReport.Entry::code).toList();
+        assertEquals("unified", order.get(0));
+        assertEquals("tiny_sign", order.get(order.size() - 1));
+    }
+
+    @Test
+    void contendersWithTheSameCodeAreRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Evaluation.run(TestData.small(), 0, null, List.of(TINY, TINY), line -> {}));
+        assertTrue(e.getMessage().contains("tiny_sign"), e.getMessage());
     }
 }

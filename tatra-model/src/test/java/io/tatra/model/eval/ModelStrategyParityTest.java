@@ -14,7 +14,7 @@ import io.tatra.features.Feature;
 import io.tatra.features.MarketFrame;
 import io.tatra.market.BarSeries;
 import io.tatra.market.Symbol;
-import io.tatra.metrics.Predictions;
+import io.tatra.forecast.Forecasts;
 import io.tatra.model.TestData;
 import io.tatra.model.workflow.Workflows;
 import io.tatra.model.nn.ModelConfig;
@@ -54,7 +54,7 @@ class ModelStrategyParityTest {
             Normalization norm = ds.normalizations().get(fold);
             // batch: every window at once, decisions replayed
             Samples windows = new Samples(ds.symbols(), norm, ds.config().window(), ds.allSamples());
-            Predictions p = ModelPredictions.of(t.model(), windows);
+            Forecasts p = ModelPredictions.of(t.model(), windows);
             Map<Symbol, TradeDecision[]> batch = ModelSignals.decide(p, windows, h, fusion);
             List<MarketFrame> frames = new ArrayList<>();
             Map<Symbol, String[]> ids = new HashMap<>();

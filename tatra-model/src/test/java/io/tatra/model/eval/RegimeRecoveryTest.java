@@ -14,7 +14,7 @@ import io.tatra.market.Interval;
 import io.tatra.market.Regime;
 import io.tatra.market.Symbol;
 import io.tatra.metrics.Metric;
-import io.tatra.metrics.Predictions;
+import io.tatra.forecast.Forecasts;
 import io.tatra.metrics.Scorer;
 import io.tatra.metrics.Truth;
 import io.tatra.model.workflow.Workflows;
@@ -63,7 +63,7 @@ class RegimeRecoveryTest {
         Samples test = Samples.of(ds, 0, ds.samples(0, Fold.Part.TEST)).labelled(Tasks.CORE);
         TrainConfig tc = new TrainConfig(Balance.EW, 6, 64, 3e-3, 1e-4, 3, 30, 1.0, 1);
         try (Workflows.Trained t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(96, Feature.COUNT), tc, null, line -> {})) {
-            Predictions p = ModelPredictions.of(t.model(), test);
+            Forecasts p = ModelPredictions.of(t.model(), test);
             Truth y = Truth.of(ds.symbols(), test.list(), 1);
             double recovered = Scorer.score(p, y).get(Metric.REGIME_BALANCED_ACCURACY_TRUE);
             // the labels' own agreement with the true regimes on these windows: what a head trained on them can approach

@@ -29,7 +29,7 @@ class ModelStoreTest {
     static ModelCard card(Dataset ds, TatraModel m) {
         return new ModelCard(ModelStore.FORMAT, "unified", "2026-11-21T00:00:00Z", Versions.current(), m.config(), List.of(),
                 ds.schemaHash(), ds.config().window(), ds.config().labels(), ds.interval().code(), List.of("AAA"), "2020-01-01", "2020-06-01",
-                "2020-01-01", "2020-04-01", ds.normalizations().get(0).fittedOn(), Map.of("epochs", 3), Map.of("direction_log_loss", 1.05), null);
+                "2020-01-01", "2020-04-01", "2020-04-10", "2020-05-01", "walk-forward-1", ds.normalizations().get(0).fittedOn(), Map.of("epochs", 3), Map.of("direction_log_loss", 1.05), null);
     }
 
     @Test
