@@ -123,7 +123,7 @@ public final class BacktestService {
             }
         }
         try (ModelStore.Loaded loaded = ModelStore.load(req.model(), ds.schemaHash())) {
-            Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.allSamples());
+            Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.decisionSamples());
             var p = ModelPredictions.of(loaded.model(), windows);
             return new Decisions(ds, ModelSignals.decide(p, windows, h, new RuleBasedFusion(req.fusion())), ModelSignals.forecasts(p, windows), List.of(), inSample);
         }

@@ -11,14 +11,12 @@ import io.tatra.dataset.SplitMethod;
 import io.tatra.features.FeatureConfig;
 import io.tatra.features.MarketFrame;
 import io.tatra.labels.LabelConfig;
-import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,11 +36,8 @@ final class DatasetCommand implements Runnable {
         @Mixin
         CommonOptions common;
 
-        @Option(names = "--symbols", required = true, split = ",", converter = Converters.SymbolConverter.class, description = "Comma-separated symbols")
-        List<Symbol> symbols;
-
-        @Option(names = "--interval", required = true, converter = Converters.IntervalConverter.class)
-        Interval interval;
+        @Mixin
+        SeriesOptions series;
 
         @Option(names = "--horizon", required = true, description = "Label horizon in bars")
         int horizon;
@@ -68,11 +63,6 @@ final class DatasetCommand implements Runnable {
         @Option(names = "--window", defaultValue = "96", description = "Window length in bars (default 96)")
         int window;
 
-        @Option(names = "--from", converter = Times.class)
-        Instant from;
-
-        @Option(names = "--to", converter = Times.class)
-        Instant to;
 
         @Option(names = "--out", paramLabel = "DIR", description = "Dataset directory (default HOME/datasets/SYMBOLS-INTERVAL-hH)")
         Path out;
@@ -87,16 +77,16 @@ final class DatasetCommand implements Runnable {
                     method == SplitMethod.CPCV ? 0 : validationShare, look, window + look);
             DatasetConfig cfg = new DatasetConfig(window, labels, sc, FeatureConfig.DEFAULT, 5.0);
             Path dir = out != null ? out : common.home().resolve("datasets").resolve(
-                    String.join("+", symbols.stream().map(Symbol::value).toList()) + "-" + interval.code() + "-h" + horizon);
-            Progress progress = new Progress("dataset", symbols.size() + 2, common.json);
-            List<MarketFrame> frames = io.tatra.app.MarketData.loadAll(common.home(), symbols, interval, from, to);
+                    String.join("+", series.symbols.stream().map(Symbol::value).toList()) + "-" + series.interval.code() + "-h" + horizon);
+            Progress progress = new Progress("dataset", series.symbols.size() + 2, common.json);
+            List<MarketFrame> frames = io.tatra.app.MarketData.loadAll(common.home(), series.symbols, series.interval, series.period.from(), series.period.to());
             int[] done = {0};
             Dataset ds = DatasetBuilder.build(frames, Map.of(), cfg, line -> {
-                progress.update(Math.min(++done[0], symbols.size() + 1), line);
+                progress.update(Math.min(++done[0], series.symbols.size() + 1), line);
                 if (!common.json && System.console() == null) System.err.println(line);
             });
             DatasetStore.write(ds, dir);
-            progress.update(symbols.size() + 2, "written");
+            progress.update(series.symbols.size() + 2, "written");
             DatasetManifest m = DatasetStore.manifest(dir);
             if (common.json) {
                 System.out.println(Json.write(Map.of("dir", dir.toString(), "manifest", m)));

@@ -28,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--symbols", defaultValue = "4")
+    @Option(names = "--symbol-count", defaultValue = "3", description = "How many synthetic symbols (default 3)")
     int symbols;
 
     @Option(names = "--bars", defaultValue = "8760", description = "Bars per symbol (default 8760: a year of hours)")
@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-only", description = "Stop after generating and importing the market")
     boolean dataOnly;
 
-    @Option(names = "--model-seeds", defaultValue = "3", description = "Training seeds of the evaluation (default 3)")
+    @Option(names = "--model-seeds", defaultValue = "2", description = "Training seeds of the evaluation (default 2; `tatra evaluate` defaults to 3)")
     int modelSeeds;
 
     @Option(names = "--threads", description = "PyTorch threads (default: available cores)")
@@ -85,7 +85,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         boolean ok = errors == 0 && outcomes.stream().allMatch(ImportService.FileOutcome::ok);
         if (!ok || dataOnly) {
-            say("next: `./tatra data list`, `./tatra export --symbol SYN01USDT --interval 1h --out syn.parquet`, `./tatra import ../shared/data/binance-usdm-1h/*.gz`");
+            say("next: `./tatra data list`, `./tatra export --symbol SYN01USDT --interval 1h --out syn.parquet`, with your own candles: `./tatra import FILE.csv` (Binance, Bybit, CryptoDataDownload or any OHLCV CSV)");
             return ok ? 0 : 1;
         }
         new DemoModel(home, m.config().symbols(), dir.resolve("regimes.csv"), seed, modelSeeds, threads, common.json ? s -> { } : System.out::println).run();

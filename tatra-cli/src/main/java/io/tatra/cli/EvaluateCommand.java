@@ -55,8 +55,8 @@ final class EvaluateCommand implements Callable<Integer> {
             var card = ModelStore.card(model);
             if (card.labels() != null && card.labels().horizon() != data.horizon)
                 throw new TatraException("model " + model + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
-            if (!data.interval.code().equals(card.interval()))
-                throw new TatraException("model " + model + " was trained on " + card.interval() + " bars, not " + data.interval.code());
+            if (!data.series.interval.code().equals(card.interval()))
+                throw new TatraException("model " + model + " was trained on " + card.interval() + " bars, not " + data.series.interval.code());
             Dataset ds = data.unsplit(common.home(), common.json);
             try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
                 report = Evaluation.ofModel(loaded, ds, ds.allSamples(), confidence);

@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -23,11 +22,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--interval", required = true, converter = Converters.IntervalConverter.class)
     Interval interval;
 
-    @Option(names = "--from", converter = Times.class, description = "First open time, inclusive (UTC)")
-    Instant from;
-
-    @Option(names = "--to", converter = Times.class, description = "Last open time, exclusive (UTC)")
-    Instant to;
+    @Mixin
+    PeriodOptions period;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv|FILE.parquet")
     Path out;
@@ -35,7 +31,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (TatraStore store = TatraStore.open(common.home())) {
-            long rows = store.candles().export(symbol, interval, from, to, out);
+            long rows = store.candles().export(symbol, interval, period.from(), period.to(), out);
             if (common.json) System.out.println(Json.write(Map.of("file", out.toString(), "rows", rows)));
             else System.out.println("wrote " + rows + " " + symbol + " " + interval + " bars to " + out);
         }

@@ -35,11 +35,8 @@ final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--interval", converter = Converters.IntervalConverter.class)
     Interval interval;
 
-    @Option(names = "--from", converter = Times.class, description = "First open time, inclusive (UTC)")
-    Instant from;
-
-    @Option(names = "--to", converter = Times.class, description = "Last open time, exclusive (UTC)")
-    Instant to;
+    @Mixin
+    PeriodOptions period;
 
     @Option(names = "--out", paramLabel = "FILE.csv|FILE.parquet", description = "Write every row (open_time + 64 columns; undefined values are empty / NULL)")
     Path out;
@@ -57,7 +54,7 @@ final class FeaturesCommand implements Callable<Integer> {
         if (out != null && !(out.toString().endsWith(".csv") || out.toString().endsWith(".parquet")))
             throw new TatraException(out + ": name the output .csv or .parquet");
         try (TatraStore store = TatraStore.open(common.home())) {
-            MarketFrame frame = io.tatra.app.MarketData.load(store, symbol, interval, from, to);
+            MarketFrame frame = io.tatra.app.MarketData.load(store, symbol, interval, period.from(), period.to());
             int n = frame.bars().size();
             if (n <= Feature.maxWarmup())
                 throw new TatraException(symbol + " " + interval.code() + ": " + n + " bars, but the features need " + (Feature.maxWarmup() + 1)

@@ -21,7 +21,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Option(names = "--symbols", defaultValue = "4", description = "Number of symbols (default 4)")
+    @Option(names = "--symbol-count", defaultValue = "4", description = "How many synthetic symbols (default 4)")
     int symbols;
 
     @Option(names = "--bars", defaultValue = "5000", description = "Bars per symbol (default 5000)")

@@ -3,29 +3,16 @@ package io.tatra.cli;
 import io.tatra.TatraException;
 import io.tatra.app.DataRequest;
 import io.tatra.dataset.Dataset;
-import io.tatra.market.Interval;
-import io.tatra.market.Symbol;
 import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 /** The data every training command takes: symbols, interval and period from the store, horizon, split, model size. */
 final class ModelDataOptions {
-    @Option(names = "--symbols", required = true, split = ",", converter = Converters.SymbolConverter.class, description = "Comma-separated symbols")
-    List<Symbol> symbols;
-
-    @Option(names = "--interval", required = true, converter = Converters.IntervalConverter.class)
-    Interval interval;
-
-    @Option(names = "--from", converter = Times.class, description = "First bar (inclusive)")
-    Instant from;
-
-    @Option(names = "--to", converter = Times.class, description = "Last bar (exclusive)")
-    Instant to;
+    @picocli.CommandLine.Mixin SeriesOptions series = new SeriesOptions();
 
     @Option(names = "--horizon", defaultValue = "4", description = "Label horizon in bars (default 4)")
     int horizon;
@@ -49,7 +36,7 @@ final class ModelDataOptions {
     Path trueRegimes;
 
     /** The data request these options describe (validated: duplicate symbols, period, horizon, folds). */
-    DataRequest request() { return new DataRequest(symbols, interval, from, to, horizon, folds, trueRegimes); }
+    DataRequest request() { return new DataRequest(series.symbols, series.interval, series.period.from(), series.period.to(), horizon, folds, trueRegimes); }
 
     Dataset dataset(Path home, boolean quiet) { return request().dataset(home, progress(quiet)); }
 

@@ -64,10 +64,10 @@ public final class HtmlReport {
         d.put("prices", prices(run));
         d.put("monthly", monthly(eq));
         d.put("calibration", calibration(run.forecasts()));
-        d.put("confusionDirection", confusion(run.forecasts(), 2, 10, DIRECTION));
-        d.put("confusionRegime", confusion(run.forecasts(), 6, 11, REGIME));
+        d.put("confusionDirection", confusion(run.forecasts(), true, DIRECTION));
+        d.put("confusionRegime", confusion(run.forecasts(), false, REGIME));
         d.put("evalNote", run.forecasts().isEmpty() ? "No forecasts.csv in this run: the model evaluation is not shown."
-                : run.forecasts().size() + " labelled windows. Calibration: windows binned by the top class probability (point size = windows); the diagonal is perfect calibration.");
+                : run.forecasts().stream().filter(io.tatra.metrics.WindowForecast::labelled).count() + " labelled windows (of " + run.forecasts().size() + " decided on). Calibration: windows binned by the top class probability (point size = windows); the diagonal is perfect calibration.");
         String json;
         try {
             json = io.tatra.Json.MAPPER.writeValueAsString(d).replace("</", "<\\/");
@@ -143,14 +143,14 @@ public final class HtmlReport {
     }
 
     /** Top-class calibration of the direction head: [mean confidence, accuracy, windows] per 10 % bin. */
-    static List<double[]> calibration(List<String[]> f) {
+    static List<double[]> calibration(List<io.tatra.metrics.WindowForecast> f) {
         double[] conf = new double[10], hit = new double[10];
         int[] n = new int[10];
-        for (String[] c : f) {
-            int label = Integer.parseInt(c[10]);
+        for (var c : f) {
+            int label = c.directionLabel();
             if (label < 0) continue;
             int best = 0;
-            double[] p = {Double.parseDouble(c[2]), Double.parseDouble(c[3]), Double.parseDouble(c[4])};
+            double[] p = c.direction();
             for (int k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
             int bin = Math.min(9, (int) (p[best] * 10));
             conf[bin] += p[best];
@@ -162,15 +162,16 @@ public final class HtmlReport {
         return out;
     }
 
-    /** Counts of (true, predicted) over the windows with a label; probabilities in columns from..from+2. */
-    static Map<String, Object> confusion(List<String[]> f, int from, int labelColumn, String[] names) {
+    /** Counts of (true, predicted) over the windows with a label, of the direction or the regime head. */
+    static Map<String, Object> confusion(List<io.tatra.metrics.WindowForecast> f, boolean direction, String[] names) {
         long[][] m = new long[3][3];
         long max = 1;
-        for (String[] c : f) {
-            int label = Integer.parseInt(c[labelColumn]);
+        for (var c : f) {
+            int label = direction ? c.directionLabel() : c.regimeLabel();
             if (label < 0) continue;
+            double[] p = direction ? c.direction() : c.regime();
             int best = 0;
-            for (int k = 1; k < 3; k++) if (Double.parseDouble(c[from + k]) > Double.parseDouble(c[from + best])) best = k;
+            for (int k = 1; k < 3; k++) if (p[k] > p[best]) best = k;
             max = Math.max(max, ++m[label][best]);
         }
         List<long[]> cells = new ArrayList<>();

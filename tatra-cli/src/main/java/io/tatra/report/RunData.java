@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A backtest run directory read back: result.json and the CSV files {@code tatra backtest} wrote. */
-public record RunData(Path dir, Map<String, Object> result, List<Row> equity, List<String[]> trades, List<String[]> prices, List<String[]> forecasts) {
+public record RunData(Path dir, Map<String, Object> result, List<Row> equity, List<String[]> trades, List<String[]> prices, List<io.tatra.metrics.WindowForecast> forecasts) {
     /** One equity.csv line. */
     public record Row(long time, double equity, double buyAndHold, double exposure) {}
 
@@ -39,7 +39,7 @@ public record RunData(Path dir, Map<String, Object> result, List<Row> equity, Li
         }
         if (equity.isEmpty()) throw new TatraException(dir.resolve("equity.csv") + ": no rows");
         return new RunData(dir, result, equity, csv(dir.resolve("trades.csv"), null, true), csv(dir.resolve("prices.csv"), "time,symbol,close", false),
-                csv(dir.resolve("forecasts.csv"), null, false));
+                Files.isRegularFile(dir.resolve("forecasts.csv")) ? io.tatra.metrics.WindowForecast.read(dir.resolve("forecasts.csv")) : List.of());
     }
 
     /** Rows without the header; a missing optional file is empty; a malformed required line names file and line. */

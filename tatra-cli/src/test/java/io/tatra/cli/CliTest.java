@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class CliTest extends CliHarness {
     @Test
     void demoGeneratesImportsAndListsThenReimportAddsNothing() throws Exception {
-        assertEquals(0, run("demo", "--home", home.toString(), "--symbols", "2", "--bars", "300", "--data-only"));
+        assertEquals(0, run("demo", "--home", home.toString(), "--symbol-count", "2", "--bars", "300", "--data-only"));
         assertTrue(out().contains("SYN01USDT"), out());
         assertEquals(0, run("data", "list", "--home", home.toString(), "--json"));
         JsonNode list = io.tatra.Json.MAPPER.readTree(out());
@@ -55,8 +55,8 @@ class CliTest extends CliHarness {
     @Test
     void generateIsDeterministic() throws Exception {
         Path a = home.resolve("a"), b = home.resolve("b");
-        assertEquals(0, run("generate", "--symbols", "2", "--bars", "200", "--seed", "9", "--out", a.toString()));
-        assertEquals(0, run("generate", "--symbols", "2", "--bars", "200", "--seed", "9", "--out", b.toString()));
+        assertEquals(0, run("generate", "--symbol-count", "2", "--bars", "200", "--seed", "9", "--out", a.toString()));
+        assertEquals(0, run("generate", "--symbol-count", "2", "--bars", "200", "--seed", "9", "--out", b.toString()));
         for (String f : new String[]{"SYN01USDT_1h.csv", "SYN02USDT_funding.csv", "regimes.csv"}) {
             assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }

@@ -13,7 +13,7 @@ class DatasetCliTest extends CliHarness {
     @Test
     void featuresDatasetAndAudit() throws Exception {
         String h = home.toString();
-        assertEquals(0, run("demo", "--home", h, "--symbols", "2", "--bars", "2500", "--data-only"));
+        assertEquals(0, run("demo", "--home", h, "--symbol-count", "2", "--bars", "2500", "--data-only"));
         assertEquals(0, run("features", "--home", h, "--symbol", "SYN01USDT", "--interval", "1h", "--json"));
         JsonNode f = io.tatra.Json.MAPPER.readTree(out());
         assertEquals(2500, f.get("rows").asInt());
@@ -47,7 +47,7 @@ class DatasetCliTest extends CliHarness {
     @Test
     void clearErrors() {
         String h = home.toString();
-        assertEquals(0, run("demo", "--home", h, "--symbols", "1", "--bars", "120", "--data-only"));
+        assertEquals(0, run("demo", "--home", h, "--symbol-count", "1", "--bars", "120", "--data-only"));
         assertEquals(2, run("features", "--home", h, "--symbol", "NOPEUSDT", "--interval", "1h"));
         assertTrue(err().contains("no NOPEUSDT 1h bars") && err().contains("SYN01USDT"), err());
         assertEquals(2, run("features", "--home", h, "--symbol", "SYN01USDT", "--interval", "1h"));

@@ -14,7 +14,7 @@ class ModelCliTest extends CliHarness {
     @Test
     void pretrainTrainAddHeadPredict() throws Exception {
         String h = home.toString();
-        assertEquals(0, run("demo", "--home", h, "--symbols", "2", "--bars", "2500", "--data-only"));
+        assertEquals(0, run("demo", "--home", h, "--symbol-count", "2", "--bars", "2500", "--data-only"));
         String[] data = {"--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--size", "tiny", "--threads", "1"};
         Path enc = home.resolve("enc"), model = home.resolve("model");
         assertEquals(0, run(concat(new String[]{"pretrain"}, data, "--epochs", "1", "--batches", "4", "--out", enc.toString())), err());

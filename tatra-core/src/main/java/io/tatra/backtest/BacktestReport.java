@@ -79,10 +79,7 @@ public final class BacktestReport {
             Files.createDirectories(dir);
             try (Writer w = Files.newBufferedWriter(dir.resolve("forecasts.csv"))) {
                 w.write(io.tatra.metrics.WindowForecast.HEADER + "\n");
-                for (var f : forecasts)
-                    w.write(String.format(Locale.ROOT, "%s,%s,%.6f,%.6f,%.6f,%.8f,%.6f,%.6f,%.6f,%.8f,%d,%d,%.8f,%.8f%n", Instant.ofEpochMilli(f.time()), f.symbol(),
-                            f.direction()[0], f.direction()[1], f.direction()[2], f.volatility(), f.regime()[0], f.regime()[1], f.regime()[2], f.ret(),
-                            f.directionLabel(), f.regimeLabel(), f.realizedVolatility(), f.realizedReturn()));
+                for (var f : forecasts) w.write(f.csvLine() + "\n");
             }
             try (Writer w = Files.newBufferedWriter(dir.resolve("prices.csv"))) {
                 w.write("time,symbol,close\n");

@@ -31,6 +31,24 @@ public record Dataset(DatasetConfig config, String schemaHash, Interval interval
         return out;
     }
 
+    /** Every window a strategy decides on, labelled or not (see {@link SymbolData#decisionRows}), symbol by symbol in time order. */
+    public List<Sample> decisionSamples() {
+        List<Sample> out = new ArrayList<>();
+        for (int s = 0; s < symbols.size(); s++) for (int row : symbols.get(s).decisionRows(config.window())) out.add(new Sample(s, row));
+        return out;
+    }
+
+    /** The decision windows (labelled or not) whose last bar falls in one part of a fold. */
+    public List<Sample> decisionSamples(int fold, Fold.Part part) {
+        Fold f = folds.get(fold);
+        List<Sample> out = new ArrayList<>();
+        for (int s = 0; s < symbols.size(); s++) {
+            SymbolData d = symbols.get(s);
+            for (int row : d.decisionRows(config.window())) if (f.partOf(d.bars().openTimeMillis(row)) == part) out.add(new Sample(s, row));
+        }
+        return out;
+    }
+
     /** Open time of the earliest sample over all symbols. */
     public long firstSampleTime() {
         long t = Long.MAX_VALUE;

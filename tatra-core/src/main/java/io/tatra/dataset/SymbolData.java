@@ -24,6 +24,15 @@ public record SymbolData(MarketFrame frame, float[] features, int[] runIndex, La
         return java.util.stream.IntStream.range(0, runIndex.length).filter(i -> runIndex[i] >= need && labels.valid()[i]).toArray();
     }
 
+    /**
+     * Rows that can end a window a strategy decides on: full warm-up and window in one gap-free run, labels not
+     * required (the last bars of the data and the bars before a gap have no labels yet, but a strategy decides there).
+     */
+    public int[] decisionRows(int window) {
+        int need = Feature.maxWarmup() + window - 1;
+        return java.util.stream.IntStream.range(0, runIndex.length).filter(i -> runIndex[i] >= need).toArray();
+    }
+
     public BarSeries bars() { return frame.bars(); }
 
     public long sampleTime(int k) { return frame.bars().openTimeMillis(sampleRows[k]); }

@@ -41,7 +41,7 @@ public final class WalkForward {
         for (int k = 0; k < ds.folds().size(); k++) {
             Fold f = ds.folds().get(k);
             log.accept("walk-forward " + f.name() + ": train " + f.train() + ", test " + f.test());
-            Samples test = Samples.of(ds, k, ds.samples(k, Fold.Part.TEST));
+            Samples test = Samples.of(ds, k, ds.decisionSamples(k, Fold.Part.TEST));
             if (test.size() == 0) continue;
             try (Workflows.Trained t = Workflows.train(ds, k, Tasks.CORE, mc, tc, null, line -> log.accept(f.name() + " " + line))) {
                 var p = io.tatra.model.eval.ModelPredictions.of(t.model(), test);

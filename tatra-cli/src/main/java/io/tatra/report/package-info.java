@@ -1,0 +1,4 @@
+/**
+ * The self-contained HTML report of a backtest run (ECharts inlined, no network).
+ */
+package io.tatra.report;
