@@ -1,6 +1,5 @@
 package io.tatra.cli;
 
-import io.tatra.TatraException;
 import io.tatra.dataset.Dataset;
 import io.tatra.dataset.DatasetBuilder;
 import io.tatra.dataset.DatasetConfig;

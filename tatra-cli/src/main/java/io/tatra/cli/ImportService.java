@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 
 /** Imports one file into the store: candles through the validating importer, or a trading journal. */
 final class ImportService {

@@ -1,7 +1,6 @@
 package io.tatra.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tatra.TatraException;
 
 import java.io.IOException;

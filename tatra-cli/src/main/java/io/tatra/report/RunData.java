@@ -1,6 +1,5 @@
 package io.tatra.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tatra.TatraException;
 
 import java.io.IOException;

@@ -1,9 +1,5 @@
 package io.tatra.dataset;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tatra.TatraException;
 import io.tatra.features.Feature;
 import io.tatra.features.FeatureSchema;

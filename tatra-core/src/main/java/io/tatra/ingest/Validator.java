@@ -3,7 +3,6 @@ package io.tatra.ingest;
 import io.tatra.market.Interval;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 

@@ -62,7 +62,8 @@ public final class Evaluation {
         if (!fixed.isEmpty()) log.accept("baselines: " + String.join(", ", fixed.stream().map(Contender::label).toList())
                 + " (fitted on " + train.size() + " training windows)");
         for (Contender c : fixed) fit(b, c, windows, 0, truth, cfg, log);
-        if (contenders.stream().anyMatch(Contender::seeded))
+        if (contenders.stream().anyMatch(Contender::seeded)) {
+            io.tatra.Eta seeds = new io.tatra.Eta(cfg.seeds().size());
             for (long seed : cfg.seeds()) {
                 b.seeds.add(seed);
                 String tag = "seed " + seed + ": ";
@@ -70,7 +71,9 @@ public final class Evaluation {
                 var u = b.scores.get(ModelContenders.UNIFIED);
                 var s = b.scores.get(ModelContenders.SPECIALISTS);
                 if (u != null && s != null) b.deltaM.add(deltaM(last(u), last(s)));
+                log.accept("evaluation: " + seeds.tick("seeds"));
             }
+        }
         return b.build();
     }
 

@@ -2,9 +2,7 @@ package io.tatra.model.eval;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.tatra.forecast.CoreTasks;
 import io.tatra.forecast.Forecast;
-import io.tatra.forecast.ForecastKind;
 import io.tatra.forecast.Forecaster;
 import io.tatra.forecast.TaskSpec;
 import io.tatra.model.TatraModel;
@@ -33,20 +31,8 @@ public final class ModelForecaster implements Forecaster {
         features = model.config().encoder().features();
     }
 
-    /** The engine-neutral spec of a model task: the core tasks' own specs (named classes), otherwise by kind. */
-    public static TaskSpec spec(Task t) {
-        for (TaskSpec c : CoreTasks.ALL) if (c.name().equals(t.name())) return c;
-        return switch (t.kind()) {
-            case CLASSES -> {
-                List<String> names = new ArrayList<>();
-                for (int i = 0; i < t.classes(); i++) names.add("class_" + i);
-                yield new TaskSpec(t.name(), ForecastKind.CLASSES, names, t.description());
-            }
-            case LOG_VARIANCE -> new TaskSpec(t.name(), ForecastKind.SCALE, List.of(), t.description());
-            case ROBUST_REGRESSION -> new TaskSpec(t.name(), ForecastKind.VALUE, List.of(), t.description());
-            case BINARY -> new TaskSpec(t.name(), ForecastKind.PROBABILITY, List.of(), t.description());
-        };
-    }
+    /** The engine-neutral spec of a model task (see {@link Task#spec()}). */
+    public static TaskSpec spec(Task t) { return t.spec(); }
 
     @Override public List<TaskSpec> tasks() { return List.copyOf(specs); }
 

@@ -3,7 +3,6 @@ package io.tatra.model.io;
 import ai.djl.MalformedModelException;
 import ai.djl.nn.Block;
 import io.tatra.TatraException;
-import io.tatra.dataset.DatasetStore;
 import io.tatra.dataset.Normalization;
 import io.tatra.model.TatraModel;
 import io.tatra.model.task.TargetScale;

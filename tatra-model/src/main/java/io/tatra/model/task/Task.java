@@ -18,4 +18,20 @@ public record Task(String name, TaskKind kind, int classes, LabelSource labels, 
     }
 
     public int outputs() { return kind.outputs(classes); }
+
+    /**
+     * The engine-neutral view of this task, what forecasts and fusion read: the core tasks' own specs (named classes,
+     * {@link io.tatra.forecast.CoreTasks}), other tasks by kind (classes named class_0.., a scale, a value, a probability).
+     * Losses, target transforms and label sources stay here, in the model module.
+     */
+    public io.tatra.forecast.TaskSpec spec() {
+        for (io.tatra.forecast.TaskSpec c : io.tatra.forecast.CoreTasks.ALL) if (c.name().equals(name)) return c;
+        return switch (kind) {
+            case CLASSES -> new io.tatra.forecast.TaskSpec(name, io.tatra.forecast.ForecastKind.CLASSES,
+                    java.util.stream.IntStream.range(0, classes).mapToObj(i -> "class_" + i).toList(), description);
+            case LOG_VARIANCE -> new io.tatra.forecast.TaskSpec(name, io.tatra.forecast.ForecastKind.SCALE, java.util.List.of(), description);
+            case ROBUST_REGRESSION -> new io.tatra.forecast.TaskSpec(name, io.tatra.forecast.ForecastKind.VALUE, java.util.List.of(), description);
+            case BINARY -> new io.tatra.forecast.TaskSpec(name, io.tatra.forecast.ForecastKind.PROBABILITY, java.util.List.of(), description);
+        };
+    }
 }

@@ -38,8 +38,10 @@ public final class WalkForward {
         List<FoldRun> runs = new java.util.ArrayList<>();
         List<io.tatra.metrics.WindowForecast> forecasts = new java.util.ArrayList<>();
         int h = ds.config().labels().horizon();
+        io.tatra.Eta eta = new io.tatra.Eta(ds.folds().size());
         for (int k = 0; k < ds.folds().size(); k++) {
             Fold f = ds.folds().get(k);
+            if (k > 0) log.accept("walk-forward: " + eta.at(k, "folds"));
             log.accept("walk-forward " + f.name() + ": train " + f.train() + ", test " + f.test());
             Samples test = Samples.of(ds, k, ds.decisionSamples(k, Fold.Part.TEST));
             if (test.size() == 0) continue;

@@ -50,46 +50,37 @@ public final class HeadTrainer {
         OptimStep optim = new OptimStep(cfg.learningRate(), cfg.weightDecay(), cfg.gradClip());
         Random random = new Random(cfg.seed());
         List<EpochLog> logs = new ArrayList<>();
-        Snapshot best = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0, since = 0;
         int n = trainY.length, b = Math.min(cfg.batchSize(), n);
-        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
-            long t0 = System.nanoTime();
-            int[] order = Shuffle.permutation(n, random);
-            double sum = 0;
-            int batches = 0;
-            for (int from = 0; from + b <= n; from += b) {
-                int[] idx = Arrays.copyOfRange(order, from, from + b);
-                try (NDManager sub = model.manager().newSubManager()) {
-                    Autograd.zero(params);
-                    try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
-                        NDArray out = model.head(task.name(), sub.create(rows(trainRep, e, idx), new Shape(b, e)), true);
-                        NDArray loss = task.kind().loss(out, sub.create(pick(trainY, idx)), model.scale(task.name()));
-                        sum += loss.getFloat();
-                        Autograd.backward(loss, false);
+        try (EarlyStopping stopping = new EarlyStopping(params, cfg.patience())) {
+            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                long t0 = System.nanoTime();
+                int[] order = Shuffle.permutation(n, random);
+                double sum = 0;
+                int batches = 0;
+                for (int from = 0; from + b <= n; from += b) {
+                    int[] idx = Arrays.copyOfRange(order, from, from + b);
+                    try (NDManager sub = model.manager().newSubManager()) {
+                        Autograd.zero(params);
+                        try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                            NDArray out = model.head(task.name(), sub.create(rows(trainRep, e, idx), new Shape(b, e)), true);
+                            NDArray loss = task.kind().loss(out, sub.create(pick(trainY, idx)), model.scale(task.name()));
+                            sum += loss.getFloat();
+                            Autograd.backward(loss, false);
+                        }
+                        optim.step(params);
                     }
-                    optim.step(params);
+                    batches++;
                 }
-                batches++;
+                double val = loss(model, task, valRep, valY, e);
+                EpochLog el = new EpochLog(epoch, Map.of(task.name(), sum / Math.max(1, batches)), Map.of(task.name(), val), Map.of(task.name(), 1.0),
+                        Double.NaN, val, (System.nanoTime() - t0) / 1e9);
+                logs.add(el);
+                if (log != null) log.accept(el);
+                if (stopping.stop(epoch, val)) break;
             }
-            double val = loss(model, task, valRep, valY, e);
-            EpochLog el = new EpochLog(epoch, Map.of(task.name(), sum / Math.max(1, batches)), Map.of(task.name(), val), Map.of(task.name(), 1.0),
-                    Double.NaN, val, (System.nanoTime() - t0) / 1e9);
-            logs.add(el);
-            if (log != null) log.accept(el);
-            if (val < bestLoss - 1e-6) {
-                bestLoss = val;
-                bestEpoch = epoch;
-                since = 0;
-                if (best != null) best.close();
-                best = Snapshot.of(params);
-            } else if (++since >= cfg.patience()) {
-                break;
-            }
+            stopping.restoreBest();
+            return new Result(logs, stopping.bestEpoch(), stopping.bestLoss(), 0, (System.nanoTime() - start) / 1e9);
         }
-        if (best != null) { best.restore(); best.close(); }
-        return new Result(logs, bestEpoch, bestLoss, 0, (System.nanoTime() - start) / 1e9);
     }
 
     private static double loss(TatraModel model, Task task, float[] rep, float[] y, int e) {

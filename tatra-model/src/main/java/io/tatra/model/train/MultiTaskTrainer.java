@@ -29,6 +29,9 @@ public final class MultiTaskTrainer {
     private final LossBalancer balancer;
     private final OptimStep optim;
     private final Random random;
+    private java.util.function.Consumer<String> progress;
+    /** Seconds between two batch-progress lines inside an epoch. */
+    static final double PROGRESS_SECONDS = 10;
 
     public MultiTaskTrainer(TatraModel model, TrainConfig cfg) {
         this.model = model;
@@ -49,51 +52,52 @@ public final class MultiTaskTrainer {
     /** The outcome: per-epoch logs, the best epoch (1-based) and its validation loss, total seconds and steps. */
     public record Result(List<EpochLog> epochs, int bestEpoch, double bestValidationLoss, double seconds, long steps) {}
 
+    /** Where to say, every {@link #PROGRESS_SECONDS} s inside a long epoch, how many batches are done and the time left. */
+    public MultiTaskTrainer withProgress(java.util.function.Consumer<String> p) {
+        this.progress = p;
+        return this;
+    }
+
     public Result train(Samples train, Samples validation, Consumer<EpochLog> log) {
         if (train.size() < cfg.batchSize()) throw new IllegalArgumentException("only " + train.size() + " training windows for batches of " + cfg.batchSize());
         if (validation.size() == 0) throw new IllegalArgumentException("the validation part is empty");
         long start = System.nanoTime(), steps = 0;
         List<EpochLog> logs = new ArrayList<>();
-        Snapshot best = null;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0, sinceBest = 0;
-        for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
-            long t0 = System.nanoTime();
-            balancer.startEpoch();
-            double[] sum = new double[tasks.size()];
-            int batches = 0, conflicts = 0, pairs = 0;
-            for (int[] batch : batches(train.size())) {
-                StepResult r = step(train, batch);
-                for (int i = 0; i < sum.length; i++) sum[i] += r.losses[i];
-                conflicts += r.conflicts;
-                pairs += r.pairs;
-                batches++;
-                steps++;
+        try (EarlyStopping stopping = new EarlyStopping(all, cfg.patience())) {
+            for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
+                long t0 = System.nanoTime();
+                balancer.startEpoch();
+                double[] sum = new double[tasks.size()];
+                int batches = 0, conflicts = 0, pairs = 0;
+                List<int[]> epochBatches = batches(train.size());
+                io.tatra.Eta batchEta = new io.tatra.Eta(epochBatches.size());
+                long lastLine = System.nanoTime();
+                for (int[] batch : epochBatches) {
+                    StepResult r = step(train, batch);
+                    if (progress != null && (System.nanoTime() - lastLine) / 1e9 >= PROGRESS_SECONDS) {
+                        progress.accept("epoch " + epoch + ": " + batchEta.at(batches + 1, "batches"));
+                        lastLine = System.nanoTime();
+                    }
+                    for (int i = 0; i < sum.length; i++) sum[i] += r.losses[i];
+                    conflicts += r.conflicts;
+                    pairs += r.pairs;
+                    batches++;
+                    steps++;
+                }
+                Map<String, Double> trainLoss = new LinkedHashMap<>();
+                for (int i = 0; i < tasks.size(); i++) trainLoss.put(tasks.get(i).name(), sum[i] / batches);
+                balancer.endEpoch(sum, batches);
+                Map<String, Double> valLoss = Inference.losses(model, validation, 256);
+                double total = valLoss.values().stream().mapToDouble(Double::doubleValue).sum();
+                EpochLog e = new EpochLog(epoch, trainLoss, valLoss, balancer.weights(tasks), pairs == 0 ? Double.NaN : (double) conflicts / pairs,
+                        total, (System.nanoTime() - t0) / 1e9);
+                logs.add(e);
+                if (log != null) log.accept(e);
+                if (stopping.stop(epoch, total)) break;
             }
-            Map<String, Double> trainLoss = new LinkedHashMap<>();
-            for (int i = 0; i < tasks.size(); i++) trainLoss.put(tasks.get(i).name(), sum[i] / batches);
-            balancer.endEpoch(sum, batches);
-            Map<String, Double> valLoss = Inference.losses(model, validation, 256);
-            double total = valLoss.values().stream().mapToDouble(Double::doubleValue).sum();
-            EpochLog e = new EpochLog(epoch, trainLoss, valLoss, balancer.weights(tasks), pairs == 0 ? Double.NaN : (double) conflicts / pairs,
-                    total, (System.nanoTime() - t0) / 1e9);
-            logs.add(e);
-            if (log != null) log.accept(e);
-            if (total < bestLoss - 1e-6) {
-                bestLoss = total;
-                bestEpoch = epoch;
-                sinceBest = 0;
-                if (best != null) best.close();
-                best = Snapshot.of(all);
-            } else if (++sinceBest >= cfg.patience()) {
-                break;
-            }
+            stopping.restoreBest();
+            return new Result(logs, stopping.bestEpoch(), stopping.bestLoss(), (System.nanoTime() - start) / 1e9, steps);
         }
-        if (best != null) {
-            best.restore();
-            best.close();
-        }
-        return new Result(logs, bestEpoch, bestLoss, (System.nanoTime() - start) / 1e9, steps);
     }
 
     /**

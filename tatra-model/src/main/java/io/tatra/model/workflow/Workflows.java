@@ -35,7 +35,8 @@ public final class Workflows {
         Samples train = Samples.of(ds, fold, ds.samples(fold, Fold.Part.TRAIN));
         try (TatraModel m = TatraModel.create(mc, List.of(), pc.seed())) {
             long t0 = System.nanoTime();
-            List<Pretrainer.EpochLoss> epochs = new Pretrainer(m, pc).train(train, e -> log.accept("pretrain epoch " + e.epoch() + " " + e.losses()));
+            io.tatra.Eta eta = new io.tatra.Eta(pc.epochs());
+            List<Pretrainer.EpochLoss> epochs = new Pretrainer(m, pc).train(train, e -> log.accept("pretrain epoch " + e.epoch() + " " + e.losses() + "  [" + eta.tick("epochs") + "]"));
             Map<String, Object> training = new LinkedHashMap<>();
             training.put("objectives", pc.objectives().stream().map(o -> o.code()).sorted().toList());
             training.put("epochs", epochs.size());
@@ -65,7 +66,9 @@ public final class Workflows {
         try {
             if (fromEncoder != null) copyEncoder(fromEncoder, ds.schemaHash(), m);
             for (Task t : tasks) m.setScale(t.name(), train.fitScale(t));
-            MultiTaskTrainer.Result r = new MultiTaskTrainer(m, tc).train(train, val, e -> log.accept(e.line()));
+            io.tatra.Eta epochs = new io.tatra.Eta(tc.epochs());
+            MultiTaskTrainer.Result r = new MultiTaskTrainer(m, tc).withProgress(log)
+                    .train(train, val, e -> log.accept(e.line() + "  [" + epochs.tick("epochs max") + "]"));
             Map<String, Object> training = new LinkedHashMap<>();
             training.put("balance", tc.balance().code());
             training.put("config", tc);

@@ -25,8 +25,6 @@ import io.tatra.model.train.Samples;
 import io.tatra.model.train.TrainConfig;
 import io.tatra.trading.ModelStrategy;
 import io.tatra.trading.SignalStrategy;
-import io.tatra.trading.Strategy;
-import io.tatra.trading.TargetOrder;
 import io.tatra.trading.Trade;
 import org.junit.jupiter.api.Test;
 
