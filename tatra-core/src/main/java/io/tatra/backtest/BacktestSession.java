@@ -47,6 +47,8 @@ public final class BacktestSession {
     private final boolean riskStateful;
     private int points;
     private boolean finished;
+    /** The next step's open time, recomputed once per step (done() and step() both read it). */
+    private long upcoming;
 
     private BacktestSession(BacktestConfig cfg, ExecutionModels models, List<MarketFrame> frames, Map<Symbol, BarSeries> finer) {
         if (frames.isEmpty()) throw new IllegalArgumentException("nothing to backtest: no symbols");
@@ -72,6 +74,7 @@ public final class BacktestSession {
         times = new long[total];
         equity = new double[total];
         exposure = new double[total];
+        upcoming = earliestNext();
     }
 
     /** @param finer per symbol, bars of a smaller interval used only to order a stop and take profit hit in the same bar */
@@ -88,10 +91,12 @@ public final class BacktestSession {
     public RiskCheck risk() { return risk; }
 
     /** Whether every bar has been replayed. */
-    public boolean done() { return nextTime() == Long.MAX_VALUE; }
+    public boolean done() { return upcoming == Long.MAX_VALUE; }
 
     /** The open time of the next step, {@link Long#MAX_VALUE} when done. */
-    public long nextTime() {
+    public long nextTime() { return upcoming; }
+
+    private long earliestNext() {
         long t = Long.MAX_VALUE;
         for (int s = 0; s < series.length; s++) if (next[s] < series[s].size()) t = Math.min(t, opens[s][next[s]]);
         return t;
@@ -100,7 +105,7 @@ public final class BacktestSession {
     /** Replays the next time step, asking {@code strategy} at each bar's close; returns the step's open time. */
     public long step(Strategy strategy) {
         if (finished) throw new IllegalStateException("the session is finished");
-        long t = nextTime();
+        long t = upcoming;
         if (t == Long.MAX_VALUE) throw new IllegalStateException("no bars left");
         for (int s = 0; s < series.length; s++) {
             if (next[s] >= series[s].size() || opens[s][next[s]] != t) continue;
@@ -127,6 +132,7 @@ public final class BacktestSession {
         equity[points] = e;
         exposure[points++] = portfolio.gross() / Math.max(e, 1e-12);
         if (riskStateful) risk.onEquity(t, e);
+        upcoming = earliestNext();
         return t;
     }
 
