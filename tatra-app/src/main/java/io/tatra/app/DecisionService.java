@@ -26,7 +26,9 @@ import java.util.Map;
  * The latest forecast and fused decision for a symbol, as {@code tatra predict}, {@code tatra decide} and the live
  * engine need it. Bars go through a rolling {@link ModelStrategy} (feature stream → saved normalization → window):
  * the first call for a symbol warms the stream up on its stored history, and each later call reads and
- * consumes only the bars stored since, so a long-lived service never recomputes the history.
+ * consumes only the bars stored since, so a long-lived service never recomputes the history. Each call opens the
+ * store and closes it again: the store's lock is exclusive, and a service holding it between calls would block every
+ * import. The live engine feeds bars from its venue stream to the same {@link ModelStrategy} instead.
  */
 public final class DecisionService implements AutoCloseable {
     /** The decision (null when the model lacks a core head) and every head's forecast for the window ending at {@code bar}. */
