@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +47,7 @@ public final class BacktestService {
     private BacktestService() {}
 
     /** What a run produced. */
-    public record Run(Path dir, Map<String, Object> result, Performance strategy, Performance buyAndHold, BacktestResult trades,
+    public record Run(Path dir, RunResult result, Performance strategy, Performance buyAndHold, BacktestResult trades,
                       String inSampleWarning, List<WalkForward.FoldRun> folds) {}
 
     public static Run run(Path home, BacktestRequest req, Consumer<String> log) {
@@ -82,16 +81,10 @@ public final class BacktestService {
         Performance pb = Performance.of(bh, perYear, List.of());
         Path dir = req.out() != null ? req.out()
                 : home.resolve("backtests").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
-        Map<String, Object> result = new LinkedHashMap<>(BacktestReport.metrics(p, pb));
-        result.put("run_dir", dir.toString());
-        result.put("model", req.model() == null ? null : req.model().toString());
-        if (req.walkForward() != null) result.put("walk_forward", dec.folds);
-        result.put("symbols", req.data().symbols().stream().map(Symbol::value).toList());
-        result.put("from", Instant.ofEpochMilli(r.times()[0]).toString());
-        result.put("to", Instant.ofEpochMilli(r.times()[r.times().length - 1]).toString());
-        result.put("in_sample_warning", dec.inSample);
-        result.put("config", req.backtest());
-        result.put("fusion", req.fusion());
+        RunResult result = RunResult.of(p, pb, dir.toString(), req.model() == null ? null : req.model().toString(),
+                req.walkForward() != null ? dec.folds : null, req.data().symbols().stream().map(Symbol::value).toList(),
+                Instant.ofEpochMilli(r.times()[0]).toString(), Instant.ofEpochMilli(r.times()[r.times().length - 1]).toString(),
+                dec.inSample, req.backtest(), req.fusion());
         BacktestReport.writeCsv(dir, r, bh);
         BacktestReport.writeForecastsAndPrices(dir, dec.forecasts, frames.stream().map(MarketFrame::bars).toList());
         Journals.write(dir, bars, dec.decisions, r.trades());

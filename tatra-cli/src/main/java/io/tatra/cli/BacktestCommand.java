@@ -69,8 +69,8 @@ final class BacktestCommand implements Callable<Integer> {
     /** The run's summary lines, as printed. */
     static String summary(BacktestService.Run run) {
         Performance p = run.strategy(), pb = run.buyAndHold();
-        return String.format(Locale.ROOT, "%s %s .. %s, %d trades, net of fees %.2f and funding %.2f%n", run.result().get("symbols"), run.result().get("from"),
-                run.result().get("to"), p.trades(), p.feesPaid(), p.fundingPaid())
+        return String.format(Locale.ROOT, "%s %s .. %s, %d trades, net of fees %.2f and funding %.2f%n", run.result().symbols(), run.result().from(),
+                run.result().to(), p.trades(), p.feesPaid(), p.fundingPaid())
                 + String.format(Locale.ROOT, "strategy:     return %+.2f%%  Sharpe %.2f  max drawdown %.2f%%  deflated Sharpe %.3f (%d trials)%n",
                 100 * p.totalReturn(), p.sharpe(), 100 * p.maxDrawdown(), p.deflatedSharpe(), p.trials())
                 + String.format(Locale.ROOT, "buy-and-hold: return %+.2f%%  Sharpe %.2f  max drawdown %.2f%%%n", 100 * pb.totalReturn(), pb.sharpe(), 100 * pb.maxDrawdown())

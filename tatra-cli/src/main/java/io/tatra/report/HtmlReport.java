@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.tatra.app.RunResult;
 import java.util.TreeMap;
 
 /**
@@ -32,10 +33,10 @@ public final class HtmlReport {
 
     public static String render(RunData run) {
         Map<String, Object> d = new LinkedHashMap<>();
-        Map<String, Object> r = run.result();
-        d.put("title", "Tatra backtest: " + r.get("symbols"));
-        d.put("subtitle", r.get("from") + " .. " + r.get("to") + (r.get("walk_forward") != null ? ", walk-forward re-training" : ", model " + r.get("model")) + " — " + run.dir());
-        d.put("honesty", String.format(Locale.ROOT, "Deflated Sharpe counts %s strategy variants tried in this home; fills at the next bar's open; costs included.", r.get("trials")));
+        RunResult r = run.result();
+        d.put("title", "Tatra backtest: " + r.symbols());
+        d.put("subtitle", r.from() + " .. " + r.to() + (r.walkForward() != null ? ", walk-forward re-training" : ", model " + r.model()) + " — " + run.dir());
+        d.put("honesty", String.format(Locale.ROOT, "Deflated Sharpe counts %s strategy variants tried in this home; fills at the next bar's open; costs included.", r.trials()));
         d.put("metrics", metrics(r));
         List<RunData.Row> eq = run.equity();
         int stride = Math.max(1, eq.size() / MAX_POINTS);
@@ -76,25 +77,25 @@ public final class HtmlReport {
         return template().replace("/*ECHARTS*/", echarts().replace("</script", "<\\/script")).replace("/*DATA*/", json);
     }
 
-    private static List<List<String>> metrics(Map<String, Object> r) {
-        @SuppressWarnings("unchecked") Map<String, Object> bh = (Map<String, Object>) r.getOrDefault("buy_and_hold", Map.of());
+    private static List<List<String>> metrics(RunResult r) {
+        RunResult.BuyAndHold bh = r.buyAndHold();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("total return", pct(r.get("total_return")), pct(bh.get("total_return"))));
-        rows.add(List.of("annual return", pct(r.get("annual_return")), pct(bh.get("annual_return"))));
-        rows.add(List.of("Sharpe", num(r.get("sharpe")), num(bh.get("sharpe"))));
-        rows.add(List.of("deflated Sharpe (probability)", num(r.get("deflated_sharpe")), "—"));
-        rows.add(List.of("Sortino", num(r.get("sortino")), num(bh.get("sortino"))));
-        rows.add(List.of("Calmar", num(r.get("calmar")), "—"));
-        rows.add(List.of("max drawdown", pct(r.get("max_drawdown")), pct(bh.get("max_drawdown"))));
-        rows.add(List.of("max drawdown duration (bars)", String.valueOf(r.get("max_drawdown_bars")), "—"));
-        rows.add(List.of("trades", String.valueOf(r.get("trades")), "1 per symbol"));
-        rows.add(List.of("win rate", pct(r.get("win_rate")), "—"));
-        rows.add(List.of("profit factor", num(r.get("profit_factor")), "—"));
-        rows.add(List.of("average win / loss", num(r.get("average_win")) + " / " + num(r.get("average_loss")), "—"));
-        rows.add(List.of("exposure (mean gross, × equity)", num(r.get("exposure")), "—"));
-        rows.add(List.of("turnover (× equity per year)", num(r.get("turnover")), "—"));
-        rows.add(List.of("fees paid", num(r.get("fees_paid")), num(bh.get("fees_paid"))));
-        rows.add(List.of("funding paid", num(r.get("funding_paid")), "—"));
+        rows.add(List.of("total return", pct(r.totalReturn()), pct(bh.totalReturn())));
+        rows.add(List.of("annual return", pct(r.annualReturn()), pct(bh.annualReturn())));
+        rows.add(List.of("Sharpe", num(r.sharpe()), num(bh.sharpe())));
+        rows.add(List.of("deflated Sharpe (probability)", num(r.deflatedSharpe()), "—"));
+        rows.add(List.of("Sortino", num(r.sortino()), num(bh.sortino())));
+        rows.add(List.of("Calmar", num(r.calmar()), "—"));
+        rows.add(List.of("max drawdown", pct(r.maxDrawdown()), pct(bh.maxDrawdown())));
+        rows.add(List.of("max drawdown duration (bars)", String.valueOf(r.maxDrawdownBars()), "—"));
+        rows.add(List.of("trades", String.valueOf(r.trades()), "1 per symbol"));
+        rows.add(List.of("win rate", pct(r.winRate()), "—"));
+        rows.add(List.of("profit factor", num(r.profitFactor()), "—"));
+        rows.add(List.of("average win / loss", num(r.averageWin()) + " / " + num(r.averageLoss()), "—"));
+        rows.add(List.of("exposure (mean gross, × equity)", num(r.exposure()), "—"));
+        rows.add(List.of("turnover (× equity per year)", num(r.turnover()), "—"));
+        rows.add(List.of("fees paid", num(r.feesPaid()), num(bh.feesPaid())));
+        rows.add(List.of("funding paid", num(r.fundingPaid()), "—"));
         return rows;
     }
 

@@ -8,23 +8,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** A backtest run directory read back: result.json and the CSV files {@code tatra backtest} wrote. */
-public record RunData(Path dir, Map<String, Object> result, List<Row> equity, List<String[]> trades, List<String[]> prices, List<io.tatra.metrics.WindowForecast> forecasts) {
+public record RunData(Path dir, io.tatra.app.RunResult result, List<Row> equity, List<String[]> trades, List<String[]> prices, List<io.tatra.metrics.WindowForecast> forecasts) {
     /** One equity.csv line. */
     public record Row(long time, double equity, double buyAndHold, double exposure) {}
 
-    @SuppressWarnings("unchecked")
     public static RunData read(Path dir) {
-        if (!Files.isRegularFile(dir.resolve("result.json")))
-            throw new TatraException(dir + " is not a backtest run directory (no result.json); run `tatra backtest ... --out DIR` first");
-        Map<String, Object> result;
-        try {
-            result = io.tatra.Json.MAPPER.readValue(dir.resolve("result.json").toFile(), Map.class);
-        } catch (IOException e) {
-            throw new TatraException(dir.resolve("result.json") + ": not valid JSON (" + e.getMessage() + ")", e);
-        }
+        io.tatra.app.RunResult result = io.tatra.app.RunResult.read(dir);
         List<Row> equity = new ArrayList<>();
         Path eq = dir.resolve("equity.csv");
         List<String[]> rows = csv(eq, "time,equity,buy_and_hold,exposure", true);

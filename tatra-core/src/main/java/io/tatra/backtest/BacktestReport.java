@@ -8,48 +8,11 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
-/** A backtest's metrics as a JSON-ready map, and its equity and trades as CSV files of a run directory. */
+/** A backtest's equity, trades, forecasts and prices as CSV files of a run directory. */
 public final class BacktestReport {
     private BacktestReport() {}
-
-    /** The headline keys scripts read: sharpe, deflated_sharpe, max_drawdown, trades, fees_paid, buy_and_hold_sharpe, and the rest. */
-    public static Map<String, Object> metrics(Performance p, Performance buyAndHold) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("sharpe", finite(p.sharpe()));
-        m.put("deflated_sharpe", finite(p.deflatedSharpe()));
-        m.put("max_drawdown", finite(p.maxDrawdown()));
-        m.put("trades", p.trades());
-        m.put("fees_paid", p.feesPaid());
-        m.put("buy_and_hold_sharpe", finite(buyAndHold.sharpe()));
-        m.put("total_return", finite(p.totalReturn()));
-        m.put("annual_return", finite(p.annualReturn()));
-        m.put("annual_volatility", finite(p.annualVolatility()));
-        m.put("sortino", finite(p.sortino()));
-        m.put("calmar", finite(p.calmar()));
-        m.put("max_drawdown_bars", p.maxDrawdownBars());
-        m.put("win_rate", finite(p.winRate()));
-        m.put("profit_factor", finite(p.profitFactor()));
-        m.put("average_win", finite(p.averageWin()));
-        m.put("average_loss", finite(p.averageLoss()));
-        m.put("exposure", finite(p.exposure()));
-        m.put("turnover", finite(p.turnover()));
-        m.put("funding_paid", p.fundingPaid());
-        m.put("trials", p.trials());
-        m.put("bars", p.bars());
-        Map<String, Object> bh = new LinkedHashMap<>();
-        bh.put("total_return", finite(buyAndHold.totalReturn()));
-        bh.put("annual_return", finite(buyAndHold.annualReturn()));
-        bh.put("sharpe", finite(buyAndHold.sharpe()));
-        bh.put("sortino", finite(buyAndHold.sortino()));
-        bh.put("max_drawdown", finite(buyAndHold.maxDrawdown()));
-        bh.put("fees_paid", buyAndHold.feesPaid());
-        m.put("buy_and_hold", bh);
-        return m;
-    }
 
     /** {@code equity.csv} (time, equity, buy-and-hold, exposure) and {@code trades.csv}. */
     public static void writeCsv(Path dir, BacktestResult r, BacktestResult buyAndHold) {
@@ -91,5 +54,4 @@ public final class BacktestReport {
         }
     }
 
-    private static Double finite(double v) { return Double.isFinite(v) ? v : null; }
 }
