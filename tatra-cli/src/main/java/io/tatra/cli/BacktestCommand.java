@@ -52,12 +52,13 @@ final class BacktestCommand implements Callable<Integer> {
             case "signal-close" -> FillTiming.SIGNAL_CLOSE;
             default -> throw new TatraException("--fill must be next-open or signal-close, got '" + fill + "'");
         };
-        RiskLimits limits = RiskLimits.leverage(Math.min(maxSize, leverage), leverage);
-        BacktestConfig cfg = new BacktestConfig(capital, new CostConfig(fee, 0.0002, slippageBps, slippageVol), timing, limits);
+        RiskLimits limits = UserValues.of("--max-size / --leverage", () -> RiskLimits.leverage(Math.min(maxSize, leverage), leverage));
+        BacktestConfig cfg = UserValues.of("--capital / --fee / --slippage / --slippage-vol",
+                () -> new BacktestConfig(capital, new CostConfig(fee, 0.0002, slippageBps, slippageVol), timing, limits));
         // the fusion sizes within the same per-symbol cap the risk check enforces
-        FusionConfig fc = FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(limits.maxPosition());
+        FusionConfig fc = UserValues.of("--risk", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(limits.maxPosition()));
         BacktestRequest.WalkForwardSpec wf = walkForward == null ? null : BacktestRequest.WalkForwardSpec.parse(walkForward);
-        TrainConfig tc = wf == null ? null : TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
+        TrainConfig tc = wf == null ? null : UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches));
         BacktestRequest req = new BacktestRequest(data.request(), model, wf, wf == null ? null : data.model(), tc, fc, cfg, intrabar, funding, out);
         data.configureTorch();
         BacktestService.Run run = BacktestService.run(common.home(), req, ModelCommands.LOG);

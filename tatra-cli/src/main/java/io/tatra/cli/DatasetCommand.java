@@ -69,12 +69,14 @@ final class DatasetCommand implements Runnable {
         @Override
         public Integer call() {
             SplitMethod method = SplitMethod.parse(split);
-            LabelConfig d = LabelConfig.defaults(horizon);
-            LabelConfig labels = new LabelConfig(horizon, d.volLookback(), directionThreshold, d.takeProfit(), d.stopLoss(), d.trendMinSpan(), d.trendMaxSpan(), d.trendThreshold());
-            int look = labels.lookahead();
-            SplitConfig sc = new SplitConfig(method, folds != null ? folds : (method == SplitMethod.CPCV ? 6 : 4), testGroups, testShare,
-                    method == SplitMethod.CPCV ? 0 : validationShare, look, window + look);
-            DatasetConfig cfg = new DatasetConfig(window, labels, sc, FeatureConfig.DEFAULT, 5.0);
+            DatasetConfig cfg = UserValues.of("--horizon / --direction-threshold / --folds / --test-groups / --test-share / --validation-share / --window", () -> {
+                LabelConfig d = LabelConfig.defaults(horizon);
+                LabelConfig labels = new LabelConfig(horizon, d.volLookback(), directionThreshold, d.takeProfit(), d.stopLoss(), d.trendMinSpan(), d.trendMaxSpan(), d.trendThreshold());
+                int look = labels.lookahead();
+                SplitConfig sc = new SplitConfig(method, folds != null ? folds : (method == SplitMethod.CPCV ? 6 : 4), testGroups, testShare,
+                        method == SplitMethod.CPCV ? 0 : validationShare, look, window + look);
+                return new DatasetConfig(window, labels, sc, FeatureConfig.DEFAULT, 5.0);
+            });
             Path dir = out != null ? out : common.home().resolve("datasets").resolve(
                     String.join("+", series.symbols.stream().map(Symbol::value).toList()) + "-" + series.interval.code() + "-h" + horizon);
             Progress progress = new Progress("dataset", series.symbols.size() + 2, common.json);

@@ -32,7 +32,7 @@ final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Torch.configure(1, 0);
-        RuleBasedFusion fusion = new RuleBasedFusion(FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(maxSize));
+        RuleBasedFusion fusion = new RuleBasedFusion(UserValues.of("--risk / --max-size", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(maxSize)));
         try (DecisionService svc = new DecisionService(common.home(), model, fusion)) {
             if (!svc.canDecide())
                 throw new TatraException("model " + model + " lacks a core head (has " + svc.model().model().tasks().stream().map(t -> t.name()).toList()

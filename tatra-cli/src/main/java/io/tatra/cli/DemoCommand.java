@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         Path dir = home.resolve("demo").resolve("market-seed-" + seed);
         String steps = dataOnly ? "3" : "8";
         say("1/" + steps + " generate: " + symbols + " symbols x " + bars + " 1h bars, seed " + seed);
-        SyntheticMarket m = GenerateCommand.generate(SyntheticConfig.defaults(symbols, bars, Interval.H1, seed), common.json);
+        SyntheticMarket m = GenerateCommand.generate(UserValues.of("--symbol-count / --bars", () -> SyntheticConfig.defaults(symbols, bars, Interval.H1, seed)), common.json);
         List<Path> files = SyntheticExport.write(m, dir);
         Map<Regime, Integer> regimeCount = new EnumMap<>(Regime.class);
         for (Regime r : m.regimes()) regimeCount.merge(r, 1, Integer::sum);

@@ -62,9 +62,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 report = Evaluation.ofModel(loaded, ds, ds.allSamples(), confidence);
             }
         } else {
-            TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
-            PretrainConfig pc = pretrainEpochs == 0 ? null : PretrainConfig.defaults(data.seed).withEpochs(pretrainEpochs).withBatches(pretrainBatches);
-            EvalConfig cfg = new EvalConfig(EvalConfig.seeds(data.seed, seeds), data.model(), tc, pc, probeEpochs, confidence);
+            TrainConfig tc = UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches));
+            PretrainConfig pc = pretrainEpochs == 0 ? null
+                    : UserValues.of("--pretrain-epochs / --pretrain-batches", () -> PretrainConfig.defaults(data.seed).withEpochs(pretrainEpochs).withBatches(pretrainBatches));
+            EvalConfig cfg = UserValues.of("--seeds / --probe-epochs / --confidence", () -> new EvalConfig(EvalConfig.seeds(data.seed, seeds), data.model(), tc, pc, probeEpochs, confidence));
             java.util.List<Contender> contenders = select(Evaluation.contenders(cfg), only);
             Dataset ds = testFrom != null ? data.holdout(common.home(), common.json, testFrom) : data.dataset(common.home(), common.json);
             int fold = testFrom != null ? 0 : data.fold(ds);

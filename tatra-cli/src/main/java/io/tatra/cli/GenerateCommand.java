@@ -39,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = out != null ? out : common.home().resolve("synthetic").resolve("seed-" + seed);
-        SyntheticMarket m = generate(SyntheticConfig.defaults(symbols, bars, interval, seed), common.json);
+        SyntheticMarket m = generate(UserValues.of("--symbol-count / --bars / --interval", () -> SyntheticConfig.defaults(symbols, bars, interval, seed)), common.json);
         List<Path> files = SyntheticExport.write(m, dir);
         if (common.json) System.out.println(Json.write(Map.of("dir", dir.toString(), "files", files.stream().map(Path::toString).toList(), "seed", seed)));
         else System.out.println("wrote " + files.size() + " symbols x " + bars + " " + interval + " bars (seed " + seed + ") to " + dir);

@@ -49,8 +49,8 @@ final class ModelCommands {
             data.configureTorch();
             Dataset ds = data.dataset(common.home(), common.json);
             PretrainConfig d = PretrainConfig.defaults(data.seed);
-            PretrainConfig pc = new PretrainConfig(Objective.parse(objectives), epochs, d.batchSize(), d.learningRate(), batches,
-                    d.maskRate(), d.temperature(), d.orderGap(), data.seed);
+            PretrainConfig pc = UserValues.of("--objectives / --epochs / --batches", () -> new PretrainConfig(Objective.parse(objectives), epochs, d.batchSize(),
+                    d.learningRate(), batches, d.maskRate(), d.temperature(), d.orderGap(), data.seed));
             ModelCard card = Workflows.pretrain(ds, data.fold(ds), data.model(), pc, out, LOG);
             if (common.json) System.out.println(Json.write(Map.of("dir", out.toString(), "card", card)));
             else System.out.printf("encoder saved to %s (%s, trained on %s .. %s)%n", out, card.training().get("objectives"), card.trainFrom(), card.trainTo());
@@ -78,7 +78,7 @@ final class ModelCommands {
             data.configureTorch();
             List<Task> ts = new ArrayList<>();
             for (String t : tasks) ts.add(Tasks.byName(t.trim()));
-            TrainConfig tc = TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches);
+            TrainConfig tc = UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches));
             boolean finalFit = data.fold == null;
             Dataset ds = finalFit ? data.finalFit(common.home(), common.json) : data.dataset(common.home(), common.json);
             int fold = finalFit ? 0 : data.fold(ds);
@@ -120,7 +120,7 @@ final class ModelCommands {
             try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
                 if (loaded.model().tasks().stream().anyMatch(x -> x.name().equals(t.name())))
                     throw new TatraException("model " + model + " already has a '" + t.name() + "' head");
-                TrainConfig tc = new TrainConfig(Balance.EW, epochs, 256, 3e-3, 1e-4, 4, 0, 1.0, data.seed);
+                TrainConfig tc = UserValues.of("--epochs", () -> new TrainConfig(Balance.EW, epochs, 256, 3e-3, 1e-4, 4, 0, 1.0, data.seed));
                 HeadTrainer.Result r = Workflows.addHead(loaded, ds, data.fold(ds), t, tc, LOG);
                 List<ModelCard.TaskCard> cards = new ArrayList<>(loaded.card().tasks());
                 cards.add(new ModelCard.TaskCard(t.name(), t.kind().name(), t.classes(), 0, 1, true));

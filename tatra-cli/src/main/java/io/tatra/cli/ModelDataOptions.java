@@ -65,5 +65,8 @@ final class ModelDataOptions {
         };
     }
 
-    void configureTorch() { Torch.configure(threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed); }
+    void configureTorch() {
+        if (threads != null && (threads < 1 || threads > 256)) throw new io.tatra.TatraException("--threads must be 1..256, got " + threads);
+        Torch.configure(threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed);
+    }
 }

@@ -27,7 +27,7 @@ public final class TatraMain implements Runnable {
     public static int execute(String... args) {
         CommandLine cl = new CommandLine(new TatraMain());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            if (ex instanceof TatraException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof TatraException) {
                 cmd.getErr().println("tatra: " + ex.getMessage());
                 return 2;
             }

@@ -30,13 +30,13 @@ public final class DatasetBuilder {
 
     /** Features, labels and sample rows, without folds: for scoring a saved model on any period (its own normalization). */
     public static Dataset unsplit(List<MarketFrame> frames, Map<Symbol, List<Regime>> trueRegimes, DatasetConfig cfg, Consumer<String> progress) {
-        if (frames.isEmpty()) throw new IllegalArgumentException("no symbols to build a dataset from");
+        if (frames.isEmpty()) throw new io.tatra.TatraException("no symbols to build a dataset from");
         var interval = frames.get(0).bars().interval();
         FeatureEngine engine = new FeatureEngine(cfg.features());
         List<SymbolData> data = new ArrayList<>();
         for (MarketFrame frame : frames) {
             var bars = frame.bars();
-            if (bars.interval() != interval) throw new IllegalArgumentException(bars.symbol() + " is " + bars.interval().code() + " but " + frames.get(0).bars().symbol() + " is " + interval.code() + "; one interval per dataset");
+            if (bars.interval() != interval) throw new io.tatra.TatraException(bars.symbol() + " is " + bars.interval().code() + " but " + frames.get(0).bars().symbol() + " is " + interval.code() + "; one interval per dataset");
             FeatureMatrix fm = engine.compute(frame);
             LabelSet labels = Labeler.compute(bars, cfg.labels(), trueRegimes.get(bars.symbol()));
             int[] run = new int[fm.rows()];
@@ -44,7 +44,7 @@ public final class DatasetBuilder {
             int[] rows = SymbolData.sampleRows(run, labels, cfg.window());
             if (rows.length == 0) {
                 int need = Feature.maxWarmup() + cfg.window() + cfg.labels().lookahead();
-                throw new IllegalArgumentException(bars.symbol() + ": " + bars.size() + " bars give no sample; a window needs " + Feature.maxWarmup()
+                throw new io.tatra.TatraException(bars.symbol() + ": " + bars.size() + " bars give no sample; a window needs " + Feature.maxWarmup()
                         + " warm-up bars + " + cfg.window() + " window bars + " + cfg.labels().lookahead() + " bars of label lookahead = " + need + " gap-free bars");
             }
             double[] v = fm.values();
@@ -62,7 +62,7 @@ public final class DatasetBuilder {
         for (Fold fold : folds) {
             int train = Dataset.samples(base.symbols(), fold, Fold.Part.TRAIN).size(), test = Dataset.samples(base.symbols(), fold, Fold.Part.TEST).size();
             if (train == 0 || (test == 0 && !fold.test().isEmpty()))
-                throw new IllegalArgumentException("fold " + fold.name() + " is empty: " + train + " training and " + test + " test samples; use fewer folds or more data");
+                throw new io.tatra.TatraException("fold " + fold.name() + " is empty: " + train + " training and " + test + " test samples; use fewer folds or more data");
             norms.add(fitOnTrain(base.symbols(), fold, base.schemaHash(), base.config().clip()));
             progress.accept("fold " + fold.name() + ": " + train + " train, " + Dataset.samples(base.symbols(), fold, Fold.Part.VALIDATION).size() + " validation, " + test + " test samples");
         }

@@ -14,7 +14,7 @@ public enum SplitMethod {
             case "walk-forward", "walk_forward", "expanding" -> WALK_FORWARD;
             case "rolling" -> ROLLING;
             case "cpcv" -> CPCV;
-            default -> throw new IllegalArgumentException("unknown split '" + s + "'; expected walk-forward, rolling or cpcv");
+            default -> throw new io.tatra.TatraException("unknown split '" + s + "'; expected walk-forward, rolling or cpcv");
         };
     }
 

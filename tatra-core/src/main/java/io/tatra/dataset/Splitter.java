@@ -17,7 +17,7 @@ public final class Splitter {
         List<Fold> folds = new ArrayList<>();
         if (c.method() == SplitMethod.CPCV) {
             long groupBars = bars / c.folds();
-            if (groupBars <= 2 * gap) throw new IllegalArgumentException("CPCV: " + c.folds() + " groups of " + groupBars + " bars cannot hold a gap of " + gap + " bars on each side; use fewer groups or more data");
+            if (groupBars <= 2 * gap) throw new io.tatra.TatraException("CPCV: " + c.folds() + " groups of " + groupBars + " bars cannot hold a gap of " + gap + " bars on each side; use fewer groups or more data");
             List<int[]> combos = new ArrayList<>();
             combinations(c.folds(), c.testGroups(), 0, new int[c.testGroups()], 0, combos);
             for (int[] testIdx : combos) {
@@ -53,7 +53,7 @@ public final class Splitter {
                 trainTo = valFrom - gap - 1;
             }
             if (trainTo - trainFrom + 1 < Math.max(gap, 1))
-                throw new IllegalArgumentException("fold " + (k + 1) + " has only " + Math.max(0, trainTo - trainFrom + 1)
+                throw new io.tatra.TatraException("fold " + (k + 1) + " has only " + Math.max(0, trainTo - trainFrom + 1)
                         + " training bars (gap " + gap + " bars); use fewer folds, a smaller test share or more data");
             folds.add(new Fold(c.method().code() + "-" + (k + 1), List.of(span(first, barMillis, trainFrom, trainTo)), validation,
                     List.of(span(first, barMillis, testFrom, testTo))));
@@ -68,7 +68,7 @@ public final class Splitter {
      */
     public static Fold holdout(long first, long last, long barMillis, long testFrom, SplitConfig c) {
         if (testFrom <= first || testFrom > last)
-            throw new IllegalArgumentException("the test start " + java.time.Instant.ofEpochMilli(testFrom) + " must lie inside the data, "
+            throw new io.tatra.TatraException("the test start " + java.time.Instant.ofEpochMilli(testFrom) + " must lie inside the data, "
                     + java.time.Instant.ofEpochMilli(first) + " .. " + java.time.Instant.ofEpochMilli(last));
         long gap = c.gap();
         long testBar = (testFrom - first + barMillis - 1) / barMillis, lastBar = (last - first) / barMillis;
@@ -80,7 +80,7 @@ public final class Splitter {
             trainTo = trainTo - valBars - gap;
         }
         if (trainTo + 1 < Math.max(gap, 1))
-            throw new IllegalArgumentException("only " + Math.max(0, trainTo + 1) + " training bars before " + java.time.Instant.ofEpochMilli(testFrom)
+            throw new io.tatra.TatraException("only " + Math.max(0, trainTo + 1) + " training bars before " + java.time.Instant.ofEpochMilli(testFrom)
                     + " (gap " + gap + " bars); move the test start later");
         return new Fold("holdout", List.of(span(first, barMillis, 0, trainTo)), validation, List.of(span(first, barMillis, testBar, lastBar)));
     }
@@ -100,7 +100,7 @@ public final class Splitter {
             trainTo = lastBar - valBars - gap;
         }
         if (trainTo + 1 < Math.max(gap, 1))
-            throw new IllegalArgumentException("only " + Math.max(0, trainTo + 1) + " training bars before the validation tail (gap " + gap + " bars); give a longer period");
+            throw new io.tatra.TatraException("only " + Math.max(0, trainTo + 1) + " training bars before the validation tail (gap " + gap + " bars); give a longer period");
         return new Fold("final", List.of(span(first, barMillis, 0, trainTo)), validation, List.of());
     }
 
@@ -110,8 +110,8 @@ public final class Splitter {
      * {@code testBars} bars after another gap. Test blocks follow each other; no fold's training data reaches its test.
      */
     public static List<Fold> rolling(long first, long last, long barMillis, int trainBars, int testBars, int stepBars, SplitConfig c) {
-        if (trainBars < 1 || testBars < 1 || stepBars < 1) throw new IllegalArgumentException("walk-forward TRAIN/TEST/STEP must be positive bar counts");
-        if (stepBars < testBars) throw new IllegalArgumentException("walk-forward: a step of " + stepBars + " bars is shorter than the test block of " + testBars + "; test blocks would overlap");
+        if (trainBars < 1 || testBars < 1 || stepBars < 1) throw new io.tatra.TatraException("walk-forward TRAIN/TEST/STEP must be positive bar counts");
+        if (stepBars < testBars) throw new io.tatra.TatraException("walk-forward: a step of " + stepBars + " bars is shorter than the test block of " + testBars + "; test blocks would overlap");
         long gap = c.gap(), bars = (last - first) / barMillis + 1;
         List<Fold> out = new ArrayList<>();
         for (int k = 0; ; k++) {
@@ -126,10 +126,10 @@ public final class Splitter {
                 fitTo = trainTo - valBars - gap;
             }
             if (fitTo - trainFrom + 1 < Math.max(gap, 1))
-                throw new IllegalArgumentException("walk-forward: " + trainBars + " training bars leave too little after validation and the " + gap + "-bar gap");
+                throw new io.tatra.TatraException("walk-forward: " + trainBars + " training bars leave too little after validation and the " + gap + "-bar gap");
             out.add(new Fold("wf-" + (k + 1), List.of(span(first, barMillis, trainFrom, fitTo)), validation, List.of(span(first, barMillis, testFrom, testTo))));
         }
-        if (out.isEmpty()) throw new IllegalArgumentException("walk-forward: " + bars + " bars do not hold " + trainBars + " training bars, a " + gap + "-bar gap and a test block");
+        if (out.isEmpty()) throw new io.tatra.TatraException("walk-forward: " + bars + " bars do not hold " + trainBars + " training bars, a " + gap + "-bar gap and a test block");
         return out;
     }
 

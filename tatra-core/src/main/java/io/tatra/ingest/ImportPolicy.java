@@ -9,6 +9,6 @@ public enum ImportPolicy {
 
     public static ImportPolicy parse(String s) {
         for (ImportPolicy p : values()) if (p.name().equalsIgnoreCase(s.trim())) return p;
-        throw new IllegalArgumentException("unknown policy '" + s + "'; expected strict or repair");
+        throw new io.tatra.TatraException("unknown policy '" + s + "'; expected strict or repair");
     }
 }

@@ -28,7 +28,7 @@ public enum Objective {
                     new IllegalArgumentException("unknown pre-training objective '" + t + "'; use masked, contrastive and/or order"));
             out.add(o);
         }
-        if (out.isEmpty()) throw new IllegalArgumentException("choose at least one pre-training objective");
+        if (out.isEmpty()) throw new io.tatra.TatraException("choose at least one pre-training objective");
         return out;
     }
 }

@@ -36,7 +36,7 @@ public final class Tasks {
 
     public static Task byName(String name) {
         Task t = ALL.get(name);
-        if (t == null) throw new IllegalArgumentException("unknown task '" + name + "'; known: " + String.join(", ", ALL.keySet()));
+        if (t == null) throw new io.tatra.TatraException("unknown task '" + name + "'; known: " + String.join(", ", ALL.keySet()));
         return t;
     }
 

@@ -25,7 +25,7 @@ public enum Balance {
 
     public static Balance parse(String s) {
         for (Balance b : values()) if (b.code.equalsIgnoreCase(s) || b.name().equalsIgnoreCase(s)) return b;
-        throw new IllegalArgumentException("unknown loss balancing '" + s + "'; use one of "
+        throw new io.tatra.TatraException("unknown loss balancing '" + s + "'; use one of "
                 + String.join(", ", Arrays.stream(values()).map(Balance::code).toList()));
     }
 }

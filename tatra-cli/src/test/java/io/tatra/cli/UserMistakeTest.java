@@ -1,0 +1,58 @@
+package io.tatra.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Values the config records refuse, typed as options: every one is a user mistake (exit 2, a message naming the
+ * option, no stack trace), never an internal error (exit 70), which is kept for broken contracts inside.
+ */
+class UserMistakeTest extends CliHarness {
+    @Test
+    void refusedOptionValuesExitTwoAndNameTheOption() {
+        String h = home.toString();
+        assertEquals(0, run("demo", "--home", h, "--symbol-count", "1", "--bars", "300", "--data-only"));
+        String[] data = {"--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--size", "tiny"};
+        List<String[]> cases = List.of(
+                args(data, "backtest", "--walk-forward", "2000/500/500", "--fee", "-1"),
+                args(data, "backtest", "--walk-forward", "2000/500/500", "--leverage", "0"),
+                args(data, "backtest", "--walk-forward", "2000/500/500", "--risk", "5"),
+                args(data, "backtest", "--walk-forward", "2000/500/500", "--epochs", "0"),
+                args(data, "evaluate", "--seeds", "0"),
+                args(data, "evaluate", "--confidence", "2"),
+                args(data, "evaluate", "--probe-epochs", "0"),
+                args(data, "train", "--epochs", "0", "--out", home.resolve("m").toString()),
+                args(data, "train", "--threads", "0", "--out", home.resolve("m").toString()),
+                args(data, "pretrain", "--objectives", "telepathy", "--out", home.resolve("e").toString()),
+                args(data, "pretrain", "--batches", "-3", "--out", home.resolve("e").toString()),
+                args(new String[]{"--home", h}, "generate", "--bars", "0"),
+                args(new String[]{"--home", h}, "generate", "--symbol-count", "0"),
+                args(new String[]{"--home", h}, "dataset", "build", "--symbols", "SYN01USDT", "--interval", "1h", "--horizon", "4", "--test-share", "2"),
+                args(new String[]{"--home", h}, "dataset", "build", "--symbols", "SYN01USDT", "--interval", "1h", "--horizon", "0"),
+                args(new String[]{"--home", h}, "export", "--symbol", "SYN01USDT", "--interval", "1h", "--from", "2023-01-01", "--to", "2022-01-01",
+                        "--out", home.resolve("x.csv").toString()),
+                args(new String[]{"--home", h}, "decide", "--model", home.toString(), "--symbol", "SYN01USDT", "--risk", "-1"));
+        List<String> wrong = new ArrayList<>();
+        for (String[] a : cases) {
+            int rc = run(a);
+            if (rc != 2 || err().contains("\tat ") || err().contains("internal error")) wrong.add(String.join(" ", a) + " → exit " + rc + ": " + err().lines().findFirst().orElse(""));
+            else assertTrue(err().startsWith("tatra: ") || err().contains("Invalid value") || err().contains("--"), String.join(" ", a) + ": " + err());
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    private static String[] args(String[] common, String... command) {
+        // the command words first, then the shared options
+        List<String> out = new ArrayList<>();
+        int words = command.length;
+        for (int i = 0; i < command.length; i++) if (command[i].startsWith("--")) { words = i; break; }
+        for (int i = 0; i < words; i++) out.add(command[i]);
+        out.addAll(List.of(common));
+        for (int i = words; i < command.length; i++) out.add(command[i]);
+        return out.toArray(String[]::new);
+    }
+}
