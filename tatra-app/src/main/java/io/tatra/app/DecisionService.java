@@ -87,7 +87,7 @@ public final class DecisionService implements AutoCloseable {
             throw new TatraException(symbol.value() + " " + interval.code() + ": the latest bars do not form a complete, gap-free window of " + w
                     + " bars after the " + Feature.maxWarmup() + "-bar warm-up (need " + (Feature.maxWarmup() + w) + " consecutive bars)");
         }
-        TradeDecision d = fusable ? fusion.decide(HeadOutputs.of(fc, horizon)) : null;
+        TradeDecision d = fusable ? fusion.decide(fc, horizon) : null;
         Latest out = new Latest(symbol, Instant.ofEpochMilli(lastOpen), horizon, fc, d);
         last.put(symbol, out);
         return out;

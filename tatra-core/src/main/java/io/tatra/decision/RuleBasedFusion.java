@@ -22,7 +22,11 @@ public record RuleBasedFusion(FusionConfig config) implements FusionPolicy {
         if (config == null) throw new IllegalArgumentException("fusion config is required");
     }
 
+    /** The four core heads read by name (direction, volatility, regime, return); other heads are not used by this rule. */
     @Override
+    public TradeDecision decide(io.tatra.forecast.Forecast f, int horizon) { return decide(HeadOutputs.of(f, horizon)); }
+
+    /** The rule on the core heads' outputs. */
     public TradeDecision decide(HeadOutputs o) {
         double hv = o.horizonVolatility();
         double d = o.pUp() - o.pDown(), r = o.pBull() - o.pBear(), e = Math.tanh(o.ret() / hv);

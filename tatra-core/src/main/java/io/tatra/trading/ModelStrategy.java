@@ -87,7 +87,7 @@ public final class ModelStrategy implements Strategy {
     public TradeDecision decide(BarSeries history, int index) {
         Forecast fc = forecast(history, index);
         if (fc == null) return null;
-        TradeDecision d = fusion.decide(HeadOutputs.of(fc, horizon));
+        TradeDecision d = fusion.decide(fc, horizon);
         if (listener != null) listener.onDecision(history.symbol(), history.openTimeMillis(index), fc, d);
         return d;
     }

@@ -78,4 +78,36 @@ class NewForecasterTest {
             if (seen.get(k).action() == Action.LONG && Math.abs(r1 - center) > 1e-9) assertTrue(r1 > center, "bar " + i);
         }
     }
+
+    @Test
+    void anExtraHeadReachesTheDecisionThroughAPolicyWrittenInOnePlace() {
+        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 3000, Interval.H1, 5));
+        BarSeries bars = m.series(m.config().symbols().get(0));
+        Dataset ds = DatasetBuilder.build(List.of(MarketFrame.of(bars)), Map.of(), DatasetConfig.defaults(4, SplitMethod.WALK_FORWARD), line -> {});
+        TaskSpec win = new TaskSpec("win", io.tatra.forecast.ForecastKind.PROBABILITY, List.of(), "take profit before stop");
+        LastReturnSign core = new LastReturnSign();
+        // the forecaster adds a win-probability head: high after an up bar, low after a down bar
+        Forecaster withWin = new Forecaster() {
+            @Override public List<TaskSpec> tasks() { return List.of(CoreTasks.DIRECTION, CoreTasks.VOLATILITY, CoreTasks.REGIME, CoreTasks.RETURN, win); }
+            @Override public Forecast forecast(float[] w) {
+                Forecast f = core.forecast(w);
+                Map<TaskSpec, double[]> v = new LinkedHashMap<>(f.values());
+                v.put(win, new double[]{f.probability(CoreTasks.DIRECTION, CoreTasks.UP) > 0.5 ? 0.7 : 0.3});
+                return new Forecast(v);
+            }
+        };
+        // the policy: the rule's decision, but flat whenever the win head says the trade more likely loses
+        RuleBasedFusion rule = new RuleBasedFusion(FusionConfig.defaults());
+        io.tatra.decision.FusionPolicy vetoed = (f, h) -> f.value(win) < 0.5
+                ? new TradeDecision(Action.FLAT, 0, 0, 1e-3, 1e-3, 0, "win probability " + f.value(win) + " below 0.5", Map.of("win", f.value(win)))
+                : rule.decide(f, h);
+        List<TradeDecision> seen = new ArrayList<>();
+        ModelStrategy s = new ModelStrategy(withWin, ds.normalizations().get(0), FeatureConfig.DEFAULT, 96, 4, vetoed, Map.of(), (sym, t, fc, d) -> seen.add(d));
+        BacktestResult r = new Backtester(BacktestConfig.defaults().withCosts(CostConfig.free())).run(List.of(MarketFrame.of(bars)), s);
+        assertFalse(seen.isEmpty());
+        assertTrue(seen.stream().noneMatch(d -> d.action() == Action.SHORT), "every short signal comes after a down bar, where the win head vetoes");
+        assertTrue(seen.stream().anyMatch(d -> d.action() == Action.LONG));
+        assertTrue(seen.stream().anyMatch(d -> d.reasoning().startsWith("win probability")));
+        for (Trade t : r.trades()) assertTrue(t.side() > 0, "only longs traded: " + t);
+    }
 }

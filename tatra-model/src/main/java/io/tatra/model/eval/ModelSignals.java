@@ -33,7 +33,7 @@ public final class ModelSignals {
             Dataset.Sample s = windows.list().get(k);
             var bars = windows.symbols().get(s.symbol()).bars();
             TradeDecision[] slots = out.computeIfAbsent(bars.symbol(), x -> new TradeDecision[bars.size()]);
-            slots[s.row()] = fusion.decide(outputs(p, k, horizon));
+            slots[s.row()] = fusion.decide(p.window(k), horizon);
         }
         return out;
     }
