@@ -18,9 +18,10 @@ import java.nio.file.Path;
  * @param intrabar    finer stored bars that decide a stop and take profit hit in the same bar, or null
  * @param funding     a folder of {@code SYMBOL_funding.csv} files, or null
  * @param out         the run directory, or null for {@code HOME/backtests/run-TIME}
+ * @param force       replace an existing {@code out} (otherwise refused before any work)
  */
 public record BacktestRequest(DataRequest data, Path model, WalkForwardSpec walkForward, ModelConfig modelConfig, TrainConfig training,
-                              FusionConfig fusion, BacktestConfig backtest, Interval intrabar, Path funding, Path out) {
+                              FusionConfig fusion, BacktestConfig backtest, Interval intrabar, Path funding, Path out, boolean force) {
     public BacktestRequest {
         if ((model == null) == (walkForward == null)) throw new TatraException("give either --model DIR or --walk-forward TRAIN/TEST/STEP");
         if (data == null || fusion == null || backtest == null) throw new TatraException("data, fusion and backtest settings are required");
@@ -28,6 +29,7 @@ public record BacktestRequest(DataRequest data, Path model, WalkForwardSpec walk
         if (intrabar != null && intrabar.millis() >= data.interval().millis())
             throw new TatraException("--intrabar " + intrabar.code() + " must be finer than --interval " + data.interval().code());
         if (funding != null && !java.nio.file.Files.isDirectory(funding)) throw new TatraException("--funding " + funding + " is not a folder");
+        if (out != null) io.tatra.AtomicWrite.checkTarget(out, true, force ? io.tatra.AtomicWrite.Existing.REPLACE : io.tatra.AtomicWrite.Existing.REFUSE, "--force");
     }
 
     /** Walk-forward re-training windows in bars. */

@@ -26,8 +26,6 @@ import io.tatra.model.trade.WalkForward;
 import io.tatra.model.train.Samples;
 import io.tatra.trading.SignalStrategy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -76,24 +74,33 @@ public final class BacktestService {
         BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), start)).from(start);
         double perYear = 365.25 * 86_400_000.0 / ds.interval().millis();
         TrialLog trials = new TrialLog(home.resolve("backtests").resolve("trials.jsonl"));
-        trials.append(new TrialLog.Trial(Instant.now().toString(), variant(req), Performance.perBarSharpe(r), r.times().length));
-        Performance p = Performance.of(r, perYear, TrialLog.sharpes(trials.read()));
+        TrialLog.Trial trial = new TrialLog.Trial(Instant.now().toString(), variant(req), Performance.perBarSharpe(r), r.times().length);
+        TrialLog.Read earlier = trials.read();
+        for (var problem : earlier.problems()) log.accept("tatra: warning: " + trials.file() + " " + problem + " (skipped; it counts as no trial)");
+        List<TrialLog.Trial> all = new java.util.ArrayList<>(earlier.trials());
+        all.add(trial);
+        Performance p = Performance.of(r, perYear, TrialLog.sharpes(all));
         Performance pb = Performance.of(bh, perYear, List.of());
-        Path dir = req.out() != null ? req.out()
-                : home.resolve("backtests").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Path dir = runDir(home, req);
         RunResult result = RunResult.of(p, pb, dir.toString(), req.model() == null ? null : req.model().toString(),
                 req.walkForward() != null ? dec.folds : null, req.data().symbols().stream().map(Symbol::value).toList(),
                 Instant.ofEpochMilli(r.times()[0]).toString(), Instant.ofEpochMilli(r.times()[r.times().length - 1]).toString(),
                 dec.inSample, req.backtest(), req.fusion());
-        BacktestReport.writeCsv(dir, r, bh);
-        BacktestReport.writeForecastsAndPrices(dir, dec.forecasts, frames.stream().map(MarketFrame::bars).toList());
-        Journals.write(dir, bars, dec.decisions, r.trades());
-        try {
-            Files.writeString(dir.resolve("result.json"), Json.write(result));
-        } catch (IOException e) {
-            throw new TatraException("cannot write " + dir.resolve("result.json") + ": " + e.getMessage(), e);
-        }
+        // the run directory appears whole or not at all, and only a written run is logged as a trial
+        io.tatra.AtomicWrite.directory(dir, req.force() ? io.tatra.AtomicWrite.Existing.REPLACE : io.tatra.AtomicWrite.Existing.REFUSE, tmp -> {
+            BacktestReport.writeCsv(tmp, r, bh);
+            BacktestReport.writeForecastsAndPrices(tmp, dec.forecasts, frames.stream().map(MarketFrame::bars).toList());
+            Journals.write(tmp, bars, dec.decisions, r.trades());
+            io.tatra.AtomicWrite.text(tmp.resolve("result.json"), Json.write(result));
+        });
+        trials.append(trial);
         return new Run(dir, result, p, pb, r, dec.inSample, dec.folds);
+    }
+
+    /** Where the run goes: {@code --out}, or a new timestamped directory under HOME/backtests. */
+    public static Path runDir(Path home, BacktestRequest req) {
+        return req.out() != null ? req.out()
+                : home.resolve("backtests").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
     }
 
     private record Decisions(Dataset ds, Map<Symbol, TradeDecision[]> decisions, List<WindowForecast> forecasts, List<WalkForward.FoldRun> folds, String inSample) {}

@@ -40,6 +40,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--max-size", defaultValue = "1", description = "Largest position in one symbol, a multiple of equity (default 1)") double maxSize;
     @Option(names = "--leverage", defaultValue = "1", description = "Largest gross exposure, a multiple of equity (default 1)") double leverage;
     @Option(names = "--out", paramLabel = "RUN_DIR", description = "Default: HOME/backtests/run-TIME") Path out;
+    @Option(names = "--force", description = "Replace an existing --out run directory") boolean force;
     @Option(names = "--intrabar", converter = Converters.IntervalConverter.class, paramLabel = "INTERVAL",
             description = "Finer stored bars (e.g. 15m) that decide a stop and take profit hit in the same bar; without them the stop is assumed (the worse case)") io.tatra.market.Interval intrabar;
     @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
@@ -47,6 +48,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if ((model == null) == (walkForward == null)) throw new TatraException("give either --model DIR or --walk-forward TRAIN/TEST/STEP");
+        data.check();
         FillTiming timing = switch (fill) {
             case "next-open" -> FillTiming.NEXT_OPEN;
             case "signal-close" -> FillTiming.SIGNAL_CLOSE;
@@ -59,7 +61,7 @@ final class BacktestCommand implements Callable<Integer> {
         FusionConfig fc = UserValues.of("--risk", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(limits.maxPosition()));
         BacktestRequest.WalkForwardSpec wf = walkForward == null ? null : BacktestRequest.WalkForwardSpec.parse(walkForward);
         TrainConfig tc = wf == null ? null : UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches));
-        BacktestRequest req = new BacktestRequest(data.request(), model, wf, wf == null ? null : data.model(), tc, fc, cfg, intrabar, funding, out);
+        BacktestRequest req = new BacktestRequest(data.request(), model, wf, wf == null ? null : data.model(), tc, fc, cfg, intrabar, funding, out, force);
         data.configureTorch();
         BacktestService.Run run = BacktestService.run(common.home(), req, ModelCommands.LOG);
         if (common.json) System.out.println(Json.write(run.result()));

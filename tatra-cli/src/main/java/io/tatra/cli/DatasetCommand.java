@@ -79,6 +79,8 @@ final class DatasetCommand implements Runnable {
             });
             Path dir = out != null ? out : common.home().resolve("datasets").resolve(
                     String.join("+", series.symbols.stream().map(Symbol::value).toList()) + "-" + series.interval.code() + "-h" + horizon);
+            io.tatra.AtomicWrite.checkTarget(dir, true, io.tatra.AtomicWrite.Existing.REPLACE, null);
+            if (series.symbols.stream().distinct().count() != series.symbols.size()) throw new io.tatra.TatraException("a symbol is listed twice: " + series.symbols);
             Progress progress = new Progress("dataset", series.symbols.size() + 2, common.json);
             List<MarketFrame> frames = io.tatra.app.MarketData.loadAll(common.home(), series.symbols, series.interval, series.period.from(), series.period.to());
             int[] done = {0};

@@ -25,8 +25,6 @@ import io.tatra.model.task.Tasks;
 import io.tatra.model.train.Balance;
 import io.tatra.model.train.TrainConfig;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -74,13 +72,10 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
         say.accept("6/8 evaluate on the test fold: unified vs specialists vs linear probes vs GARCH/HAR/logistic/HMM, " + seeds + " seeds");
         EvalConfig cfg = new EvalConfig(EvalConfig.seeds(seed, seeds), tiny, tc, pc, PROBE_EPOCHS, io.tatra.metrics.Consistency.DEFAULT_QUANTILE);
         EvalReport report = Evaluation.run(ds, fold, cfg, progress);
-        try {
-            Files.createDirectories(eval);
-            Files.writeString(eval.resolve("evaluation.json"), Json.write(ReportFormat.json(report)));
-            Files.writeString(eval.resolve("evaluation.md"), ReportFormat.markdown(report));
-        } catch (IOException e) {
-            throw new io.tatra.TatraException("cannot write the evaluation to " + eval + ": " + e.getMessage(), e);
-        }
+        io.tatra.AtomicWrite.directory(eval, io.tatra.AtomicWrite.Existing.REPLACE, tmp -> {
+            io.tatra.AtomicWrite.text(tmp.resolve("evaluation.json"), Json.write(ReportFormat.json(report)));
+            io.tatra.AtomicWrite.text(tmp.resolve("evaluation.md"), ReportFormat.markdown(report));
+        });
         say.accept(ReportFormat.text(report).indent(4).stripTrailing());
         say.accept("    wrote " + eval.resolve("evaluation.md") + " and evaluation.json");
         Path run = demo.resolve("backtest");
@@ -88,7 +83,7 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
                 + " bars net of Bybit fees, slippage and funding, against buy-and-hold");
         RiskLimits limits = RiskLimits.defaults();
         BacktestRequest req = new BacktestRequest(request, null, new BacktestRequest.WalkForwardSpec(WF_TRAIN, WF_STEP, WF_STEP), tiny, tc,
-                FusionConfig.defaults().withMaxSize(limits.maxPosition()), BacktestConfig.defaults().withRisk(limits), null, regimes.getParent(), run);
+                FusionConfig.defaults().withMaxSize(limits.maxPosition()), BacktestConfig.defaults().withRisk(limits), null, regimes.getParent(), run, true);
         trainingThreads.run(); // training threads and the seed again, as `tatra backtest` sets them
         BacktestService.Run r = BacktestService.run(home, req, progress);
         say.accept(BacktestCommand.summary(r).stripTrailing());

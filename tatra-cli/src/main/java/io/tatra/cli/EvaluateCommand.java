@@ -16,8 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,8 +44,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--contenders", split = ",", paramLabel = "CODE", description = "Only these contenders, by code (default all: unified, specialists, probe_pretrained, probe_random, garch, har_rv, linear, hmm, prior, zero, mean, last_sign)") java.util.List<String> only;
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write evaluation.json and evaluation.md (default: HOME/evaluations/eval-TIME)") Path out;
 
+    @Option(names = "--force", description = "Replace an existing --out directory") boolean force;
+
     @Override
     public Integer call() {
+        Path dir = out != null ? out : common.home().resolve("evaluations").resolve("eval-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        ModelCommands.checkOut(dir, force);
+        data.check();
         data.configureTorch();
         EvalReport report;
         if (model != null) {
@@ -71,15 +74,11 @@ final class EvaluateCommand implements Callable<Integer> {
             int fold = testFrom != null ? 0 : data.fold(ds);
             report = Evaluation.run(ds, fold, cfg, contenders, ModelCommands.LOG);
         }
-        Path dir = out != null ? out : common.home().resolve("evaluations").resolve("eval-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
         String json = Json.write(ReportFormat.json(report));
-        try {
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve("evaluation.json"), json);
-            Files.writeString(dir.resolve("evaluation.md"), ReportFormat.markdown(report));
-        } catch (IOException e) {
-            throw new TatraException("cannot write the evaluation to " + dir + ": " + e.getMessage(), e);
-        }
+        io.tatra.AtomicWrite.directory(dir, force ? io.tatra.AtomicWrite.Existing.REPLACE : io.tatra.AtomicWrite.Existing.REFUSE, tmp -> {
+            io.tatra.AtomicWrite.text(tmp.resolve("evaluation.json"), json);
+            io.tatra.AtomicWrite.text(tmp.resolve("evaluation.md"), ReportFormat.markdown(report));
+        });
         if (common.json) System.out.println(json);
         else {
             System.out.print(ReportFormat.text(report));

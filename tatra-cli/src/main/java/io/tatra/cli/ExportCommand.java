@@ -28,8 +28,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv|FILE.parquet")
     Path out;
 
+    @Option(names = "--force", description = "Replace an existing --out file")
+    boolean force;
+
     @Override
     public Integer call() {
+        io.tatra.AtomicWrite.checkTarget(out, false, force ? io.tatra.AtomicWrite.Existing.REPLACE : io.tatra.AtomicWrite.Existing.REFUSE, "--force");
         try (TatraStore store = TatraStore.open(common.home())) {
             long rows = store.candles().export(symbol, interval, period.from(), period.to(), out);
             if (common.json) System.out.println(Json.write(Map.of("file", out.toString(), "rows", rows)));

@@ -29,6 +29,11 @@ import java.util.function.Consumer;
 final class ModelCommands {
     private ModelCommands() {}
 
+    /** Refuses an existing output directory (unless --force), a file in its place, before any work. */
+    static void checkOut(Path out, boolean force) {
+        io.tatra.AtomicWrite.checkTarget(out, true, force ? io.tatra.AtomicWrite.Existing.REPLACE : io.tatra.AtomicWrite.Existing.REFUSE, "--force");
+    }
+
     /** Training progress goes to stderr (stdout carries only the result, JSON with --json). */
     static final Consumer<String> LOG = System.err::println;
 
@@ -43,9 +48,12 @@ final class ModelCommands {
         @Option(names = "--epochs", defaultValue = "5") int epochs;
         @Option(names = "--batches", defaultValue = "300", description = "Batches per epoch (0 = all windows; default 300)") int batches;
         @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+        @Option(names = "--force", description = "Replace an existing --out directory") boolean force;
 
         @Override
         public Integer call() {
+            checkOut(out, force);
+            data.check();
             data.configureTorch();
             Dataset ds = data.dataset(common.home(), common.json);
             PretrainConfig d = PretrainConfig.defaults(data.seed);
@@ -72,9 +80,12 @@ final class ModelCommands {
         @Option(names = "--epochs", defaultValue = "20") int epochs;
         @Option(names = "--batches", defaultValue = "400", description = "Batches per epoch (0 = all windows; default 400)") int batches;
         @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+        @Option(names = "--force", description = "Replace an existing --out directory") boolean force;
 
         @Override
         public Integer call() {
+            checkOut(out, force);
+            data.check();
             data.configureTorch();
             List<Task> ts = new ArrayList<>();
             for (String t : tasks) ts.add(Tasks.byName(t.trim()));
@@ -110,10 +121,13 @@ final class ModelCommands {
         @Parameters(index = "0", paramLabel = "TASK", description = "anomaly or win (or any registered task the model lacks)") String task;
         @Option(names = "--model", required = true, paramLabel = "DIR") Path model;
         @Option(names = "--epochs", defaultValue = "30") int epochs;
-        @Option(names = "--out", paramLabel = "DIR", description = "Where to save (default: update --model in place)") Path out;
+        @Option(names = "--out", paramLabel = "DIR", description = "Where to save (default: update --model in place, atomically)") Path out;
+        @Option(names = "--force", description = "Replace an existing --out directory") boolean force;
 
         @Override
         public Integer call() {
+            if (out != null) checkOut(out, force);
+            data.check();
             data.configureTorch();
             Task t = Tasks.byName(task);
             Dataset ds = data.dataset(common.home(), common.json);

@@ -1,14 +1,11 @@
 package io.tatra.cli;
 
-import io.tatra.TatraException;
 import io.tatra.report.HtmlReport;
 import io.tatra.report.RunData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -28,11 +25,7 @@ final class ReportCommand implements Callable<Integer> {
     static Path write(Path run, Path out) {
         String html = HtmlReport.render(RunData.read(run));
         Path file = out != null ? out : run.resolve("report.html");
-        try {
-            Files.writeString(file, html);
-        } catch (IOException e) {
-            throw new TatraException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        io.tatra.AtomicWrite.text(file, html);
         return file;
     }
 }

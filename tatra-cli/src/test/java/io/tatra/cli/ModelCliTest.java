@@ -37,6 +37,17 @@ class ModelCliTest extends CliHarness {
         int lookahead = Math.max(card.get("labels").get("horizon").asInt(), card.get("labels").get("trendMaxSpan").asInt());
         assertEquals(lookahead, java.time.Duration.between(valTo, dataTo).toHours(), "validation reaches the last labelled bar: " + valTo + " vs data " + dataTo);
         assertTrue(summary.get("split").asText().equals("final") && summary.has("validation"), out());
+        // --out is checked before any work: an existing model is not overwritten without --force, a file is never a model
+        long before = Files.getLastModifiedTime(model.resolve("model.json")).toMillis();
+        assertEquals(2, run(concat(new String[]{"train"}, data, "--epochs", "1", "--batches", "2", "--out", model.toString())));
+        assertTrue(err().contains("already exists") && err().contains("--force") && !err().contains("epoch"), "refused before training: " + err());
+        assertEquals(before, Files.getLastModifiedTime(model.resolve("model.json")).toMillis());
+        Path aFile = home.resolve("not-a-dir.txt");
+        Files.writeString(aFile, "x");
+        assertEquals(2, run(concat(new String[]{"train"}, data, "--epochs", "1", "--batches", "2", "--out", aFile.toString(), "--force")));
+        assertTrue(err().contains("is a file"), err());
+        assertEquals(2, run(concat(new String[]{"train"}, data, "--fold", "9", "--out", home.resolve("h").toString())));
+        assertTrue(err().contains("--fold must be 1..4, got 9") && !err().contains("samples"), "refused before the dataset is built: " + err());
         Path foldModel = home.resolve("model-fold1");
         assertEquals(0, run(concat(new String[]{"train"}, data, "--epochs", "1", "--batches", "2", "--fold", "1", "--out", foldModel.toString())), err());
         JsonNode foldCard = new ObjectMapper().readTree(foldModel.resolve("model.json").toFile());
@@ -53,13 +64,25 @@ class ModelCliTest extends CliHarness {
         JsonNode decision = new ObjectMapper().readTree(out()).get("decision");
         assertTrue(List.of("LONG", "SHORT", "FLAT").contains(decision.get("action").asText()), out());
         assertTrue(decision.get("trace").has("consistency"), out());
-        // a backtest of the model's decisions, net of costs, against buy-and-hold; each run is one more trial
+        // a backtest of the model's decisions, net of costs, against buy-and-hold; each run is one more trial.
+        // A torn line left in the trial log by an earlier crash is reported and skipped, never fatal
+        Files.createDirectories(home.resolve("backtests"));
+        Files.writeString(home.resolve("backtests").resolve("trials.jsonl"), "{\"torn\": tru");
         Path run = home.resolve("bt");
         assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1",
                 "--model", model.toString(), "--out", run.toString(), "--json"), err());
         JsonNode bt = new ObjectMapper().readTree(out());
         for (String k : List.of("sharpe", "deflated_sharpe", "max_drawdown", "trades", "fees_paid", "buy_and_hold_sharpe")) assertTrue(bt.has(k), k + ": " + out());
         assertEquals(1, bt.get("trials").asInt());
+        assertTrue(err().contains("trials.jsonl line 1: TORN_TAIL"), err());
+        List<String> trialLines = Files.readAllLines(home.resolve("backtests").resolve("trials.jsonl"));
+        assertEquals(2, trialLines.size(), "the torn line closed, the new trial on a line of its own: " + trialLines);
+        assertTrue(trialLines.get(1).startsWith("{\"time\""), trialLines.get(1));
+        // an existing run directory is refused before any work, and a failed run logs no trial
+        assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1",
+                "--model", model.toString(), "--out", run.toString()));
+        assertTrue(err().contains("already exists") && err().contains("--force"), err());
+        assertEquals(2, Files.readAllLines(home.resolve("backtests").resolve("trials.jsonl")).size());
         for (String f : List.of("result.json", "equity.csv", "trades.csv", "decisions.jsonl", "outcomes.jsonl")) assertTrue(Files.isRegularFile(run.resolve(f)), f);
         // the report: one self-contained HTML file that renders in a real browser without script errors
         assertEquals(0, run("report", run.toString()), err());

@@ -1,56 +1,47 @@
 package io.tatra.backtest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tatra.TatraException;
+import io.tatra.journal.JournalReader;
+import io.tatra.journal.JournalWriter;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Every strategy variant ever backtested in a home, one JSON line each ({@code trials.jsonl}): the deflated
  * Sharpe ratio counts them, so trying many variants and keeping the best shows as overfitting instead of skill.
+ * It is an append-only journal on the journals' own mechanism ({@link JournalWriter}: one write per line, a torn
+ * tail closed before the next append, an exclusive lock; {@link JournalReader}: a torn or corrupt line is reported
+ * and skipped, never fatal), so one crash can cost at most its own line.
  */
 public final class TrialLog {
-    private static final ObjectMapper JSON = io.tatra.Json.MAPPER;
-
     /** One tried variant: a description of everything that was varied, and its per-bar Sharpe over {@code bars}. */
-    public record Trial(String time, String variant, double sharpePerBar, long bars) {}
+    public record Trial(String time, String variant, double sharpePerBar, long bars) {
+        public Trial {
+            if (time == null || variant == null || variant.isBlank()) throw new IllegalArgumentException("a trial needs a time and a variant");
+            if (bars < 0) throw new IllegalArgumentException("bars must be >= 0, got " + bars);
+        }
+    }
+
+    /** The trials read, and the lines that were not trials (torn by a crash, edited by hand). */
+    public record Read(List<Trial> trials, List<JournalReader.LineProblem> problems) {}
 
     private final Path file;
 
     public TrialLog(Path file) { this.file = file; }
 
-    /** The trials so far; a malformed line is an error naming the file and line, not skipped. */
-    public List<Trial> read() {
-        if (!Files.exists(file)) return List.of();
-        List<Trial> out = new ArrayList<>();
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) continue;
-                try {
-                    out.add(JSON.readValue(lines.get(i), Trial.class));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new TatraException(file + ":" + (i + 1) + ": not a trial record (" + e.getOriginalMessage() + ")");
-                }
-            }
-        } catch (IOException e) {
-            throw new TatraException("cannot read the trial log " + file + ": " + e.getMessage(), e);
-        }
-        return out;
+    public Path file() { return file; }
+
+    public Read read() {
+        if (!Files.exists(file)) return new Read(List.of(), List.of());
+        JournalReader.Result<Trial> r = JournalReader.read(file, Trial.class);
+        return new Read(r.records(), r.problems());
     }
 
+    /** Appends one trial durably (forced to disk). */
     public void append(Trial t) {
-        try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            Files.writeString(file, JSON.writeValueAsString(t) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new TatraException("cannot append to the trial log " + file + ": " + e.getMessage(), e);
+        try (JournalWriter<Trial> w = JournalWriter.open(file, Trial.class, JournalWriter.Durability.FSYNC)) {
+            w.append(t);
         }
     }
 

@@ -38,7 +38,12 @@ public final class DatasetStore {
 
     private DatasetStore() {}
 
-    public static void write(Dataset ds, Path dir) {
+    /** Writes the dataset directory whole or not at all; an existing one is replaced (the command refuses it up front). */
+    public static void write(Dataset ds, Path target) {
+        io.tatra.AtomicWrite.directory(target, io.tatra.AtomicWrite.Existing.REPLACE, dir -> writeInto(ds, dir));
+    }
+
+    private static void writeInto(Dataset ds, Path dir) {
         try {
             Files.createDirectories(dir.resolve("bars"));
             Files.createDirectories(dir.resolve("features"));

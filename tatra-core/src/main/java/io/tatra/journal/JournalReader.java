@@ -31,7 +31,7 @@ public final class JournalReader {
 
     private JournalReader() {}
 
-    public static <T extends JournalRecord> Result<T> read(Path path, Class<T> type) {
+    public static <T> Result<T> read(Path path, Class<T> type) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);

@@ -20,7 +20,7 @@ import java.nio.file.StandardOpenOption;
  * closed with a newline so the next record starts on a line of its own, and the reader reports the torn
  * line. An exclusive lock keeps a second writer out.
  */
-public final class JournalWriter<T extends JournalRecord> implements AutoCloseable {
+public final class JournalWriter<T> implements AutoCloseable {
     /** Whether each append waits for the disk. */
     public enum Durability { FLUSH, FSYNC }
 
@@ -38,7 +38,7 @@ public final class JournalWriter<T extends JournalRecord> implements AutoCloseab
         this.durability = durability;
     }
 
-    public static <T extends JournalRecord> JournalWriter<T> open(Path path, Class<T> type, Durability durability) {
+    public static <T> JournalWriter<T> open(Path path, Class<T> type, Durability durability) {
         FileChannel ch = null;
         try {
             if (path.getParent() != null) Files.createDirectories(path.getParent());

@@ -138,14 +138,22 @@ public final class CandleTable {
             throw TatraStore.failure("counting " + symbol + " " + interval, e);
         }
         if (rows == 0) throw new TatraException("nothing to export: the store has no " + symbol + " " + interval + " bars in the range; see `tatra data list`");
-        String target = out.toAbsolutePath().toString().replace("'", "''");
+        // written to a temporary sibling and renamed into place: an export appears whole or not at all
+        java.nio.file.Path abs = out.toAbsolutePath().normalize();
+        java.nio.file.Path tmp = abs.resolveSibling("." + abs.getFileName() + ".tmp-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "." + (f == ExportFormat.PARQUET ? "parquet" : "csv"));
+        String target = tmp.toString().replace("'", "''");
         String options = f == ExportFormat.PARQUET ? "(FORMAT PARQUET)" : "(FORMAT CSV, HEADER)";
         try (PreparedStatement ps = store.connection().prepareStatement("COPY (" + select + ") TO '" + target + "' " + options)) {
             bind(ps, symbol, interval, from, to);
             ps.execute();
+            java.nio.file.Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return rows;
         } catch (SQLException e) {
+            io.tatra.AtomicWrite.deleteQuietly(tmp);
             throw TatraStore.failure("exporting to " + out, e);
+        } catch (java.io.IOException e) {
+            io.tatra.AtomicWrite.deleteQuietly(tmp);
+            throw new TatraException("cannot write " + out + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,16 @@ public final class ModelStore {
         @Override public void close() { model.close(); }
     }
 
-    public static void save(Path dir, TatraModel model, ModelCard card, Normalization normalization) {
+    /**
+     * Writes the model directory whole or not at all ({@link io.tatra.AtomicWrite}): a failure midway leaves the
+     * previous model in {@code dir} untouched. An existing directory is replaced; commands refuse one up front
+     * unless told to replace it.
+     */
+    public static void save(Path target, TatraModel model, ModelCard card, Normalization normalization) {
+        io.tatra.AtomicWrite.directory(target, io.tatra.AtomicWrite.Existing.REPLACE, dir -> write(dir, model, card, normalization));
+    }
+
+    private static void write(Path dir, TatraModel model, ModelCard card, Normalization normalization) {
         try {
             Files.createDirectories(dir.resolve("heads"));
             List<ModelCard.TaskCard> tasks = new ArrayList<>();
@@ -57,7 +65,7 @@ public final class ModelStore {
             io.tatra.Json.PRETTY.writeValue(dir.resolve("normalization.json").toFile(), normalization);
             io.tatra.Json.PRETTY.writeValue(dir.resolve("model.json").toFile(), card.withTasks(tasks));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model to " + dir + ": " + e.getMessage(), e);
+            throw new TatraException("cannot write model to " + dir + ": " + e.getMessage(), e);
         }
     }
 
