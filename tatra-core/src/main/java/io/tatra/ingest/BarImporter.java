@@ -19,10 +19,14 @@ import java.util.Set;
  * validates it, applies the policy and returns a {@link BarSeries} with its {@link DataReport}.
  *
  * <p>Under {@link ImportPolicy#REPAIR} a file is still refused when more than {@value #MAX_DROPPED_SHARE}
- * of its rows are unusable: so many bad rows mean the file is misread or not candle data.
+ * of its rows are unusable, or when more than {@value #MAX_ALTERED_SHARE} of its rows would have their prices
+ * altered (a high or low widened, a wick clipped): so many bad rows mean the file is misread (columns in the wrong
+ * order, volume read as a price) or not candle data, and a repair must never change what a column means.
  */
 public final class BarImporter {
     public static final double MAX_DROPPED_SHARE = 0.01;
+    /** Largest share of rows whose prices a repair may alter (widen a range, clip a wick). */
+    public static final double MAX_ALTERED_SHARE = 0.01;
     private static final Set<FindingKind> ROW_ERRORS = Set.of(FindingKind.UNPARSEABLE, FindingKind.NON_FINITE,
             FindingKind.COLUMN_COUNT, FindingKind.UNDECIDABLE_TIME_UNIT, FindingKind.MIXED_SYMBOLS);
     private static final Set<String> NOT_SYMBOLS = Set.of("BINANCE", "BYBIT", "OKX", "COINBASE", "KRAKEN", "BITSTAMP",
@@ -74,6 +78,18 @@ public final class BarImporter {
             throw new ImportRefusedException(refusal(file, report, "refused under the strict policy"), report);
         }
         long unusable = repairs.stream().filter(r -> r.action() == Repair.Action.DROPPED_ROW).count();
+        Map<Repair.Action, Long> altered = new java.util.EnumMap<>(Repair.Action.class);
+        for (Repair r : repairs)
+            if (r.action() == Repair.Action.WIDENED_RANGE || r.action() == Repair.Action.CLIPPED_WICK) altered.merge(r.action(), 1L, Long::sum);
+        long alteredRows = altered.values().stream().mapToLong(Long::longValue).sum();
+        if (!fatal && alteredRows > Math.max(1, MAX_ALTERED_SHARE * rr.dataRows())) {
+            Repair.Action most = altered.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+            String why = alteredRows + " of " + rr.dataRows() + " rows would need their prices altered (" + altered + "; more than "
+                    + (int) (MAX_ALTERED_SHARE * 100) + " %). A repair never changes what a column means: the columns are probably misread "
+                    + "(check the header's order: is a volume read as a price?), so even the repair policy refuses it; "
+                    + "most common: " + most + " at line " + repairs.stream().filter(r -> r.action() == most).findFirst().orElseThrow().line();
+            throw new ImportRefusedException(refusal(file, report, why), report);
+        }
         if (fatal || unusable > Math.max(1, MAX_DROPPED_SHARE * rr.dataRows())) {
             String why = fatal ? "nothing importable" : unusable + " of " + rr.dataRows() + " rows are unusable (more than "
                     + (int) (MAX_DROPPED_SHARE * 100) + " %); the file is probably misread or not candle data, so even the repair policy refuses it";
