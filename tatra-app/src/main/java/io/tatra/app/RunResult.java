@@ -59,7 +59,10 @@ public record RunResult(Double sharpe, Double deflatedSharpe, Double maxDrawdown
         if (!Files.isRegularFile(f))
             throw new TatraException(dir + " is not a backtest run directory (no result.json); run `tatra backtest ... --out DIR` first");
         try {
-            return Json.MAPPER.readValue(f.toFile(), RunResult.class);
+            RunResult r = Json.MAPPER.readerFor(RunResult.class).with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                    .readValue(f.toFile());
+            if (r == null) throw new TatraException(f + ": holds no result (null); expected the object `tatra backtest` writes");
+            return r;
         } catch (IOException e) {
             throw new TatraException(f + ": not a result.json this build can read (" + e.getMessage() + ")", e);
         }

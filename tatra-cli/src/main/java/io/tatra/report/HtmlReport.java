@@ -70,11 +70,20 @@ public final class HtmlReport {
                 : run.forecasts().stream().filter(io.tatra.metrics.WindowForecast::labelled).count() + " labelled windows (of " + run.forecasts().size() + " decided on). Calibration: windows binned by the top class probability (point size = windows); the diagonal is perfect calibration.");
         String json;
         try {
-            json = io.tatra.Json.MAPPER.writeValueAsString(d).replace("</", "<\\/");
+            json = scriptSafe(io.tatra.Json.MAPPER.writeValueAsString(d));
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
         return template().replace("/*ECHARTS*/", echarts().replace("</script", "<\\/script")).replace("/*DATA*/", json);
+    }
+
+    /**
+     * JSON that can sit inside a script element whatever its strings hold: {@code <}, {@code >}, {@code &} and the
+     * two JavaScript line separators become unicode escapes (valid JSON, the same strings), so no value can close
+     * the script, open a comment or inject markup.
+     */
+    static String scriptSafe(String json) {
+        return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
     }
 
     private static List<List<String>> metrics(RunResult r) {
@@ -101,7 +110,7 @@ public final class HtmlReport {
 
     private static List<Map<String, Object>> prices(RunData run) {
         Map<String, List<double[]>> close = new LinkedHashMap<>();
-        for (String[] c : run.prices()) close.computeIfAbsent(c[1], k -> new ArrayList<>()).add(new double[]{Instant.parse(c[0]).toEpochMilli(), Double.parseDouble(c[2])});
+        for (RunData.Price c : run.prices()) close.computeIfAbsent(c.symbol(), k -> new ArrayList<>()).add(new double[]{c.time(), c.close()});
         long from = run.equity().get(0).time();
         List<Map<String, Object>> out = new ArrayList<>();
         for (var e : close.entrySet()) {
@@ -110,11 +119,10 @@ public final class HtmlReport {
             List<double[]> line = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) if (i % stride == 0 || i == all.size() - 1) line.add(all.get(i));
             List<double[]> longs = new ArrayList<>(), shorts = new ArrayList<>(), exits = new ArrayList<>();
-            for (String[] t : run.trades()) {
-                if (!t[0].equals(e.getKey())) continue;
-                double[] entry = {Instant.parse(t[3]).toEpochMilli(), Double.parseDouble(t[4])};
-                (t[1].equals("long") ? longs : shorts).add(entry);
-                exits.add(new double[]{Instant.parse(t[5]).toEpochMilli(), Double.parseDouble(t[6])});
+            for (RunData.TradeRow t : run.trades()) {
+                if (!t.symbol().equals(e.getKey())) continue;
+                (t.isLong() ? longs : shorts).add(new double[]{t.entryTime(), t.entryPrice()});
+                exits.add(new double[]{t.exitTime(), t.exitPrice()});
             }
             out.add(Map.of("symbol", e.getKey(), "close", line, "longEntries", longs, "shortEntries", shorts, "exits", exits));
         }

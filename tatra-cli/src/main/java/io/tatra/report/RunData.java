@@ -1,57 +1,123 @@
 package io.tatra.report;
 
 import io.tatra.TatraException;
+import io.tatra.app.RunResult;
+import io.tatra.metrics.WindowForecast;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** A backtest run directory read back: result.json and the CSV files {@code tatra backtest} wrote. */
-public record RunData(Path dir, io.tatra.app.RunResult result, List<Row> equity, List<String[]> trades, List<String[]> prices, List<io.tatra.metrics.WindowForecast> forecasts) {
+/**
+ * A backtest run directory read back: result.json and the CSV files {@code tatra backtest} wrote. Run files are
+ * untrusted input (edited, truncated, from someone else): columns are read by name, every value is checked, and a
+ * bad one is an error naming the file and line, never a trace.
+ */
+public record RunData(Path dir, RunResult result, List<Row> equity, List<TradeRow> trades, List<Price> prices, List<WindowForecast> forecasts) {
+    /** Refuse run CSV files larger than this. */
+    public static final long MAX_BYTES = 512L << 20;
+
     /** One equity.csv line. */
     public record Row(long time, double equity, double buyAndHold, double exposure) {}
 
+    /** One trades.csv line, what the report draws. */
+    public record TradeRow(String symbol, boolean isLong, long entryTime, double entryPrice, long exitTime, double exitPrice) {}
+
+    /** One prices.csv line. */
+    public record Price(long time, String symbol, double close) {}
+
     public static RunData read(Path dir) {
-        io.tatra.app.RunResult result = io.tatra.app.RunResult.read(dir);
-        List<Row> equity = new ArrayList<>();
-        Path eq = dir.resolve("equity.csv");
-        List<String[]> rows = csv(eq, "time,equity,buy_and_hold,exposure", true);
-        for (int i = 0; i < rows.size(); i++) {
-            String[] c = rows.get(i);
-            try {
-                equity.add(new Row(Instant.parse(c[0]).toEpochMilli(), Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3])));
-            } catch (RuntimeException e) {
-                throw new TatraException(eq + ":" + (i + 2) + ": " + e.getMessage());
-            }
-        }
+        RunResult result = RunResult.read(dir);
+        List<Row> equity = rows(dir.resolve("equity.csv"), true, List.of("time", "equity", "buy_and_hold", "exposure"),
+                c -> new Row(c.time("time"), c.finite("equity"), c.number("buy_and_hold"), c.finite("exposure")));
         if (equity.isEmpty()) throw new TatraException(dir.resolve("equity.csv") + ": no rows");
-        return new RunData(dir, result, equity, csv(dir.resolve("trades.csv"), null, true), csv(dir.resolve("prices.csv"), "time,symbol,close", false),
-                Files.isRegularFile(dir.resolve("forecasts.csv")) ? io.tatra.metrics.WindowForecast.read(dir.resolve("forecasts.csv")) : List.of());
+        List<TradeRow> trades = rows(dir.resolve("trades.csv"), true, List.of("symbol", "side", "entry_time", "entry_price", "exit_time", "exit_price"),
+                c -> new TradeRow(c.text("symbol"), c.side("side"), c.time("entry_time"), c.positive("entry_price"), c.time("exit_time"), c.positive("exit_price")));
+        List<Price> prices = rows(dir.resolve("prices.csv"), false, List.of("time", "symbol", "close"),
+                c -> new Price(c.time("time"), c.text("symbol"), c.positive("close")));
+        Path fc = dir.resolve("forecasts.csv");
+        return new RunData(dir, result, equity, trades, prices, Files.isRegularFile(fc) ? WindowForecast.read(fc) : List.of());
     }
 
-    /** Rows without the header; a missing optional file is empty; a malformed required line names file and line. */
-    private static List<String[]> csv(Path f, String header, boolean required) {
+    /** One CSV line's fields by column name, each checked on the way out. */
+    record Cells(Map<String, Integer> at, String[] c) {
+        String text(String col) {
+            String v = c[at.get(col)];
+            if (v.isBlank()) throw new IllegalArgumentException(col + " is empty");
+            return v;
+        }
+
+        long time(String col) {
+            try {
+                return Instant.parse(text(col)).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(col + " '" + c[at.get(col)] + "' is not an ISO-8601 UTC time");
+            }
+        }
+
+        double number(String col) {
+            try {
+                return Double.parseDouble(text(col));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(col + " '" + c[at.get(col)] + "' is not a number");
+            }
+        }
+
+        double finite(String col) {
+            double v = number(col);
+            if (!Double.isFinite(v)) throw new IllegalArgumentException(col + " is " + v);
+            return v;
+        }
+
+        double positive(String col) {
+            double v = finite(col);
+            if (!(v > 0)) throw new IllegalArgumentException(col + " must be > 0, got " + v);
+            return v;
+        }
+
+        boolean side(String col) {
+            return switch (text(col)) {
+                case "long" -> true;
+                case "short" -> false;
+                default -> throw new IllegalArgumentException(col + " must be long or short, got '" + c[at.get(col)] + "'");
+            };
+        }
+    }
+
+    private static <T> List<T> rows(Path f, boolean required, List<String> columns, java.util.function.Function<Cells, T> parse) {
         if (!Files.isRegularFile(f)) {
             if (required) throw new TatraException(f + " is missing from the run directory");
             return List.of();
         }
         try {
+            if (Files.size(f) > MAX_BYTES) throw new TatraException(f + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a run file");
             List<String> lines = Files.readAllLines(f);
-            if (lines.isEmpty()) throw new TatraException(f + ":1: empty file");
-            if (header != null && !lines.get(0).equals(header)) throw new TatraException(f + ":1: header must be " + header);
-            int width = lines.get(0).split(",", -1).length;
-            List<String[]> out = new ArrayList<>();
+            if (lines.isEmpty()) throw new TatraException(f + ":1: empty file; expected a header with " + String.join(",", columns));
+            String[] header = lines.get(0).split(",", -1);
+            Map<String, Integer> at = new HashMap<>();
+            for (int i = 0; i < header.length; i++) at.put(header[i].trim(), i);
+            for (String col : columns) if (!at.containsKey(col)) throw new TatraException(f + ":1: no column '" + col + "'; expected " + String.join(",", columns));
+            List<T> out = new ArrayList<>();
             for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) continue;
                 String[] c = lines.get(i).split(",", -1);
-                if (c.length != width) throw new TatraException(f + ":" + (i + 1) + ": " + c.length + " fields, expected " + width);
-                out.add(c);
+                if (c.length != header.length) throw new TatraException(f + ":" + (i + 1) + ": " + c.length + " fields, the header has " + header.length);
+                try {
+                    out.add(parse.apply(new Cells(at, c)));
+                } catch (IllegalArgumentException e) {
+                    throw new TatraException(f + ":" + (i + 1) + ": " + e.getMessage());
+                }
             }
             return out;
         } catch (IOException e) {
             throw new TatraException("cannot read " + f + ": " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new TatraException("cannot read " + f + " as UTF-8 text: " + e.getMessage(), e);
         }
     }
 }
