@@ -47,6 +47,11 @@ public final class DecisionService implements AutoCloseable {
     public DecisionService(Path home, Path modelDir, FusionPolicy fusion) {
         this.home = home;
         this.loaded = ModelStore.load(modelDir, new FeatureEngine().schema().hash());
+        if (loaded.model().tasks().isEmpty()) {
+            loaded.close();
+            throw new TatraException(modelDir + " is an encoder-only model (tatra pretrain): it has no heads and forecasts nothing; "
+                    + "train heads on it with `tatra train --from-encoder " + modelDir + " …`");
+        }
         this.fusion = fusion;
         this.interval = Interval.parse(loaded.card().interval());
         this.horizon = loaded.card().labels().horizon();

@@ -58,6 +58,8 @@ class ModelCliTest extends CliHarness {
         assertEquals(0, run("predict", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().contains("Direction: Up ") && out().contains("Regime: Bull ") && out().contains("Volatility: ")
                 && out().contains("Return: ") && out().contains("Win "), out());
+        assertEquals(2, run("predict", "--home", h, "--model", enc.toString(), "--symbol", "SYN01USDT"));
+        assertTrue(err().contains("encoder-only") && err().contains("--from-encoder"), "an encoder forecasts nothing: " + err());
         assertEquals(0, run("decide", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().contains("ACTION: ") && out().contains("SIZE: ") && out().contains("STOP LOSS: ") && out().contains("REASONING: "), out());
         assertEquals(0, run("decide", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT", "--json"), err());

@@ -19,18 +19,21 @@ import java.util.Map;
  * @param validationTo  last bar of the validation part; data up to here influenced the saved weights
  * @param split         how the parts were cut: "final" (everything before the validation tail) or a fold's name
  * @param normalizationFittedOn what the saved normalization was fitted on (training rows only)
+ * @param files         SHA-256 of every weight and normalization file, by path in the directory; verified on load
+ *                      (null in cards written before checksums)
  */
 public record ModelCard(String format, String kind, String createdAt, Map<String, String> versions, ModelConfig config,
                         List<TaskCard> tasks, String featureSchema, int window, LabelConfig labels, String interval,
                         List<String> symbols, String dataFrom, String dataTo, String trainFrom, String trainTo,
                         String validationFrom, String validationTo, String split, String normalizationFittedOn, Map<String, Object> training, Map<String, Double> metrics,
-                        String pretrainedFrom) {
+                        String pretrainedFrom, Map<String, String> files) {
     public ModelCard {
         tasks = tasks == null ? List.of() : List.copyOf(tasks);
         symbols = symbols == null ? List.of() : List.copyOf(symbols);
         versions = versions == null ? Map.of() : Map.copyOf(versions);
         training = training == null ? Map.of() : Map.copyOf(training);
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        files = files == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
     }
 
     /** One head: its task, kind and target scaling fitted on the training labels. */
@@ -41,11 +44,16 @@ public record ModelCard(String format, String kind, String createdAt, Map<String
 
     public ModelCard withTasks(List<TaskCard> t) {
         return new ModelCard(format, kind, createdAt, versions, config, t, featureSchema, window, labels, interval, symbols,
-                dataFrom, dataTo, trainFrom, trainTo, validationFrom, validationTo, split, normalizationFittedOn, training, metrics, pretrainedFrom);
+                dataFrom, dataTo, trainFrom, trainTo, validationFrom, validationTo, split, normalizationFittedOn, training, metrics, pretrainedFrom, files);
+    }
+
+    public ModelCard withFiles(Map<String, String> f) {
+        return new ModelCard(format, kind, createdAt, versions, config, tasks, featureSchema, window, labels, interval, symbols,
+                dataFrom, dataTo, trainFrom, trainTo, validationFrom, validationTo, split, normalizationFittedOn, training, metrics, pretrainedFrom, f);
     }
 
     public ModelCard withMetrics(Map<String, Double> m) {
         return new ModelCard(format, kind, createdAt, versions, config, tasks, featureSchema, window, labels, interval, symbols,
-                dataFrom, dataTo, trainFrom, trainTo, validationFrom, validationTo, split, normalizationFittedOn, training, m, pretrainedFrom);
+                dataFrom, dataTo, trainFrom, trainTo, validationFrom, validationTo, split, normalizationFittedOn, training, m, pretrainedFrom, files);
     }
 }

@@ -63,7 +63,11 @@ public final class ModelStore {
             }
             writeParams(dir.resolve("encoder.params"), model.encoder());
             io.tatra.Json.PRETTY.writeValue(dir.resolve("normalization.json").toFile(), normalization);
-            io.tatra.Json.PRETTY.writeValue(dir.resolve("model.json").toFile(), card.withTasks(tasks));
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("encoder.params", sha256(dir.resolve("encoder.params")));
+            files.put("normalization.json", sha256(dir.resolve("normalization.json")));
+            for (Task t : model.tasks()) files.put("heads/" + t.name() + ".params", sha256(dir.resolve("heads/" + t.name() + ".params")));
+            io.tatra.Json.PRETTY.writeValue(dir.resolve("model.json").toFile(), card.withTasks(tasks).withFiles(files));
         } catch (IOException e) {
             throw new TatraException("cannot write model to " + dir + ": " + e.getMessage(), e);
         }
@@ -90,6 +94,11 @@ public final class ModelStore {
      */
     public static Loaded load(Path dir, String expectedSchema) {
         ModelCard card = card(dir);
+        verifyFiles(dir, card);
+        if (card.config() == null || card.config().encoder() == null) throw new TatraException(dir.resolve("model.json") + ": no model sizes (config.encoder)");
+        if (card.window() != card.config().encoder().window())
+            throw new TatraException(dir.resolve("model.json") + ": window " + card.window() + " disagrees with the encoder's window "
+                    + card.config().encoder().window() + "; the card was edited or damaged");
         if (!card.featureSchema().equals(expectedSchema))
             throw new TatraException("model " + dir + " was trained on feature schema " + abbreviate(card.featureSchema())
                     + " but this build computes schema " + abbreviate(expectedSchema)
@@ -119,6 +128,7 @@ public final class ModelStore {
                 readParams(dir.resolve("heads/" + t.name() + ".params"), model.headBlock(t.name()), model);
                 model.setScale(t.name(), scales.get(t.name()));
             }
+            checkFinite(dir, model);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -135,10 +145,54 @@ public final class ModelStore {
     private static void readParams(Path file, Block block, TatraModel model) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             block.loadParameters(model.manager(), in);
-        } catch (IOException | MalformedModelException e) {
-            throw new TatraException(file + ": cannot read weights (" + e.getMessage() + "); the file is damaged or from an incompatible model", e);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new TatraException(file + ": cannot read weights (" + e.getMessage() + "); the file is damaged or does not match the sizes in model.json", e);
         }
         block.getParameters().forEach(p -> p.getValue().getArray().setRequiresGradient(true));
+    }
+
+    /** Every file the card lists must be present with the checksum it was saved with. */
+    static void verifyFiles(Path dir, ModelCard card) {
+        if (card.files() == null) return; // a card from before checksums: nothing recorded to verify
+        for (var e : card.files().entrySet()) {
+            Path f = dir.resolve(e.getKey()).normalize();
+            if (!f.startsWith(dir.normalize())) throw new TatraException(dir.resolve("model.json") + ": lists a file outside the model directory: " + e.getKey());
+            if (!Files.isRegularFile(f)) throw new TatraException(f + " is missing; the model directory is incomplete: restore it or retrain");
+            String actual;
+            try {
+                actual = sha256(f);
+            } catch (IOException ex) {
+                throw new TatraException("cannot read " + f + ": " + ex.getMessage(), ex);
+            }
+            if (!actual.equals(e.getValue()))
+                throw new TatraException(f + " changed since the model was saved (SHA-256 " + abbreviate(actual) + ", the card says "
+                        + abbreviate(e.getValue()) + "); the model is damaged: restore it or retrain");
+        }
+    }
+
+    /** A NaN or infinite weight makes every forecast NaN: refuse it at load, not at the first "Up NaN%". */
+    static void checkFinite(Path dir, TatraModel model) {
+        for (var block : List.of(model.encoder())) checkFinite(dir, "encoder", block);
+        for (Task t : model.tasks()) checkFinite(dir, "head " + t.name(), model.headBlock(t.name()));
+    }
+
+    private static void checkFinite(Path dir, String what, Block block) {
+        for (var p : block.getParameters()) {
+            float[] v = p.getValue().getArray().toFloatArray();
+            for (int i = 0; i < v.length; i++)
+                if (!Float.isFinite(v[i])) throw new TatraException(dir + ": the " + what + " weight " + p.getKey() + "[" + i + "] is " + v[i] + "; the model is damaged or diverged in training: retrain it");
+        }
+    }
+
+    static String sha256(Path f) throws IOException {
+        try (var in = Files.newInputStream(f)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static String abbreviate(String hash) { return hash.length() > 12 ? hash.substring(0, 12) + "…" : hash; }

@@ -121,7 +121,7 @@ public final class Workflows {
         return new ModelCard(ModelStore.FORMAT, kind, Instant.now().toString(), Versions.current(), m.config(), List.of(), ds.schemaHash(),
                 ds.config().window(), ds.config().labels(), ds.interval().code(), symbols, Instant.ofEpochMilli(first).toString(),
                 Instant.ofEpochMilli(last).toString(), spanStart(f.train()), spanEnd(f.train()), spanStart(f.validation()), spanEnd(f.validation()),
-                f.name(), n.fittedOn(), training, metrics, from);
+                f.name(), n.fittedOn(), training, metrics, from, null);
     }
 
     private static String spanStart(List<Span> spans) { return spans.isEmpty() ? null : Instant.ofEpochMilli(spans.get(0).from()).toString(); }

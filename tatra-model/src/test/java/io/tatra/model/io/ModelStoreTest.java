@@ -29,7 +29,7 @@ class ModelStoreTest {
     static ModelCard card(Dataset ds, TatraModel m) {
         return new ModelCard(ModelStore.FORMAT, "unified", "2026-11-21T00:00:00Z", Versions.current(), m.config(), List.of(),
                 ds.schemaHash(), ds.config().window(), ds.config().labels(), ds.interval().code(), List.of("AAA"), "2020-01-01", "2020-06-01",
-                "2020-01-01", "2020-04-01", "2020-04-10", "2020-05-01", "walk-forward-1", ds.normalizations().get(0).fittedOn(), Map.of("epochs", 3), Map.of("direction_log_loss", 1.05), null);
+                "2020-01-01", "2020-04-01", "2020-04-10", "2020-05-01", "walk-forward-1", ds.normalizations().get(0).fittedOn(), Map.of("epochs", 3), Map.of("direction_log_loss", 1.05), null, null);
     }
 
     @Test
@@ -70,5 +70,47 @@ class ModelStoreTest {
         assertTrue(damaged.getMessage().contains("regime.params"), damaged.getMessage());
         TatraException none = assertThrows(TatraException.class, () -> ModelStore.load(dir.resolve("nope"), ds.schemaHash()));
         assertTrue(none.getMessage().contains("no model.json"), none.getMessage());
+    }
+
+    @Test
+    void weightsAreVerifiedAgainstTheCardOnLoad() throws Exception {
+        Torch.configure(1, 1);
+        Dataset ds = TestData.small();
+        Path good = dir.resolve("good"), nan = dir.resolve("nan");
+        try (TatraModel m = TatraModel.create(ModelConfig.tiny(96, Feature.COUNT), Tasks.CORE, 5)) {
+            ModelStore.save(good, m, card(ds, m), ds.normalizations().get(0));
+            // one NaN weight (a diverged training run): saved as such, refused at load
+            var p = m.encoder().getParameters().get(0).getValue().getArray();
+            float[] v = p.toFloatArray();
+            v[3] = Float.NaN;
+            p.set(v);
+            ModelStore.save(nan, m, card(ds, m), ds.normalizations().get(0));
+        }
+        assertTrue(ModelStore.card(good).files().containsKey("encoder.params") && ModelStore.card(good).files().containsKey("heads/direction.params"));
+        try (ModelStore.Loaded l = ModelStore.load(good, ds.schemaHash())) {
+            assertEquals(4, l.model().tasks().size());
+        }
+        TatraException e = assertThrows(TatraException.class, () -> ModelStore.load(nan, ds.schemaHash()));
+        assertTrue(e.getMessage().contains("is NaN") && e.getMessage().contains("encoder"), e.getMessage());
+        // one flipped byte in a weight file: the checksum says so before any weight is read
+        Path enc = good.resolve("encoder.params");
+        byte[] b = Files.readAllBytes(enc);
+        b[b.length / 2] ^= 1;
+        Files.write(enc, b);
+        e = assertThrows(TatraException.class, () -> ModelStore.load(good, ds.schemaHash()));
+        assertTrue(e.getMessage().contains("encoder.params changed since the model was saved"), e.getMessage());
+        b[b.length / 2] ^= 1;
+        Files.write(enc, b);
+        // an edited window in the card
+        Path json = good.resolve("model.json");
+        String card = Files.readString(json);
+        int at = card.lastIndexOf("\"window\" : 96"); // the card's own window, not the encoder config's
+        Files.writeString(json, card.substring(0, at) + "\"window\" : 48" + card.substring(at + "\"window\" : 96".length()));
+        e = assertThrows(TatraException.class, () -> ModelStore.load(good, ds.schemaHash()));
+        assertTrue(e.getMessage().contains("window 48 disagrees"), e.getMessage());
+        Files.writeString(json, card);
+        Files.delete(good.resolve("heads/regime.params"));
+        e = assertThrows(TatraException.class, () -> ModelStore.load(good, ds.schemaHash()));
+        assertTrue(e.getMessage().contains("regime.params is missing"), e.getMessage());
     }
 }
