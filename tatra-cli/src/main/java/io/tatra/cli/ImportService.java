@@ -54,6 +54,13 @@ final class ImportService {
 
     private static FileOutcome importJournal(TatraStore store, Path file, JournalKind kind) {
         JournalReader.Result<? extends io.tatra.journal.JournalRecord> r = JournalReader.read(file, kind.type());
+        long lines = r.records().size() + r.problems().size();
+        if (r.problems().size() > Math.max(1, MAX_BAD_JOURNAL_SHARE * lines)) {
+            String msg = file + ": " + r.problems().size() + " of " + lines + " lines are not " + kind.name().toLowerCase() + " records (more than "
+                    + (int) (100 * MAX_BAD_JOURNAL_SHARE) + " %); the file is probably not this journal, so nothing was imported\n  "
+                    + String.join("\n  ", r.problems().stream().limit(10).map(p -> file.getFileName() + ":" + p.line() + ": " + p.problem() + ": " + p.message()).toList());
+            return new FileOutcome(file.toString(), "refused", kind.name().toLowerCase(), null, null, 0, 0, 0, 0, r.problems().size(), 0, 0, null, null, msg, null);
+        }
         long added = store.journals().insert(r.records());
         String msg = r.problems().isEmpty() ? null : r.problems().size() + " lines skipped: "
                 + String.join("; ", r.problems().stream().limit(5).map(Object::toString).toList());
@@ -61,21 +68,46 @@ final class ImportService {
                 r.records().size() - added, 0, 0, r.problems().size(), 0, null, null, msg, null);
     }
 
-    /** A JSONL file whose first line is a journal record, else null. */
+    /** Largest share of a journal's lines that may be skipped (torn, corrupt, not a record) before the file is refused. */
+    static final double MAX_BAD_JOURNAL_SHARE = 0.01;
+
+    /**
+     * A JSON-lines file (plain or gzip, with or without a byte-order mark) whose first recognisable line among its
+     * first five is a journal record, else null: a torn or garbage first line does not make a journal read as candles.
+     */
     static JournalKind journalKind(Path file) {
         if (!Files.isRegularFile(file)) return null;
         try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(2);
-            if (head.length == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) return null;
+            byte[] head = in.readNBytes(4);
+            boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+            int bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+            if (!gzip && (head.length <= bom || (head[bom] != '{' && !Character.isWhitespace(head[bom])))) return null;
         } catch (IOException e) {
             return null;
         }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8))) {
-            String line = r.readLine();
-            while (line != null && line.isBlank()) line = r.readLine();
-            return line == null || !line.trim().startsWith("{") ? null : JournalKind.detect(line);
+        try (var raw = Files.newInputStream(file);
+             var un = isGzip(file) ? new java.util.zip.GZIPInputStream(raw) : raw;
+             BufferedReader r = new BufferedReader(new InputStreamReader(un, StandardCharsets.UTF_8))) {
+            for (int seen = 0; seen < 5; ) {
+                String line = r.readLine();
+                if (line == null) return null;
+                if (line.isBlank()) continue;
+                seen++;
+                String t = line.replace("\uFEFF", "").trim();
+                if (!t.startsWith("{")) return null;
+                JournalKind k = JournalKind.detect(t);
+                if (k != null) return k;
+            }
+            return null;
         } catch (IOException e) {
-            throw new TatraException(file + ": cannot read (" + e.getMessage() + ")", e);
+            return null; // not readable as gzip text: the candle importer reports why
+        }
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] h = in.readNBytes(2);
+            return h.length == 2 && (h[0] & 0xff) == 0x1f && (h[1] & 0xff) == 0x8b;
         }
     }
 

@@ -70,4 +70,46 @@ class CliTest extends CliHarness {
         assertTrue(out().contains("decisions journal, 1 records, 1 added"), out());
         assertTrue(out().contains("TORN_TAIL"), out());
     }
+
+    static String decision(int i) {
+        return "{\"id\":\"decision_" + i + "\",\"timestamp\":\"2024-01-01T09:35:00Z\",\"symbol\":\"NQ00\",\"signal\":\"BUY\",\"price\":16508.75,\"confidence\":0.75,\"features\":{\"rsi\":52.3}}\n";
+    }
+
+    @Test
+    void journalsGetGradedValidationNeverACrash() throws Exception {
+        String h = home.toString();
+        StringBuilder good = new StringBuilder();
+        for (int i = 0; i < 100; i++) good.append(decision(i));
+        // a `null` line is one invalid record among 101, skipped with its line; the rest is imported
+        Path withNull = home.resolve("decisions.jsonl");
+        Files.writeString(withNull, good + "null\n");
+        assertEquals(0, run("import", "--home", h, withNull.toString()), err());
+        assertTrue(out().contains("100 records, 100 added") && out().contains("line 101: INVALID_RECORD"), out());
+        // 100 garbage lines and one good one: refused, nothing stored, file and line named
+        Path garbage = home.resolve("g/decisions.jsonl");
+        Files.createDirectories(garbage.getParent());
+        Files.writeString(garbage, decision(500) + "{\"x\": 1}\n".repeat(100));
+        assertEquals(1, run("import", "--home", h, garbage.toString()));
+        assertTrue(out().contains("REFUSED") && out().contains("100 of 101 lines") && out().contains("decisions.jsonl:2:"), out());
+        // gzip and a byte-order mark work as for candles; a torn first line does not make the file read as candles
+        Path gz = home.resolve("z/decisions.jsonl.gz");
+        Files.createDirectories(gz.getParent());
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write((decision(600) + decision(601)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(0, run("import", "--home", h, gz.toString()), out() + err());
+        assertTrue(out().contains("2 records, 2 added"), out());
+        Path bom = home.resolve("b/decisions.jsonl");
+        Files.createDirectories(bom.getParent());
+        Files.writeString(bom, "\uFEFF" + decision(700) + decision(701));
+        assertEquals(0, run("import", "--home", h, bom.toString()), out() + err());
+        assertTrue(out().contains("2 records, 2 added"), out());
+        Path tornFirst = home.resolve("t/decisions.jsonl");
+        Files.createDirectories(tornFirst.getParent());
+        StringBuilder many = new StringBuilder("{\"id\":\"decision_8\n");
+        for (int i = 800; i < 900; i++) many.append(decision(i));
+        Files.writeString(tornFirst, many.toString());
+        assertEquals(0, run("import", "--home", h, tornFirst.toString()), out() + err());
+        assertTrue(out().contains("decisions journal, 100 records, 100 added") && out().contains("line 1: CORRUPT_LINE"), out());
+    }
 }
