@@ -10,6 +10,7 @@ public enum FindingKind {
     NON_FINITE(Severity.ERROR, "a value is NaN or infinite"),
     NON_POSITIVE_PRICE(Severity.ERROR, "a price is zero or negative"),
     NEGATIVE_VOLUME(Severity.ERROR, "a volume is negative"),
+    OUT_OF_RANGE(Severity.ERROR, "a price outside 1e-12 .. 1e12 or a volume above 1e18: no market quotes that"),
     HIGH_BELOW_LOW(Severity.ERROR, "high is below low"),
     OHLC_INCONSISTENT(Severity.ERROR, "open or close lies outside [low, high]"),
     DUPLICATE_CONFLICTING(Severity.ERROR, "the same open time appears twice with different values"),

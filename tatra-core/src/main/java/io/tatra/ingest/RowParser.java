@@ -5,6 +5,18 @@ package io.tatra.ingest;
  * the CSV, JSON and JSONL readers so that every format refuses the same things the same way.
  */
 final class RowParser {
+    /** The number grammar exchanges write: optional sign, digits with an optional decimal point, optional exponent. */
+    static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+    /** Longest number text accepted (a price with 30 decimals still fits). */
+    static final int MAX_NUMBER_LENGTH = 40;
+    /** Sane ranges: no market quotes a price below 1e-12 or above 1e12, nor trades more than 1e18 units in a bar. */
+    static final double MIN_PRICE = 1e-12, MAX_PRICE = 1e12, MAX_VOLUME = 1e18;
+
+    /** Whether {@code s} is a number in the strict grammar (no hex, no 'd'/'f' suffix, no spaces, no '1_000'). */
+    static boolean strictNumber(String s) {
+        return s.length() <= MAX_NUMBER_LENGTH && NUMBER.matcher(s).matches();
+    }
+
     private final Findings findings;
     private final TimeParser.TextResult textResult = new TimeParser.TextResult();
     private boolean noZoneReported;
@@ -19,8 +31,7 @@ final class RowParser {
             if (required) findings.add(FindingKind.UNPARSEABLE, line, name + " is empty");
             return Double.NaN;
         }
-        char c0 = s.charAt(0);
-        if ((c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '.' || c0 == '+') {
+        if (strictNumber(s)) {
             try {
                 double v = Double.parseDouble(s);
                 if (!Double.isFinite(v)) {
@@ -33,7 +44,7 @@ final class RowParser {
             }
         }
         String low = s.toLowerCase();
-        if (low.equals("nan") || low.contains("inf")) {
+        if (low.replaceFirst("^[+-]", "").equals("nan") || low.contains("inf")) {
             findings.add(FindingKind.NON_FINITE, line, name + " is " + s);
         } else {
             findings.add(FindingKind.UNPARSEABLE, line, name + " '" + abbreviate(s) + "' is not a number");
@@ -48,7 +59,7 @@ final class RowParser {
             return Double.NaN;
         }
         try {
-            double v = Double.parseDouble(s);
+            double v = strictNumber(s) ? Double.parseDouble(s) : Double.NaN;
             if (Double.isFinite(v)) return v;
         } catch (NumberFormatException e) {
             // reported below
@@ -64,7 +75,7 @@ final class RowParser {
             return -1;
         }
         try {
-            double d = Double.parseDouble(s);
+            double d = strictNumber(s) ? Double.parseDouble(s) : Double.NaN;
             if (d >= 0 && d == Math.rint(d) && d < 9e18) return (long) d;
         } catch (NumberFormatException e) {
             // reported below

@@ -122,7 +122,12 @@ final class Validator {
         String why = null;
         FindingKind kind = null;
         if (o <= 0 || h <= 0 || l <= 0 || c <= 0) { kind = FindingKind.NON_POSITIVE_PRICE; why = "price <= 0: " + r.describe(i); }
+        else if (Math.min(Math.min(o, h), Math.min(l, c)) < RowParser.MIN_PRICE || Math.max(Math.max(o, h), Math.max(l, c)) > RowParser.MAX_PRICE) {
+            kind = FindingKind.OUT_OF_RANGE;
+            why = "price outside " + RowParser.MIN_PRICE + " .. " + RowParser.MAX_PRICE + ": " + r.describe(i);
+        }
         else if (r.volume[i] < 0) { kind = FindingKind.NEGATIVE_VOLUME; why = "volume " + r.volume[i] + " < 0"; }
+        else if (r.volume[i] > RowParser.MAX_VOLUME) { kind = FindingKind.OUT_OF_RANGE; why = "volume " + r.volume[i] + " above " + RowParser.MAX_VOLUME; }
         else if (h < l) { kind = FindingKind.HIGH_BELOW_LOW; why = "high " + h + " < low " + l; }
         else if (!(r.quoteVolume[i] >= 0) && !Double.isNaN(r.quoteVolume[i])) { kind = FindingKind.NEGATIVE_VOLUME; why = "quote volume " + r.quoteVolume[i] + " < 0"; }
         else if (!interval.isAligned(r.time[i])) { kind = FindingKind.MISALIGNED; why = Instant.ofEpochMilli(r.time[i]) + " is not on the " + interval + " grid"; }

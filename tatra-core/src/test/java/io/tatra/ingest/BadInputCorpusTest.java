@@ -77,8 +77,45 @@ class BadInputCorpusTest {
                 Arguments.of("not UTF-8", "a.csv", concat(b(H + R1), new byte[]{(byte) 0xC3, (byte) 0x28, ',', '1', '\n'}), FindingKind.UNREADABLE, 0),
                 Arguments.of("epoch and date disagree", "a.csv", b("unix,date,open,high,low,close,volume\n1704067200,2024-01-01 00:00:00,1,2,0.5,1.5,1\n1704070800,2024-01-01 05:00:00,1,2,0.5,1.5,1\n1704074400,2024-01-01 02:00:00,1,2,0.5,1.5,1\n"), FindingKind.TIME_MISMATCH, 3),
                 Arguments.of("empty required field", "a.csv", b(H + R1 + R2.replace(",12\n", ",\n") + R3 + R4), FindingKind.UNPARSEABLE, 3),
-                Arguments.of("bad quote volume", "a.csv", b("timestamp,open,high,low,close,volume,quote_volume\n2024-01-01T00:00:00Z,1,2,0.5,1.5,1,3\n2024-01-01T01:00:00Z,1,2,0.5,1.5,1,nan\n2024-01-01T02:00:00Z,1,2,0.5,1.5,1,3\n"), FindingKind.BAD_OPTIONAL_FIELD, 3));
+                Arguments.of("bad quote volume", "a.csv", b("timestamp,open,high,low,close,volume,quote_volume\n2024-01-01T00:00:00Z,1,2,0.5,1.5,1,3\n2024-01-01T01:00:00Z,1,2,0.5,1.5,1,nan\n2024-01-01T02:00:00Z,1,2,0.5,1.5,1,3\n"), FindingKind.BAD_OPTIONAL_FIELD, 3),
+                // numbers in a grammar no exchange writes, and values no market quotes
+                Arguments.of("hex float price", "a.csv", b(H + R1 + R2.replace(",108,", ",0x1p3,") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("double suffix d", "a.csv", b(H + R1 + R2.replace(",108,", ",108d,") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("float suffix f", "a.csv", b(H + R1 + R2.replace("112", "112f") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("underscore digits", "a.csv", b(H + R1 + R2.replace(",12\n", ",1_2\n") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("space inside a number", "a.csv", b(H + R1 + R2.replace(",108,", ",10 8,") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("full-width digits", "a.csv", b(H + R1 + R2.replace(",108,", ",\uFF11\uFF10\uFF18,") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("four-digit exponent", "a.csv", b(H + R1 + R2.replace(",108,", ",1.08e0002,") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("41-character number", "a.csv", b(H + R1 + R2.replace(",108,", ",108.0000000000000000000000000000000000000001,") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("signed infinity", "a.csv", b(H + R1 + R2.replace("112", "+Infinity") + R3 + R4), FindingKind.NON_FINITE, 3),
+                Arguments.of("negative NaN", "a.csv", b(H + R1 + R2.replace(",108,", ",-nan,") + R3 + R4), FindingKind.NON_FINITE, 3),
+                Arguments.of("subnormal price", "a.csv", b(H + R1 + "2024-01-01T01:00:00Z,4.9e-324,4.9e-324,4.9e-324,4.9e-324,12\n" + R3 + R4), FindingKind.OUT_OF_RANGE, 3),
+                Arguments.of("price of 1e308", "a.csv", b(H + R1 + R2.replace("112", "1e308") + R3 + R4), FindingKind.OUT_OF_RANGE, 3),
+                Arguments.of("price below 1e-12", "a.csv", b(H + R1 + "2024-01-01T01:00:00Z,1e-13,1e-13,1e-13,1e-13,12\n" + R3 + R4), FindingKind.OUT_OF_RANGE, 3),
+                Arguments.of("volume of 1e20", "a.csv", b(H + R1 + R2.replace(",12\n", ",1e20\n") + R3 + R4), FindingKind.OUT_OF_RANGE, 3),
+                Arguments.of("decimal comma", "a.csv", b(H + R1 + R2.replace(",108,", ",108,5,") + R3 + R4), FindingKind.COLUMN_COUNT, 3),
+                Arguments.of("negative quote volume", "a.csv", b("timestamp,open,high,low,close,volume,quote_volume\n2024-01-01T00:00:00Z,1,2,0.5,1.5,1,3\n2024-01-01T01:00:00Z,1,2,0.5,1.5,1,-3\n2024-01-01T02:00:00Z,1,2,0.5,1.5,1,3\n"), FindingKind.NEGATIVE_VOLUME, 3),
+                Arguments.of("fractional trade count", "a.csv", b("timestamp,open,high,low,close,volume,trades\n2024-01-01T00:00:00Z,1,2,0.5,1.5,1,3\n2024-01-01T01:00:00Z,1,2,0.5,1.5,1,1.5\n2024-01-01T02:00:00Z,1,2,0.5,1.5,1,3\n"), FindingKind.BAD_OPTIONAL_FIELD, 3),
+                Arguments.of("negative trade count", "a.csv", b("timestamp,open,high,low,close,volume,trades\n2024-01-01T00:00:00Z,1,2,0.5,1.5,1,3\n2024-01-01T01:00:00Z,1,2,0.5,1.5,1,-3\n2024-01-01T02:00:00Z,1,2,0.5,1.5,1,3\n"), FindingKind.BAD_OPTIONAL_FIELD, 3),
+                Arguments.of("close above high", "a.csv", b(H + R1 + "2024-01-01T01:00:00Z,105,112,100,113,12\n" + R3 + R4), FindingKind.OHLC_INCONSISTENT, 3),
+                Arguments.of("open below low", "a.csv", b(H + R1 + "2024-01-01T01:00:00Z,99,112,100,108,12\n" + R3 + R4), FindingKind.OHLC_INCONSISTENT, 3),
+                // times no exchange writes
+                Arguments.of("year 2150", "a.csv", b(H + R1 + R2.replace("2024-01-01T01", "2150-01-01T01") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("year 1999", "a.csv", b(H + R1 + R2.replace("2024-01-01T01", "1999-01-01T01") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("February 30", "a.csv", b(H + R1 + R2.replace("2024-01-01T01", "2024-02-30T01") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("hour 25", "a.csv", b(H + R1 + R2.replace("2024-01-01T01", "2024-01-01T25") + R3 + R4), FindingKind.UNPARSEABLE, 3),
+                Arguments.of("epoch zero", "a.csv", b("unix,open,high,low,close,volume\n1704067200,1,2,0.5,1.5,1\n0,1,2,0.5,1.5,1\n1704074400,1,2,0.5,1.5,1\n1704078000,1,2,0.5,1.5,1\n"), FindingKind.UNDECIDABLE_TIME_UNIT, 3),
+                // JSON: a key twice, missing or wrong-typed fields, an exchange error
+                Arguments.of("JSONL close twice", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "\"close\":105,\"close\":5000,") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
+                Arguments.of("JSONL close missing", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
+                Arguments.of("JSONL close null", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "\"close\":null,") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
+                Arguments.of("JSONL close is text", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "\"close\":\"abc\",") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
+                Arguments.of("JSONL close is an object", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "\"close\":{\"v\":1},") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
+                Arguments.of("bybit error response", "a.json", b("{\"retCode\":10001,\"retMsg\":\"params error\",\"result\":{}}"), FindingKind.API_ERROR, 0),
+                Arguments.of("bybit price is text", "a.json", b("{\"retCode\":0,\"result\":{\"symbol\":\"BTCUSDT\",\"list\":[[\"1704070800000\",\"1\",\"2\",\"0.5\",\"abc\",\"3\",\"4\"],[\"1704067200000\",\"1\",\"2\",\"0.5\",\"1.5\",\"3\",\"4\"]]}}"), FindingKind.UNPARSEABLE, 1));
     }
+
+    static String j(int h, String close) { return "{\"timestamp\":\"2024-01-01T0" + h + ":00:00Z\",\"open\":100,\"high\":110,\"low\":90," + close + "\"volume\":10}\n"; }
 
     static byte[] concat(byte[] a, byte[] c) {
         byte[] o = Arrays.copyOf(a, a.length + c.length);
@@ -130,7 +167,7 @@ class BadInputCorpusTest {
     }
 
     @org.junit.jupiter.api.Test
-    void corpusHasAtLeastTwentyCases() {
-        assertTrue(corpus().count() >= 20);
+    void corpusHasAtLeastSixtyCases() {
+        assertTrue(corpus().count() >= 60, corpus().count() + " cases");
     }
 }
