@@ -12,7 +12,10 @@ public final class TatraHome {
     private TatraHome() {}
 
     public static Path resolve(Path option) {
-        if (option != null) return option.toAbsolutePath().normalize();
+        if (option != null) {
+            if (option.toString().isBlank()) throw new TatraException("--home is empty; give a folder (or leave it out for $" + ENV + " or ~/.tatra)");
+            return option.toAbsolutePath().normalize();
+        }
         String env = System.getenv(ENV);
         if (env != null && !env.isBlank()) return Path.of(env).toAbsolutePath().normalize();
         return Path.of(System.getProperty("user.home"), ".tatra");

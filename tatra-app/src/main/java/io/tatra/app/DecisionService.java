@@ -74,7 +74,7 @@ public final class DecisionService implements AutoCloseable {
             done = null;
         }
         BarSeries bars;
-        try (TatraStore store = TatraStore.open(home)) {
+        try (TatraStore store = TatraStore.openExisting(home)) {
             bars = done == null ? MarketData.load(store, symbol, interval, null, to).bars()
                     : store.candles().read(symbol, interval, Instant.ofEpochMilli(done + 1), to);
         }

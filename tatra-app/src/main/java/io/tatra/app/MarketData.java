@@ -37,7 +37,7 @@ public final class MarketData {
     /** The frames of several symbols from the store at {@code home}, in the order given. */
     public static List<MarketFrame> loadAll(Path home, List<Symbol> symbols, Interval interval, Instant from, Instant to) {
         List<MarketFrame> frames = new ArrayList<>();
-        try (TatraStore store = TatraStore.open(home)) {
+        try (TatraStore store = TatraStore.openExisting(home)) {
             for (Symbol s : symbols) frames.add(load(store, s, interval, from, to));
         }
         return frames;

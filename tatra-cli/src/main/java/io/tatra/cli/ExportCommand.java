@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         io.tatra.AtomicWrite.checkTarget(out, false, force ? io.tatra.AtomicWrite.Existing.REPLACE : io.tatra.AtomicWrite.Existing.REFUSE, "--force");
-        try (TatraStore store = TatraStore.open(common.home())) {
+        try (TatraStore store = TatraStore.openExisting(common.home())) {
             long rows = store.candles().export(symbol, interval, period.from(), period.to(), out);
             if (common.json) System.out.println(Json.write(Map.of("file", out.toString(), "rows", rows)));
             else System.out.println("wrote " + rows + " " + symbol + " " + interval + " bars to " + out);

@@ -53,7 +53,7 @@ final class FeaturesCommand implements Callable<Integer> {
         if (symbol == null || interval == null) throw new TatraException("features: --symbol and --interval are required (or --catalogue)");
         if (out != null && !(out.toString().endsWith(".csv") || out.toString().endsWith(".parquet")))
             throw new TatraException(out + ": name the output .csv or .parquet");
-        try (TatraStore store = TatraStore.open(common.home())) {
+        try (TatraStore store = TatraStore.openExisting(common.home())) {
             MarketFrame frame = io.tatra.app.MarketData.load(store, symbol, interval, period.from(), period.to());
             int n = frame.bars().size();
             if (n <= Feature.maxWarmup())

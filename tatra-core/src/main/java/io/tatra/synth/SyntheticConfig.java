@@ -33,13 +33,21 @@ public record SyntheticConfig(List<Symbol> symbols, int bars, Interval interval,
                               double regimeDays, double annualVol, double correlation, int tailDof,
                               double garchAlpha, double garchBeta, double jumpsPerYear, double jumpSize,
                               boolean withFunding, boolean withOpenInterest, double driftScale) {
+    /** Most bars per symbol (the market is held in memory: 20M bars × symbols × 8 doubles). */
+    public static final int MAX_BARS = 20_000_000;
+    /** Bars end before this: the importers accept times in 2000..2100 only. */
+    public static final Instant LAST_TIME = Instant.parse("2100-01-01T00:00:00Z");
+
     public SyntheticConfig {
         if (symbols == null || symbols.isEmpty()) throw new IllegalArgumentException("synthetic market needs at least one symbol");
         symbols = List.copyOf(symbols);
         if (symbols.stream().distinct().count() != symbols.size()) throw new IllegalArgumentException("synthetic symbols must be distinct: " + symbols);
-        if (bars < 2) throw new IllegalArgumentException("synthetic market needs at least 2 bars, got " + bars);
+        if (bars < 2 || bars > MAX_BARS) throw new IllegalArgumentException("synthetic market needs 2.." + MAX_BARS + " bars, got " + bars);
         if (interval == null) throw new IllegalArgumentException("interval is required");
         if (start == null || !interval.isAligned(start.toEpochMilli())) throw new IllegalArgumentException("start " + start + " must be aligned to " + interval);
+        if (start.toEpochMilli() + (bars - 1L) * interval.millis() >= LAST_TIME.toEpochMilli())
+            throw new IllegalArgumentException(bars + " " + interval.code() + " bars from " + start + " run past " + LAST_TIME
+                    + ", which no importer accepts; use fewer bars or a longer interval");
         if (!(regimeDays > 0)) throw new IllegalArgumentException("regimeDays must be > 0, got " + regimeDays);
         if (!(annualVol > 0 && annualVol < 10)) throw new IllegalArgumentException("annualVol must be in (0, 10), got " + annualVol);
         if (!(correlation >= 0 && correlation < 1)) throw new IllegalArgumentException("correlation must be in [0, 1), got " + correlation);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -30,6 +31,19 @@ public final class TatraStore implements AutoCloseable {
         this.journals = new JournalTable(this);
     }
 
+    /**
+     * Opens the store of a home that must already hold one (read-only use: list, export, features, datasets,
+     * training, decisions): a mistyped {@code --home} is an error, never a new empty store.
+     */
+    public static TatraStore openExisting(Path home) {
+        Path file = home.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file))
+            throw new TatraException("no store in " + home + " (no " + FILE_NAME + "): nothing imported there yet. Check --home / $TATRA_HOME, "
+                    + "or import candles first: tatra import FILE.csv --home " + home);
+        return open(home);
+    }
+
+    /** Opens the store of a home, creating both when absent (import, demo). */
     public static TatraStore open(Path home) {
         Path file = home.resolve(FILE_NAME);
         try {
@@ -46,9 +60,7 @@ public final class TatraStore implements AutoCloseable {
             s.createSchema();
             return s;
         } catch (SQLException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("lock")) throw new TatraException("the store " + file + " is in use by another process (" + firstLine(m) + ")", e);
-            throw new TatraException("cannot open the store " + file + ": " + firstLine(m), e);
+            throw openFailure(file, e);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("DuckDB JDBC driver missing from the classpath", e);
         }
@@ -89,6 +101,49 @@ public final class TatraStore implements AutoCloseable {
     static String firstLine(String m) {
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** A lock held by another process is not damage: tell them apart by DuckDB's own lock message, not a substring like "lock" in "block". */
+    static TatraException openFailure(Path file, SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Could not set lock on file") || m.contains("Conflicting lock is held"))
+            return new TatraException("the store " + file + " is in use by another process (" + firstLine(m) + "); wait for it to finish", e);
+        if (damaged(m)) return damage(file, m, e);
+        return new TatraException("cannot open the store " + file + ": " + firstLine(m), e);
+    }
+
+    static boolean damaged(String m) {
+        String l = m.toLowerCase(java.util.Locale.ROOT);
+        return l.contains("checksum") || l.contains("corrupt") || l.contains("not a valid duckdb") || l.contains("invalid block")
+                || l.contains("failed to read") || l.contains("could not read") || l.contains("serialization") || l.contains("out of range");
+    }
+
+    static TatraException damage(Path file, String m, Throwable e) {
+        return new TatraException("the store " + file + " is damaged (" + firstLine(m) + "). Restore it from a backup, or move it aside "
+                + "and import your candle files again (tatra import)", e);
+    }
+
+    /**
+     * Reads every row of every table (DuckDB checks each block's checksum as it reads): the store's own
+     * {@code data check}. Returns the rows per table; damage is an error that says what to do.
+     */
+    public java.util.Map<String, Long> verify() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        try (Statement st = conn.createStatement()) {
+            java.util.List<String> tables = new java.util.ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name")) {
+                while (rs.next()) tables.add(rs.getString(1));
+            }
+            for (String t : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*), sum(hash(COLUMNS(*))) FROM \"" + t.replace("\"", "\"\"") + "\"")) {
+                    rs.next();
+                    out.put(t, rs.getLong(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw damage(file, String.valueOf(e.getMessage()), e);
+        }
     }
 
     static TatraException failure(String what, SQLException e) {
