@@ -35,7 +35,7 @@ final class ModelCommands {
     }
 
     /** Training progress goes to stderr (stdout carries only the result, JSON with --json). */
-    static final Consumer<String> LOG = System.err::println;
+    static final Consumer<String> LOG = line -> System.err.println(line); // System.err read at each call (tests swap it)
 
     @Command(name = "pretrain", mixinStandardHelpOptions = true, description = "Pre-train the universal encoder without labels (masked steps, contrastive, temporal order) and save it.")
     static final class Pretrain implements Callable<Integer> {

@@ -31,11 +31,30 @@ public final class TatraMain implements Runnable {
                 cmd.getErr().println("tatra: " + ex.getMessage());
                 return 2;
             }
+            if (outOfMemory(ex) != null) return outOfMemory(cmd.getErr(), outOfMemory(ex));
             cmd.getErr().println("tatra: internal error (a bug; please report it with this trace):");
             ex.printStackTrace(cmd.getErr());
             return 70;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(new java.io.PrintWriter(System.err, true), e);
+        }
+    }
+
+    /** The OutOfMemoryError behind an exception, or null. */
+    static OutOfMemoryError outOfMemory(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) if (c instanceof OutOfMemoryError o) return o;
+        return null;
+    }
+
+    /** A clear message, exit 70: the input outgrew this JVM's memory (a limit should have stopped it first, so it is a bug to report). */
+    static int outOfMemory(java.io.PrintWriter err, OutOfMemoryError e) {
+        err.println("tatra: out of memory (" + e.getMessage() + ") with a heap of " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB. Split the input or give Java more memory (TATRA_JAVA_OPTS=-Xmx8g ./tatra ...); please report the command, "
+                + "since an input limit should have refused it first.");
+        return 70;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

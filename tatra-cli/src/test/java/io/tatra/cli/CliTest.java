@@ -112,4 +112,14 @@ class CliTest extends CliHarness {
         assertEquals(0, run("import", "--home", h, tornFirst.toString()), out() + err());
         assertTrue(out().contains("decisions journal, 100 records, 100 added") && out().contains("line 1: CORRUPT_LINE"), out());
     }
+
+    @Test
+    void outOfMemoryIsAClearMessageWithExit70() {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
+        assertSame(oom, TatraMain.outOfMemory(new RuntimeException("wrapped", oom)));
+        assertNull(TatraMain.outOfMemory(new IllegalStateException("a bug")));
+        assertEquals(70, TatraMain.outOfMemory(new java.io.PrintWriter(sw, true), oom));
+        assertTrue(sw.toString().startsWith("tatra: out of memory (Java heap space)") && sw.toString().contains("-Xmx"), sw.toString());
+    }
 }

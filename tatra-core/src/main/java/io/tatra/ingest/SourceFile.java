@@ -3,7 +3,6 @@ package io.tatra.ingest;
 import io.tatra.TatraException;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,14 +17,30 @@ import java.util.zip.ZipException;
 
 /**
  * Opens a data file as text: gzip is detected by its magic bytes (not by the name), binary content and
- * invalid UTF-8 are refused, and read errors name the file and the line where they happened.
+ * invalid UTF-8 are refused, and read errors name the file and the line where they happened. Input is capped:
+ * a line longer than {@link #maxLineChars()} or more than {@link #maxBytes()} of (decompressed) text is refused
+ * before it can exhaust memory — a 2 MB gzip bomb or a 200 MB single line is an error with the limit, not a crash.
+ * Both limits are system properties ({@code tatra.import.maxLineChars}, {@code tatra.import.maxBytes}).
  */
 final class SourceFile implements AutoCloseable {
+    /** Default longest line: 1 MiB characters (a candle row is under 200). */
+    static final int DEFAULT_MAX_LINE_CHARS = 1 << 20;
+    /** Default most text per file: 8 GiB decompressed (about 100 million rows). */
+    static final long DEFAULT_MAX_BYTES = 8L << 30;
+
+    static int maxLineChars() { return Integer.getInteger("tatra.import.maxLineChars", DEFAULT_MAX_LINE_CHARS); }
+
+    static long maxBytes() { return Long.getLong("tatra.import.maxBytes", DEFAULT_MAX_BYTES); }
+
     private final Path path;
-    private final BufferedReader reader;
+    private final java.io.Reader reader;
+    private final char[] buf = new char[1 << 16];
+    private int pos, limit;
+    private final StringBuilder line = new StringBuilder(256);
+    private final int maxLine = maxLineChars();
     private long lineNo;
 
-    private SourceFile(Path path, BufferedReader reader) {
+    private SourceFile(Path path, java.io.Reader reader) {
         this.path = path;
         this.reader = reader;
     }
@@ -45,14 +60,14 @@ final class SourceFile implements AutoCloseable {
                 raw.close();
                 throw new TatraException(path + ": named .gz but is not gzip data (no gzip header); rename it or re-compress it");
             }
-            InputStream in = gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw;
+            InputStream in = new Capped(gzip ? new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16) : raw, path, maxBytes());
             in.mark(8192);
             byte[] head = in.readNBytes(8192);
             in.reset();
             checkText(path, head);
             CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            return new SourceFile(path, new BufferedReader(new InputStreamReader(in, dec), 1 << 16));
+            return new SourceFile(path, new InputStreamReader(in, dec));
         } catch (NoSuchFileException e) {
             throw new TatraException(path + ": no such file");
         } catch (ZipException e) {
@@ -73,10 +88,10 @@ final class SourceFile implements AutoCloseable {
         }
     }
 
-    /** The next line (without terminator), or null at the end. */
+    /** The next line (without terminator: \n, \r\n or \r), or null at the end; a line over the cap is an error. */
     String next() {
         try {
-            String s = reader.readLine();
+            String s = readLine();
             if (s != null) {
                 lineNo++;
                 if (lineNo == 1 && !s.isEmpty() && s.charAt(0) == '\uFEFF') s = s.substring(1); // BOM
@@ -90,6 +105,71 @@ final class SourceFile implements AutoCloseable {
             throw new TatraException(path + " line " + (lineNo + 1) + ": corrupt gzip data (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new TatraException(path + " line " + (lineNo + 1) + ": read error (" + e.getMessage() + ")");
+        }
+    }
+
+    private boolean skipLf;
+
+    private String readLine() throws IOException {
+        line.setLength(0);
+        boolean any = false;
+        while (true) {
+            if (pos == limit) {
+                limit = reader.read(buf, 0, buf.length);
+                pos = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return any ? line.toString() : null;
+                }
+            }
+            if (skipLf) {
+                skipLf = false;
+                if (buf[pos] == '\n') pos++;
+                continue;
+            }
+            any = true;
+            int start = pos;
+            while (pos < limit && buf[pos] != '\n' && buf[pos] != '\r') pos++;
+            line.append(buf, start, pos - start);
+            if (line.length() > maxLine)
+                throw new TatraException(path + " line " + (lineNo + 1) + ": longer than " + maxLine + " characters; not a candle file "
+                        + "(or raise -Dtatra.import.maxLineChars)");
+            if (pos < limit) {
+                skipLf = buf[pos] == '\r';
+                pos++;
+                return line.toString();
+            }
+        }
+    }
+
+    /** Counts the (decompressed) bytes read and stops at the cap. */
+    private static final class Capped extends java.io.FilterInputStream {
+        private final Path path;
+        private final long max;
+        private long read;
+
+        Capped(InputStream in, Path path, long max) {
+            super(in);
+            this.path = path;
+            this.max = max;
+        }
+
+        @Override public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > max) throw new TatraException(path + ": more than " + max + " bytes of text" + " (decompressed); refused before it exhausts memory "
+                    + "(raise -Dtatra.import.maxBytes for a genuinely larger file)");
         }
     }
 

@@ -134,9 +134,13 @@ class MarketGeneratorTest {
 
     @Test
     void aPriceCrossingAPowerOfTenKeepsValidBars() {
-        // with 1M bars, seed 7 crosses 10,000 in 2032: the open keeps the finer tick of the bar before, and the
+        // seed 7 crosses 10,000 after about 10 years of hours: the open keeps the finer tick of the bar before, and the
         // range used to be rounded inside it (high 10006.4 below open 10006.41), which the bar check refused
-        var m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_000_000, Interval.H1, 7));
+        // (from 2000, so that 875,000 hours end before 2100, the importers' limit; the path does not depend on the start)
+        var d = SyntheticConfig.defaults(1, 10, Interval.H1, 7);
+        var m = MarketGenerator.generate(new SyntheticConfig(d.symbols(), 875_000, d.interval(), d.seed(), java.time.Instant.parse("2000-01-01T00:00:00Z"),
+                d.regimeDays(), d.annualVol(), d.correlation(), d.tailDof(), d.garchAlpha(), d.garchBeta(), d.jumpsPerYear(), d.jumpSize(),
+                d.withFunding(), d.withOpenInterest(), d.driftScale()));
         var b = m.series(m.config().symbols().get(0));
         for (int i = 0; i < b.size(); i++) assertTrue(b.high(i) >= Math.max(b.open(i), b.close(i)) && b.low(i) <= Math.min(b.open(i), b.close(i)));
     }
