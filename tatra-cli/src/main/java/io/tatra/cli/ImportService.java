@@ -61,11 +61,13 @@ final class ImportService {
                     + String.join("\n  ", r.problems().stream().limit(10).map(p -> file.getFileName() + ":" + p.line() + ": " + p.problem() + ": " + p.message()).toList());
             return new FileOutcome(file.toString(), "refused", kind.name().toLowerCase(), null, null, 0, 0, 0, 0, r.problems().size(), 0, 0, null, null, msg, null);
         }
-        long added = store.journals().insert(r.records());
-        String msg = r.problems().isEmpty() ? null : r.problems().size() + " lines skipped: "
-                + String.join("; ", r.problems().stream().limit(5).map(Object::toString).toList());
-        return new FileOutcome(file.toString(), "imported", kind.name().toLowerCase(), null, null, r.records().size(), added,
-                r.records().size() - added, 0, 0, r.problems().size(), 0, null, null, msg, null);
+        io.tatra.store.JournalTable.InsertResult w = store.journals().insert(r.records());
+        List<String> notes = new java.util.ArrayList<>();
+        if (!r.problems().isEmpty()) notes.add(r.problems().size() + " lines skipped: " + String.join("; ", r.problems().stream().limit(5).map(Object::toString).toList()));
+        if (w.conflicting() > 0) notes.add(w.conflicting() + " records differ from the stored ones with the same key (kept the stored ones): "
+                + String.join(", ", w.conflicts().stream().limit(5).toList()) + (w.conflicting() > 5 ? ", …" : ""));
+        return new FileOutcome(file.toString(), "imported", kind.name().toLowerCase(), null, null, r.records().size(), w.added(),
+                w.unchanged(), w.conflicting(), 0, r.problems().size(), 0, null, null, notes.isEmpty() ? null : String.join("\n  ", notes), null);
     }
 
     /** Largest share of a journal's lines that may be skipped (torn, corrupt, not a record) before the file is refused. */
@@ -117,6 +119,7 @@ final class ImportService {
         if (!o.ok()) return sb.append("REFUSED\n").append(o.message()).toString();
         if (o.symbol() == null) {
             sb.append(o.kind()).append(" journal, ").append(o.bars()).append(" records, ").append(o.added()).append(" added, ").append(o.unchanged()).append(" already stored");
+            if (o.conflicting() > 0) sb.append(", ").append(o.conflicting()).append(" conflicting");
         } else {
             sb.append(o.symbol()).append(' ').append(o.interval()).append(" (").append(o.kind()).append("), ").append(o.bars()).append(" bars ")
                     .append(o.first()).append(" .. ").append(o.last()).append(": ").append(o.added()).append(" added, ")

@@ -85,6 +85,10 @@ class CliTest extends CliHarness {
         Files.writeString(withNull, good + "null\n");
         assertEquals(0, run("import", "--home", h, withNull.toString()), err());
         assertTrue(out().contains("100 records, 100 added") && out().contains("line 101: INVALID_RECORD"), out());
+        // the same ids with a changed price: conflicts, reported with their keys; the stored records stay
+        Files.writeString(withNull, good.toString().replace("16508.75", "16600"));
+        assertEquals(0, run("import", "--home", h, withNull.toString()), err());
+        assertTrue(out().contains("0 added, 0 already stored, 100 conflicting") && out().contains("decision_0"), out());
         // 100 garbage lines and one good one: refused, nothing stored, file and line named
         Path garbage = home.resolve("g/decisions.jsonl");
         Files.createDirectories(garbage.getParent());

@@ -93,8 +93,18 @@ class TatraStoreTest {
     void journalsImportIdempotently(@TempDir Path home) {
         var d = new Decision("d1", Instant.parse("2024-01-01T00:00:00Z"), "BTCUSDT", Signal.SELL, 100, 0.6, Map.of("rsi", 40.0));
         try (TatraStore st = TatraStore.open(home)) {
-            assertEquals(1, st.journals().insert(List.of(d)));
-            assertEquals(0, st.journals().insert(List.of(d)));
+            assertEquals(1, st.journals().insert(List.of(d)).added());
+            var again = st.journals().insert(List.of(d));
+            assertEquals(0, again.added());
+            assertEquals(1, again.unchanged());
+            assertEquals(0, again.conflicting());
+            assertEquals(1, st.journals().count(JournalKind.DECISIONS));
+            // the same id with another price is a conflict, reported; the stored record stays
+            var changed = new Decision("d1", Instant.parse("2024-01-01T00:00:00Z"), "BTCUSDT", Signal.SELL, 101, 0.6, Map.of("rsi", 40.0));
+            var c = st.journals().insert(List.of(changed));
+            assertEquals(0, c.added());
+            assertEquals(0, c.unchanged());
+            assertEquals(List.of(changed.key()), c.conflicts());
             assertEquals(1, st.journals().count(JournalKind.DECISIONS));
         }
     }
