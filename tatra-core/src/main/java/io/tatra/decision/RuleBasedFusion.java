@@ -74,20 +74,26 @@ public record RuleBasedFusion(FusionConfig config) implements FusionPolicy {
         return new TradeDecision(a, confidence, size, stop, take, c, why + risk, trace);
     }
 
+    /** A head whose bullish score is smaller than this in size takes no side in the reasoning (a mostly sideways head). */
+    static final double NO_VIEW = 0.1;
+
     private static String agreement(int side, double d, double r, double e, HeadOutputs o) {
-        String dir = String.format(Locale.ROOT, "direction %s (up %.0f%%, down %.0f%%)", d >= 0 ? "up" : "down", 100 * o.pUp(), 100 * o.pDown());
-        String reg = String.format(Locale.ROOT, "regime %s (bull %.0f%%, bear %.0f%%)", r >= 0 ? "bull" : "bear", 100 * o.pBull(), 100 * o.pBear());
+        String dir = String.format(Locale.ROOT, "direction %s (up %.0f%%, down %.0f%%, sideways %.0f%%)", d >= 0 ? "up" : "down", 100 * o.pUp(), 100 * o.pDown(), 100 * o.pSide());
+        double pSideways = Math.max(0, 1 - o.pBull() - o.pBear());
+        String reg = String.format(Locale.ROOT, "regime %s (bull %.0f%%, bear %.0f%%, sideways %.0f%%)", r >= 0 ? "bull" : "bear", 100 * o.pBull(), 100 * o.pBear(), 100 * pSideways);
         String ret = String.format(Locale.ROOT, "return %+.2f%%", 100 * o.ret());
-        StringBuilder agree = new StringBuilder(), against = new StringBuilder();
+        StringBuilder agree = new StringBuilder(), against = new StringBuilder(), none = new StringBuilder();
         String[] names = {dir, reg, ret};
         double[] s = {d, r, e};
         for (int i = 0; i < 3; i++) {
-            StringBuilder b = side != 0 && Math.signum(s[i]) == side ? agree : against;
+            StringBuilder b = Math.abs(s[i]) < NO_VIEW ? none : side != 0 && Math.signum(s[i]) == side ? agree : against;
             b.append(b.isEmpty() ? "" : ", ").append(names[i]);
         }
         String lean = side > 0 ? "bullish" : side < 0 ? "bearish" : "neutral";
-        if (against.isEmpty()) return "All agree, " + lean + ": " + agree + ".";
-        if (agree.isEmpty()) return "No side: " + against + ".";
-        return "Leaning " + lean + ": " + agree + "; disagreeing: " + against + ".";
+        String noView = none.isEmpty() ? "" : " No view from: " + none + ".";
+        if (agree.isEmpty() && against.isEmpty()) return "No head takes a side." + noView;
+        if (against.isEmpty()) return (none.isEmpty() ? "All agree, " : "Leaning ") + lean + ": " + agree + "." + noView;
+        if (agree.isEmpty()) return "No side: " + against + "." + noView;
+        return "Leaning " + lean + ": " + agree + "; disagreeing: " + against + "." + noView;
     }
 }

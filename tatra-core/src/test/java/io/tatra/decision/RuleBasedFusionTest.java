@@ -77,4 +77,14 @@ class RuleBasedFusionTest {
         assertEquals(Action.FLAT, d.action());
         assertTrue(d.reasoning().contains("implausible volatility"), d.reasoning());
     }
+
+    @Test
+    void aMostlySidewaysRegimeHeadIsNoViewNotAgreement() {
+        // the case a user met: bearish direction and return, the regime head 88 % sideways — not "All agree"
+        TradeDecision d = new RuleBasedFusion(FusionConfig.defaults()).decide(new HeadOutputs(new double[]{0.55, 0.25, 0.20}, 0.005,
+                new double[]{0.05, 0.07, 0.88}, -0.004, 4));
+        assertFalse(d.reasoning().startsWith("All agree"), d.reasoning());
+        assertTrue(d.reasoning().startsWith("Leaning bearish: direction down") && d.reasoning().contains("No view from: regime")
+                && d.reasoning().contains("sideways 88%"), d.reasoning());
+    }
 }
