@@ -46,10 +46,7 @@ class ReaderProperties {
 
     @Property
     void theCandleImporterReturnsOrRefusesClearly(@ForAll("candles") byte[] content, @ForAll("names") String name) throws IOException {
-        Path dir = Files.createTempDirectory("prop");
-        Path f = dir.resolve(name);
-        Files.write(f, content);
-        try {
+        withFile(name, content, f -> {
             for (ImportPolicy policy : ImportPolicy.values()) {
                 try {
                     ImportResult r = BarImporter.read(f, new ImportOptions(Symbol.of("BTCUSDT"), null, policy));
@@ -60,9 +57,7 @@ class ReaderProperties {
                 }
             }
             assertNotNull(BarImporter.check(f, new ImportOptions(Symbol.of("BTCUSDT"), null, ImportPolicy.STRICT)), "check never throws for content");
-        } finally {
-            io.tatra.AtomicWrite.deleteQuietly(dir);
-        }
+        });
     }
 
     @Provide
@@ -73,18 +68,13 @@ class ReaderProperties {
 
     @Property
     void journalReadersNeverFailOnContent(@ForAll("journals") byte[] content) throws IOException {
-        Path dir = Files.createTempDirectory("prop");
-        Path f = dir.resolve("decisions.jsonl");
-        Files.write(f, content);
-        try {
+        withFile("decisions.jsonl", content, f -> {
             JournalReader.Result<Decision> r = JournalReader.read(f, Decision.class);
             assertNotNull(r.records());
             for (var p : r.problems()) assertTrue(p.line() >= 1 && p.message() != null);
             TrialLog.Read t = new TrialLog(f).read();
             assertTrue(t.trials().stream().allMatch(java.util.Objects::nonNull));
-        } finally {
-            io.tatra.AtomicWrite.deleteQuietly(dir);
-        }
+        });
     }
 
     @Provide
@@ -92,14 +82,23 @@ class ReaderProperties {
 
     @Property
     void theForecastsFileIsReadOrRefusedWithFileAndLine(@ForAll("forecasts") byte[] content) throws IOException {
+        withFile("forecasts.csv", content, f -> {
+            try {
+                List<WindowForecast> rows = WindowForecast.read(f);
+                assertNotNull(rows);
+            } catch (TatraException e) {
+                assertTrue(e.getMessage().startsWith(f.toString()) || e.getMessage().startsWith("cannot read " + f), e.getMessage());
+            }
+        });
+    }
+
+    /** Runs {@code check} on a temporary file holding {@code content}, then deletes it. */
+    static void withFile(String name, byte[] content, java.util.function.Consumer<Path> check) throws IOException {
         Path dir = Files.createTempDirectory("prop");
-        Path f = dir.resolve("forecasts.csv");
-        Files.write(f, content);
         try {
-            List<WindowForecast> rows = WindowForecast.read(f);
-            assertNotNull(rows);
-        } catch (TatraException e) {
-            assertTrue(e.getMessage().startsWith(f.toString()) || e.getMessage().startsWith("cannot read " + f), e.getMessage());
+            Path f = dir.resolve(name);
+            Files.write(f, content);
+            check.accept(f);
         } finally {
             io.tatra.AtomicWrite.deleteQuietly(dir);
         }
