@@ -19,6 +19,8 @@ import java.util.Map;
  * bad one is an error naming the file and line, never a trace.
  */
 public record RunData(Path dir, RunResult result, List<Row> equity, List<TradeRow> trades, List<Price> prices, List<WindowForecast> forecasts) {
+    /** Times a run file may hold: the importers' range. */
+    static final long FIRST = Instant.parse("2000-01-01T00:00:00Z").toEpochMilli(), LAST = Instant.parse("2100-01-01T00:00:00Z").toEpochMilli();
     /** Refuse run CSV files larger than this. */
     public static final long MAX_BYTES = 512L << 20;
 
@@ -53,11 +55,14 @@ public record RunData(Path dir, RunResult result, List<Row> equity, List<TradeRo
         }
 
         long time(String col) {
+            long t;
             try {
-                return Instant.parse(text(col)).toEpochMilli();
-            } catch (java.time.format.DateTimeParseException e) {
+                t = Instant.parse(text(col)).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
                 throw new IllegalArgumentException(col + " '" + c[at.get(col)] + "' is not an ISO-8601 UTC time");
             }
+            if (t < FIRST || t >= LAST) throw new IllegalArgumentException(col + " " + c[at.get(col)] + " lies outside 2000..2100");
+            return t;
         }
 
         double number(String col) {
