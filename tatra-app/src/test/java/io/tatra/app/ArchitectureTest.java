@@ -38,6 +38,7 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MODULES = Map.of(
             "tatra-core", Set.of(),
             "tatra-store", Set.of("tatra-core"),
+            "tatra-bybit", Set.of("tatra-core"),
             "tatra-model", Set.of("tatra-core"),
             "tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model"),
             "tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app"));
@@ -89,6 +90,15 @@ class ArchitectureTest {
             if (s.module.equals("tatra-core"))
                 for (String lib : CORE_FORBIDDEN) if (s.code.contains(lib + ".") || s.code.contains("import " + lib + ";")) bad.add(ROOT.relativize(s.file) + " uses " + lib);
         assertEquals(List.of(), bad);
+    }
+
+    @Test
+    void theVenueProtocolHasNoNetworkCode() {
+        List<String> bad = new ArrayList<>();
+        for (Source s : sources())
+            if (s.pkg.endsWith(".protocol"))
+                for (String lib : CORE_FORBIDDEN) if (s.code.contains(lib + ".") || s.code.contains("import " + lib + ";")) bad.add(ROOT.relativize(s.file) + " uses " + lib);
+        assertEquals(List.of(), bad, "a protocol package is data and codecs only; the network lives in the client module");
     }
 
     @Test
