@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One {@code /v5/market/kline} row: {@code [startTime, open, high, low, close, volume, turnover]}, all strings, parsed
  * exactly ({@link BigDecimal}); volume in base coin, turnover in quote coin (linear).
  */
 public record Kline(long startTime, BigDecimal open, BigDecimal high, BigDecimal low, BigDecimal close, BigDecimal volume, BigDecimal turnover) {
-    /** Bybit's number strings: digits with an optional fraction, optional sign, no exponent, no spaces. */
-    static final Pattern DECIMAL = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
-
     public Kline {
         if (startTime <= 0) throw new ProtocolException("kline startTime must be > 0, got " + startTime);
         for (BigDecimal p : new BigDecimal[]{open, high, low, close})
@@ -51,7 +47,7 @@ public record Kline(long startTime, BigDecimal open, BigDecimal high, BigDecimal
 
     static BigDecimal decimal(JsonNode row, int i) {
         String s = text(row, i);
-        if (!DECIMAL.matcher(s).matches()) throw new ProtocolException("field " + i + " '" + Envelope.abbreviate(s) + "' is not a decimal");
+        if (!Decimals.DECIMAL.matcher(s).matches()) throw new ProtocolException("field " + i + " '" + Envelope.abbreviate(s) + "' is not a decimal");
         return new BigDecimal(s);
     }
 }
