@@ -26,17 +26,23 @@ public record Envelope(int retCode, String retMsg, JsonNode result, JsonNode ret
     /** The code's handling (FAIL for a code the table does not know). */
     public RetCode.Handling handling() { return RetCode.handlingOf(retCode); }
 
-    /** Parses an answer; anything that is not a v5 envelope is a {@link ProtocolException} naming what is wrong. */
-    public static Envelope parse(String body) {
-        if (body == null || body.isBlank()) throw new ProtocolException("empty answer; expected a v5 envelope");
-        if (body.length() > MAX_CHARS) throw new ProtocolException("answer of " + body.length() + " characters is larger than " + MAX_CHARS);
+    /** A JSON object from text (size-capped, duplicate keys refused); anything else is a {@link ProtocolException}. */
+    static JsonNode tree(String body) {
+        if (body == null || body.isBlank()) throw new ProtocolException("empty message; expected a JSON object");
+        if (body.length() > MAX_CHARS) throw new ProtocolException("message of " + body.length() + " characters is larger than " + MAX_CHARS);
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new ProtocolException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
-        if (root == null || !root.isObject()) throw new ProtocolException("not a JSON object; expected a v5 envelope");
+        if (root == null || !root.isObject()) throw new ProtocolException("not a JSON object");
+        return root;
+    }
+
+    /** Parses an answer; anything that is not a v5 envelope is a {@link ProtocolException} naming what is wrong. */
+    public static Envelope parse(String body) {
+        JsonNode root = tree(body);
         JsonNode code = root.has("retCode") ? root.get("retCode") : root.get("ret_code");
         if (code == null || !(code.isIntegralNumber() || (code.isTextual() && code.asText().matches("-?\\d{1,9}"))))
             throw new ProtocolException("no integer retCode in " + abbreviate(body));
