@@ -79,16 +79,17 @@ final class ImportService {
      */
     static JournalKind journalKind(Path file) {
         if (!Files.isRegularFile(file)) return null;
+        boolean gzip;
         try (var in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
-            boolean gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+            gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
             int bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
             if (!gzip && (head.length <= bom || (head[bom] != '{' && !Character.isWhitespace(head[bom])))) return null;
         } catch (IOException e) {
             return null;
         }
         try (var raw = Files.newInputStream(file);
-             var un = isGzip(file) ? new java.util.zip.GZIPInputStream(raw) : raw;
+             var un = gzip ? new java.util.zip.GZIPInputStream(raw) : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(un, StandardCharsets.UTF_8))) {
             for (int seen = 0; seen < 5; ) {
                 String line = r.readLine();
@@ -106,12 +107,6 @@ final class ImportService {
         }
     }
 
-    private static boolean isGzip(Path file) throws IOException {
-        try (var in = Files.newInputStream(file)) {
-            byte[] h = in.readNBytes(2);
-            return h.length == 2 && (h[0] & 0xff) == 0x1f && (h[1] & 0xff) == 0x8b;
-        }
-    }
 
     static String line(FileOutcome o) {
         StringBuilder sb = new StringBuilder();

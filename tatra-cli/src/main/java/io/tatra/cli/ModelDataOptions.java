@@ -68,15 +68,19 @@ final class ModelDataOptions {
     /** Checks every option that needs no data (model size, thread count, fold number's range start) before any data is read. */
     void check() {
         model();
-        if (threads != null && (threads < 1 || threads > 256)) throw new io.tatra.TatraException("--threads must be 1..256, got " + threads);
+        checkThreads();
         if (threads != null && threads > Runtime.getRuntime().availableProcessors())
             System.err.println("tatra: warning: --threads " + threads + " is more than the " + Runtime.getRuntime().availableProcessors()
                     + " cores here; PyTorch slows down when threads outnumber cores");
         if (fold != null && (fold < 1 || fold > folds)) throw new io.tatra.TatraException("--fold must be 1.." + folds + ", got " + fold);
     }
 
-    void configureTorch() {
+    private void checkThreads() {
         if (threads != null && (threads < 1 || threads > 256)) throw new io.tatra.TatraException("--threads must be 1..256, got " + threads);
+    }
+
+    void configureTorch() {
+        checkThreads();
         Torch.configure(threads != null ? threads : Runtime.getRuntime().availableProcessors(), seed);
     }
 }

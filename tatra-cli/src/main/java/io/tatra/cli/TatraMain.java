@@ -31,7 +31,8 @@ public final class TatraMain implements Runnable {
                 cmd.getErr().println("tatra: " + ex.getMessage());
                 return 2;
             }
-            if (outOfMemory(ex) != null) return outOfMemory(cmd.getErr(), outOfMemory(ex));
+            OutOfMemoryError oom = outOfMemory(ex);
+            if (oom != null) return outOfMemory(cmd.getErr(), oom);
             cmd.getErr().println("tatra: internal error (a bug; please report it with this trace):");
             ex.printStackTrace(cmd.getErr());
             return 70;

@@ -1,17 +1,14 @@
 package io.tatra.report;
 
+import io.tatra.NamedCsv;
 import io.tatra.TatraException;
 import io.tatra.app.RunResult;
 import io.tatra.metrics.WindowForecast;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A backtest run directory read back: result.json and the CSV files {@code tatra backtest} wrote. Run files are
@@ -47,9 +44,9 @@ public record RunData(Path dir, RunResult result, List<Row> equity, List<TradeRo
     }
 
     /** One CSV line's fields by column name, each checked on the way out. */
-    record Cells(Map<String, Integer> at, String[] c) {
+    record Cells(NamedCsv.Row r) {
         String text(String col) {
-            String v = c[at.get(col)];
+            String v = r.get(col);
             if (v.isBlank()) throw new IllegalArgumentException(col + " is empty");
             return v;
         }
@@ -59,9 +56,9 @@ public record RunData(Path dir, RunResult result, List<Row> equity, List<TradeRo
             try {
                 t = Instant.parse(text(col)).toEpochMilli();
             } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
-                throw new IllegalArgumentException(col + " '" + c[at.get(col)] + "' is not an ISO-8601 UTC time");
+                throw new IllegalArgumentException(col + " '" + r.get(col) + "' is not an ISO-8601 UTC time");
             }
-            if (t < FIRST || t >= LAST) throw new IllegalArgumentException(col + " " + c[at.get(col)] + " lies outside 2000..2100");
+            if (t < FIRST || t >= LAST) throw new IllegalArgumentException(col + " " + r.get(col) + " lies outside 2000..2100");
             return t;
         }
 
@@ -69,7 +66,7 @@ public record RunData(Path dir, RunResult result, List<Row> equity, List<TradeRo
             try {
                 return Double.parseDouble(text(col));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(col + " '" + c[at.get(col)] + "' is not a number");
+                throw new IllegalArgumentException(col + " '" + r.get(col) + "' is not a number");
             }
         }
 
@@ -89,7 +86,7 @@ public record RunData(Path dir, RunResult result, List<Row> equity, List<TradeRo
             return switch (text(col)) {
                 case "long" -> true;
                 case "short" -> false;
-                default -> throw new IllegalArgumentException(col + " must be long or short, got '" + c[at.get(col)] + "'");
+                default -> throw new IllegalArgumentException(col + " must be long or short, got '" + r.get(col) + "'");
             };
         }
     }
@@ -99,30 +96,6 @@ public record RunData(Path dir, RunResult result, List<Row> equity, List<TradeRo
             if (required) throw new TatraException(f + " is missing from the run directory");
             return List.of();
         }
-        try {
-            if (Files.size(f) > MAX_BYTES) throw new TatraException(f + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a run file");
-            List<String> lines = Files.readAllLines(f);
-            if (lines.isEmpty()) throw new TatraException(f + ":1: empty file; expected a header with " + String.join(",", columns));
-            String[] header = lines.get(0).split(",", -1);
-            Map<String, Integer> at = new HashMap<>();
-            for (int i = 0; i < header.length; i++) at.put(header[i].trim(), i);
-            for (String col : columns) if (!at.containsKey(col)) throw new TatraException(f + ":1: no column '" + col + "'; expected " + String.join(",", columns));
-            List<T> out = new ArrayList<>();
-            for (int i = 1; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) continue;
-                String[] c = lines.get(i).split(",", -1);
-                if (c.length != header.length) throw new TatraException(f + ":" + (i + 1) + ": " + c.length + " fields, the header has " + header.length);
-                try {
-                    out.add(parse.apply(new Cells(at, c)));
-                } catch (IllegalArgumentException e) {
-                    throw new TatraException(f + ":" + (i + 1) + ": " + e.getMessage());
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new TatraException("cannot read " + f + ": " + e.getMessage(), e);
-        } catch (java.io.UncheckedIOException e) {
-            throw new TatraException("cannot read " + f + " as UTF-8 text: " + e.getMessage(), e);
-        }
+        return NamedCsv.read(f, columns, MAX_BYTES, row -> parse.apply(new Cells(row)));
     }
 }

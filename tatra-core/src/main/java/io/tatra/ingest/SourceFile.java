@@ -47,9 +47,8 @@ final class SourceFile implements AutoCloseable {
 
     static SourceFile open(Path path) {
         if (Files.exists(path) && !Files.isRegularFile(path))
-            throw new io.tatra.TatraException(path + " is not a regular file (a directory, pipe or device); give a candle file");
+            throw new TatraException(path + " is not a regular file (a directory, pipe or device); give a candle file");
         if (!Files.exists(path)) throw new TatraException(path + ": no such file");
-        if (Files.isDirectory(path)) throw new TatraException(path + ": is a directory, expected a data file");
         try {
             InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
             raw.mark(4);

@@ -1,17 +1,11 @@
 package io.tatra.metrics;
 
-import io.tatra.TatraException;
+import io.tatra.NamedCsv;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * One window's forecasts beside what happened (labels; −1 / NaN where unknown, e.g. the last bars): the rows of a
@@ -44,34 +38,12 @@ public record WindowForecast(long time, String symbol, double[] direction, doubl
 
     /** Reads a forecasts file by column name; a missing column or a malformed value names the file and line. */
     public static List<WindowForecast> read(Path file) {
-        try {
-            if (Files.size(file) > MAX_BYTES) throw new TatraException(file + ": larger than " + (MAX_BYTES >> 20) + " MiB; not a forecasts file of a run");
-            List<String> lines = Files.readAllLines(file);
-            if (lines.isEmpty()) throw new TatraException(file + ":1: empty file; expected the header " + HEADER);
-            List<String> header = Arrays.asList(lines.get(0).split(",", -1));
-            Map<String, Integer> at = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) at.put(header.get(i).trim(), i);
-            for (String c : COLUMNS) if (!at.containsKey(c)) throw new TatraException(file + ":1: no column '" + c + "'; expected " + HEADER);
-            List<WindowForecast> out = new ArrayList<>();
-            for (int n = 1; n < lines.size(); n++) {
-                if (lines.get(n).isBlank()) continue;
-                String[] c = lines.get(n).split(",", -1);
-                if (c.length != header.size()) throw new TatraException(file + ":" + (n + 1) + ": " + c.length + " fields, the header has " + header.size());
-                try {
-                    out.add(new WindowForecast(Instant.parse(c[at.get("time")]).toEpochMilli(), c[at.get("symbol")],
-                            new double[]{num(c, at, "p_down"), num(c, at, "p_side"), num(c, at, "p_up")}, num(c, at, "volatility"),
-                            new double[]{num(c, at, "p_bull"), num(c, at, "p_bear"), num(c, at, "p_sideways")}, num(c, at, "return"),
-                            Integer.parseInt(c[at.get("direction_label")]), Integer.parseInt(c[at.get("regime_label")]),
-                            num(c, at, "realized_volatility"), num(c, at, "realized_return")));
-                } catch (RuntimeException e) {
-                    throw new TatraException(file + ":" + (n + 1) + ": " + e.getMessage());
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new TatraException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return NamedCsv.read(file, COLUMNS, MAX_BYTES, r -> new WindowForecast(Instant.parse(r.get("time")).toEpochMilli(), r.get("symbol"),
+                new double[]{num(r, "p_down"), num(r, "p_side"), num(r, "p_up")}, num(r, "volatility"),
+                new double[]{num(r, "p_bull"), num(r, "p_bear"), num(r, "p_sideways")}, num(r, "return"),
+                Integer.parseInt(r.get("direction_label")), Integer.parseInt(r.get("regime_label")),
+                num(r, "realized_volatility"), num(r, "realized_return")));
     }
 
-    private static double num(String[] c, Map<String, Integer> at, String col) { return Double.parseDouble(c[at.get(col)]); }
+    private static double num(NamedCsv.Row r, String col) { return Double.parseDouble(r.get(col)); }
 }

@@ -12,18 +12,23 @@ final class Decimals {
 
     private Decimals() {}
 
-    static String text(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || v.isNull()) throw new ProtocolException("field '" + field + "' is missing");
-        if (!v.isTextual()) throw new ProtocolException("field '" + field + "' is " + v.getNodeType() + ", Bybit sends a string");
+    /** The string value {@code v} (a field of an object or an element of a row, named {@code what} in errors). */
+    static String textValue(JsonNode v, String what) {
+        if (v == null || v.isNull()) throw new ProtocolException(what + " is missing");
+        if (!v.isTextual()) throw new ProtocolException(what + " is " + v.getNodeType() + ", Bybit sends a string");
         return v.asText();
     }
 
-    static BigDecimal decimal(JsonNode o, String field) {
-        String s = text(o, field);
-        if (!DECIMAL.matcher(s).matches()) throw new ProtocolException("field '" + field + "' = '" + Envelope.abbreviate(s) + "' is not a decimal");
+    static String text(JsonNode o, String field) { return textValue(o.get(field), "field '" + field + "'"); }
+
+    /** The exact decimal in the string value {@code v}. */
+    static BigDecimal decimalValue(JsonNode v, String what) {
+        String s = textValue(v, what);
+        if (!DECIMAL.matcher(s).matches()) throw new ProtocolException(what + " = '" + Envelope.abbreviate(s) + "' is not a decimal");
         return new BigDecimal(s);
     }
+
+    static BigDecimal decimal(JsonNode o, String field) { return decimalValue(o.get(field), "field '" + field + "'"); }
 
     static long millis(JsonNode o, String field) {
         String s = text(o, field);

@@ -39,15 +39,7 @@ public record Kline(long startTime, BigDecimal open, BigDecimal high, BigDecimal
         return out;
     }
 
-    private static String text(JsonNode row, int i) {
-        JsonNode v = row.get(i);
-        if (!v.isTextual()) throw new ProtocolException("field " + i + " is " + v.getNodeType() + ", Bybit sends strings");
-        return v.asText();
-    }
+    private static String text(JsonNode row, int i) { return Decimals.textValue(row.get(i), "field " + i); }
 
-    static BigDecimal decimal(JsonNode row, int i) {
-        String s = text(row, i);
-        if (!Decimals.DECIMAL.matcher(s).matches()) throw new ProtocolException("field " + i + " '" + Envelope.abbreviate(s) + "' is not a decimal");
-        return new BigDecimal(s);
-    }
+    private static BigDecimal decimal(JsonNode row, int i) { return Decimals.decimalValue(row.get(i), "field " + i); }
 }

@@ -26,13 +26,10 @@ public final class ModelForecaster implements Forecaster {
 
     public ModelForecaster(TatraModel model) {
         this.model = model;
-        for (Task t : model.tasks()) specs.add(spec(t));
+        for (Task t : model.tasks()) specs.add(t.spec());
         window = model.config().encoder().window();
         features = model.config().encoder().features();
     }
-
-    /** The engine-neutral spec of a model task (see {@link Task#spec()}). */
-    public static TaskSpec spec(Task t) { return t.spec(); }
 
     @Override public List<TaskSpec> tasks() { return List.copyOf(specs); }
 

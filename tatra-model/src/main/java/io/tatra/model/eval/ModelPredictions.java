@@ -27,7 +27,7 @@ public final class ModelPredictions {
 
     /** Adds one head's forecasts from its raw outputs ({@code [n × outputs]}). */
     public static Forecasts with(Forecasts p, Task t, float[] raw, TargetScale scale) {
-        return p.with(ModelForecaster.spec(t), t.kind() == TaskKind.CLASSES ? softmax(raw, t.classes()) : single(raw, t.kind(), scale));
+        return p.with(t.spec(), t.kind() == TaskKind.CLASSES ? softmax(raw, t.classes()) : single(raw, t.kind(), scale));
     }
 
     /** Row-wise softmax of {@code [n × k]} logits. */

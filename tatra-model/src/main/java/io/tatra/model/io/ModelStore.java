@@ -172,7 +172,7 @@ public final class ModelStore {
 
     /** A NaN or infinite weight makes every forecast NaN: refuse it at load, not at the first "Up NaN%". */
     static void checkFinite(Path dir, TatraModel model) {
-        for (var block : List.of(model.encoder())) checkFinite(dir, "encoder", block);
+        checkFinite(dir, "encoder", model.encoder());
         for (Task t : model.tasks()) checkFinite(dir, "head " + t.name(), model.headBlock(t.name()));
     }
 
