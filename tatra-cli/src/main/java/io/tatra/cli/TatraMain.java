@@ -20,6 +20,12 @@ public final class TatraMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        try {
+            NativeCache.prepareDuckDb();
+        } catch (TatraException e) {
+            System.err.println("tatra: " + e.getMessage());
+            System.exit(2);
+        }
         System.exit(execute(args));
     }
 
