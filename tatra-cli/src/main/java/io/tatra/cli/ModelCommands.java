@@ -67,7 +67,7 @@ final class ModelCommands {
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true, description = {"Train all task heads together on one encoder, with a loss-balancing scheme; save the model.",
-            "By default the model is for use after --to: it trains on the whole period except its last 15 % (kept, after a purge + embargo gap, "
+            "By default the model is for use after --to: it trains on the whole period except its last 15 %% (kept, after a purge + embargo gap, "
                     + "for early stopping). With --fold N it trains on walk-forward fold N's training part instead (for research; its test part stays unseen).",
             "The card (model.json) records the training and validation ranges and the split."})
     static final class Train implements Callable<Integer> {
