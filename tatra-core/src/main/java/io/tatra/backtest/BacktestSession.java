@@ -33,11 +33,11 @@ import java.util.Map;
  */
 public final class BacktestSession {
     private final BacktestConfig cfg;
-    private final ExecutionModels models;
     private final RiskCheck risk;
     private final List<MarketFrame> frames;
     private final Map<Symbol, BarSeries> finer;
     private final Portfolio portfolio;
+    private final Matching matching;
     private final BarSeries[] series;
     private final long[][] opens;
     private final int[] next, fundingNext;
@@ -53,13 +53,14 @@ public final class BacktestSession {
     private BacktestSession(BacktestConfig cfg, ExecutionModels models, List<MarketFrame> frames, Map<Symbol, BarSeries> finer) {
         if (frames.isEmpty()) throw new IllegalArgumentException("nothing to backtest: no symbols");
         this.cfg = cfg;
-        this.models = models;
+
         this.risk = new RiskCheck(cfg.risk());
         this.riskStateful = cfg.risk().stateful();
         this.frames = List.copyOf(frames);
         this.finer = Map.copyOf(finer);
         int m = frames.size();
         portfolio = new Portfolio(cfg.capital(), frames.stream().map(f -> f.bars().symbol()).toList());
+        matching = new Matching(portfolio, models);
         series = new BarSeries[m];
         opens = new long[m][];
         next = new int[m];
@@ -202,44 +203,11 @@ public final class BacktestSession {
 
     /** Fills {@code delta} units near {@code price}; slippage from what is known at bar {@code known}. */
     private void trade(int s, double delta, double price, BarSeries b, int known, Instant time, ExitReason reason, String decision) {
-        if (delta == 0) return;
-        double fill = models.fills().fillPrice(price, delta, models.slippage().fraction(b, known));
-        portfolio.fill(s, delta, fill, models.fees().fee(delta, fill), time, reason, decision);
-        portfolio.markIfUnset(s, price);
+        matching.trade(s, delta, price, b, known, time, reason, decision);
     }
 
     /** Stop loss / take profit inside bar i. */
     private void exits(int s, BarSeries b, int i, BarSeries fine) {
-        Position p = portfolio.position(s);
-        double stop = p.stopPrice(), take = p.takeProfitPrice();
-        if (p.quantity() == 0 || (Double.isNaN(stop) && Double.isNaN(take))) return;
-        int side = (int) Math.signum(p.quantity());
-        double open = b.open(i);
-        boolean stopHit = !Double.isNaN(stop) && (side > 0 ? b.low(i) <= stop : b.high(i) >= stop);
-        boolean takeHit = !Double.isNaN(take) && (side > 0 ? b.high(i) >= take : b.low(i) <= take);
-        if (!stopHit && !takeHit) return;
-        Instant t = b.openTime(i);
-        if (stopHit && (side > 0 ? open <= stop : open >= stop)) { trade(s, -p.quantity(), open, b, i - 1, t, ExitReason.STOP_LOSS, null); return; }
-        if (takeHit && (side > 0 ? open >= take : open <= take)) { trade(s, -p.quantity(), open, b, i - 1, t, ExitReason.TAKE_PROFIT, null); return; }
-        boolean stopFirst = stopHit;
-        if (stopHit && takeHit && fine != null) {
-            Boolean order = firstInFinerBars(fine, b.openTimeMillis(i), b.openTimeMillis(i) + b.interval().millis(), stop, take, side);
-            if (order != null) stopFirst = order;
-        }
-        trade(s, -p.quantity(), stopFirst ? stop : take, b, i - 1, closeTime(b, i), stopFirst ? ExitReason.STOP_LOSS : ExitReason.TAKE_PROFIT, null);
-    }
-
-    /** True if the stop comes first in the finer bars, false for the take profit, null if they cannot tell (same sub-bar or no data). */
-    private static Boolean firstInFinerBars(BarSeries fine, long from, long to, double stop, double take, int side) {
-        for (int k = 0; k < fine.size(); k++) {
-            long t = fine.openTimeMillis(k);
-            if (t < from) continue;
-            if (t >= to) break;
-            boolean sh = side > 0 ? fine.low(k) <= stop : fine.high(k) >= stop, th = side > 0 ? fine.high(k) >= take : fine.low(k) <= take;
-            if (sh && th) return null;
-            if (sh) return true;
-            if (th) return false;
-        }
-        return null;
+        matching.exits(s, b, i, fine);
     }
 }
