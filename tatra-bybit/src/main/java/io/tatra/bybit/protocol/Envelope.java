@@ -27,7 +27,7 @@ public record Envelope(int retCode, String retMsg, JsonNode result, JsonNode ret
     public RetCode.Handling handling() { return RetCode.handlingOf(retCode); }
 
     /** A JSON object from text (size-capped, duplicate keys refused); anything else is a {@link ProtocolException}. */
-    static JsonNode tree(String body) {
+    public static JsonNode tree(String body) {
         if (body == null || body.isBlank()) throw new ProtocolException("empty message; expected a JSON object");
         if (body.length() > MAX_CHARS) throw new ProtocolException("message of " + body.length() + " characters is larger than " + MAX_CHARS);
         JsonNode root;
