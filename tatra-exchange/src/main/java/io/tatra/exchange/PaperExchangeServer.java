@@ -46,7 +46,7 @@ public final class PaperExchangeServer implements AutoCloseable {
     private final RateLimiter limiter = new RateLimiter();
     private final Random random;
     private final AtomicInteger ordersToLose;
-    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong(), lostAnswers = new AtomicLong();
 
     private PaperExchangeServer(PaperVenue venue, FaultPlan faults, int port) {
         this.venue = venue;
@@ -90,6 +90,9 @@ public final class PaperExchangeServer implements AutoCloseable {
     public PaperVenue venue() { return venue; }
 
     public FaultPlan faults() { return faults; }
+
+    /** Order answers the fault plan has dropped so far. */
+    public long lostAnswers() { return lostAnswers.get(); }
 
     /** REST requests answered so far. */
     public long requests() { return requests.get(); }
@@ -143,6 +146,7 @@ public final class PaperExchangeServer implements AutoCloseable {
             JsonNode result = route(call);
             if (path.equals("/v5/order/create") && ordersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 // the order is placed; its answer never arrives
+                lostAnswers.incrementAndGet();
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
                 callback.failed(new IOException("paper exchange fault plan: order answer lost"));
                 return;

@@ -10,8 +10,8 @@ import java.math.BigDecimal;
  * One order's state on the paper exchange, written as a {@code /v5/order/realtime} item (the documented fields, with
  * Bybit's values for untouched ones: {@code "UNKNOWN"}, {@code "EC_NoError"}, {@code "0"}).
  */
-final class PaperOrder {
-    enum Status { New, PartiallyFilled, Filled, Cancelled, Rejected }
+public final class PaperOrder {
+    public enum Status { New, PartiallyFilled, Filled, Cancelled, Rejected }
 
     final String orderId;
     final OrderRequest request;
@@ -30,7 +30,15 @@ final class PaperOrder {
         this.updatedTime = createdTime;
     }
 
-    boolean open() { return status == Status.New || status == Status.PartiallyFilled; }
+    public boolean open() { return status == Status.New || status == Status.PartiallyFilled; }
+
+    public String orderId() { return orderId; }
+
+    public String orderLinkId() { return request.orderLinkId().value(); }
+
+    public Status status() { return status; }
+
+    public double filledQty() { return cumExecQty; }
 
     int side() { return request.side() == OrderRequest.Side.Buy ? 1 : -1; }
 
