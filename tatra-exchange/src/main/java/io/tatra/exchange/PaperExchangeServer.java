@@ -16,10 +16,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +50,9 @@ public final class PaperExchangeServer implements AutoCloseable {
     private final AtomicInteger ordersToLose;
     private final AtomicLong requests = new AtomicLong(), lostAnswers = new AtomicLong();
 
-    private PaperExchangeServer(PaperVenue venue, FaultPlan faults, int port) {
+    private final StreamHub hub;
+
+    private PaperExchangeServer(PaperVenue venue, FaultPlan faults, int port, long replayTickMillis) {
         this.venue = venue;
         this.faults = faults;
         this.market = new MarketRoutes(venue);
@@ -62,18 +66,32 @@ public final class PaperExchangeServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new Handler.Abstract() {
+        hub = new StreamHub(venue, faults, this::serverTime, replayTickMillis);
+        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, container -> {
+            container.setIdleTimeout(Duration.ofMinutes(10)); // Bybit cuts a connection after 10 minutes without a ping
+            container.setMaxTextMessageSize(MAX_BODY);
+            container.addMapping("/v5/public/linear", (rq, rs, cb) -> new StreamSession(hub, false));
+            container.addMapping("/v5/private", (rq, rs, cb) -> new StreamSession(hub, true));
+        });
+        ws.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 serve(request, response, callback);
                 return true;
             }
         });
+        server.setHandler(ws);
     }
 
-    /** Starts a server on 127.0.0.1 ({@code port} 0 = any free port). */
-    public static PaperExchangeServer start(PaperVenue venue, FaultPlan faults, int port) {
-        PaperExchangeServer s = new PaperExchangeServer(venue, faults, port);
+    /** Starts a server on 127.0.0.1 ({@code port} 0 = any free port) whose market moves only when its clock is moved. */
+    public static PaperExchangeServer start(PaperVenue venue, FaultPlan faults, int port) { return start(venue, faults, port, 0); }
+
+    /**
+     * Starts a server on 127.0.0.1; with {@code replayTickMillis} > 0 the venue catches up with its (replay) clock that
+     * often, pushing stream messages as bars close.
+     */
+    public static PaperExchangeServer start(PaperVenue venue, FaultPlan faults, int port, long replayTickMillis) {
+        PaperExchangeServer s = new PaperExchangeServer(venue, faults, port, replayTickMillis);
         try {
             s.server.start();
         } catch (Exception e) {
@@ -86,6 +104,15 @@ public final class PaperExchangeServer implements AutoCloseable {
 
     /** The REST base URL, e.g. {@code http://127.0.0.1:41234}. */
     public String url() { return "http://127.0.0.1:" + port(); }
+
+    /** The public linear stream, {@code ws://127.0.0.1:PORT/v5/public/linear}. */
+    public String publicStream() { return "ws://127.0.0.1:" + port() + "/v5/public/linear"; }
+
+    /** The private stream, {@code ws://127.0.0.1:PORT/v5/private}. */
+    public String privateStream() { return "ws://127.0.0.1:" + port() + "/v5/private"; }
+
+    /** Open WebSocket sessions. */
+    public int streamSessions() { return hub.sessions(); }
 
     public PaperVenue venue() { return venue; }
 
@@ -246,6 +273,7 @@ public final class PaperExchangeServer implements AutoCloseable {
 
     @Override
     public void close() {
+        hub.close();
         try {
             server.stop();
         } catch (Exception e) {

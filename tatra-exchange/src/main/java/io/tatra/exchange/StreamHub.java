@@ -1,0 +1,319 @@
+package io.tatra.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tatra.Json;
+import io.tatra.bybit.protocol.BybitInterval;
+import io.tatra.market.BarSeries;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The paper exchange's streams. It hears the venue (bar closes, orders, fills, positions, wallet) and pushes Bybit's
+ * messages to the sessions subscribed: {@code kline} (the closed bar with {@code confirm:true}, then the new bar with
+ * only its open), {@code orderbook} (a snapshot on subscribe, then deltas with consecutive {@code u}), {@code tickers},
+ * {@code publicTrade} (the account's own fills), and the private {@code order}, {@code execution}, {@code position},
+ * {@code wallet}. Frames leave in order from one sender thread, where the {@link FaultPlan} drops, duplicates and
+ * reorders data frames, skips a book update id now and then, and cuts connections; a replay clock is driven from here.
+ */
+final class StreamHub implements VenueListener, AutoCloseable {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final Set<String> PRIVATE = Set.of("order", "execution", "position", "wallet", "order.linear", "execution.linear", "position.linear");
+    private final PaperVenue venue;
+    private final FaultPlan faults;
+    private final LongSupplier serverTime;
+    private final Set<StreamSession> sessions = ConcurrentHashMap.newKeySet();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> daemon(r, "paper-exchange-stream"));
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "paper-exchange-replay"));
+    private final Random random;
+    private final Map<StreamSession, String> held = new HashMap<>();
+    /** Per "depth.symbol": the levels last sent (price text → size text) and the update id. */
+    private final Map<String, Map<String, String>[]> books = new HashMap<>();
+    private final Map<String, Long> bookIds = new HashMap<>();
+    private long deltas;
+
+    StreamHub(PaperVenue venue, FaultPlan faults, LongSupplier serverTime, long replayTickMillis) {
+        this.venue = venue;
+        this.faults = faults;
+        this.serverTime = serverTime;
+        this.random = new Random(faults.seed() ^ 0x5DEECE66DL);
+        venue.addListener(this);
+        if (replayTickMillis > 0) ticker.scheduleWithFixedDelay(this::tick, replayTickMillis, replayTickMillis, TimeUnit.MILLISECONDS);
+        else if (faults.dropSocketSeconds() > 0) ticker.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    PaperVenue venue() { return venue; }
+
+    long serverTime() { return serverTime.getAsLong(); }
+
+    int sessions() { return sessions.size(); }
+
+    boolean isPrivateTopic(String topic) { return PRIVATE.contains(topic); }
+
+    boolean knownSymbol(String topic) {
+        String symbol = topic.substring(topic.lastIndexOf('.') + 1);
+        return venue.config().instrument(symbol) != null;
+    }
+
+    /** Moves the replay on and cuts connections older than the fault plan allows. */
+    private void tick() {
+        try {
+            venue.sync();
+            if (faults.dropSocketSeconds() > 0) {
+                long now = System.currentTimeMillis();
+                for (StreamSession s : sessions) if (now - s.openedAt >= faults.dropSocketSeconds() * 1000) s.drop();
+            }
+        } catch (RuntimeException e) {
+            System.getLogger("io.tatra.exchange").log(System.Logger.Level.WARNING, "replay tick failed", e);
+        }
+    }
+
+    void opened(StreamSession s) { sessions.add(s); }
+
+    void closed(StreamSession s) {
+        sessions.remove(s);
+        sender.execute(() -> held.remove(s));
+    }
+
+    /** A control reply: never subject to faults. */
+    void control(StreamSession s, String text) { sender.execute(() -> s.send(text)); }
+
+    /** First frames after a subscription: the book snapshot, the forming candle, the ticker snapshot. */
+    void subscribed(StreamSession s, String topic) {
+        String[] p = topic.split("\\.");
+        if (isPrivateTopic(topic)) return;
+        int sym = venue.symbolIndex(p[p.length - 1]);
+        BarSeries b = venue.bars(sym);
+        int closed = venue.closedBars(sym);
+        switch (p[0]) {
+            case "orderbook" -> {
+                int depth = Integer.parseInt(p[1]);
+                String key = depth + "." + b.symbol().value();
+                sender.execute(() -> {
+                    Map<String, String>[] levels = levels(sym, closed - 1, venue.lastPrice(sym), depth);
+                    books.putIfAbsent(key, levels);
+                    bookIds.putIfAbsent(key, 1L);
+                    s.send(bookMessage(topic, "snapshot", books.get(key), bookIds.get(key)));
+                });
+            }
+            case "kline" -> {
+                if (closed < b.size() && b.openTimeMillis(closed) <= venue.clock().now()) {
+                    String msg = klineMessage(topic, b, closed, false);
+                    sender.execute(() -> s.send(msg));
+                }
+            }
+            case "tickers" -> {
+                String msg = data(topic, "snapshot", new MarketRoutes(venue).ticker(sym));
+                sender.execute(() -> s.send(msg));
+            }
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onBarClosed(BarSeries b, int i) {
+        String sym = b.symbol().value();
+        boolean next = i + 1 < b.size();
+        double price = next ? b.open(i + 1) : b.close(i);
+        String kTopic = "kline." + BybitInterval.code(b.interval()) + "." + sym;
+        String closedMsg = klineMessage(kTopic, b, i, true);
+        String formingMsg = next ? klineMessage(kTopic, b, i + 1, false) : null;
+        int s = venue.symbolIndex(sym);
+        sender.execute(() -> {
+            for (StreamSession ss : sessions) {
+                if (ss.topics.contains(kTopic)) {
+                    deliver(ss, closedMsg);
+                    if (formingMsg != null) deliver(ss, formingMsg);
+                }
+            }
+            for (String key : books.keySet()) {
+                if (!key.endsWith("." + sym)) continue;
+                int depth = Integer.parseInt(key.substring(0, key.indexOf('.')));
+                Map<String, String>[] now = levels(s, i, price, depth);
+                Map<String, String>[] before = books.get(key);
+                long u = bookIds.get(key) + 1;
+                if (faults.bookGapEvery() > 0 && ++deltas % faults.bookGapEvery() == 0) u++; // a lost update id
+                bookIds.put(key, u);
+                books.put(key, now);
+                String topic = "orderbook." + key;
+                String msg = depth == 1 ? bookMessage(topic, "snapshot", now, u) : bookMessage(topic, "delta", diff(before, now), u);
+                for (StreamSession ss : sessions) if (ss.topics.contains(topic)) deliver(ss, msg);
+            }
+        });
+        String tTopic = "tickers." + sym;
+        if (sessions.stream().anyMatch(ss -> ss.topics.contains(tTopic))) {
+            ObjectNode t = F.objectNode();
+            Formats f = venue.formats(s);
+            t.put("symbol", sym);
+            t.put("lastPrice", f.price(price));
+            t.put("markPrice", f.price(price));
+            t.put("indexPrice", f.price(price));
+            t.put("bid1Price", f.price(venue.config().book().price(price, -1, 0)));
+            t.put("ask1Price", f.price(venue.config().book().price(price, 1, 0)));
+            String msg = data(tTopic, "delta", t);
+            sender.execute(() -> { for (StreamSession ss : sessions) if (ss.topics.contains(tTopic)) deliver(ss, msg); });
+        }
+    }
+
+    @Override
+    public void onOrder(ObjectNode order) { privateData("order", order.deepCopy().put("category", "linear")); }
+
+    @Override
+    public void onExecution(PaperExecution e) {
+        ObjectNode o = e.toJson().put("category", "linear");
+        privateData("execution", o);
+        if (e.execType().equals("Funding")) return;
+        String topic = "publicTrade." + e.symbol();
+        ObjectNode t = F.objectNode();
+        t.put("T", e.time());
+        t.put("s", e.symbol());
+        t.put("S", e.side());
+        t.put("v", Formats.plain(e.qty(), 8));
+        t.put("p", Formats.plain(e.price(), 8));
+        t.put("L", "ZeroPlusTick");
+        t.put("i", e.execId());
+        t.put("BT", false);
+        t.put("RPI", false);
+        t.put("seq", e.seq());
+        ObjectNode msg = F.objectNode();
+        msg.put("topic", topic);
+        msg.put("type", "snapshot");
+        msg.put("ts", serverTime());
+        msg.putArray("data").add(t);
+        String text = Json.line(msg);
+        sender.execute(() -> { for (StreamSession ss : sessions) if (ss.topics.contains(topic)) deliver(ss, text); });
+    }
+
+    @Override
+    public void onPosition(PaperPosition p) { privateData("position", p.toJson(true).put("category", "linear")); }
+
+    @Override
+    public void onWallet(PaperWallet w) { privateData("wallet", w.toJson()); }
+
+    private void privateData(String topic, ObjectNode item) {
+        ObjectNode msg = F.objectNode();
+        msg.put("id", java.util.UUID.randomUUID().toString());
+        msg.put("topic", topic);
+        msg.put("creationTime", serverTime());
+        msg.putArray("data").add(item);
+        String text = Json.line(msg);
+        sender.execute(() -> {
+            for (StreamSession ss : sessions)
+                if (ss.authenticated() && (ss.topics.contains(topic) || ss.topics.contains(topic + ".linear"))) deliver(ss, text);
+        });
+    }
+
+    /** Sends a data frame through the fault plan (called on the sender thread only). */
+    private void deliver(StreamSession s, String text) {
+        if (draw(faults.dropShare())) return;
+        String late = held.remove(s);
+        if (late == null && draw(faults.reorderShare())) {
+            held.put(s, text);
+            return;
+        }
+        s.send(text);
+        if (late != null) s.send(late);
+        if (draw(faults.duplicateShare())) s.send(text);
+    }
+
+    private boolean draw(double share) { return share > 0 && random.nextDouble() < share; }
+
+    private String klineMessage(String topic, BarSeries b, int i, boolean confirm) {
+        Formats f = venue.formats(venue.symbolIndex(b.symbol().value()));
+        ObjectNode d = F.objectNode();
+        d.put("start", b.openTimeMillis(i));
+        d.put("end", b.openTimeMillis(i) + b.interval().millis() - 1);
+        d.put("interval", BybitInterval.code(b.interval()));
+        double o = b.open(i);
+        d.put("open", f.price(o));
+        d.put("close", f.price(confirm ? b.close(i) : o));
+        d.put("high", f.price(confirm ? b.high(i) : o));
+        d.put("low", f.price(confirm ? b.low(i) : o));
+        d.put("volume", confirm ? Formats.plain(b.volume(i), 8) : "0");
+        d.put("turnover", confirm ? Formats.plain(b.volume(i) * b.close(i), 8) : "0");
+        d.put("confirm", confirm);
+        d.put("timestamp", serverTime());
+        ObjectNode msg = F.objectNode();
+        msg.put("topic", topic);
+        msg.putArray("data").add(d);
+        msg.put("ts", serverTime());
+        msg.put("type", "snapshot");
+        return Json.line(msg);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String>[] levels(int s, int known, double price, int depth) {
+        BookModel book = venue.config().book();
+        Formats f = venue.formats(s);
+        double side = book.sideDepth(venue.bars(s), known);
+        String size = Formats.plain(Double.isFinite(side) ? side / book.levels() : 1e6, 8);
+        Map<String, String>[] out = new Map[]{new LinkedHashMap<>(), new LinkedHashMap<>()};
+        for (int k = 0; k < Math.min(depth, book.levels()) && Double.isFinite(price); k++) {
+            out[0].put(f.price(book.price(price, -1, k)), size);
+            out[1].put(f.price(book.price(price, 1, k)), size);
+        }
+        return out;
+    }
+
+    /** The delta from one book to the next: changed and new levels, and "0" for levels that went away. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String>[] diff(Map<String, String>[] before, Map<String, String>[] now) {
+        Map<String, String>[] out = new Map[]{new LinkedHashMap<>(), new LinkedHashMap<>()};
+        for (int side = 0; side < 2; side++) {
+            for (String p : before[side].keySet()) if (!now[side].containsKey(p)) out[side].put(p, "0");
+            for (Map.Entry<String, String> e : now[side].entrySet()) if (!e.getValue().equals(before[side].get(e.getKey()))) out[side].put(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    private String bookMessage(String topic, String type, Map<String, String>[] levels, long u) {
+        ObjectNode msg = F.objectNode();
+        msg.put("topic", topic);
+        msg.put("type", type);
+        msg.put("ts", serverTime());
+        ObjectNode d = msg.putObject("data");
+        d.put("s", topic.substring(topic.lastIndexOf('.') + 1));
+        ArrayNode b = d.putArray("b"), a = d.putArray("a");
+        levels[0].forEach((p, q) -> b.addArray().add(p).add(q));
+        levels[1].forEach((p, q) -> a.addArray().add(p).add(q));
+        d.put("u", u);
+        d.put("seq", u);
+        msg.put("cts", serverTime());
+        return Json.line(msg);
+    }
+
+    private String data(String topic, String type, JsonNode data) {
+        ObjectNode msg = F.objectNode();
+        msg.put("topic", topic);
+        msg.put("type", type);
+        msg.set("data", data);
+        msg.put("cs", serverTime());
+        msg.put("ts", serverTime());
+        return Json.line(msg);
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        sender.shutdownNow();
+        for (StreamSession s : sessions) s.drop();
+    }
+}
