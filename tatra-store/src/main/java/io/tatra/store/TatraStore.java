@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * The embedded DuckDB store at {@code HOME/tatra.duckdb}: candles keyed by (symbol, interval, open
- * time) and the three trading logs. One process writes at a time; a second gets a clear message.
+ * time), funding rates and open interest keyed by (symbol, time), and the three trading logs. One process writes at a time; a second gets a clear message.
  */
 public final class TatraStore implements AutoCloseable {
     public static final String FILE_NAME = "tatra.duckdb";
@@ -23,12 +23,15 @@ public final class TatraStore implements AutoCloseable {
     private final DuckDBConnection conn;
     private final CandleTable candles;
     private final JournalTable journals;
+    private final RateTable funding, openInterest;
 
     private TatraStore(Path file, DuckDBConnection conn) {
         this.file = file;
         this.conn = conn;
         this.candles = new CandleTable(this);
         this.journals = new JournalTable(this);
+        this.funding = new RateTable(this, RateTable.Kind.FUNDING);
+        this.openInterest = new RateTable(this, RateTable.Kind.OPEN_INTEREST);
     }
 
     /**
@@ -87,12 +90,20 @@ public final class TatraStore implements AutoCloseable {
                     CREATE TABLE IF NOT EXISTS snapshots (
                       symbol VARCHAR NOT NULL, timestamp TIMESTAMP NOT NULL, features VARCHAR NOT NULL,
                       PRIMARY KEY (symbol, timestamp))""");
+            st.execute(RateTable.Kind.FUNDING.ddl());
+            st.execute(RateTable.Kind.OPEN_INTEREST.ddl());
         }
     }
 
     public CandleTable candles() { return candles; }
 
     public JournalTable journals() { return journals; }
+
+    /** Funding rates per symbol (what backtests pay and the paper exchange settles). */
+    public RateTable funding() { return funding; }
+
+    /** Open interest per symbol. */
+    public RateTable openInterest() { return openInterest; }
 
     public Path file() { return file; }
 
