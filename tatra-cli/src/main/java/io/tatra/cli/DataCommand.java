@@ -89,6 +89,12 @@ final class DataCommand implements Runnable {
                             "first", i.first(), "last", i.last(), "rows", i.rows(), "gaps", i.missing())).toList()));
                 } else {
                     System.out.println(table(info));
+                    for (var t : List.of(store.funding(), store.openInterest())) {
+                        List<io.tatra.store.RateTable.SeriesInfo> rates = t.list();
+                        if (rates.isEmpty()) continue;
+                        System.out.println(t.kind() == io.tatra.store.RateTable.Kind.FUNDING ? "funding rates:" : "open interest:");
+                        for (var r : rates) System.out.printf("%-14s %-8s %-21s %-21s %10d%n", r.symbol().value(), "", r.first(), r.last(), r.rows());
+                    }
                     System.out.println("store: " + store.file());
                 }
             }

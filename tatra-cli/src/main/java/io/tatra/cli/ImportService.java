@@ -7,7 +7,9 @@ import io.tatra.ingest.DataReport;
 import io.tatra.ingest.ImportOptions;
 import io.tatra.ingest.ImportRefusedException;
 import io.tatra.ingest.ImportResult;
+import io.tatra.ingest.RateFile;
 import io.tatra.journal.JournalKind;
+import io.tatra.store.RateTable;
 import io.tatra.journal.JournalReader;
 import io.tatra.store.CandleTable;
 import io.tatra.store.TatraStore;
@@ -33,6 +35,8 @@ final class ImportService {
     private ImportService() {}
 
     static FileOutcome importFile(TatraStore store, Path file, ImportOptions options, boolean replace) {
+        RateFile.Kind rates = RateFile.detect(file);
+        if (rates != null) return importRates(store, file, options.symbol(), replace);
         JournalKind journal = journalKind(file);
         if (journal != null) return importJournal(store, file, journal);
         try {
@@ -50,6 +54,25 @@ final class ImportService {
                     rep.symbol() == null ? null : rep.symbol().value(), rep.interval() == null ? null : rep.interval().code(),
                     0, 0, 0, 0, rep.errors(), rep.warnings(), rep.repairs().size(), rep.first(), rep.last(), e.getMessage(), rep);
         }
+    }
+
+    /** A funding-rate or open-interest file into its table; a bad line refuses the whole file (nothing stored). */
+    private static FileOutcome importRates(TatraStore store, Path file, io.tatra.market.Symbol symbol, boolean replace) {
+        RateFile.Result r;
+        try {
+            r = RateFile.read(file, symbol);
+        } catch (io.tatra.TatraException e) {
+            return new FileOutcome(file.toString(), "refused", "rates", symbol == null ? null : symbol.value(), null, 0, 0, 0, 0, 1, 0, 0, null, null, e.getMessage(), null);
+        }
+        RateTable table = r.kind() == RateFile.Kind.FUNDING ? store.funding() : store.openInterest();
+        RateTable.WriteResult w = table.write(r.symbol(), r.times(), r.values(), replace);
+        List<String> notes = new java.util.ArrayList<>();
+        if (r.floored() > 0) notes.add(r.floored() + " timestamps had sub-second jitter, floored to the second");
+        if (w.conflicting() > 0) notes.add(w.conflicting() + " points differ from the stored ones; " + (replace ? "replaced (--replace)" : "kept the stored values (use --replace to overwrite)"));
+        String kind = r.kind() == RateFile.Kind.FUNDING ? "funding" : "open-interest";
+        return new FileOutcome(file.toString(), "imported", kind + " (" + r.format() + ")", r.symbol().value(), null, r.size(), w.added(), w.unchanged(), w.conflicting(),
+                0, 0, r.floored(), java.time.Instant.ofEpochMilli(r.times()[0]), java.time.Instant.ofEpochMilli(r.times()[r.size() - 1]),
+                notes.isEmpty() ? null : String.join("\n  ", notes), null);
     }
 
     private static FileOutcome importJournal(TatraStore store, Path file, JournalKind kind) {
@@ -112,7 +135,11 @@ final class ImportService {
         StringBuilder sb = new StringBuilder();
         sb.append(Path.of(o.file()).getFileName()).append(": ");
         if (!o.ok()) return sb.append("REFUSED\n").append(o.message()).toString();
-        if (o.symbol() == null) {
+        if (o.interval() == null && o.symbol() != null) {
+            sb.append(o.symbol()).append(' ').append(o.kind()).append(", ").append(o.bars()).append(" points ").append(o.first()).append(" .. ").append(o.last())
+                    .append(": ").append(o.added()).append(" added, ").append(o.unchanged()).append(" already stored");
+            if (o.conflicting() > 0) sb.append(", ").append(o.conflicting()).append(" conflicting");
+        } else if (o.symbol() == null) {
             sb.append(o.kind()).append(" journal, ").append(o.bars()).append(" records, ").append(o.added()).append(" added, ").append(o.unchanged()).append(" already stored");
             if (o.conflicting() > 0) sb.append(", ").append(o.conflicting()).append(" conflicting");
         } else {
