@@ -18,7 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Market data for every use case: stored bars as frames, perpetual funding from CSV, a synthetic market's true regimes. */
+/**
+ * Market data for every use case: stored bars as frames with the funding rates and open interest the store holds for
+ * their span, funding from a CSV folder when asked (it replaces the stored rates), a synthetic market's true regimes.
+ */
 public final class MarketData {
     private MarketData() {}
 
@@ -31,7 +34,8 @@ public final class MarketData {
             throw new TatraException("the store has no " + symbol + " " + interval.code() + " bars" + (from != null || to != null ? " in the range" : "")
                     + "; it holds: " + (have.isEmpty() ? "nothing (run `tatra import` or `tatra demo`)" : String.join(", ", have)));
         }
-        return MarketFrame.of(s);
+        Instant end = s.openTime(s.size() - 1).plus(interval.duration());
+        return new MarketFrame(s, store.funding().funding(symbol, s.openTime(0), end), store.openInterest().openInterest(symbol, s.openTime(0), end), List.of());
     }
 
     /** The frames of several symbols from the store at {@code home}, in the order given. */

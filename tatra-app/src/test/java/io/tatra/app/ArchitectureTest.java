@@ -39,9 +39,11 @@ class ArchitectureTest {
             "tatra-core", Set.of(),
             "tatra-store", Set.of("tatra-core"),
             "tatra-bybit", Set.of("tatra-core"),
+            "tatra-bybit-client", Set.of("tatra-core", "tatra-bybit"),
+            "tatra-exchange", Set.of("tatra-core", "tatra-bybit"),
             "tatra-model", Set.of("tatra-core"),
-            "tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model"),
-            "tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app"));
+            "tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-bybit", "tatra-bybit-client", "tatra-exchange"),
+            "tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange"));
 
     record Source(String module, Path file, String pkg, String code) {}
 

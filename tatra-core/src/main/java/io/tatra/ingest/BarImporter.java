@@ -43,6 +43,34 @@ public final class BarImporter {
         }
     }
 
+    /** Bars that passed {@link #validatePage}, and the warnings about them (gaps, sorted rows). */
+    public record PageCheck(BarSeries bars, List<Finding> warnings) {}
+
+    /**
+     * Validates bars that came from an API rather than a file (a downloaded page) with the importer's own checks under
+     * the strict policy: rows are numbered from 1 in the order given, and a refusal names {@code source} (the URL) and
+     * the row. Warnings (a gap, rows out of order) come back with the bars.
+     */
+    public static PageCheck validatePage(String source, Symbol symbol, Interval interval, long[] time, double[] open, double[] high, double[] low,
+                                         double[] close, double[] volume, double[] quoteVolume) {
+        Findings findings = new Findings();
+        RawBars raw = new RawBars();
+        for (int i = 0; i < time.length; i++) {
+            if (!Double.isFinite(open[i]) || !Double.isFinite(high[i]) || !Double.isFinite(low[i]) || !Double.isFinite(close[i]) || !Double.isFinite(volume[i]))
+                findings.add(FindingKind.NON_FINITE, i + 1, "a value is not finite");
+            raw.add(i + 1, time[i], open[i], high[i], low[i], close[i], volume[i], quoteVolume[i], -1, 8, TimeParser.Unit.MILLIS.ordinal());
+        }
+        int[] kept = findings.hasErrors() ? new int[0] : new Validator(findings, new ArrayList<>(), ImportPolicy.STRICT).run(raw, interval);
+        if (findings.hasErrors()) {
+            Finding f = findings.list().stream().filter(x -> x.kind().severity() == Severity.ERROR).findFirst().orElseThrow();
+            throw new TatraException(source + ": row " + f.line() + ": " + f.kind() + ": " + f.message() + " (" + findings.count(Severity.ERROR)
+                    + " bad rows in this page; nothing of it was stored)");
+        }
+        BarSeries.Builder b = BarSeries.builder(symbol, interval, kept.length);
+        for (int i : kept) b.add(raw.time[i], raw.open[i], raw.high[i], raw.low[i], raw.close[i], raw.volume[i], raw.quoteVolume[i], raw.trades[i]);
+        return new PageCheck(b.build(), findings.list());
+    }
+
     public static ImportResult read(Path file, ImportOptions options) {
         Findings findings = new Findings();
         List<Repair> repairs = new ArrayList<>();

@@ -19,6 +19,13 @@ record Formats(int priceScale, int qtyScale) {
 
     String fee(double v) { return plain(v, 8); }
 
+    /** The shortest decimal that reads back as exactly {@code v}: stored history goes out unrounded, so a download reproduces it. */
+    static String exact(double v) {
+        if (!Double.isFinite(v)) return "";
+        BigDecimal b = BigDecimal.valueOf(v).stripTrailingZeros();
+        return b.signum() == 0 ? "0" : b.toPlainString();
+    }
+
     static String plain(double v, int scale) {
         if (!Double.isFinite(v)) return "";
         BigDecimal b = BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();

@@ -57,17 +57,16 @@ final class MarketRoutes {
         if (c.param("start") != null && c.param("end") == null) for (int i = from; i <= to && rows.size() < limit; i++) rows.add(0, i);
         else for (int i = to; i >= from && rows.size() < limit; i--) rows.add(i);
         ArrayNode list = F.arrayNode();
-        Formats f = venue.formats(s);
         for (int i : rows) {
             ArrayNode row = list.addArray();
             boolean open = i == visible;
             row.add(Long.toString(b.openTimeMillis(i)));
-            row.add(f.price(b.open(i)));
-            row.add(f.price(open ? b.open(i) : b.high(i)));
-            row.add(f.price(open ? b.open(i) : b.low(i)));
-            row.add(f.price(open ? b.open(i) : b.close(i)));
-            row.add(open ? "0" : Formats.plain(b.volume(i), 8));
-            row.add(open ? "0" : Formats.plain(b.quoteVolume(i) > 0 ? b.quoteVolume(i) : b.volume(i) * b.close(i), 8));
+            row.add(Formats.exact(b.open(i)));
+            row.add(Formats.exact(open ? b.open(i) : b.high(i)));
+            row.add(Formats.exact(open ? b.open(i) : b.low(i)));
+            row.add(Formats.exact(open ? b.open(i) : b.close(i)));
+            row.add(open ? "0" : Formats.exact(b.volume(i)));
+            row.add(open ? "0" : Formats.exact(b.quoteVolume(i) > 0 ? b.quoteVolume(i) : b.volume(i) * b.close(i)));
         }
         ObjectNode r = F.objectNode();
         r.put("category", "linear");
@@ -90,7 +89,7 @@ final class MarketRoutes {
             if (t > end || t < start) continue;
             ObjectNode o = list.addObject();
             o.put("symbol", venue.bars(s).symbol().value());
-            o.put("fundingRate", Formats.plain(all.get(i).rate(), 8));
+            o.put("fundingRate", Formats.exact(all.get(i).rate()));
             o.put("fundingRateTimestamp", Long.toString(t));
         }
         ObjectNode r = F.objectNode();
@@ -124,7 +123,7 @@ final class MarketRoutes {
             if (seen++ < skip) continue;
             if (list.size() == limit) { more = true; break; }
             ObjectNode o = list.addObject();
-            o.put("openInterest", Formats.plain(all.get(i).value(), 8));
+            o.put("openInterest", Formats.exact(all.get(i).value()));
             o.put("singleOpenInterest", Formats.plain(all.get(i).value() / 2, 8));
             o.put("timestamp", Long.toString(t));
         }

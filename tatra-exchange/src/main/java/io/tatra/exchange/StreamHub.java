@@ -237,18 +237,17 @@ final class StreamHub implements VenueListener, AutoCloseable {
     private boolean draw(double share) { return share > 0 && random.nextDouble() < share; }
 
     private String klineMessage(String topic, BarSeries b, int i, boolean confirm) {
-        Formats f = venue.formats(venue.symbolIndex(b.symbol().value()));
         ObjectNode d = F.objectNode();
         d.put("start", b.openTimeMillis(i));
         d.put("end", b.openTimeMillis(i) + b.interval().millis() - 1);
         d.put("interval", BybitInterval.code(b.interval()));
         double o = b.open(i);
-        d.put("open", f.price(o));
-        d.put("close", f.price(confirm ? b.close(i) : o));
-        d.put("high", f.price(confirm ? b.high(i) : o));
-        d.put("low", f.price(confirm ? b.low(i) : o));
-        d.put("volume", confirm ? Formats.plain(b.volume(i), 8) : "0");
-        d.put("turnover", confirm ? Formats.plain(b.volume(i) * b.close(i), 8) : "0");
+        d.put("open", Formats.exact(o));
+        d.put("close", Formats.exact(confirm ? b.close(i) : o));
+        d.put("high", Formats.exact(confirm ? b.high(i) : o));
+        d.put("low", Formats.exact(confirm ? b.low(i) : o));
+        d.put("volume", confirm ? Formats.exact(b.volume(i)) : "0");
+        d.put("turnover", confirm ? Formats.exact(b.volume(i) * b.close(i)) : "0");
         d.put("confirm", confirm);
         d.put("timestamp", serverTime());
         ObjectNode msg = F.objectNode();
