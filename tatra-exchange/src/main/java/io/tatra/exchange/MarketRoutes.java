@@ -144,7 +144,15 @@ final class MarketRoutes {
     }
 
     JsonNode instruments(Call c) {
-        c.category();
+        String category = c.param("category");
+        if (category == null) throw new VenueException(RetCode.PARAMS, "params error: category is required");
+        if (!category.equals("linear") || "PreLaunch".equals(c.param("status"))) { // the paper exchange lists linear perpetuals in trading only
+            ObjectNode empty = F.objectNode();
+            empty.put("category", category);
+            empty.put("nextPageCursor", "");
+            empty.putArray("list");
+            return empty;
+        }
         String symbol = c.param("symbol");
         int limit = c.limit(500, 1000);
         int skip = cursorOffset(c.param("cursor"));

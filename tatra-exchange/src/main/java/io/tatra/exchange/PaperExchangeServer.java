@@ -154,7 +154,8 @@ public final class PaperExchangeServer implements AutoCloseable {
                 return;
             }
             Call call = new Call(method, path, rawQuery == null ? "" : rawQuery, body, Call.decode(rawQuery), json);
-            boolean signed = path.startsWith("/v5/order/") || path.startsWith("/v5/position/") || path.startsWith("/v5/account/") || path.startsWith("/v5/execution/");
+            boolean signed = path.startsWith("/v5/order/") || path.startsWith("/v5/position/") || path.startsWith("/v5/account/") || path.startsWith("/v5/execution/")
+                    || path.startsWith("/v5/user/") || path.startsWith("/v5/asset/");
             Map<String, String> headers = Map.of();
             if (signed) {
                 ApiKey key = authenticate(request, call);
@@ -219,6 +220,8 @@ public final class PaperExchangeServer implements AutoCloseable {
             case "GET /v5/account/wallet-balance" -> trade.wallet(c);
             case "GET /v5/account/info" -> trade.accountInfo();
             case "GET /v5/account/fee-rate" -> trade.feeRate(c);
+            case "GET /v5/user/query-api" -> trade.apiKeyInfo();
+            case "GET /v5/asset/coin/query-info" -> trade.coins();
             default -> throw new NotFound();
         };
     }

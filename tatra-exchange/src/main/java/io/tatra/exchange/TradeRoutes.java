@@ -21,7 +21,14 @@ final class TradeRoutes {
     PaperOrder create(Call c) {
         OrderRequest r;
         try {
-            r = OrderRequest.parse(c.body());
+            String body = c.body();
+            if (!c.json().hasNonNull("orderLinkId") || c.json().get("orderLinkId").asText().isEmpty()) {
+                // clients that send no orderLinkId (ccxt without clientOrderId) get one made up here
+                com.fasterxml.jackson.databind.node.ObjectNode o = c.json().deepCopy();
+                o.put("orderLinkId", "paper-" + java.util.UUID.randomUUID().toString().substring(0, 24));
+                body = io.tatra.Json.line(o);
+            }
+            r = OrderRequest.parse(body);
         } catch (ProtocolException e) {
             throw new VenueException(RetCode.PARAMS, e.getMessage());
         }
@@ -72,9 +79,10 @@ final class TradeRoutes {
 
     JsonNode executions(Call c) {
         c.category();
-        String id = c.param("orderId"), link = c.param("orderLinkId");
+        String id = c.param("orderId"), link = c.param("orderLinkId"), type = c.param("execType");
         List<JsonNode> rows = venue.executions(c.param("symbol")).stream()
                 .filter(e -> (id == null || e.orderId().equals(id)) && (link == null || e.orderLinkId().equals(link)))
+                .filter(e -> type == null || type.equals(e.execType().equals("Funding") ? "Funding" : "Trade"))
                 .map(e -> (JsonNode) e.toJson()).toList();
         return page(c, rows, 50, 100);
     }
@@ -123,6 +131,30 @@ final class TradeRoutes {
         r.put("smpGroup", 0);
         r.put("isMasterTrader", false);
         r.put("spotHedgingStatus", "OFF");
+        return r;
+    }
+
+    /** What ccxt asks before trading: the key's account is unified ({@code uta: 1}). */
+    JsonNode apiKeyInfo() {
+        ObjectNode r = F.objectNode();
+        r.put("id", "1");
+        r.put("note", "paper");
+        r.putObject("permissions").putArray("ContractTrade").add("Order").add("Position");
+        r.put("readOnly", 0);
+        r.put("uta", 1);
+        r.put("unified", 0);
+        r.put("isMaster", true);
+        return r;
+    }
+
+    /** The coins the account holds: USDT only. */
+    JsonNode coins() {
+        ObjectNode r = F.objectNode();
+        ObjectNode usdt = r.putArray("rows").addObject();
+        usdt.put("name", "USDT");
+        usdt.put("coin", "USDT");
+        usdt.put("remainAmount", "100000000");
+        usdt.putArray("chains");
         return r;
     }
 
