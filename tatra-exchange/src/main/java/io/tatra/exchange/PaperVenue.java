@@ -90,6 +90,9 @@ public final class PaperVenue {
 
     public void addListener(VenueListener l) { listeners.add(l); }
 
+    /** The account's books (tests and the parity check read them; trading goes through the methods above). */
+    Portfolio portfolio() { return portfolio; }
+
     public MarketClock clock() { return clock; }
 
     public PaperConfig config() { return cfg; }
