@@ -39,12 +39,13 @@ class ArchitectureTest {
     static final Map<String, Set<String>> MODULES = Map.of(
             "tatra-core", Set.of(),
             "tatra-store", Set.of("tatra-core"),
+            "tatra-arrow", Set.of("tatra-core"),
             "tatra-bybit", Set.of("tatra-core"),
             "tatra-bybit-client", Set.of("tatra-core", "tatra-bybit"),
             "tatra-exchange", Set.of("tatra-core", "tatra-bybit"),
             "tatra-model", Set.of("tatra-core"),
             "tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-bybit", "tatra-bybit-client", "tatra-exchange"),
-            "tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange"));
+            "tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow"));
 
     record Source(String module, Path file, String pkg, String code) {}
 

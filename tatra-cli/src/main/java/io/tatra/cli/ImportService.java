@@ -35,24 +35,44 @@ final class ImportService {
     private ImportService() {}
 
     static FileOutcome importFile(TatraStore store, Path file, ImportOptions options, boolean replace) {
+        if (Files.isRegularFile(file) && io.tatra.arrow.FreqtradeFeather.isFeather(file)) return importFeather(store, file, options, replace);
         RateFile.Kind rates = RateFile.detect(file);
         if (rates != null) return importRates(store, file, options.symbol(), replace);
         JournalKind journal = journalKind(file);
         if (journal != null) return importJournal(store, file, journal);
         try {
-            ImportResult r = BarImporter.read(file, options);
-            DataReport rep = r.report();
-            CandleTable.WriteResult w = store.candles().write(r.series(), replace);
-            String msg = w.conflicting() > 0 ? w.conflicting() + " bars differ from the stored ones; "
-                    + (w.replaced() ? "replaced (--replace)" : "kept the stored values (use --replace to overwrite)") : null;
-            return new FileOutcome(file.toString(), "imported", rep.format().id(), r.series().symbol().value(), r.series().interval().code(),
-                    r.series().size(), w.added(), w.unchanged(), w.conflicting(), rep.errors(), rep.warnings(), rep.repairs().size(),
-                    rep.first(), rep.last(), msg, rep);
+            return candles(store, file, BarImporter.read(file, options), replace);
         } catch (ImportRefusedException e) {
-            DataReport rep = e.report();
-            return new FileOutcome(file.toString(), "refused", rep.format() == null ? null : rep.format().id(),
-                    rep.symbol() == null ? null : rep.symbol().value(), rep.interval() == null ? null : rep.interval().code(),
-                    0, 0, 0, 0, rep.errors(), rep.warnings(), rep.repairs().size(), rep.first(), rep.last(), e.getMessage(), rep);
+            return refused(file, e);
+        }
+    }
+
+    private static FileOutcome candles(TatraStore store, Path file, ImportResult r, boolean replace) {
+        DataReport rep = r.report();
+        CandleTable.WriteResult w = store.candles().write(r.series(), replace);
+        String msg = w.conflicting() > 0 ? w.conflicting() + " bars differ from the stored ones; "
+                + (w.replaced() ? "replaced (--replace)" : "kept the stored values (use --replace to overwrite)") : null;
+        return new FileOutcome(file.toString(), "imported", rep.format().id(), r.series().symbol().value(), r.series().interval().code(),
+                r.series().size(), w.added(), w.unchanged(), w.conflicting(), rep.errors(), rep.warnings(), rep.repairs().size(),
+                rep.first(), rep.last(), msg, rep);
+    }
+
+    private static FileOutcome refused(Path file, ImportRefusedException e) {
+        DataReport rep = e.report();
+        return new FileOutcome(file.toString(), "refused", rep.format() == null ? null : rep.format().id(),
+                rep.symbol() == null ? null : rep.symbol().value(), rep.interval() == null ? null : rep.interval().code(),
+                0, 0, 0, 0, rep.errors(), rep.warnings(), rep.repairs().size(), rep.first(), rep.last(), e.getMessage(), rep);
+    }
+
+    /** freqtrade's Feather files: candles through the candle checks, funding through the rate checks. */
+    private static FileOutcome importFeather(TatraStore store, Path file, ImportOptions options, boolean replace) {
+        if (io.tatra.arrow.FreqtradeFeather.isFunding(file)) return importRates(store, file, options.symbol(), replace);
+        try {
+            return candles(store, file, io.tatra.arrow.FreqtradeFeather.candles(file, options), replace);
+        } catch (ImportRefusedException e) {
+            return refused(file, e);
+        } catch (io.tatra.TatraException e) {
+            return new FileOutcome(file.toString(), "refused", "freqtrade-feather", null, null, 0, 0, 0, 0, 1, 0, 0, null, null, e.getMessage(), null);
         }
     }
 
@@ -60,7 +80,7 @@ final class ImportService {
     private static FileOutcome importRates(TatraStore store, Path file, io.tatra.market.Symbol symbol, boolean replace) {
         RateFile.Result r;
         try {
-            r = RateFile.read(file, symbol);
+            r = io.tatra.arrow.FreqtradeFeather.isFeather(file) ? io.tatra.arrow.FreqtradeFeather.funding(file, symbol) : RateFile.read(file, symbol);
         } catch (io.tatra.TatraException e) {
             return new FileOutcome(file.toString(), "refused", "rates", symbol == null ? null : symbol.value(), null, 0, 0, 0, 0, 1, 0, 0, null, null, e.getMessage(), null);
         }

@@ -73,17 +73,42 @@ public final class BarImporter {
 
     public static ImportResult read(Path file, ImportOptions options) {
         Findings findings = new Findings();
-        List<Repair> repairs = new ArrayList<>();
         ReadResult rr;
         try (SourceFile src = SourceFile.open(file)) {
             rr = readFormat(src, findings);
         } catch (CsvBarReader.UnknownFormat e) {
             findings.add(FindingKind.UNKNOWN_FORMAT, e.line, e.getMessage());
-            throw refuse(file, options, null, null, null, 0, findings, repairs);
+            throw refuse(file, options, null, null, null, 0, findings, new ArrayList<>());
         } catch (TatraException e) {
             findings.add(FindingKind.UNREADABLE, 0, e.getMessage());
-            throw refuse(file, options, null, null, null, 0, findings, repairs);
+            throw refuse(file, options, null, null, null, 0, findings, new ArrayList<>());
         }
+        return validate(file, options, rr, findings);
+    }
+
+    /**
+     * Imports candles that a columnar reader (a Feather file) produced: the same checks, policies, report and refusals
+     * as a text file. Rows are numbered from 1 in file order; NaN quote volume means absent.
+     */
+    public static ImportResult fromColumns(Path file, SourceFormat format, String symbolHint, Interval intervalHint, long[] time, double[] open, double[] high,
+                                           double[] low, double[] close, double[] volume, ImportOptions options) {
+        Findings findings = new Findings();
+        RawBars raw = new RawBars();
+        for (int i = 0; i < time.length; i++) {
+            double[] v = {open[i], high[i], low[i], close[i], volume[i]};
+            boolean finite = true;
+            for (double x : v) finite &= Double.isFinite(x);
+            if (!finite) {
+                findings.add(FindingKind.NON_FINITE, i + 1, "row " + (i + 1) + ": a price or volume is NaN or infinite");
+                continue;
+            }
+            raw.add(i + 1, time[i], open[i], high[i], low[i], close[i], volume[i], Double.NaN, -1, 8, TimeParser.Unit.MILLIS.ordinal());
+        }
+        return validate(file, options, new ReadResult(raw, format, symbolHint, intervalHint, time.length), findings);
+    }
+
+    private static ImportResult validate(Path file, ImportOptions options, ReadResult rr, Findings findings) {
+        List<Repair> repairs = new ArrayList<>();
         if (rr.dataRows() == 0 && !findings.hasErrors()) findings.add(FindingKind.EMPTY, 0, "no data rows");
         Symbol symbol = resolveSymbol(file, options, rr, findings);
         Interval interval = resolveInterval(file, options, rr, findings);
@@ -155,11 +180,12 @@ public final class BarImporter {
     }
 
     private static ReadResult readFormat(SourceFile src, Findings findings) {
+        if (src.peek().replaceAll("\\s", "").startsWith("[[")) return new JsonBarReader(findings).readFreqtrade(src.whole(), src.path());
         String first = src.next();
         while (first != null && first.isBlank()) first = src.next();
         if (first == null) return new ReadResult(new RawBars(), SourceFormat.GENERIC_CSV, null, null, 0);
         String t = first.trim();
-        if (t.startsWith("[")) throw new CsvBarReader.UnknownFormat(src.lineNo(), "a JSON array; expected a Bybit v5 kline response object or JSON lines");
+        if (t.startsWith("[")) throw new CsvBarReader.UnknownFormat(src.lineNo(), "a JSON array but not of rows; expected freqtrade's [[time, open, high, low, close, volume], …], a Bybit v5 kline response object or JSON lines");
         if (t.startsWith("{")) {
             if (t.equals("{") || t.contains("\"retCode\"") || t.contains("\"result\"")) {
                 long firstLine = src.lineNo();

@@ -51,6 +51,49 @@ final class JsonBarReader {
         return new ReadResult(bars, SourceFormat.BYBIT_KLINE_JSON, symbol, null, entry);
     }
 
+    /**
+     * freqtrade's JSON candles, streamed (a file is one line of megabytes): {@code [[open_time_ms, open, high, low, close,
+     * volume], …]}. Rows are reported by 1-based row number. The symbol and interval come from freqtrade's file name
+     * ({@code BTC_USDT-5m.json.gz}, {@code BTC_USDT_USDT-5m-futures.json}).
+     */
+    ReadResult readFreqtrade(java.io.Reader reader, java.nio.file.Path file) {
+        RawBars bars = new RawBars();
+        long row = 0;
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(reader)) {
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) throw new CsvBarReader.UnknownFormat(1, "not a JSON array of rows");
+            for (com.fasterxml.jackson.core.JsonToken t = p.nextToken(); t != com.fasterxml.jackson.core.JsonToken.END_ARRAY; t = p.nextToken()) {
+                if (t == null) throw new CsvBarReader.UnknownFormat(1, "the JSON array ends early after row " + row + " (truncated file)");
+                row++;
+                if (t != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    findings.add(FindingKind.COLUMN_COUNT, row, "row " + row + " is not an array; expected [time, open, high, low, close, volume]");
+                    p.skipChildren();
+                    continue;
+                }
+                String[] f = new String[6];
+                int n = 0;
+                for (com.fasterxml.jackson.core.JsonToken v = p.nextToken(); v != com.fasterxml.jackson.core.JsonToken.END_ARRAY; v = p.nextToken()) {
+                    if (v == null) throw new CsvBarReader.UnknownFormat(1, "row " + row + " ends early (truncated file)");
+                    if (v.isStructStart()) p.skipChildren();
+                    if (n < 6) f[n] = v.isScalarValue() && v != com.fasterxml.jackson.core.JsonToken.VALUE_NULL ? p.getText() : "";
+                    n++;
+                }
+                if (n != 6) {
+                    findings.add(FindingKind.COLUMN_COUNT, row, "row " + row + " has " + n + " fields; expected 6 [time, open, high, low, close, volume]");
+                    continue;
+                }
+                add(bars, row, f[0], f[1], f[2], f[3], f[4], f[5], null);
+            }
+            if (p.nextToken() != null) throw new CsvBarReader.UnknownFormat(1, "text after the closing ] of the row array");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CsvBarReader.UnknownFormat(1, "malformed JSON after row " + row + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new io.tatra.TatraException(file + ": " + e.getMessage());
+        }
+        parser.finish();
+        FreqtradeName name = FreqtradeName.of(file);
+        return new ReadResult(bars, SourceFormat.FREQTRADE_JSON, name.symbol(), name.interval(), row);
+    }
+
     /** JSONL: one market record per line. */
     ReadResult readJsonl(SourceFile src, String firstLine) {
         RawBars bars = new RawBars();

@@ -132,7 +132,12 @@ public final class RateFile {
             String at = "entry " + (i + 1);
             String s = o.path("symbol").asText("");
             if (!s.isEmpty()) {
-                Symbol here = Symbol.of(s.toUpperCase(Locale.ROOT));
+                Symbol here;
+                try {
+                    here = Symbol.of(s.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new TatraException(file + ": " + at + ": " + e.getMessage());
+                }
                 if (symbol == null && sym != null && !sym.equals(here)) throw new TatraException(file + ": " + at + " is " + here + ", earlier entries " + sym + "; one symbol per file");
                 if (symbol == null) sym = here;
             }
@@ -140,6 +145,22 @@ public final class RateFile {
         }
         if (sym == null) sym = fromName(file);
         return p.result(Kind.FUNDING, sym, format);
+    }
+
+    /**
+     * Rates that a columnar reader produced (freqtrade's {@code -funding_rate.feather}): the same checks, flooring,
+     * ordering and duplicate refusal as a text file; rows are numbered from 1.
+     */
+    public static Result fromColumns(Path file, Symbol symbol, String format, long[] times, double[] values) {
+        Points p = new Points(file);
+        for (int i = 0; i < times.length; i++) {
+            long t = times[i];
+            if (t < TimeParser.MIN_MS || t >= TimeParser.MAX_MS) throw new TatraException(file + ": row " + (i + 1) + ": time " + t + " ms outside 2000..2100");
+            double v = values[i];
+            if (!(Math.abs(v) < 1)) throw new TatraException(file + ": row " + (i + 1) + ": funding rate " + v + " is not a fraction (|r| < 1)");
+            p.add(i + 1, t, v);
+        }
+        return p.result(Kind.FUNDING, symbol, format);
     }
 
     static Symbol fromName(Path file) {

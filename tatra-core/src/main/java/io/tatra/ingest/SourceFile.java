@@ -40,9 +40,23 @@ final class SourceFile implements AutoCloseable {
     private final int maxLine = maxLineChars();
     private long lineNo;
 
+    private String peek = "";
+
     private SourceFile(Path path, java.io.Reader reader) {
         this.path = path;
         this.reader = reader;
+    }
+
+    /** The first few non-blank characters of the (decompressed) text, read without consuming anything. */
+    String peek() { return peek; }
+
+    /**
+     * The whole text as one stream, for formats that are not line-based (a freqtrade JSON file is one line of megabytes);
+     * only before the first {@link #next()}. The decompressed-size cap still applies.
+     */
+    java.io.Reader whole() {
+        if (lineNo > 0 || pos != limit) throw new IllegalStateException("whole() after lines were read");
+        return reader;
     }
 
     static SourceFile open(Path path) {
@@ -66,7 +80,10 @@ final class SourceFile implements AutoCloseable {
             checkText(path, head);
             CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-            return new SourceFile(path, new InputStreamReader(in, dec));
+            SourceFile f = new SourceFile(path, new InputStreamReader(in, dec));
+            String text = new String(head, 0, Math.min(head.length, 256), StandardCharsets.UTF_8).replace("\uFEFF", "").strip();
+            f.peek = text.length() > 32 ? text.substring(0, 32) : text;
+            return f;
         } catch (NoSuchFileException e) {
             throw new TatraException(path + ": no such file");
         } catch (ZipException e) {

@@ -12,6 +12,10 @@ public enum SourceFormat {
     BYBIT_KLINE_JSON("bybit-v5-kline"),
     /** Any OHLCV CSV with a header naming the columns (yfinance style, any order). */
     GENERIC_CSV("generic-csv"),
+    /** freqtrade's JSON candle file: {@code [[open_time_ms, open, high, low, close, volume], …]} (numbers), often gzip. */
+    FREQTRADE_JSON("freqtrade-json"),
+    /** freqtrade's Feather file (Apache Arrow IPC): date, open, high, low, close, volume columns. */
+    FREQTRADE_FEATHER("freqtrade-feather"),
     /** JSON lines of the design documents' market-data record. */
     MARKET_JSONL("market-jsonl");
 

@@ -84,7 +84,20 @@ public record OrderRequest(String symbol, Side side, Type type, BigDecimal qty, 
     /** Bybit accepts numbers as strings; some clients send JSON numbers. Both are read exactly. */
     private static BigDecimal decimal(JsonNode o, String field) {
         JsonNode v = o.get(field);
-        String s = v == null || v.isNull() ? "" : v.isNumber() ? v.decimalValue().toPlainString() : v.asText();
+        String s;
+        if (v != null && v.isNumber()) {
+            // a JSON number like 1e10000000 is infinite as a double, or millions of digits as a decimal: refuse it
+            BigDecimal d;
+            try {
+                d = v.decimalValue();
+            } catch (NumberFormatException e) {
+                throw new ProtocolException("params error: " + field + " invalid");
+            }
+            if (d.scale() > 30 || d.precision() - d.scale() > 30) throw new ProtocolException("params error: " + field + " invalid");
+            s = d.toPlainString();
+        } else {
+            s = v == null || v.isNull() ? "" : v.asText();
+        }
         if (!Decimals.DECIMAL.matcher(s).matches()) throw new ProtocolException("params error: " + field + " invalid");
         return new BigDecimal(s);
     }
