@@ -74,6 +74,9 @@ public final class DownloadService {
         long forming = newest.get(newest.size() - 1).startTime();
         long end = Math.min(r.to() == null ? Long.MAX_VALUE : r.to().toEpochMilli(), forming);
         long from = r.interval().floor(r.from().toEpochMilli() + step - 1);
+        // before the symbol was listed there is nothing: start at the venue's earliest bar at or after --from
+        List<Kline> earliest = market.klines(s.value(), r.interval(), from, null, 1);
+        if (!earliest.isEmpty()) from = Math.max(from, earliest.get(0).startTime());
         long start = from;
         for (CandleTable.SeriesInfo i : store.candles().list())
             if (i.symbol().equals(s) && i.interval() == r.interval() && i.first().toEpochMilli() <= from)

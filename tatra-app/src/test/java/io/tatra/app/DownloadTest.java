@@ -70,7 +70,8 @@ class DownloadTest {
             Transport http = Transport.http(Duration.ofSeconds(5), 1 << 24);
             AtomicInteger klinePages = new AtomicInteger();
             Transport failing = (method, uri, headers, body) -> {
-                if (uri.getPath().endsWith("/kline") && uri.getQuery().contains("start=") && klinePages.incrementAndGet() == 2) throw new IOException("connection reset (simulated)");
+                // the 3rd kline request with a start: the earliest-bar probe, page 1, then page 2 fails
+                if (uri.getPath().endsWith("/kline") && uri.getQuery().contains("start=") && klinePages.incrementAndGet() == 3) throw new IOException("connection reset (simulated)");
                 return http.send(method, uri, headers, body);
             };
             DownloadService.Request req = new DownloadService.Request(b, symbols, Interval.H1, first, null, true, true);
@@ -81,6 +82,11 @@ class DownloadTest {
             assertEquals(0, done.get(0).venueGaps());
             List<DownloadService.Result> again = DownloadService.run(req, client(server, http), (l, d, t) -> {});
             assertEquals(0, again.get(0).barsAdded(), "a third run finds nothing new");
+            var early = DownloadService.run(new DownloadService.Request(b, symbols, Interval.H1, first.minus(Duration.ofDays(400)), null, false, false),
+                    client(server, http), (l, d, t) -> {});
+            assertEquals(0, early.get(0).venueGaps(), "the months before the first bar are not the venue's gaps");
+            assertEquals(0, early.get(0).pages(), "from the venue's earliest bar the store already holds everything");
+            assertEquals(0, early.get(0).barsAdded());
         }
         try (TatraStore sa = TatraStore.openExisting(a); TatraStore sb = TatraStore.openExisting(b)) {
             for (Symbol s : symbols) {

@@ -51,7 +51,9 @@ import java.util.concurrent.Callable;
         description = {"Paper exchange and client on loopback: order round trip p50/p99 (reference: /v5/market/time), stream frames parsed per second",
                 "(reference: Jackson readTree), download rows per second. Medians over --runs after a warm-up."})
 final class ExchangeBench implements Callable<Integer> {
-    private static final ApiKey KEY = new ApiKey("BENCHKEY00000001", "BENCHSECRETBENCHSECRET000001");
+    /** Bybit allows 10 orders a second per key and endpoint, which the paper exchange enforces: orders rotate over keys so that the limit does not dominate. */
+    private static final List<ApiKey> KEYS = java.util.stream.IntStream.range(0, 400)
+            .mapToObj(i -> new ApiKey(String.format("BENCHKEY%08d", i), String.format("BENCHSECRETBENCHSECRET%08d", i))).toList();
 
     @Mixin
     CommonOptions common;
@@ -82,11 +84,12 @@ final class ExchangeBench implements Callable<Integer> {
             st.funding().writeFunding(sym, m.funding().get(sym), false);
         }
         var req = new PaperExchangeService.Request(a, List.of(sym), Interval.H1, null, null, series.openTime(series.size() - 1).plusSeconds(60), 0, 0, 1e12,
-                CostConfig.bybitLinear(), List.of(KEY), null, null, 1);
+                CostConfig.bybitLinear(), KEYS, null, null, 1);
         try (PaperExchangeServer server = PaperExchangeService.start(req)) {
-            ClientConfig cfg = new ClientConfig(URI.create(server.url()), KEY, 5000, Duration.ofSeconds(10), 3, 50);
-            BybitRestClient rest = new BybitRestClient(cfg, Transport.http(cfg.timeout(), 1 << 26), System::currentTimeMillis, Thread::sleep);
-            roundTrips(rest, sym, server.venue().instruments().get(0).qtyStep(), series, out);
+            Transport http = Transport.http(Duration.ofSeconds(10), 1 << 26);
+            List<BybitRestClient> clients = KEYS.stream().map(k -> new BybitRestClient(new ClientConfig(URI.create(server.url()), k, 5000, Duration.ofSeconds(10), 3, 50),
+                    http, System::currentTimeMillis, Thread::sleep)).toList();
+            roundTrips(clients, sym, server.venue().instruments().get(0).qtyStep(), series, out);
             download(server, sym, tmp, out);
         }
         parsing(sym, series, out);
@@ -96,9 +99,10 @@ final class ExchangeBench implements Callable<Integer> {
         return 0;
     }
 
-    private void roundTrips(BybitRestClient rest, Symbol sym, BigDecimal step, BarSeries series, Map<String, Object> out) {
-        BybitTrading trading = new BybitTrading(rest);
-        BybitMarket market = new BybitMarket(rest);
+    private void roundTrips(List<BybitRestClient> clients, Symbol sym, BigDecimal step, BarSeries series, Map<String, Object> out) {
+        List<BybitTrading> traders = clients.stream().map(BybitTrading::new).toList();
+        BybitMarket market = new BybitMarket(clients.get(0));
+        for (BybitRestClient c : clients) c.syncClock(); // the first signed call of each key would otherwise measure the clock too
         // about 20 USDT an order, a whole number of steps
         BigDecimal qty = step.multiply(BigDecimal.valueOf(20 / series.close(series.size() - 1)).divide(step, 0, RoundingMode.CEILING)).stripTrailingZeros();
         List<double[]> orderRuns = new ArrayList<>(), timeRuns = new ArrayList<>();
@@ -109,13 +113,15 @@ final class ExchangeBench implements Callable<Integer> {
                 long t0 = System.nanoTime();
                 market.serverTime();
                 long t1 = System.nanoTime();
-                trading.place(new OrderRequest(sym.value(), i % 2 == 0 ? OrderRequest.Side.Buy : OrderRequest.Side.Sell, OrderRequest.Type.Market, qty, null, null,
+                traders.get(n % traders.size()).place(new OrderRequest(sym.value(), i % 2 == 0 ? OrderRequest.Side.Buy : OrderRequest.Side.Sell, OrderRequest.Type.Market, qty, null, null,
                         OrderLinkId.of("bench-" + n++, 0), false, null, null));
                 long t2 = System.nanoTime();
                 t[i] = t1 - t0;
                 o[i] = t2 - t1;
             }
             if (r < 0) continue;
+            long backOffs = clients.stream().mapToLong(BybitRestClient::backOffs).sum();
+            if (backOffs > 0) throw new IllegalStateException("rate-limit back-offs during the measurement: " + backOffs);
             orderRuns.add(percentiles(o));
             timeRuns.add(percentiles(t));
             double[] po = orderRuns.get(r), pt = timeRuns.get(r);
