@@ -61,7 +61,12 @@ final class DemoCommand implements Callable<Integer> {
         List<ImportService.FileOutcome> outcomes = new ArrayList<>();
         int errors = 0, warnings = 0;
         try (TatraStore store = TatraStore.open(home)) {
-            for (Path f : files) {
+            List<Path> all = new ArrayList<>(files);
+            for (Path f : files) { // funding rates and open interest beside each candle file go into the store too
+                String sym = f.getFileName().toString().replaceFirst("_[^_]+\\.csv$", "");
+                for (String kind : List.of("_funding.csv", "_open_interest.csv")) if (java.nio.file.Files.isRegularFile(dir.resolve(sym + kind))) all.add(dir.resolve(sym + kind));
+            }
+            for (Path f : all) {
                 ImportService.FileOutcome o = ImportService.importFile(store, f, ImportOptions.strict(), false);
                 outcomes.add(o);
                 errors += o.errors();

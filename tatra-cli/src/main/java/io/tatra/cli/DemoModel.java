@@ -83,7 +83,7 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
                 + " bars net of Bybit fees, slippage and funding, against buy-and-hold");
         RiskLimits limits = RiskLimits.defaults();
         BacktestRequest req = new BacktestRequest(request, null, new BacktestRequest.WalkForwardSpec(WF_TRAIN, WF_STEP, WF_STEP), tiny, tc,
-                FusionConfig.defaults().withMaxSize(limits.maxPosition()), BacktestConfig.defaults().withRisk(limits), null, regimes.getParent(), run, true);
+                FusionConfig.defaults().withMaxSize(limits.maxPosition()), BacktestConfig.defaults().withRisk(limits), null, null, run, true); // funding: the stored rates
         trainingThreads.run(); // training threads and the seed again, as `tatra backtest` sets them
         BacktestService.Run r = BacktestService.run(home, req, progress);
         say.accept(BacktestCommand.summary(r).stripTrailing());

@@ -42,13 +42,14 @@ final class TimeParser {
     /** True when the text looks like an epoch number (digits with an optional fraction). */
     static boolean isNumeric(String s) {
         if (s.isEmpty()) return false;
-        boolean dot = false;
+        boolean dot = false, digit = false;
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             if (ch == '.' && !dot) dot = true;
             else if (ch < '0' || ch > '9') return false;
+            else digit = true;
         }
-        return true;
+        return digit; // "." alone is no number
     }
 
     /** Result holder for {@link #parseText}: whether the text named a zone. */

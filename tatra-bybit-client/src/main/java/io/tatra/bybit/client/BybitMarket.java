@@ -59,6 +59,23 @@ public final class BybitMarket {
         return Ticker.page(rest.get("/v5/market/tickers", Query.of().add("category", "linear").add("symbol", symbol)));
     }
 
+    /** Recent public trades (newest first as Bybit sends them): execId, price, size, taker side, time. */
+    public record PublicTrade(String execId, java.math.BigDecimal price, java.math.BigDecimal size, String side, long time) {}
+
+    public List<PublicTrade> recentTrades(String symbol, int limit) {
+        Envelope e = rest.get("/v5/market/recent-trade", Query.of().add("category", "linear").add("symbol", symbol).add("limit", limit));
+        List<PublicTrade> out = new ArrayList<>();
+        for (var t : e.result().path("list")) {
+            try {
+                out.add(new PublicTrade(t.path("execId").asText(), new java.math.BigDecimal(t.path("price").asText()), new java.math.BigDecimal(t.path("size").asText()),
+                        t.path("side").asText(), Long.parseLong(t.path("time").asText())));
+            } catch (NumberFormatException ex) {
+                throw new BybitException(0, "recent-trade: a trade with a bad number: " + t);
+            }
+        }
+        return out;
+    }
+
     /** A book snapshot of up to {@code limit} levels a side. */
     public OrderBook orderBook(String symbol, int limit) {
         Envelope e = rest.get("/v5/market/orderbook", Query.of().add("category", "linear").add("symbol", symbol).add("limit", limit));

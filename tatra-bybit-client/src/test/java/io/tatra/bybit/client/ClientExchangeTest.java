@@ -151,6 +151,28 @@ class ClientExchangeTest {
     }
 
     @Test
+    void tradingStopMovesTheLevelsAndRecentTradesShowTheFills() {
+        try (PaperMarket m = new PaperMarket(FaultPlan.none())) {
+            BybitTrading trading = new BybitTrading(m.client());
+            double open = m.bars.open(m.current());
+            trading.place(market("ts-1", OrderRequest.Side.Sell, "0.3", null, null));
+            trading.tradingStop("BTCUSDT", new BigDecimal(Math.floor(open * 0.9)), new BigDecimal(Math.ceil(open * 1.1)));
+            PositionInfo p = trading.positions("BTCUSDT").get(0);
+            assertEquals("Sell", p.side());
+            assertEquals(Math.floor(open * 0.9), p.takeProfit().doubleValue(), 1e-9);
+            assertEquals(Math.ceil(open * 1.1), p.stopLoss().doubleValue(), 1e-9);
+            trading.tradingStop("BTCUSDT", BigDecimal.ZERO, null); // "0" clears the take profit
+            assertNull(trading.positions("BTCUSDT").get(0).takeProfit());
+            BybitException wrongSide = assertThrows(BybitException.class, () -> trading.tradingStop("BTCUSDT", null, new BigDecimal(Math.floor(open * 0.5))));
+            assertEquals(10001, wrongSide.retCode(), "a short's stop below the price is refused");
+            var trades = new BybitMarket(m.client()).recentTrades("BTCUSDT", 10);
+            assertEquals(1, trades.size());
+            assertEquals("Sell", trades.get(0).side());
+            assertEquals(0, new BigDecimal("0.3").compareTo(trades.get(0).size()));
+        }
+    }
+
+    @Test
     void theKeyAndSecretNeverAppearInAnError() {
         try (PaperMarket m = new PaperMarket(FaultPlan.none())) {
             ApiKey wrong = new ApiKey(PaperMarket.KEY.key(), "WRONGSECRETWRONGSECRETWRONGSECRET99");
