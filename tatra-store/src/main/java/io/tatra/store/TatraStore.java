@@ -158,7 +158,10 @@ public final class TatraStore implements AutoCloseable {
     }
 
     static TatraException failure(String what, SQLException e) {
-        return new TatraException(what + ": " + firstLine(String.valueOf(e.getMessage())), e);
+        String m = String.valueOf(e.getMessage());
+        if (damaged(m)) return new TatraException(what + ": the store is damaged (" + firstLine(m) + "). Restore it from a backup, or move it aside "
+                + "and import your files again (tatra import)", e);
+        return new TatraException(what + ": " + firstLine(m), e);
     }
 
     @Override
