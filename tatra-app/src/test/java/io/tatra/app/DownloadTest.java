@@ -52,7 +52,7 @@ class DownloadTest {
     }
 
     private static BybitRestClient client(PaperExchangeServer server, Transport transport) {
-        ClientConfig cfg = new ClientConfig(URI.create(server.url()), null, 5000, Duration.ofSeconds(5), 0, 1);
+        ClientConfig cfg = new ClientConfig(URI.create(server.url()), KEY, 5000, Duration.ofSeconds(5), 0, 1); // a key, as a user with BYBIT_API_KEY set has
         return new BybitRestClient(cfg, transport, System::currentTimeMillis, ms -> {});
     }
 
@@ -87,6 +87,14 @@ class DownloadTest {
             assertEquals(0, early.get(0).venueGaps(), "the months before the first bar are not the venue's gaps");
             assertEquals(0, early.get(0).pages(), "from the venue's earliest bar the store already holds everything");
             assertEquals(0, early.get(0).barsAdded());
+        }
+        try (var files = java.nio.file.Files.walk(b)) { // nothing the download wrote holds the key or the secret
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                String bytes = new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(bytes.contains(KEY.key()) || bytes.contains(KEY.secret()), f + " holds the API key or secret");
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         try (TatraStore sa = TatraStore.openExisting(a); TatraStore sb = TatraStore.openExisting(b)) {
             for (Symbol s : symbols) {

@@ -39,7 +39,16 @@ class UserMistakeTest extends CliHarness {
                 args(new String[]{"--home", h}, "dataset", "build", "--symbols", "SYN01USDT", "--interval", "1h", "--horizon", "0"),
                 args(new String[]{"--home", h}, "export", "--symbol", "SYN01USDT", "--interval", "1h", "--from", "2023-01-01", "--to", "2022-01-01",
                         "--out", home.resolve("x.csv").toString()),
-                args(new String[]{"--home", h}, "decide", "--model", home.toString(), "--symbol", "SYN01USDT", "--risk", "-1"));
+                args(new String[]{"--home", h}, "decide", "--model", home.toString(), "--symbol", "SYN01USDT", "--risk", "-1"),
+                args(new String[]{"--home", h}, "download", "--symbols", "BTCUSDT", "--interval", "1h", "--from", "2024-01-01", "--venue", "ftp://example.org"),
+                args(new String[]{"--home", h}, "download", "--symbols", "BTCUSDT", "--interval", "8h", "--from", "2024-01-01", "--venue", "http://127.0.0.1:1"),
+                args(new String[]{"--home", h}, "download", "--symbols", "BTCUSDT,BTCUSDT", "--interval", "1h", "--from", "2024-01-01", "--venue", "http://127.0.0.1:1"),
+                args(new String[]{"--home", h}, "download", "--symbols", "BTCUSDT", "--interval", "1h", "--from", "2024-01-01", "--to", "2023-01-01", "--venue", "http://127.0.0.1:1"),
+                args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--speed", "-1", "--duration", "1"),
+                args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--port", "70000", "--duration", "1"),
+                args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--key-file", home.resolve("no.key").toString(), "--duration", "1"),
+                args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "NOSUCHUSDT", "--interval", "1h", "--key-file", keyFile(), "--duration", "1"),
+                args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--key-file", keyFile(), "--faults", faultFile(), "--duration", "1"));
         List<String> wrong = new ArrayList<>();
         for (String[] a : cases) {
             int rc = run(a);
@@ -47,6 +56,29 @@ class UserMistakeTest extends CliHarness {
             else assertTrue(err().startsWith("tatra: ") || err().contains("Invalid value") || err().contains("--"), String.join(" ", a) + ": " + err());
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /** A private key file (values of the test's choosing). */
+    private String keyFile() {
+        try {
+            java.nio.file.Path f = home.resolve("paper.key");
+            java.nio.file.Files.writeString(f, "key=PAPERKEY0000001\nsecret=PAPERSECRET00000000001\n");
+            java.nio.file.Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            return f.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A fault plan with a share outside [0, 1]. */
+    private String faultFile() {
+        try {
+            java.nio.file.Path f = home.resolve("faults.json");
+            java.nio.file.Files.writeString(f, "{\"rateLimitShare\": 1.5}");
+            return f.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String[] args(String[] common, String... command) {
