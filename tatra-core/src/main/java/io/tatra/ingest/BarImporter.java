@@ -179,6 +179,20 @@ public final class BarImporter {
         return sb.toString();
     }
 
+    /** Venue formats provided by other modules (ServiceLoader), loaded once. */
+    private static final List<DocumentFormat> DOCUMENT_FORMATS = java.util.ServiceLoader.load(DocumentFormat.class, BarImporter.class.getClassLoader())
+            .stream().map(java.util.ServiceLoader.Provider::get).toList();
+
+    private static ReadResult readDocument(String text, String first, long firstLine, Findings findings) {
+        for (DocumentFormat f : DOCUMENT_FORMATS) {
+            if (!f.accepts(first.trim())) continue;
+            DocumentFormat.Document d = f.read(text);
+            for (Finding p : d.problems()) findings.add(p.kind(), p.line(), p.message());
+            return new JsonBarReader(findings).rows(d, f.format());
+        }
+        throw new CsvBarReader.UnknownFormat(firstLine, "a JSON document (a venue's answer?) that no installed format reads; Bybit v5 kline answers need the tatra-bybit module");
+    }
+
     private static ReadResult readFormat(SourceFile src, Findings findings) {
         if (src.peek().replaceAll("\\s", "").startsWith("[[")) return new JsonBarReader(findings).readFreqtrade(src.whole(), src.path());
         String first = src.next();
@@ -191,7 +205,7 @@ public final class BarImporter {
                 long firstLine = src.lineNo();
                 StringBuilder all = new StringBuilder(first).append('\n');
                 for (String l = src.next(); l != null; l = src.next()) all.append(l).append('\n');
-                return new JsonBarReader(findings).readBybit(all.toString(), firstLine);
+                return readDocument(all.toString(), first, firstLine, findings);
             }
             if (t.contains("\"signal\"") || t.contains("\"decisionId\"") || (t.contains("\"features\"") && !t.contains("\"open\""))) {
                 throw new CsvBarReader.UnknownFormat(src.lineNo(), "a trading journal (decisions/outcomes/snapshots), not candles; `tatra import` stores journals when given such a file");

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads the two JSON layouts: a Bybit v5 {@code /v5/market/kline} response (one document; rows are the
- * entries of {@code result.list}, reported by 1-based entry number) and the design documents' market
+ * Reads the JSON layouts: rows a venue module read from its document ({@link DocumentFormat}, e.g. a Bybit v5
+ * kline answer, reported by 1-based entry number), freqtrade's row arrays, and the design documents' market
  * JSONL record, one object per line: {@code {"timestamp","open","high","low","close","volume","indicators"}}.
  */
 final class JsonBarReader {
@@ -19,36 +19,12 @@ final class JsonBarReader {
         this.parser = new RowParser(findings);
     }
 
-    /** Bybit: the whole text is one JSON document. */
-    ReadResult readBybit(String text, long firstLine) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new CsvBarReader.UnknownFormat(firstLine + e.getLocation().getLineNr() - 1, "malformed JSON: " + e.getOriginalMessage());
-        }
-        JsonNode ret = root.get("retCode");
-        if (ret != null && ret.asInt(-1) != 0) {
-            findings.add(FindingKind.API_ERROR, 0, "Bybit retCode " + ret.asText() + ": " + root.path("retMsg").asText());
-            return new ReadResult(new RawBars(), SourceFormat.BYBIT_KLINE_JSON, null, null, 0);
-        }
-        JsonNode list = root.path("result").path("list");
-        if (!list.isArray()) throw new CsvBarReader.UnknownFormat(firstLine, "JSON has no result.list array (expected a Bybit v5 kline response)");
-        String symbol = root.path("result").path("symbol").asText(null);
+    /** Rows a venue module read from a document ({@link DocumentFormat}), through this reader's number grammar. */
+    ReadResult rows(DocumentFormat.Document d, SourceFormat format) {
         RawBars bars = new RawBars();
-        long entry = 0;
-        for (JsonNode row : list) {
-            entry++;
-            if (!row.isArray() || row.size() < 6) {
-                findings.add(FindingKind.COLUMN_COUNT, entry, "result.list entry " + entry + " has " + (row.isArray() ? row.size() : 0)
-                        + " fields; expected 7 [startTime, open, high, low, close, volume, turnover]");
-                continue;
-            }
-            add(bars, entry, text(row.get(0)), text(row.get(1)), text(row.get(2)), text(row.get(3)), text(row.get(4)),
-                    text(row.get(5)), row.size() > 6 ? text(row.get(6)) : null);
-        }
+        for (DocumentFormat.Row r : d.rows()) add(bars, r.entry(), r.time(), r.open(), r.high(), r.low(), r.close(), r.volume(), r.quoteVolume());
         parser.finish();
-        return new ReadResult(bars, SourceFormat.BYBIT_KLINE_JSON, symbol, null, entry);
+        return new ReadResult(bars, format, d.symbol(), null, d.entries());
     }
 
     /**

@@ -70,10 +70,10 @@ class BadInputCorpusTest {
                 Arguments.of("off the interval grid", "a.csv", b(H + R1 + R2 + "2024-01-01T02:30:00Z,108,115,101,110,9\n" + R4 + R4.replace("T03", "T04") + R4.replace("T03", "T05")), FindingKind.MISALIGNED, 4),
                 Arguments.of("conflicting duplicate", "a.csv", b(H + R1 + R2 + R2.replace(",108,", ",109,") + R3 + R4), FindingKind.DUPLICATE_CONFLICTING, 4),
                 Arguments.of("JSON array, not of rows", "a.json", b("[1,2,3]"), FindingKind.UNKNOWN_FORMAT, 1),
+                Arguments.of("venue answer, no reader installed", "a.json", b("{\"retCode\":0,\"result\":{\"list\":[]}}"), FindingKind.UNKNOWN_FORMAT, 1),
                 Arguments.of("freqtrade rows too short", "a.json", b("[[1,2,3]]"), FindingKind.COLUMN_COUNT, 1),
                 Arguments.of("freqtrade row with text", "a.json", b("[[1704067200000,1,2,0.5,1.5,3],[1704070800000,\"x\",2,0.5,1.5,3]]"), FindingKind.UNPARSEABLE, 2),
                 Arguments.of("malformed JSONL line", "a.jsonl", b("{\"timestamp\":\"2024-01-01T00:00:00Z\",\"open\":1,\"high\":2,\"low\":0.5,\"close\":1.5,\"volume\":3}\n{\"timestamp\":\"2024-01-01T01:00:00Z\",\"open\":1,\n{\"timestamp\":\"2024-01-01T02:00:00Z\",\"open\":1,\"high\":2,\"low\":0.5,\"close\":1.5,\"volume\":3}\n"), FindingKind.UNPARSEABLE, 2),
-                Arguments.of("bybit entry too short", "a.json", b("{\"retCode\":0,\"result\":{\"symbol\":\"BTCUSDT\",\"list\":[[\"1704067200000\",\"1\",\"2\"],[\"1704070800000\",\"1\",\"2\",\"0.5\",\"1.5\",\"3\",\"4\"]]}}"), FindingKind.COLUMN_COUNT, 1),
                 Arguments.of("two symbols in one file", "a.csv", b("unix,date,symbol,open,high,low,close,Volume BTC,Volume USDT,tradecount\n1704067200000,2024-01-01 00:00:00,BTC/USDT,1,2,0.5,1.5,1,1,1\n1704070800000,2024-01-01 01:00:00,ETH/USDT,1,2,0.5,1.5,1,1,1\n"), FindingKind.MIXED_SYMBOLS, 3),
                 Arguments.of("headerless with 3 columns", "a.csv", b("1704067200000,1,2\n"), FindingKind.UNKNOWN_FORMAT, 1),
                 Arguments.of("not UTF-8", "a.csv", concat(b(H + R1), new byte[]{(byte) 0xC3, (byte) 0x28, ',', '1', '\n'}), FindingKind.UNREADABLE, 0),
@@ -112,9 +112,7 @@ class BadInputCorpusTest {
                 Arguments.of("JSONL close missing", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
                 Arguments.of("JSONL close null", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "\"close\":null,") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
                 Arguments.of("JSONL close is text", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "\"close\":\"abc\",") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
-                Arguments.of("JSONL close is an object", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "\"close\":{\"v\":1},") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2),
-                Arguments.of("bybit error response", "a.json", b("{\"retCode\":10001,\"retMsg\":\"params error\",\"result\":{}}"), FindingKind.API_ERROR, 0),
-                Arguments.of("bybit price is text", "a.json", b("{\"retCode\":0,\"result\":{\"symbol\":\"BTCUSDT\",\"list\":[[\"1704070800000\",\"1\",\"2\",\"0.5\",\"abc\",\"3\",\"4\"],[\"1704067200000\",\"1\",\"2\",\"0.5\",\"1.5\",\"3\",\"4\"]]}}"), FindingKind.UNPARSEABLE, 1));
+                Arguments.of("JSONL close is an object", "a.jsonl", b(j(0, "\"close\":105,") + j(1, "\"close\":{\"v\":1},") + j(2, "\"close\":105,")), FindingKind.UNPARSEABLE, 2));
     }
 
     static String j(int h, String close) { return "{\"timestamp\":\"2024-01-01T0" + h + ":00:00Z\",\"open\":100,\"high\":110,\"low\":90," + close + "\"volume\":10}\n"; }

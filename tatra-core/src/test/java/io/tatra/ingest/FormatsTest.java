@@ -72,28 +72,6 @@ class FormatsTest {
     }
 
     @Test
-    void bybitV5KlineJsonNewestFirstStrings() throws IOException {
-        Path f = write("bybit.json", """
-                {"retCode":0,"retMsg":"OK","result":{"category":"linear","symbol":"BTCUSDT","list":[
-                ["1670612400000","17100","17120","17050","17110","300","5130000"],
-                ["1670608800000","17071","17105","17027","17100","268611","4582543.1"]]},"retExtInfo":{},"time":1672025956592}
-                """);
-        ImportResult r = BarImporter.read(f, ImportOptions.strict());
-        assertEquals(SourceFormat.BYBIT_KLINE_JSON, r.report().format());
-        assertEquals(Symbol.of("BTCUSDT"), r.series().symbol());
-        assertEquals(Interval.H1, r.series().interval());
-        assertEquals(17071, r.series().open(0));
-        assertEquals(1, r.report().count(FindingKind.REVERSE_ORDER));
-    }
-
-    @Test
-    void bybitErrorResponseIsRefusedWithTheExchangeMessage() throws IOException {
-        Path f = write("bybit.json", "{\"retCode\":10001,\"retMsg\":\"params error: symbol invalid\",\"result\":{},\"time\":1}");
-        var e = assertThrows(ImportRefusedException.class, () -> BarImporter.read(f, new ImportOptions(Symbol.of("BTCUSDT"), Interval.H1, ImportPolicy.REPAIR)));
-        assertTrue(e.getMessage().contains("params error: symbol invalid"), e.getMessage());
-    }
-
-    @Test
     void genericYfinanceCsvInAnyColumnOrder() throws IOException {
         Path f = write("BTC-USD.csv", """
                 Date,Close,High,Low,Open,Volume

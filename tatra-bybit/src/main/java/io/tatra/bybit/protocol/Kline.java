@@ -29,7 +29,9 @@ public record Kline(long startTime, BigDecimal open, BigDecimal high, BigDecimal
             JsonNode row = list.get(i);
             if (!row.isArray() || row.size() < 7) throw new ProtocolException("kline row " + i + " has " + (row.isArray() ? row.size() : 0) + " fields, expected 7");
             try {
-                out.add(new Kline(Long.parseLong(text(row, 0)), decimal(row, 1), decimal(row, 2), decimal(row, 3), decimal(row, 4), decimal(row, 5), decimal(row, 6)));
+                String[] f = rowFields(row);
+                out.add(new Kline(Long.parseLong(f[0]), new BigDecimal(f[1]), new BigDecimal(f[2]), new BigDecimal(f[3]), new BigDecimal(f[4]), new BigDecimal(f[5]),
+                        new BigDecimal(f[6])));
             } catch (NumberFormatException | ProtocolException ex) {
                 throw new ProtocolException("kline row " + i + ": " + ex.getMessage());
             }
@@ -39,7 +41,18 @@ public record Kline(long startTime, BigDecimal open, BigDecimal high, BigDecimal
         return out;
     }
 
-    private static String text(JsonNode row, int i) { return Decimals.textValue(row.get(i), "field " + i); }
-
-    private static BigDecimal decimal(JsonNode row, int i) { return Decimals.decimalValue(row.get(i), "field " + i); }
+    /**
+     * The fields of one kline row as exact decimal strings ({@code [startTime, open, high, low, close, volume(, turnover)]}):
+     * every field a JSON string, the time an integer, the rest decimals; the row's consistency (high ≥ low, …) is left
+     * to the caller (the client's {@link Kline} record, the file importer's validator). Shared by both, so they agree.
+     */
+    public static String[] rowFields(JsonNode row) {
+        if (row == null || !row.isArray() || row.size() < 6) throw new ProtocolException("a kline row has 6 or 7 fields");
+        String[] out = new String[Math.min(7, row.size())];
+        String t = Decimals.textValue(row.get(0), "field 0");
+        if (!Decimals.INTEGER.matcher(t).matches()) throw new ProtocolException("field 0 = '" + Envelope.abbreviate(t) + "' is not an integer time");
+        out[0] = t;
+        for (int i = 1; i < out.length; i++) out[i] = Decimals.decimalValue(row.get(i), "field " + i).toPlainString();
+        return out;
+    }
 }
