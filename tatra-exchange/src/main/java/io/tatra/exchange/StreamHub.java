@@ -227,6 +227,14 @@ final class StreamHub implements VenueListener, AutoCloseable {
         String late = held.remove(s);
         if (late == null && draw(faults.reorderShare())) {
             held.put(s, text);
+            // sent after the next frame, or 50 ms late when none follows: reordered, never lost
+            try {
+                ticker.schedule(() -> sender.execute(() -> {
+                    if (text.equals(held.get(s))) s.send(held.remove(s));
+                }), 50, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                held.remove(s); // the hub is closing: nothing more is sent
+            }
             return;
         }
         s.send(text);

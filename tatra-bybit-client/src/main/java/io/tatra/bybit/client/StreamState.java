@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 /**
  * What the streams say, made safe to act on: closed bars once each (a duplicated or reordered kline frame adds
  * nothing), local order books that ask for a fresh snapshot on a gap in {@code u}, fills once each by {@code execId},
- * the newest state of each order, and positions. Thread-safe; the resubscribe action is how a book gets its snapshot.
+ * the newest state of each order, positions, tickers (deltas merged onto the snapshot) and public trades once each. Thread-safe; the resubscribe action is how a book gets its snapshot.
  */
 public final class StreamState implements BybitStream.Handler {
     private static final int REMEMBERED_FILLS = 100_000;
@@ -31,9 +31,13 @@ public final class StreamState implements BybitStream.Handler {
     private final List<ExecutionInfo> fills = new ArrayList<>();
     private final Map<String, OrderInfo> orders = new LinkedHashMap<>();
     private final Map<String, PositionInfo> positions = new LinkedHashMap<>();
+    private final Map<String, com.fasterxml.jackson.databind.node.ObjectNode> tickers = new HashMap<>();
+    private final Set<String> seenTrades = new LinkedHashSet<>();
+    private final List<BybitMarket.PublicTrade> publicTrades = new ArrayList<>();
     private volatile Consumer<String> resync = t -> {};
     private volatile Consumer<Kline> onBar = k -> {};
     private long bookResyncs, duplicates;
+    private io.tatra.bybit.protocol.WalletBalance wallet;
 
     /** How a book that lost its sequence gets a new snapshot (usually {@link BybitStream#resubscribe}). */
     public StreamState onResync(Consumer<String> action) {
@@ -57,6 +61,9 @@ public final class StreamState implements BybitStream.Handler {
             case "execution" -> { for (ExecutionInfo e : ExecutionInfo.list(frame.path("data"))) fill(e); }
             case "order" -> { for (OrderInfo o : OrderInfo.list(frame.path("data"))) order(o); }
             case "position" -> { for (PositionInfo p : PositionInfo.list(frame.path("data"), true)) synchronized (this) { positions.put(p.symbol(), p); } }
+            case "tickers" -> ticker(frame);
+            case "wallet" -> { for (JsonNode a : frame.path("data")) { var w = io.tatra.bybit.protocol.WalletBalance.of(a); synchronized (this) { wallet = w; } } }
+            case "publicTrade" -> trades(frame);
             default -> { }
         }
     }
@@ -84,6 +91,43 @@ public final class StreamState implements BybitStream.Handler {
         }
         fresh.forEach(onBar);
     }
+
+    /** A ticker snapshot replaces the stored one; a delta's fields are merged onto it (a missing field is unchanged). */
+    private synchronized void ticker(JsonNode frame) {
+        JsonNode data = frame.path("data");
+        String symbol = data.path("symbol").asText("");
+        if (symbol.isEmpty()) return;
+        com.fasterxml.jackson.databind.node.ObjectNode base = frame.path("type").asText().equals("snapshot") || !tickers.containsKey(symbol)
+                ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : tickers.get(symbol);
+        data.fields().forEachRemaining(f -> base.set(f.getKey(), f.getValue()));
+        tickers.put(symbol, base);
+    }
+
+    private synchronized void trades(JsonNode frame) {
+        for (JsonNode t : frame.path("data")) {
+            String id = t.path("i").asText("");
+            if (id.isEmpty() || !seenTrades.add(id)) {
+                duplicates++;
+                continue;
+            }
+            if (seenTrades.size() > REMEMBERED_FILLS) seenTrades.remove(seenTrades.iterator().next());
+            try {
+                publicTrades.add(new BybitMarket.PublicTrade(id, new java.math.BigDecimal(t.path("p").asText()), new java.math.BigDecimal(t.path("v").asText()),
+                        t.path("S").asText(), t.path("T").asLong()));
+            } catch (NumberFormatException e) {
+                // a trade with a bad number is skipped; the stream goes on
+            }
+        }
+    }
+
+    /** The latest ticker of a symbol (funding rate, next funding time, open interest, best bid/ask), or null before the first. */
+    public synchronized io.tatra.bybit.protocol.Ticker ticker(String symbol) {
+        var t = tickers.get(symbol);
+        return t == null || !t.has("lastPrice") ? null : io.tatra.bybit.protocol.Ticker.of(t);
+    }
+
+    /** Public trades, each once, in arrival order. */
+    public synchronized List<BybitMarket.PublicTrade> publicTrades() { return List.copyOf(publicTrades); }
 
     private synchronized void fill(ExecutionInfo e) {
         if (!seenFills.add(e.execId())) {
@@ -119,6 +163,9 @@ public final class StreamState implements BybitStream.Handler {
     public synchronized Map<String, PositionInfo> positions() { return Map.copyOf(positions); }
 
     public synchronized long bookResyncs() { return bookResyncs; }
+
+    /** The last wallet the private stream pushed (Bybit sends none on subscribe), or null. */
+    public synchronized io.tatra.bybit.protocol.WalletBalance wallet() { return wallet; }
 
     /** Frames that repeated what was already known (duplicates, late older states). */
     public synchronized long duplicates() { return duplicates; }

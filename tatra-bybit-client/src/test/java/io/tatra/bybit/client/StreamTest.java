@@ -69,6 +69,31 @@ class StreamTest {
     }
 
     @Test
+    void tickersCarryFundingAndOpenInterestAndPublicTradesArriveOnce() throws Exception {
+        try (PaperMarket m = new PaperMarket(FaultPlan.none().withMessageFaults(0.5, 0, 0).withSeed(8))) {
+            StreamState state = new StreamState();
+            try (BybitStream s = BybitStream.open(fast(m.server.publicStream(), null), state)) {
+                s.subscribe(List.of("tickers.BTCUSDT", "publicTrade.BTCUSDT"));
+                await("the ticker snapshot", () -> state.ticker("BTCUSDT") != null);
+                var t = state.ticker("BTCUSDT");
+                assertTrue(t.openInterest().signum() > 0, "open interest in the ticker");
+                assertTrue(t.nextFundingTime() > m.clock.now(), "the next funding time lies ahead");
+                advance(m, 2);
+                double price = m.bars.open(m.current());
+                await("the ticker delta merged", () -> Math.abs(state.ticker("BTCUSDT").lastPrice().doubleValue() - price) < 1e-6);
+                assertTrue(state.ticker("BTCUSDT").openInterest().signum() > 0, "fields missing from a delta are kept");
+                BybitTrading trading = new BybitTrading(m.client());
+                for (int i = 0; i < 4; i++)
+                    trading.place(new OrderRequest("BTCUSDT", OrderRequest.Side.Buy, OrderRequest.Type.Market, new BigDecimal("0.01"), null, null,
+                            OrderLinkId.of("pt-" + i, 0), false, null, null));
+                await("four public trades", () -> state.publicTrades().size() == 4);
+                Thread.sleep(100);
+                assertEquals(4, state.publicTrades().size(), "duplicated frames add no trade");
+            }
+        }
+    }
+
+    @Test
     void aBookGapForcesAFreshSnapshot() throws Exception {
         try (PaperMarket m = new PaperMarket(FaultPlan.none().withBookGapEvery(3))) {
             StreamState state = new StreamState();
@@ -90,7 +115,7 @@ class StreamTest {
         try (PaperMarket m = new PaperMarket(FaultPlan.none().withMessageFaults(0.5, 0.3, 0).withSeed(3))) {
             StreamState state = new StreamState();
             try (BybitStream s = BybitStream.open(fast(m.server.privateStream(), PaperMarket.KEY), state)) {
-                s.subscribe(List.of("order", "execution", "position"));
+                s.subscribe(List.of("order", "execution", "position", "wallet"));
                 await("auth and subscription confirmed", () -> s.acks() >= 2);
                 BybitTrading trading = new BybitTrading(m.client());
                 for (int i = 0; i < 8; i++)
@@ -105,6 +130,8 @@ class StreamTest {
                 assertEquals(8, state.orders().size());
                 assertTrue(state.orders().values().stream().allMatch(o -> o.status().equals("Filled")));
                 assertEquals("", state.positions().get("BTCUSDT").side(), "four buys and four sells of 0.01 leave it flat");
+                await("a wallet push", () -> state.wallet() != null);
+                assertTrue(state.wallet().totalWalletBalance().doubleValue() < 100_000, "fees were paid: " + state.wallet().totalWalletBalance());
             }
         }
     }

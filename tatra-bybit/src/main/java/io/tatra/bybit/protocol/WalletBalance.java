@@ -11,7 +11,11 @@ public record WalletBalance(BigDecimal totalEquity, BigDecimal totalWalletBalanc
         if (!e.ok()) throw new ProtocolException("wallet answer is an error: " + e.retCode() + " " + e.retMsg());
         JsonNode list = e.result().path("list");
         if (!list.isArray() || list.isEmpty()) throw new ProtocolException("wallet result has no account");
-        JsonNode a = list.get(0);
+        return of(list.get(0));
+    }
+
+    /** One account object (a REST list item, or the private {@code wallet} stream's data item). */
+    public static WalletBalance of(JsonNode a) {
         return new WalletBalance(Decimals.decimal(a, "totalEquity"), Decimals.decimal(a, "totalWalletBalance"), OrderInfo.optional(a, "totalAvailableBalance"),
                 OrderInfo.optional(a, "totalPerpUPL"), OrderInfo.optional(a, "totalInitialMargin"));
     }
