@@ -36,16 +36,17 @@ class ArchitectureTest {
             "java.net.http", "java.net.Socket", "java.net.ServerSocket", "java.net.URL", "org.eclipse.jetty", "io.javalin", "jakarta.websocket", "okhttp3", "picocli");
 
     /** Which Tatra modules each module may reference (beyond itself). */
-    static final Map<String, Set<String>> MODULES = Map.of(
-            "tatra-core", Set.of(),
-            "tatra-store", Set.of("tatra-core"),
-            "tatra-arrow", Set.of("tatra-core"),
-            "tatra-bybit", Set.of("tatra-core"),
-            "tatra-bybit-client", Set.of("tatra-core", "tatra-bybit"),
-            "tatra-exchange", Set.of("tatra-core", "tatra-bybit"),
-            "tatra-model", Set.of("tatra-core"),
-            "tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-bybit", "tatra-bybit-client", "tatra-exchange"),
-            "tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow"));
+    static final Map<String, Set<String>> MODULES = Map.ofEntries(
+            Map.entry("tatra-core", Set.of()),
+            Map.entry("tatra-store", Set.of("tatra-core")),
+            Map.entry("tatra-arrow", Set.of("tatra-core")),
+            Map.entry("tatra-bybit", Set.of("tatra-core")),
+            Map.entry("tatra-bybit-client", Set.of("tatra-core", "tatra-bybit")),
+            Map.entry("tatra-exchange", Set.of("tatra-core", "tatra-bybit")),
+            Map.entry("tatra-model", Set.of("tatra-core")),
+            Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-bybit", "tatra-bybit-client", "tatra-exchange")),
+            Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow")),
+            Map.entry("tatra-live", Set.of("tatra-core", "tatra-bybit")));
 
     record Source(String module, Path file, String pkg, String code) {}
 
