@@ -1,0 +1,71 @@
+package io.tatra.live;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-stage latency of every closed bar, in HdrHistograms (1 µs to 60 s, 3 significant digits): from the stream message
+ * received to the bar closed, features, model, fusion, risk, order sent and acknowledged. A bar's stages are stamped in
+ * order with {@link Trace#mark}; {@link #snapshot} gives p50/p99/p99.9/max per stage and end to end for the status file.
+ */
+public final class LatencyRecorder {
+    /** The stages of one bar, in order. */
+    public enum Stage { BAR_CLOSED, FEATURES, MODEL, FUSION, RISK, ORDER_SENT, ACKNOWLEDGED }
+
+    private final Map<Stage, Histogram> stages = new EnumMap<>(Stage.class);
+    private final Histogram toOrder = histogram();
+
+    public LatencyRecorder() {
+        for (Stage s : Stage.values()) stages.put(s, histogram());
+    }
+
+    private static Histogram histogram() { return new Histogram(1_000L, 60_000_000_000L, 3); }
+
+    /** Starts a bar's trace at the moment its message was received ({@code System.nanoTime()}). */
+    public Trace start(long receivedNanos) { return new Trace(receivedNanos); }
+
+    /** One bar's stamps; each stage records the time since the previous stamp. */
+    public final class Trace {
+        private final long received;
+        private long previous;
+        private Stage lastStage;
+
+        private Trace(long received) {
+            this.received = received;
+            this.previous = received;
+        }
+
+        /** Stamps a stage at {@code nanos}; stages must come in order, each at most once. */
+        public void mark(Stage stage, long nanos) {
+            if (lastStage != null && stage.ordinal() <= lastStage.ordinal()) throw new IllegalStateException(stage + " after " + lastStage);
+            if (nanos < previous) throw new IllegalStateException("time went back at " + stage);
+            synchronized (LatencyRecorder.this) {
+                stages.get(stage).recordValue(Math.max(1_000L, nanos - previous));
+                if (stage == Stage.ORDER_SENT) toOrder.recordValue(Math.max(1_000L, nanos - received));
+            }
+            previous = nanos;
+            lastStage = stage;
+        }
+    }
+
+    /** Milliseconds: p50, p99, p99.9, max and the count, per stage and for message received → order sent. */
+    public synchronized Map<String, Map<String, Double>> snapshot() {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (Map.Entry<Stage, Histogram> e : stages.entrySet()) out.put(e.getKey().name().toLowerCase(), summary(e.getValue()));
+        out.put("received_to_order_sent", summary(toOrder));
+        return out;
+    }
+
+    private static Map<String, Double> summary(Histogram h) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("count", (double) h.getTotalCount());
+        m.put("p50_ms", h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50) / 1e6);
+        m.put("p99_ms", h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99) / 1e6);
+        m.put("p99_9_ms", h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99.9) / 1e6);
+        m.put("max_ms", h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1e6);
+        return m;
+    }
+}
