@@ -1,0 +1,179 @@
+package io.tatra.live;
+
+import io.tatra.bybit.protocol.Instrument;
+import io.tatra.bybit.protocol.Kline;
+import io.tatra.bybit.protocol.OrderLinkId;
+import io.tatra.bybit.protocol.OrderRequest;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.risk.RiskCheck;
+import io.tatra.risk.RiskLimits;
+import io.tatra.trading.PortfolioView;
+import io.tatra.trading.Strategy;
+import io.tatra.trading.TargetOrder;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The live loop for one venue account: each closed bar (from {@link ClosedBarFeed}) goes to the same {@link Strategy}
+ * object the backtest runs, over a rolling window of recent bars; its targets are sized by {@link OrderPlanner} with the
+ * risk check, checked against the {@link KillSwitch}, and sent to the venue (or, in dry run, only recorded). Every
+ * stage is timed by the {@link LatencyRecorder}; every decision, refusal and order goes to the {@link Log}. The engine
+ * sees the venue only through {@link Venue}. Single-threaded: the caller delivers bars one at a time.
+ */
+public final class LiveEngine {
+    /** What the engine needs from a venue account. */
+    public interface Venue {
+        /** Places an order; returns the venue's order id (the adapter resolves lost answers by orderLinkId). */
+        String place(OrderRequest order);
+
+        /** Positions and open orders as the venue reports them. */
+        Reconciliation.State state();
+
+        /** The account's equity in quote currency. */
+        double equity();
+    }
+
+    /** Where the engine says what it did (journals, the status file, the log). */
+    @FunctionalInterface
+    public interface Log {
+        void event(String kind, Symbol symbol, long barOpenTime, String detail);
+    }
+
+    /** One engine's settings: the bars kept for the strategy, dry run, the risk limits. */
+    public record Config(Interval interval, int historyBars, boolean dryRun, RiskLimits risk) {
+        public Config {
+            if (historyBars < 1 || historyBars > 100_000) throw new IllegalArgumentException("historyBars must be 1..100000");
+            if (interval == null || risk == null) throw new IllegalArgumentException("interval and risk limits are required");
+        }
+    }
+
+    private final Config cfg;
+    private final Strategy strategy;
+    private final Venue venue;
+    private final Map<Symbol, Instrument> instruments;
+    private final KillSwitch kill;
+    private final LatencyRecorder latency;
+    private final Log log;
+    private final LongSupplier nanos;
+    private final RiskCheck risk;
+    private final Map<Symbol, Deque<Kline>> windows = new HashMap<>();
+    private final Map<Symbol, Double> marks = new HashMap<>();
+    private Reconciliation.State state;
+    private boolean flattened;
+    private long sent, refused, dryRuns;
+
+    public LiveEngine(Config cfg, Strategy strategy, Venue venue, Map<Symbol, Instrument> instruments, KillSwitch kill, LatencyRecorder latency, Log log,
+                      LongSupplier nanos) {
+        this.cfg = cfg;
+        this.strategy = strategy;
+        this.venue = venue;
+        this.instruments = Map.copyOf(instruments);
+        this.kill = kill;
+        this.latency = latency;
+        this.log = log;
+        this.nanos = nanos;
+        this.risk = new RiskCheck(cfg.risk());
+        this.state = venue.state();
+    }
+
+    /** One closed bar of {@code symbol}, received at {@code receivedNanos}. */
+    public void onClosedBar(Symbol symbol, Kline bar, long receivedNanos) {
+        Instrument in = instruments.get(symbol);
+        if (in == null) throw new IllegalArgumentException("no instrument for " + symbol);
+        LatencyRecorder.Trace trace = latency.start(receivedNanos);
+        Deque<Kline> w = windows.computeIfAbsent(symbol, s -> new ArrayDeque<>());
+        w.addLast(bar);
+        while (w.size() > cfg.historyBars()) w.removeFirst();
+        marks.put(symbol, bar.close().doubleValue());
+        BarSeries.Builder b = BarSeries.builder(symbol, cfg.interval(), w.size());
+        for (Kline k : w) b.add(k.startTime(), k.open().doubleValue(), k.high().doubleValue(), k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue());
+        BarSeries series = b.build();
+        trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
+        KillSwitch.Policy stop = kill.check();
+        if (stop == KillSwitch.Policy.FLATTEN) {
+            flatten(bar, in);
+            return;
+        }
+        List<TargetOrder> targets = strategy.onBar(series, series.size() - 1, view());
+        trace.mark(LatencyRecorder.Stage.MODEL, nanos.getAsLong());
+        if (targets == null) return;
+        List<OrderRequest> orders = new ArrayList<>();
+        for (TargetOrder t : targets) {
+            if (!t.symbol().equals(symbol)) throw new IllegalArgumentException("a strategy called for " + symbol + " returned an order for " + t.symbol());
+            OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), venue.equity(), othersGross(symbol), risk, in,
+                    bar.startTime() + cfg.interval().millis());
+            if (!plan.sends()) {
+                refused++;
+                log.event("not-sent", symbol, bar.startTime(), t.decisionId() + ": " + plan.reason());
+            } else if (stop == KillSwitch.Policy.STOP_OPENING && !plan.order().reduceOnly()) {
+                refused++;
+                log.event("stopped", symbol, bar.startTime(), t.decisionId() + ": the kill switch allows only reducing orders");
+            } else {
+                orders.add(plan.order());
+            }
+        }
+        trace.mark(LatencyRecorder.Stage.RISK, nanos.getAsLong());
+        for (int i = 0; i < orders.size(); i++) send(orders.get(i), symbol, bar.startTime(), i == 0 ? trace : null); // the first order carries the bar's timing
+    }
+
+    private void send(OrderRequest order, Symbol symbol, long barOpen, LatencyRecorder.Trace trace) {
+        String what = order.side() + " " + order.qty().toPlainString() + " " + order.symbol() + (order.reduceOnly() ? " reduce-only" : "")
+                + (order.stopLoss() != null ? " SL " + order.stopLoss().toPlainString() : "") + (order.takeProfit() != null ? " TP " + order.takeProfit().toPlainString() : "")
+                + " [" + order.orderLinkId() + "]";
+        if (cfg.dryRun()) {
+            dryRuns++;
+            log.event("dry-run", symbol, barOpen, "would send " + what);
+            return;
+        }
+        if (trace != null) trace.mark(LatencyRecorder.Stage.ORDER_SENT, nanos.getAsLong());
+        String id = venue.place(order);
+        if (trace != null) trace.mark(LatencyRecorder.Stage.ACKNOWLEDGED, nanos.getAsLong());
+        sent++;
+        log.event("sent", symbol, barOpen, what + " → " + id);
+        state = venue.state();
+    }
+
+    /** The kill switch's flatten policy: every position closed at market, once. */
+    private void flatten(Kline bar, Instrument in) {
+        if (flattened) return;
+        flattened = true;
+        for (Map.Entry<String, BigDecimal> p : state.positions().entrySet()) {
+            if (p.getValue().signum() == 0) continue;
+            OrderRequest close = new OrderRequest(p.getKey(), p.getValue().signum() > 0 ? OrderRequest.Side.Sell : OrderRequest.Side.Buy, OrderRequest.Type.Market,
+                    p.getValue().abs(), null, null, OrderLinkId.of("flatten-" + bar.startTime() + "-" + p.getKey(), 0), true, null, null);
+            send(close, Symbol.of(p.getKey()), bar.startTime(), null);
+        }
+        log.event("halted", Symbol.of(in.symbol()), bar.startTime(), "kill switch: positions flattened, no new orders");
+    }
+
+    private double held(Symbol s) { return state.positions().getOrDefault(s.value(), BigDecimal.ZERO).doubleValue(); }
+
+    private double othersGross(Symbol s) {
+        double g = 0;
+        for (Map.Entry<String, BigDecimal> p : state.positions().entrySet())
+            if (!p.getKey().equals(s.value())) g += Math.abs(p.getValue().doubleValue() * marks.getOrDefault(Symbol.of(p.getKey()), 0.0));
+        return g;
+    }
+
+    private PortfolioView view() {
+        return new PortfolioView() {
+            @Override
+            public double equity() { return venue.equity(); }
+
+            @Override
+            public double position(Symbol symbol) { return held(symbol); }
+        };
+    }
+
+    /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), and dry-run orders. */
+    public List<Long> counts() { return new ArrayList<>(List.of(sent, refused, dryRuns)); }
+}

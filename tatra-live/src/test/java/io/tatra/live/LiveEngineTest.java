@@ -1,0 +1,120 @@
+package io.tatra.live;
+
+import io.tatra.bybit.protocol.Instrument;
+import io.tatra.bybit.protocol.Kline;
+import io.tatra.bybit.protocol.OrderRequest;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.risk.RiskLimits;
+import io.tatra.trading.Strategy;
+import io.tatra.trading.TargetOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class LiveEngineTest {
+    private static final Symbol BTC = Symbol.of("BTCUSDT");
+    private static final long H = 3_600_000L, T0 = 1_704_067_200_000L;
+    private static final Instrument IN = new Instrument("BTCUSDT", "Trading", new BigDecimal("0.1"), new BigDecimal("0.001"), new BigDecimal("0.001"),
+            new BigDecimal("100"), new BigDecimal("50"), new BigDecimal("5"), new BigDecimal("100"), 480);
+
+    @TempDir
+    Path dir;
+
+    /** An in-memory venue: fills every order at once, keeps signed positions. */
+    static final class FakeVenue implements LiveEngine.Venue {
+        final List<OrderRequest> orders = new ArrayList<>();
+        final Map<String, BigDecimal> positions = new HashMap<>();
+
+        @Override
+        public String place(OrderRequest o) {
+            orders.add(o);
+            positions.merge(o.symbol(), o.side() == OrderRequest.Side.Buy ? o.qty() : o.qty().negate(), BigDecimal::add);
+            return "id-" + orders.size();
+        }
+
+        @Override
+        public Reconciliation.State state() { return new Reconciliation.State(positions, Set.of()); }
+
+        @Override
+        public double equity() { return 10_000; }
+    }
+
+    private static Kline bar(int i, double close) {
+        BigDecimal c = BigDecimal.valueOf(close);
+        return new Kline(T0 + i * H, c, c.add(BigDecimal.TEN), c.subtract(BigDecimal.TEN), c, BigDecimal.ONE, BigDecimal.ONE);
+    }
+
+    /** Long half the equity on even bars, flat on odd ones; it sees a window of the bars so far. */
+    private static final Strategy ALTERNATE = (history, i, view) -> {
+        assertEquals(history.size() - 1, i, "the engine hands the strategy its newest bar");
+        long n = (history.openTimeMillis(i) - T0) / H;
+        return List.of(new TargetOrder(BTC, n % 2 == 0 ? 0.5 : 0, 0.02, 0.03, "d-" + n));
+    };
+
+    private LiveEngine engine(FakeVenue v, boolean dryRun, KillSwitch kill, List<String> log) {
+        AtomicLong clock = new AtomicLong();
+        return new LiveEngine(new LiveEngine.Config(Interval.H1, 100, dryRun, RiskLimits.defaults()), ALTERNATE, v, Map.of(BTC, IN), kill, new LatencyRecorder(),
+                (kind, s, t, detail) -> log.add(kind + " " + detail), () -> clock.addAndGet(10_000));
+    }
+
+    @Test
+    void eachClosedBarBecomesTheStrategysOrderWithItsProtection() {
+        FakeVenue v = new FakeVenue();
+        List<String> log = new ArrayList<>();
+        LiveEngine e = engine(v, false, new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), log);
+        for (int i = 0; i < 4; i++) e.onClosedBar(BTC, bar(i, 40_000), 0);
+        assertEquals(4, v.orders.size());
+        OrderRequest open = v.orders.get(0), close = v.orders.get(1);
+        assertEquals(OrderRequest.Side.Buy, open.side());
+        assertEquals(new BigDecimal("0.125"), open.qty());
+        assertNotNull(open.stopLoss());
+        assertTrue(close.reduceOnly());
+        assertEquals(0, v.positions.get("BTCUSDT").signum(), "flat after the odd bar");
+        assertTrue(log.get(0).startsWith("sent Buy 0.125 BTCUSDT SL 39200 TP 41200"), log.get(0));
+    }
+
+    @Test
+    void dryRunSendsNothingAndTheKillSwitchStopsOpeningOrFlattens() throws Exception {
+        FakeVenue dry = new FakeVenue();
+        List<String> log = new ArrayList<>();
+        engine(dry, true, new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), log).onClosedBar(BTC, bar(0, 40_000), 0);
+        assertTrue(dry.orders.isEmpty());
+        assertTrue(log.get(0).startsWith("dry-run would send Buy 0.125"), log.get(0));
+
+        FakeVenue v = new FakeVenue();
+        List<String> log2 = new ArrayList<>();
+        KillSwitch k = new KillSwitch(dir.resolve("STOP2"), KillSwitch.Policy.STOP_OPENING);
+        LiveEngine e = engine(v, false, k, log2);
+        e.onClosedBar(BTC, bar(0, 40_000), 0); // opens
+        Files.writeString(dir.resolve("STOP2"), "stop");
+        e.onClosedBar(BTC, bar(1, 40_000), 0); // closing is still allowed
+        e.onClosedBar(BTC, bar(2, 40_000), 0); // opening is not
+        assertEquals(2, v.orders.size());
+        assertTrue(log2.get(2).startsWith("stopped d-2"), log2.toString());
+
+        FakeVenue f = new FakeVenue();
+        List<String> log3 = new ArrayList<>();
+        KillSwitch flat = new KillSwitch(dir.resolve("STOP3"), KillSwitch.Policy.STOP_OPENING);
+        LiveEngine e3 = engine(f, false, flat, log3);
+        e3.onClosedBar(BTC, bar(0, 40_000), 0);
+        flat.trip(KillSwitch.Policy.FLATTEN);
+        e3.onClosedBar(BTC, bar(1, 40_000), 0);
+        e3.onClosedBar(BTC, bar(2, 40_000), 0);
+        assertEquals(2, f.orders.size(), "one open, one flatten, nothing after");
+        assertTrue(f.orders.get(1).reduceOnly());
+        assertEquals(0, f.positions.get("BTCUSDT").signum());
+        assertTrue(log3.stream().anyMatch(l -> l.startsWith("halted")));
+    }
+}
