@@ -44,8 +44,8 @@ class ArchitectureTest {
             Map.entry("tatra-bybit-client", Set.of("tatra-core", "tatra-bybit")),
             Map.entry("tatra-exchange", Set.of("tatra-core", "tatra-bybit")),
             Map.entry("tatra-model", Set.of("tatra-core")),
-            Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-bybit", "tatra-bybit-client", "tatra-exchange")),
-            Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow")),
+            Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-live")),
+            Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow", "tatra-live")),
             Map.entry("tatra-live", Set.of("tatra-core", "tatra-bybit")));
 
     record Source(String module, Path file, String pkg, String code) {}

@@ -69,7 +69,7 @@ public final class LiveEngine {
     private final Map<Symbol, Double> marks = new HashMap<>();
     private Reconciliation.State state;
     private boolean flattened;
-    private long sent, refused, dryRuns;
+    private long sent, refused, dryRuns, errors;
 
     public LiveEngine(Config cfg, Strategy strategy, Venue venue, Map<Symbol, Instrument> instruments, KillSwitch kill, LatencyRecorder latency, Log log,
                       LongSupplier nanos) {
@@ -85,8 +85,22 @@ public final class LiveEngine {
         this.state = venue.state();
     }
 
-    /** One closed bar of {@code symbol}, received at {@code receivedNanos}. */
+    /**
+     * One closed bar of {@code symbol}, received at {@code receivedNanos}. A failure on the way (the venue unreachable
+     * after its retries, a refused order) is logged and trips the kill switch to stop-opening: the engine never goes on
+     * trading blind after an error it did not understand.
+     */
     public void onClosedBar(Symbol symbol, Kline bar, long receivedNanos) {
+        try {
+            handle(symbol, bar, receivedNanos);
+        } catch (RuntimeException e) {
+            errors++;
+            kill.trip(KillSwitch.Policy.STOP_OPENING);
+            log.event("error", symbol, bar.startTime(), e.getClass().getSimpleName() + ": " + e.getMessage() + "; the kill switch now allows only reducing orders");
+        }
+    }
+
+    private void handle(Symbol symbol, Kline bar, long receivedNanos) {
         Instrument in = instruments.get(symbol);
         if (in == null) throw new IllegalArgumentException("no instrument for " + symbol);
         LatencyRecorder.Trace trace = latency.start(receivedNanos);
@@ -174,6 +188,6 @@ public final class LiveEngine {
         };
     }
 
-    /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), and dry-run orders. */
-    public List<Long> counts() { return new ArrayList<>(List.of(sent, refused, dryRuns)); }
+    /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), dry-run orders, and errors. */
+    public List<Long> counts() { return new ArrayList<>(List.of(sent, refused, dryRuns, errors)); }
 }

@@ -33,7 +33,7 @@ class LiveEngineTest {
     Path dir;
 
     /** An in-memory venue: fills every order at once, keeps signed positions. */
-    static final class FakeVenue implements LiveEngine.Venue {
+    static class FakeVenue implements LiveEngine.Venue {
         final List<OrderRequest> orders = new ArrayList<>();
         final Map<String, BigDecimal> positions = new HashMap<>();
 
@@ -83,6 +83,28 @@ class LiveEngineTest {
         assertTrue(close.reduceOnly());
         assertEquals(0, v.positions.get("BTCUSDT").signum(), "flat after the odd bar");
         assertTrue(log.get(0).startsWith("sent Buy 0.125 BTCUSDT SL 39200 TP 41200"), log.get(0));
+    }
+
+    @Test
+    void aVenueFailureIsLoggedAndStopsOpeningInsteadOfTradingBlind() {
+        FakeVenue v = new FakeVenue() {
+            int calls;
+
+            @Override
+            public String place(OrderRequest o) {
+                if (++calls == 1) throw new IllegalStateException("venue unreachable after 3 attempts");
+                return super.place(o);
+            }
+        };
+        List<String> log = new ArrayList<>();
+        KillSwitch k = new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING);
+        LiveEngine e = engine(v, false, k, log);
+        e.onClosedBar(BTC, bar(0, 40_000), 0);
+        assertEquals(KillSwitch.Policy.STOP_OPENING, k.check());
+        assertTrue(log.get(0).startsWith("error IllegalStateException: venue unreachable"), log.get(0));
+        e.onClosedBar(BTC, bar(2, 40_000), 0);
+        assertTrue(v.orders.isEmpty(), "no new position after an error");
+        assertEquals(List.of(0L, 1L, 0L, 1L), e.counts());
     }
 
     @Test

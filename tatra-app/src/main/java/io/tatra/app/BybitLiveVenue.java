@@ -1,0 +1,72 @@
+package io.tatra.app;
+
+import io.tatra.bybit.client.BybitMarket;
+import io.tatra.bybit.client.BybitRestClient;
+import io.tatra.bybit.client.BybitTrading;
+import io.tatra.bybit.protocol.Kline;
+import io.tatra.bybit.protocol.OrderInfo;
+import io.tatra.bybit.protocol.OrderRequest;
+import io.tatra.bybit.protocol.PositionInfo;
+import io.tatra.live.ClosedBarFeed;
+import io.tatra.live.LiveEngine;
+import io.tatra.live.Reconciliation;
+import io.tatra.market.Interval;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The live engine's view of a Bybit v5 account (Bybit, its testnet, or Tatra's paper exchange): orders through
+ * {@link BybitTrading#place} (a lost answer is resolved by orderLinkId, never sent twice), state from positions and open
+ * orders, equity from the wallet; and the venue's kline history for {@link ClosedBarFeed}'s backfill.
+ */
+public final class BybitLiveVenue implements LiveEngine.Venue {
+    private final BybitTrading trading;
+    private final List<String> symbols;
+
+    public BybitLiveVenue(BybitRestClient rest, List<String> symbols) {
+        this.trading = new BybitTrading(rest);
+        this.symbols = List.copyOf(symbols);
+    }
+
+    @Override
+    public String place(OrderRequest order) { return trading.place(order).orderId(); }
+
+    @Override
+    public Reconciliation.State state() {
+        Map<String, BigDecimal> positions = new HashMap<>();
+        Set<String> open = new HashSet<>();
+        for (String s : symbols) {
+            for (PositionInfo p : trading.positions(s)) if (p.signedQty().signum() != 0) positions.put(p.symbol(), p.signedQty());
+            for (OrderInfo o : trading.openOrders(s)) open.add(o.orderLinkId());
+        }
+        return new Reconciliation.State(positions, open);
+    }
+
+    @Override
+    public double equity() { return trading.wallet().totalEquity().doubleValue(); }
+
+    /** Closed klines in [start, end] from the venue's REST history, in pages of 1,000, oldest first. */
+    public static ClosedBarFeed.History history(BybitRestClient rest) {
+        BybitMarket market = new BybitMarket(rest);
+        return (symbol, interval, start, end) -> {
+            List<Kline> out = new ArrayList<>();
+            long step = interval.millis();
+            for (long from = start; from <= end; from += 1000 * step) {
+                long to = Math.min(end, from + 999 * step);
+                for (Kline k : market.klines(symbol, interval, from, to, 1000)) if (k.startTime() >= from && k.startTime() <= to) out.add(k);
+            }
+            return out;
+        };
+    }
+
+    /** The interval's stream topic, e.g. {@code kline.60.BTCUSDT}. */
+    public static String klineTopic(String symbol, Interval interval) {
+        return "kline." + io.tatra.bybit.protocol.BybitInterval.code(interval) + "." + symbol;
+    }
+}
