@@ -48,12 +48,14 @@ public final class LiveEngine {
         void event(String kind, Symbol symbol, long barOpenTime, String detail);
     }
 
-    /** One engine's settings: the bars kept for the strategy, dry run, the risk limits. */
-    public record Config(Interval interval, int historyBars, boolean dryRun, RiskLimits risk) {
+    /** One engine's settings: the bars kept for the strategy, dry run, the risk limits, and the status file (may be null). */
+    public record Config(Interval interval, int historyBars, boolean dryRun, RiskLimits risk, java.nio.file.Path statusFile) {
         public Config {
             if (historyBars < 1 || historyBars > 100_000) throw new IllegalArgumentException("historyBars must be 1..100000");
             if (interval == null || risk == null) throw new IllegalArgumentException("interval and risk limits are required");
         }
+
+        public Config(Interval interval, int historyBars, boolean dryRun, RiskLimits risk) { this(interval, historyBars, dryRun, risk, null); }
     }
 
     private final Config cfg;
@@ -69,7 +71,7 @@ public final class LiveEngine {
     private final Map<Symbol, Double> marks = new HashMap<>();
     private Reconciliation.State state;
     private boolean flattened;
-    private long sent, refused, dryRuns, errors;
+    private long bars, sent, refused, dryRuns, errors;
 
     public LiveEngine(Config cfg, Strategy strategy, Venue venue, Map<Symbol, Instrument> instruments, KillSwitch kill, LatencyRecorder latency, Log log,
                       LongSupplier nanos) {
@@ -91,12 +93,34 @@ public final class LiveEngine {
      * trading blind after an error it did not understand.
      */
     public void onClosedBar(Symbol symbol, Kline bar, long receivedNanos) {
+        bars++;
         try {
             handle(symbol, bar, receivedNanos);
         } catch (RuntimeException e) {
             errors++;
             kill.trip(KillSwitch.Policy.STOP_OPENING);
             log.event("error", symbol, bar.startTime(), e.getClass().getSimpleName() + ": " + e.getMessage() + "; the kill switch now allows only reducing orders");
+        }
+        if (cfg.statusFile() != null) writeStatus(symbol, bar);
+    }
+
+    /** The status file ({@code tatra live status} reads it): counts, the kill switch, the last bar, latency per stage. Written atomically. */
+    private void writeStatus(Symbol symbol, Kline bar) {
+        Map<String, Object> st = new java.util.LinkedHashMap<>();
+        st.put("bars", bars);
+        st.put("orders_sent", sent);
+        st.put("not_sent", refused);
+        st.put("dry_run_orders", dryRuns);
+        st.put("errors", errors);
+        KillSwitch.Policy k = kill.check();
+        st.put("kill_switch", k == null ? "off" : k.name().toLowerCase());
+        st.put("dry_run", cfg.dryRun());
+        st.put("last_bar", symbol.value() + " " + java.time.Instant.ofEpochMilli(bar.startTime()));
+        st.put("latency_ms", latency.snapshot());
+        try {
+            io.tatra.AtomicWrite.text(cfg.statusFile(), io.tatra.Json.write(st) + "\n");
+        } catch (RuntimeException e) {
+            log.event("status-not-written", symbol, bar.startTime(), e.getMessage());
         }
     }
 

@@ -86,6 +86,26 @@ class LiveEngineTest {
     }
 
     @Test
+    void theStatusFileSaysCountsKillSwitchAndLatency() throws Exception {
+        FakeVenue v = new FakeVenue();
+        Path status = dir.resolve("live/status.json");
+        java.nio.file.Files.createDirectories(status.getParent());
+        AtomicLong clock = new AtomicLong();
+        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults(), status), ALTERNATE, v, Map.of(BTC, IN),
+                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), new LatencyRecorder(), (k, s, t, d) -> {}, () -> clock.addAndGet(250_000));
+        for (int i = 0; i < 6; i++) e.onClosedBar(BTC, bar(i, 40_000), clock.get());
+        var json = io.tatra.Json.MAPPER.readTree(java.nio.file.Files.readString(status));
+        assertEquals(6, json.get("bars").asInt());
+        assertEquals(6, json.get("orders_sent").asInt());
+        assertEquals("off", json.get("kill_switch").asText());
+        assertEquals(6, json.get("latency_ms").get("received_to_order_sent").get("count").asInt());
+        assertTrue(json.get("latency_ms").get("received_to_order_sent").get("p50_ms").asDouble() > 0);
+        try (var files = java.nio.file.Files.list(status.getParent())) {
+            assertEquals(1, files.count(), "written atomically: no temporary file left");
+        }
+    }
+
+    @Test
     void aVenueFailureIsLoggedAndStopsOpeningInsteadOfTradingBlind() {
         FakeVenue v = new FakeVenue() {
             int calls;
