@@ -51,6 +51,9 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
     @Override
     public double equity() { return trading.wallet().totalEquity().doubleValue(); }
 
+    @Override
+    public boolean hasOrder(String symbol, String orderLinkId) { return trading.order(symbol, new io.tatra.bybit.protocol.OrderLinkId(orderLinkId)).isPresent(); }
+
     /** Closed klines in [start, end] from the venue's REST history, in pages of 1,000, oldest first. */
     public static ClosedBarFeed.History history(BybitRestClient rest) {
         BybitMarket market = new BybitMarket(rest);

@@ -40,6 +40,9 @@ public final class LiveEngine {
 
         /** The account's equity in quote currency. */
         double equity();
+
+        /** Whether the venue knows an order with this orderLinkId (open or recently closed). */
+        boolean hasOrder(String symbol, String orderLinkId);
     }
 
     /** Where the engine says what it did (journals, the status file, the log). */
@@ -70,6 +73,7 @@ public final class LiveEngine {
     private final Map<Symbol, Deque<Kline>> windows = new HashMap<>();
     private final Map<Symbol, Double> marks = new HashMap<>();
     private Reconciliation.State state;
+    private OrderLog orders;
     private boolean flattened;
     private long bars, sent, refused, dryRuns, errors;
 
@@ -85,6 +89,26 @@ public final class LiveEngine {
         this.nanos = nanos;
         this.risk = new RiskCheck(cfg.risk());
         this.state = venue.state();
+    }
+
+    /**
+     * Opens the write-ahead order log and settles what a crash left in it: each order whose intent has no ack is looked
+     * up at the venue by its orderLinkId, adopted if the venue has it, abandoned if not; nothing is sent again. Returns
+     * one line per settled order. Call once before the first bar (dry runs need no log).
+     */
+    public List<String> recover(java.nio.file.Path orderLog) {
+        List<OrderLog.Entry> pending = OrderLog.pending(orderLog);
+        orders = OrderLog.open(orderLog);
+        List<String> out = new ArrayList<>();
+        for (OrderLog.Entry e : pending) {
+            boolean there = venue.hasOrder(e.symbol(), e.orderLinkId());
+            String what = e.side() + " " + e.qty() + " " + e.symbol() + " [" + e.orderLinkId() + "]";
+            out.add((there ? "adopted " : "abandoned ") + what + (there ? ": the venue has it" : ": it never reached the venue; not sent again"));
+            log.event(there ? "recovered" : "abandoned", Symbol.of(e.symbol()), e.barOpenTime(), what);
+            orders.ack(e.orderLinkId(), e.symbol(), there ? "adopted" : "abandoned"); // settled: the next restart does not ask again
+        }
+        state = venue.state();
+        return out;
     }
 
     /**
@@ -172,9 +196,11 @@ public final class LiveEngine {
             log.event("dry-run", symbol, barOpen, "would send " + what);
             return;
         }
+        if (orders != null) orders.intent(order.orderLinkId().value(), order.symbol(), order.side().name(), order.qty().toPlainString(), barOpen); // on disk first
         if (trace != null) trace.mark(LatencyRecorder.Stage.ORDER_SENT, nanos.getAsLong());
         String id = venue.place(order);
         if (trace != null) trace.mark(LatencyRecorder.Stage.ACKNOWLEDGED, nanos.getAsLong());
+        if (orders != null) orders.ack(order.orderLinkId().value(), order.symbol(), id);
         sent++;
         log.event("sent", symbol, barOpen, what + " → " + id);
         state = venue.state();

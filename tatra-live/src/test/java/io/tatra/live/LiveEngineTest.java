@@ -49,6 +49,9 @@ class LiveEngineTest {
 
         @Override
         public double equity() { return 10_000; }
+
+        @Override
+        public boolean hasOrder(String symbol, String orderLinkId) { return orders.stream().anyMatch(o -> o.orderLinkId().value().equals(orderLinkId)); }
     }
 
     private static Kline bar(int i, double close) {
@@ -103,6 +106,33 @@ class LiveEngineTest {
         try (var files = java.nio.file.Files.list(status.getParent())) {
             assertEquals(1, files.count(), "written atomically: no temporary file left");
         }
+    }
+
+    @Test
+    void aCrashBetweenIntentAndAckIsSettledByLookupAndNothingIsSentTwice() throws Exception {
+        Path orderLog = dir.resolve("orders.jsonl");
+        FakeVenue v = new FakeVenue();
+        // a first life: the intent of d-0 is on disk, the order reached the venue, the process died before the ack;
+        // the intent of d-1 is on disk too, but the process died before sending it
+        try (OrderLog l = OrderLog.open(orderLog)) {
+            l.intent(io.tatra.bybit.protocol.OrderLinkId.of("d-0", 0).value(), "BTCUSDT", "Buy", "0.125", T0);
+            v.place(new OrderRequest("BTCUSDT", OrderRequest.Side.Buy, OrderRequest.Type.Market, new BigDecimal("0.125"), null, null,
+                    io.tatra.bybit.protocol.OrderLinkId.of("d-0", 0), false, null, null));
+            l.intent(io.tatra.bybit.protocol.OrderLinkId.of("d-1", 0).value(), "BTCUSDT", "Sell", "0.125", T0 + H);
+        }
+        java.nio.file.Files.writeString(orderLog, java.nio.file.Files.readString(orderLog) + "{\"type\":\"ack\",\"orderLi", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING); // torn tail
+        List<String> log = new ArrayList<>();
+        LiveEngine e = engine(v, false, new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), log);
+        List<String> settled = e.recover(orderLog);
+        assertEquals(2, settled.size(), settled.toString());
+        assertTrue(settled.get(0).startsWith("adopted Buy 0.125 BTCUSDT"), settled.get(0));
+        assertTrue(settled.get(1).startsWith("abandoned Sell 0.125 BTCUSDT"), settled.get(1));
+        assertEquals(1, v.orders.size(), "nothing was sent again");
+        assertEquals(List.of(), OrderLog.pending(orderLog), "a second restart has nothing to settle");
+        e.onClosedBar(BTC, bar(3, 40_000), 0); // the adopted long is closed on the next odd bar
+        assertEquals(2, v.orders.size());
+        assertTrue(v.orders.get(1).reduceOnly());
+        assertEquals(List.of(), OrderLog.pending(orderLog), "the new order's intent and ack are both in the log");
     }
 
     @Test

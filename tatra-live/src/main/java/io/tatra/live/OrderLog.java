@@ -1,0 +1,58 @@
+package io.tatra.live;
+
+import io.tatra.journal.JournalReader;
+import io.tatra.journal.JournalWriter;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's write-ahead order log ({@code orders.jsonl}, fsynced): an {@code intent} line is on disk before an order
+ * leaves, an {@code ack} line after the venue answered. After a crash (kill -9 between the two), a restart reads the
+ * intents without an ack and asks the venue about each by its orderLinkId: an order the venue has was sent and is
+ * adopted; one it does not have never reached it and is abandoned (its bar is past). Nothing is sent twice.
+ */
+public final class OrderLog implements AutoCloseable {
+    /** One line: {@code intent} (before sending) or {@code ack} (after the answer). */
+    public record Entry(String type, String orderLinkId, String symbol, String side, String qty, long barOpenTime, String orderId) {
+        public Entry {
+            if (!"intent".equals(type) && !"ack".equals(type)) throw new IllegalArgumentException("order log entry type must be intent or ack, got " + type);
+            if (orderLinkId == null || orderLinkId.isBlank()) throw new IllegalArgumentException("order log entry without an orderLinkId");
+        }
+    }
+
+    private final JournalWriter<Entry> writer;
+
+    private OrderLog(JournalWriter<Entry> writer) { this.writer = writer; }
+
+    public static OrderLog open(Path file) {
+        return new OrderLog(JournalWriter.open(file, Entry.class, JournalWriter.Durability.FSYNC));
+    }
+
+    public void intent(String orderLinkId, String symbol, String side, String qty, long barOpenTime) {
+        writer.append(new Entry("intent", orderLinkId, symbol, side, qty, barOpenTime, null));
+    }
+
+    public void ack(String orderLinkId, String symbol, String orderId) {
+        writer.append(new Entry("ack", orderLinkId, symbol, null, null, 0, orderId));
+    }
+
+    /** Intents without an ack in the log at {@code file} (none when the file does not exist); torn lines are skipped. */
+    public static List<Entry> pending(Path file) {
+        if (!Files.exists(file)) return List.of();
+        JournalReader.Result<Entry> r = JournalReader.read(file, Entry.class);
+        Map<String, Entry> open = new LinkedHashMap<>();
+        for (Entry e : r.records()) {
+            if (e.type().equals("intent")) open.put(e.orderLinkId(), e);
+            else open.remove(e.orderLinkId());
+        }
+        return new ArrayList<>(open.values());
+    }
+
+    @Override
+    public void close() { writer.close(); }
+}
