@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  * stage is timed by the {@link LatencyRecorder}; every decision, refusal and order goes to the {@link Log}. The engine
  * sees the venue only through {@link Venue}. Single-threaded: the caller delivers bars one at a time.
  */
-public final class LiveEngine {
+public final class LiveEngine implements AutoCloseable {
     /** What the engine needs from a venue account. */
     public interface Venue {
         /** Places an order; returns the venue's order id (the adapter resolves lost answers by orderLinkId). */
@@ -74,6 +74,7 @@ public final class LiveEngine {
     private final Map<Symbol, Double> marks = new HashMap<>();
     private Reconciliation.State state;
     private OrderLog orders;
+    private io.tatra.journal.JournalWriter<io.tatra.journal.Decision> decisions;
     private boolean flattened;
     private long bars, sent, refused, dryRuns, errors;
 
@@ -109,6 +110,26 @@ public final class LiveEngine {
         }
         state = venue.state();
         return out;
+    }
+
+    /**
+     * Journals every target the strategy returns as a design-document decision record ({@code decisions.jsonl},
+     * fsynced): the signal from the target's side, the bar's close, the target fraction as confidence, and the target's
+     * fraction, stop and take profit as its features. A model strategy's own decision listener can add its forecast.
+     */
+    public void journalDecisions(java.nio.file.Path file) {
+        decisions = io.tatra.journal.JournalWriter.open(file, io.tatra.journal.Decision.class, io.tatra.journal.JournalWriter.Durability.FSYNC);
+    }
+
+    private void journal(TargetOrder t, Kline bar) {
+        if (decisions == null) return;
+        Map<String, Double> f = new java.util.LinkedHashMap<>();
+        f.put("target_fraction", t.fraction());
+        if (!Double.isNaN(t.stopLoss())) f.put("stop_loss", t.stopLoss());
+        if (!Double.isNaN(t.takeProfit())) f.put("take_profit", t.takeProfit());
+        io.tatra.journal.Signal sig = t.fraction() > 0 ? io.tatra.journal.Signal.BUY : t.fraction() < 0 ? io.tatra.journal.Signal.SELL : io.tatra.journal.Signal.HOLD;
+        decisions.append(new io.tatra.journal.Decision(t.decisionId(), java.time.Instant.ofEpochMilli(bar.startTime() + cfg.interval().millis()), t.symbol().value(), sig,
+                bar.close().doubleValue(), Math.min(1, Math.abs(t.fraction())), f));
     }
 
     /**
@@ -171,6 +192,7 @@ public final class LiveEngine {
         List<OrderRequest> orders = new ArrayList<>();
         for (TargetOrder t : targets) {
             if (!t.symbol().equals(symbol)) throw new IllegalArgumentException("a strategy called for " + symbol + " returned an order for " + t.symbol());
+            journal(t, bar);
             OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), venue.equity(), othersGross(symbol), risk, in,
                     bar.startTime() + cfg.interval().millis());
             if (!plan.sends()) {
@@ -236,6 +258,13 @@ public final class LiveEngine {
             @Override
             public double position(Symbol symbol) { return held(symbol); }
         };
+    }
+
+    /** Closes the order log and the decision journal (both are fsynced line by line; nothing is lost without it). */
+    @Override
+    public void close() {
+        if (orders != null) orders.close();
+        if (decisions != null) decisions.close();
     }
 
     /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), dry-run orders, and errors. */

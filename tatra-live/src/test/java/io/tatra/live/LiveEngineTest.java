@@ -136,6 +136,23 @@ class LiveEngineTest {
     }
 
     @Test
+    void everyDecisionIsJournalledEvenInDryRun() throws Exception {
+        Path file = dir.resolve("decisions.jsonl");
+        LiveEngine e = engine(new FakeVenue(), true, new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), new ArrayList<>());
+        e.journalDecisions(file);
+        for (int i = 0; i < 3; i++) e.onClosedBar(BTC, bar(i, 40_000), 0);
+        var read = io.tatra.journal.JournalReader.read(file, io.tatra.journal.Decision.class);
+        assertTrue(read.clean(), read.problems().toString());
+        assertEquals(3, read.records().size());
+        var d0 = read.records().get(0);
+        assertEquals("d-0", d0.id());
+        assertEquals(io.tatra.journal.Signal.BUY, d0.signal());
+        assertEquals(java.time.Instant.ofEpochMilli(T0 + H), d0.timestamp(), "stamped at the bar's close");
+        assertEquals(0.5, d0.features().get("target_fraction"));
+        assertEquals(io.tatra.journal.Signal.HOLD, read.records().get(1).signal(), "flat is a hold");
+    }
+
+    @Test
     void aVenueFailureIsLoggedAndStopsOpeningInsteadOfTradingBlind() {
         FakeVenue v = new FakeVenue() {
             int calls;
