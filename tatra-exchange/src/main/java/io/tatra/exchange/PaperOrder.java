@@ -52,6 +52,17 @@ public final class PaperOrder {
         status = leaves() <= request.qty().doubleValue() * 1e-12 ? Status.Filled : Status.PartiallyFilled;
     }
 
+    /** This order with a changed request (Bybit's amend): the same id, what was already filled, and its status. */
+    PaperOrder amended(OrderRequest changed, long time) {
+        PaperOrder a = new PaperOrder(orderId, changed, symbolIndex, createdTime);
+        a.cumExecQty = cumExecQty;
+        a.cumExecValue = cumExecValue;
+        a.cumExecFee = cumExecFee;
+        a.status = status;
+        a.updatedTime = time;
+        return a;
+    }
+
     void cancel(String why, long time) {
         status = Status.Cancelled;
         cancelType = why;

@@ -11,13 +11,11 @@ import io.tatra.market.BarSeries;
 import io.tatra.market.FundingRate;
 import io.tatra.trading.ExitReason;
 import io.tatra.trading.Portfolio;
-import io.tatra.trading.Position;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,14 +46,13 @@ public final class PaperVenue {
     private final Map<String, Integer> index = new HashMap<>();
     private final Instrument[] instruments;
     private final Formats[] formats;
+    private final PaperAccount account;
     private final Portfolio portfolio;
     private final Matching matching;
     private final FeeModel makerFees;
     private final int[] closed, fundingNext;
     private final double[][] taken;
-    private final double[] leverage;
-    private final Map<String, PaperOrder> orders = new LinkedHashMap<>();
-    private final Map<String, PaperOrder> byLinkId = new HashMap<>();
+    private final PaperOrders orders = new PaperOrders();
     private final List<PaperExecution> executions = new ArrayList<>();
     private final List<VenueListener> listeners = new CopyOnWriteArrayList<>();
     private final Random ids;
@@ -76,14 +73,13 @@ public final class PaperVenue {
             instruments[s] = in;
             formats[s] = Formats.of(in);
         }
-        portfolio = new Portfolio(cfg.capital(), market.stream().map(f -> f.bars().symbol()).toList());
+        account = new PaperAccount(cfg.capital(), cfg.costs().takerFee(), market.stream().map(f -> f.bars().symbol()).toList(), instruments, formats, orders);
+        portfolio = account.portfolio;
         matching = new Matching(portfolio, ExecutionModels.of(cfg.costs()));
         makerFees = FeeModel.taker(cfg.costs().makerFee());
         closed = new int[m];
         fundingNext = new int[m];
         taken = new double[m][2];
-        leverage = new double[m];
-        for (int s = 0; s < m; s++) leverage[s] = Math.min(10, instruments[s].maxLeverage().doubleValue());
         ids = new Random(cfg.seed());
         sync();
     }
@@ -120,8 +116,8 @@ public final class PaperVenue {
     private void closeBar(int s, int i) {
         BarSeries b = market.get(s).bars();
         long t = closeTime(b, i);
-        for (PaperOrder o : new ArrayList<>(orders.values()))
-            if (o.symbolIndex == s && o.open() && o.request.type() == OrderRequest.Type.Limit && o.createdTime <= b.openTimeMillis(i)) restingFill(o, b, i, t);
+        for (PaperOrder o : orders.resting(s))
+            if (o.createdTime <= b.openTimeMillis(i)) restingFill(o, b, i, t);
         Matching.Fill exit = matching.exits(s, b, i, null);
         if (exit != null) execution(s, null, exit.delta(), exit.price(), exit.fee(), false, exit.reason() == ExitReason.STOP_LOSS ? "StopLoss" : "TakeProfit", t);
         portfolio.mark(s, b.close(i));
@@ -152,7 +148,7 @@ public final class PaperVenue {
         boolean through = o.side() > 0 ? b.low(i) < px : b.high(i) > px;
         if (!through) return;
         double qty = o.leaves();
-        if (o.request.reduceOnly()) qty = reducible(o.symbolIndex, o.side(), qty);
+        if (o.request.reduceOnly()) qty = account.reducible(o.symbolIndex, o.side(), qty);
         if (qty <= 0) {
             o.cancel("CancelByReduceOnly", t);
             orderChanged(o);
@@ -164,12 +160,6 @@ public final class PaperVenue {
         execution(o.symbolIndex, o, o.side() * qty, px, fee, true, "Trade", t);
         orderChanged(o);
         positionChanged(o.symbolIndex);
-    }
-
-    /** How much of {@code qty} a reduce-only order on {@code side} may fill against the current position. */
-    private double reducible(int s, int side, double qty) {
-        double q = portfolio.position(s).quantity();
-        return Math.signum(q) == -side ? Math.min(qty, Math.abs(q)) : 0;
     }
 
     /** The bar trading now for symbol s (its open is the current price), or −1 outside the replayed range. */
@@ -214,28 +204,16 @@ public final class PaperVenue {
     public synchronized PaperOrder place(OrderRequest r) {
         long now = sync();
         int s = symbolIndex(r.symbol());
-        Instrument in = instruments[s];
-        if (byLinkId.containsKey(r.orderLinkId().value())) throw new VenueException(RetCode.DUPLICATE_ORDER_LINK_ID);
+        if (orders.hasLinkId(r.orderLinkId().value())) throw new VenueException(RetCode.DUPLICATE_ORDER_LINK_ID);
         int k = current(s);
         if (k < 0) throw new VenueException(RetCode.PARAMS, "params error: " + r.symbol() + " has no price at market time " + Instant.ofEpochMilli(now) + " (outside the replayed history)");
-        BarSeries b = market.get(s).bars();
-        double ref = b.open(k);
+        double ref = market.get(s).bars().open(k);
         boolean market = r.type() == OrderRequest.Type.Market;
-        if (!market && r.price().remainder(in.tickSize()).signum() != 0) throw new VenueException(RetCode.PARAMS, "params error: price invalid (not a multiple of the tick " + in.tickSize().toPlainString() + ")");
-        String refusal = in.refusal(r.qty(), market ? BigDecimal.valueOf(ref) : r.price(), market);
-        if (refusal != null && refusal.contains("notional")) throw new VenueException(RetCode.BELOW_MIN_NOTIONAL, "Order does not meet minimum order value " + in.minNotional().toPlainString() + "USDT");
-        if (refusal != null) throw new VenueException(RetCode.PARAMS, "params error: Qty invalid: " + refusal);
+        OrderRules.check(r, instruments[s], ref, portfolio.position(s).quantity());
         int side = r.side() == OrderRequest.Side.Buy ? 1 : -1;
-        double pos = portfolio.position(s).quantity();
-        if (r.reduceOnly()) {
-            if (pos == 0) throw new VenueException(RetCode.REDUCE_ONLY, "current position is zero, cannot fix reduce-only order qty");
-            if (Math.signum(pos) == side) throw new VenueException(RetCode.REDUCE_ONLY, "reduce-only order has same side with current position");
-        }
-        checkLevels(r, side, ref);
-        if (!r.reduceOnly()) checkMargin(s, side * r.qty().doubleValue(), market ? ref : r.price().doubleValue());
+        if (!r.reduceOnly()) account.checkMargin(s, side * r.qty().doubleValue(), market ? ref : r.price().doubleValue());
         PaperOrder o = new PaperOrder(nextId(), r, s, now);
-        orders.put(o.orderId, o);
-        byLinkId.put(r.orderLinkId().value(), o);
+        orders.put(o);
         boolean marketable = market || (side > 0 ? r.price().doubleValue() >= ref : r.price().doubleValue() <= ref);
         if (marketable && r.timeInForce() == OrderRequest.TimeInForce.PostOnly) {
             o.rejectReason = "EC_PostOnlyWillTakeLiquidity";
@@ -255,7 +233,7 @@ public final class PaperVenue {
         BarSeries b = market.get(s).bars();
         int side = o.side();
         double want = o.leaves();
-        if (o.request.reduceOnly()) want = reducible(s, side, want);
+        if (o.request.reduceOnly()) want = account.reducible(s, side, want);
         double room = cfg.book().sideDepth(b, k - 1) - taken[s][side > 0 ? 1 : 0];
         double step = instruments[s].qtyStep().doubleValue();
         double qty = Math.min(want, Math.floor(Math.max(0, room) / step + 1e-9) * step);
@@ -269,7 +247,7 @@ public final class PaperVenue {
             taken[s][side > 0 ? 1 : 0] += qty;
             o.executed(qty, price, fee, now);
             execution(s, o, side * qty, price, fee, false, "Trade", now);
-            protect(s, o.request.takeProfit(), o.request.stopLoss());
+            account.protect(s, o.request.takeProfit(), o.request.stopLoss());
             positionChanged(s);
         }
         boolean rests = o.request.type() == OrderRequest.Type.Limit && o.request.timeInForce() == OrderRequest.TimeInForce.GTC;
@@ -279,45 +257,10 @@ public final class PaperVenue {
         }
     }
 
-    private void protect(int s, BigDecimal tp, BigDecimal sl) {
-        if (tp == null && sl == null) return;
-        Position p = portfolio.position(s);
-        if (p.quantity() == 0) return;
-        portfolio.protect(s, sl != null ? sl.doubleValue() : p.stopPrice(), tp != null ? tp.doubleValue() : p.takeProfitPrice());
-    }
-
-    private static void checkLevels(OrderRequest r, int side, double ref) {
-        double base = r.price() != null ? r.price().doubleValue() : ref;
-        String dir = side > 0 ? "Buy" : "Sell";
-        if (r.takeProfit() != null && (side > 0 ? r.takeProfit().doubleValue() <= base : r.takeProfit().doubleValue() >= base))
-            throw new VenueException(RetCode.PARAMS, "params error: TakeProfit:" + r.takeProfit().toPlainString() + " set for " + dir + " position should be "
-                    + (side > 0 ? "higher" : "lower") + " than base_price:" + Formats.plain(base, 8));
-        if (r.stopLoss() != null && (side > 0 ? r.stopLoss().doubleValue() >= base : r.stopLoss().doubleValue() <= base))
-            throw new VenueException(RetCode.PARAMS, "params error: StopLoss:" + r.stopLoss().toPlainString() + " set for " + dir + " position should be "
-                    + (side > 0 ? "lower" : "higher") + " than base_price:" + Formats.plain(base, 8));
-    }
-
-    /** Initial margin of every position and open order after this one must fit the equity (cross margin, one account). */
-    private void checkMargin(int s, double delta, double price) {
-        double im = 0;
-        for (int j = 0; j < market.size(); j++) {
-            double q = portfolio.position(j).quantity() + (j == s ? delta : 0);
-            double mark = j == s ? price : portfolio.mark(j);
-            if (q != 0 && Double.isFinite(mark)) im += Math.abs(q) * mark / leverage[j];
-        }
-        for (PaperOrder o : orders.values())
-            if (o.open() && o.request.price() != null && !o.request.reduceOnly()) im += o.leaves() * o.request.price().doubleValue() / leverage[o.symbolIndex];
-        double fee = Math.abs(delta) * price * cfg.costs().takerFee();
-        if (im + fee > portfolio.equity()) throw new VenueException(RetCode.BALANCE_INSUFFICIENT, "ab not enough for new order");
-    }
-
     /** Cancels an open order by orderId (wins) or orderLinkId. */
     public synchronized PaperOrder cancel(String symbol, String orderId, String orderLinkId) {
         long now = sync();
-        int s = symbolIndex(symbol);
-        PaperOrder o = find(orderId, orderLinkId);
-        if (o == null || o.symbolIndex != s) throw new VenueException(RetCode.ORDER_NOT_FOUND, "Order does not exist");
-        if (!o.open()) throw new VenueException(RetCode.ORDER_FINISHED, "Order has been filled or canceled");
+        PaperOrder o = orders.openOrder(symbolIndex(symbol), orderId, orderLinkId);
         o.cancel("CancelByUser", now);
         orderChanged(o);
         return o;
@@ -326,58 +269,37 @@ public final class PaperVenue {
     /** Cancels every open order of a symbol; returns them (empty when there was none). */
     public synchronized List<PaperOrder> cancelAll(String symbol) {
         long now = sync();
-        int s = symbolIndex(symbol);
-        List<PaperOrder> out = new ArrayList<>();
-        for (PaperOrder o : orders.values())
-            if (o.symbolIndex == s && o.open()) {
-                o.cancel("CancelByUser", now);
-                out.add(o);
-                orderChanged(o);
-            }
+        List<PaperOrder> out = orders.list(symbolIndex(symbol), true);
+        for (PaperOrder o : out) {
+            o.cancel("CancelByUser", now);
+            orderChanged(o);
+        }
         return out;
     }
 
     /** Changes an open limit order's quantity and/or price (Bybit's amend). */
     public synchronized PaperOrder amend(String symbol, String orderId, String orderLinkId, BigDecimal qty, BigDecimal price) {
         sync();
-        int s = symbolIndex(symbol);
-        PaperOrder o = find(orderId, orderLinkId);
-        if (o == null || o.symbolIndex != s) throw new VenueException(RetCode.ORDER_NOT_FOUND, "Order does not exist");
-        if (!o.open()) throw new VenueException(RetCode.ORDER_FINISHED, "Order has been filled or canceled");
+        PaperOrder o = orders.openOrder(symbolIndex(symbol), orderId, orderLinkId);
         if (qty == null && price == null) throw new VenueException(RetCode.PARAMS, "params error: nothing to amend");
         OrderRequest r = o.request;
         OrderRequest changed = new OrderRequest(r.symbol(), r.side(), r.type(), qty != null ? qty : r.qty(), price != null ? price : r.price(), r.timeInForce(),
                 r.orderLinkId(), r.reduceOnly(), r.takeProfit(), r.stopLoss());
         if (changed.qty().doubleValue() <= o.cumExecQty) throw new VenueException(RetCode.PARAMS, "params error: qty must exceed the filled quantity");
-        PaperOrder amended = new PaperOrder(o.orderId, changed, s, o.createdTime);
-        amended.cumExecQty = o.cumExecQty;
-        amended.cumExecValue = o.cumExecValue;
-        amended.cumExecFee = o.cumExecFee;
-        amended.status = o.status;
-        amended.updatedTime = clock.now();
-        orders.put(o.orderId, amended);
-        byLinkId.put(r.orderLinkId().value(), amended);
+        PaperOrder amended = o.amended(changed, clock.now());
+        orders.put(amended);
         orderChanged(amended);
         return amended;
-    }
-
-    private PaperOrder find(String orderId, String orderLinkId) {
-        if (orderId != null && !orderId.isEmpty()) return orders.get(orderId);
-        if (orderLinkId != null && !orderLinkId.isEmpty()) return byLinkId.get(orderLinkId);
-        throw new VenueException(RetCode.PARAMS, "params error: OrderId or orderLinkId is required");
     }
 
     /** Orders, newest first: open ones, or also closed ones; one order by id or link id when given. */
     public synchronized List<PaperOrder> orders(String symbol, String orderId, String orderLinkId, boolean openOnly) {
         sync();
         if ((orderId != null && !orderId.isEmpty()) || (orderLinkId != null && !orderLinkId.isEmpty())) {
-            PaperOrder o = find(orderId, orderLinkId);
+            PaperOrder o = orders.find(orderId, orderLinkId);
             return o == null || (symbol != null && !o.request.symbol().equals(symbol)) ? List.of() : List.of(o);
         }
-        Integer s = symbol == null ? null : symbolIndex(symbol);
-        List<PaperOrder> out = new ArrayList<>();
-        for (PaperOrder o : orders.values()) if ((s == null || o.symbolIndex == s) && (!openOnly || o.open())) out.add(0, o);
-        return out;
+        return orders.list(symbol == null ? null : symbolIndex(symbol), openOnly);
     }
 
     public synchronized List<PaperExecution> executions(String symbol) {
@@ -392,48 +314,20 @@ public final class PaperVenue {
         sync();
         List<PaperPosition> out = new ArrayList<>();
         for (int s = 0; s < market.size(); s++)
-            if (symbol == null || instruments[s].symbol().equals(symbol)) out.add(position(s));
+            if (symbol == null || instruments[s].symbol().equals(symbol)) out.add(account.row(s, priceNow(s), seq));
         return out;
-    }
-
-    private PaperPosition position(int s) {
-        Position p = portfolio.position(s);
-        double mark = portfolio.mark(s);
-        if (Double.isNaN(mark)) mark = priceNow(s);
-        double realised = 0;
-        for (var t : portfolio.closedTrades()) if (t.symbol().equals(p.symbol())) realised += t.pnl();
-        return new PaperPosition(instruments[s].symbol(), formats[s], p.quantity(), p.averageEntry(), mark, leverage[s], p.stopPrice(), p.takeProfitPrice(), realised, seq);
     }
 
     /** The unified account: wallet balance (cash less unrealised P&amp;L), equity, margin in use and what is free. */
     public synchronized PaperWallet wallet() {
         sync();
-        return walletNow();
-    }
-
-    private PaperWallet walletNow() {
-        double upl = 0, im = 0;
-        for (int s = 0; s < market.size(); s++) {
-            Position p = portfolio.position(s);
-            double mark = portfolio.mark(s);
-            if (p.quantity() == 0 || Double.isNaN(mark)) continue;
-            upl += p.quantity() * (mark - p.averageEntry());
-            im += Math.abs(p.quantity()) * mark / leverage[s];
-        }
-        for (PaperOrder o : orders.values())
-            if (o.open() && o.request.price() != null && !o.request.reduceOnly()) im += o.leaves() * o.request.price().doubleValue() / leverage[o.symbolIndex];
-        double equity = portfolio.equity();
-        return new PaperWallet(equity - upl, equity, upl, im, portfolio.feesPaid(), portfolio.fundingPaid());
+        return account.wallet();
     }
 
     public synchronized void setLeverage(String symbol, BigDecimal buy, BigDecimal sell) {
         sync();
         int s = symbolIndex(symbol);
-        if (buy == null || sell == null || buy.compareTo(sell) != 0) throw new VenueException(RetCode.PARAMS, "params error: buyLeverage must equal sellLeverage in one-way mode");
-        if (buy.compareTo(BigDecimal.ONE) < 0 || buy.compareTo(instruments[s].maxLeverage()) > 0)
-            throw new VenueException(RetCode.PARAMS, "params error: leverage " + buy.toPlainString() + " outside [1, " + instruments[s].maxLeverage().toPlainString() + "]");
-        if (buy.doubleValue() == leverage[s]) throw new VenueException(RetCode.LEVERAGE_UNCHANGED, "Set leverage not modified");
-        leverage[s] = buy.doubleValue();
+        account.setLeverage(s, buy, sell);
         positionChanged(s);
     }
 
@@ -441,15 +335,7 @@ public final class PaperVenue {
     public synchronized void tradingStop(String symbol, BigDecimal takeProfit, BigDecimal stopLoss) {
         sync();
         int s = symbolIndex(symbol);
-        Position p = portfolio.position(s);
-        if (p.quantity() == 0) throw new VenueException(10001, "can not set tp/sl/ts for zero position");
-        double tp = takeProfit == null ? p.takeProfitPrice() : takeProfit.signum() == 0 ? Double.NaN : takeProfit.doubleValue();
-        double sl = stopLoss == null ? p.stopPrice() : stopLoss.signum() == 0 ? Double.NaN : stopLoss.doubleValue();
-        double ref = priceNow(s);
-        int side = (int) Math.signum(p.quantity());
-        if (!Double.isNaN(tp) && (side > 0 ? tp <= ref : tp >= ref)) throw new VenueException(RetCode.PARAMS, "params error: take profit on the wrong side of the last price " + Formats.plain(ref, 8));
-        if (!Double.isNaN(sl) && (side > 0 ? sl >= ref : sl <= ref)) throw new VenueException(RetCode.PARAMS, "params error: stop loss on the wrong side of the last price " + Formats.plain(ref, 8));
-        portfolio.protect(s, sl, tp);
+        account.tradingStop(s, takeProfit, stopLoss, priceNow(s));
         positionChanged(s);
     }
 
@@ -466,8 +352,8 @@ public final class PaperVenue {
 
     private void positionChanged(int s) {
         if (listeners.isEmpty()) return;
-        PaperPosition p = position(s);
-        PaperWallet w = walletNow();
+        PaperPosition p = account.row(s, priceNow(s), seq);
+        PaperWallet w = account.wallet();
         for (VenueListener l : listeners) {
             l.onPosition(p);
             l.onWallet(w);
