@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** How one instrument's numbers go on the wire: prices at the tick's scale, quantities at the step's, money at 8 decimals. */
-record Formats(int priceScale, int qtyScale) {
+public record Formats(int priceScale, int qtyScale) {
     static Formats of(Instrument i) {
         return new Formats(Math.max(0, i.tickSize().stripTrailingZeros().scale()), Math.max(0, i.qtyStep().stripTrailingZeros().scale()));
     }

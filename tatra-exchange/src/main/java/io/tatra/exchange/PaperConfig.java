@@ -30,11 +30,6 @@ public record PaperConfig(List<Instrument> instruments, double capital, CostConf
         return null;
     }
 
-    public ApiKey key(String apiKey) {
-        for (ApiKey k : keys) if (k.key().equals(apiKey)) return k;
-        return null;
-    }
-
     public PaperConfig withCapital(double v) { return new PaperConfig(instruments, v, costs, book, keys, seed, maxExecutions); }
 
     public PaperConfig withCosts(CostConfig v) { return new PaperConfig(instruments, capital, v, book, keys, seed, maxExecutions); }

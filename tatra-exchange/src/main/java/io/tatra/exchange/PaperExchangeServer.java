@@ -232,7 +232,7 @@ public final class PaperExchangeServer implements AutoCloseable {
         String ts = request.getHeaders().get("X-BAPI-TIMESTAMP");
         String sign = request.getHeaders().get("X-BAPI-SIGN");
         String recv = request.getHeaders().get("X-BAPI-RECV-WINDOW");
-        ApiKey key = apiKey == null ? null : venue.config().key(apiKey);
+        ApiKey key = venue.apiKey(apiKey);
         if (key == null) throw new VenueException(RetCode.INVALID_KEY, "API key is invalid.");
         long timestamp, window;
         try {

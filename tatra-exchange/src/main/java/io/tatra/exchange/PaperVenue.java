@@ -44,6 +44,7 @@ public final class PaperVenue {
     private final MarketClock clock;
     private final List<MarketFrame> market;
     private final Map<String, Integer> index = new HashMap<>();
+    private final Map<String, io.tatra.bybit.protocol.ApiKey> keys = new HashMap<>();
     private final Instrument[] instruments;
     private final Formats[] formats;
     private final PaperAccount account;
@@ -80,11 +81,15 @@ public final class PaperVenue {
         closed = new int[m];
         fundingNext = new int[m];
         taken = new double[m][2];
+        for (var k : cfg.keys()) keys.putIfAbsent(k.key(), k);
         ids = new Random(cfg.seed());
         sync();
     }
 
     public void addListener(VenueListener l) { listeners.add(l); }
+
+    /** The accepted API key with this name, or null (looked up on every signed request and stream auth). */
+    public io.tatra.bybit.protocol.ApiKey apiKey(String key) { return key == null ? null : keys.get(key); }
 
     /** The account's books (tests and the parity check read them; trading goes through the methods above). */
     Portfolio portfolio() { return portfolio; }

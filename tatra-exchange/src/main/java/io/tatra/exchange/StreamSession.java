@@ -98,7 +98,7 @@ public final class StreamSession implements Session.Listener.AutoDemanding {
             hub.control(this, reply("auth", false, "Params Error", reqId));
             return;
         }
-        ApiKey key = hub.venue().config().key(args.get(0).asText());
+        ApiKey key = hub.venue().apiKey(args.get(0).asText());
         long expires;
         try {
             expires = Long.parseLong(args.get(1).asText()); // pybit sends a number, ccxt a string

@@ -21,14 +21,13 @@ final class TradeRoutes {
     PaperOrder create(Call c) {
         OrderRequest r;
         try {
-            String body = c.body();
-            if (!c.json().hasNonNull("orderLinkId") || c.json().get("orderLinkId").asText().isEmpty()) {
+            JsonNode body = c.json();
+            if (!body.hasNonNull("orderLinkId") || body.get("orderLinkId").asText().isEmpty()) {
                 // clients that send no orderLinkId (ccxt without clientOrderId) get one made up here
-                com.fasterxml.jackson.databind.node.ObjectNode o = c.json().deepCopy();
-                o.put("orderLinkId", "paper-" + java.util.UUID.randomUUID().toString().substring(0, 24));
-                body = io.tatra.Json.line(o);
+                body = c.json().deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("orderLinkId", "paper-" + java.util.UUID.randomUUID().toString().substring(0, 24));
             }
-            r = OrderRequest.parse(body);
+            r = OrderRequest.of(body);
         } catch (ProtocolException e) {
             throw new VenueException(RetCode.PARAMS, e.getMessage());
         }

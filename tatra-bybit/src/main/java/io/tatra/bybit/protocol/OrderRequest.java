@@ -63,8 +63,10 @@ public record OrderRequest(String symbol, Side side, Type type, BigDecimal qty, 
     }
 
     /** A body as received (any client's field order and spacing); only linear one-way orders are accepted. */
-    public static OrderRequest parse(String body) {
-        JsonNode o = Envelope.tree(body);
+    public static OrderRequest parse(String body) { return of(Envelope.tree(body)); }
+
+    /** A body already read as a JSON object (the paper exchange reads each body once). */
+    public static OrderRequest of(JsonNode o) {
         if (!"linear".equals(o.path("category").asText())) throw new ProtocolException("params error: category invalid");
         return new OrderRequest(o.path("symbol").asText(), enumOf(Side.class, o, "side"), enumOf(Type.class, o, "orderType"), decimal(o, "qty"),
                 o.has("price") ? decimal(o, "price") : null, o.has("timeInForce") ? enumOf(TimeInForce.class, o, "timeInForce") : null,
