@@ -62,6 +62,9 @@ public final class DownloadService {
         List<Result> out = new ArrayList<>();
         try (TatraStore store = TatraStore.open(r.home())) {
             for (Symbol s : r.symbols()) out.add(symbol(r, s, market, client, store, progress));
+        } catch (BybitException e) { // the venue unreachable or refusing: the user's network or --venue, not a bug
+            throw new TatraException(client.config().baseUrl() + ": " + e.getMessage() + " (check the network and --venue; what was stored so far stays, "
+                    + "and a second run continues from it)");
         }
         return out;
     }

@@ -44,6 +44,7 @@ class UserMistakeTest extends CliHarness {
                 args(new String[]{"--home", h}, "download", "--symbols", "BTCUSDT", "--interval", "8h", "--from", "2024-01-01", "--venue", "http://127.0.0.1:1"),
                 args(new String[]{"--home", h}, "download", "--symbols", "BTCUSDT,BTCUSDT", "--interval", "1h", "--from", "2024-01-01", "--venue", "http://127.0.0.1:1"),
                 args(new String[]{"--home", h}, "download", "--symbols", "BTCUSDT", "--interval", "1h", "--from", "2024-01-01", "--to", "2023-01-01", "--venue", "http://127.0.0.1:1"),
+                args(new String[]{"--home", h}, "download", "--symbols", "BTCUSDT", "--interval", "1h", "--from", "2024-01-01", "--venue", "http://127.0.0.1:1"),
                 args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--speed", "-1", "--duration", "1"),
                 args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--port", "70000", "--duration", "1"),
                 args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--key-file", home.resolve("no.key").toString(), "--duration", "1"),

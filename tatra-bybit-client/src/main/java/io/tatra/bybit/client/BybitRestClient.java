@@ -121,7 +121,7 @@ public final class BybitRestClient {
             try {
                 reply = transport.send(method, uri, headers, body);
             } catch (IOException e) {
-                last = "no answer (" + e.getMessage() + ")";
+                last = "no answer (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")"; // a refused connection has no message
                 if (!idempotent) throw new BybitException(UNKNOWN_OUTCOME, method + " " + path + ": " + last + "; the outcome is unknown");
                 pause(attempt, -1);
                 continue;
