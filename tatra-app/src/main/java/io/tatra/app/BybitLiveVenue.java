@@ -48,6 +48,14 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
         return new Reconciliation.State(positions, open);
     }
 
+    /** Every USDT position in one request. */
+    @Override
+    public Map<String, BigDecimal> positions() {
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (PositionInfo p : trading.positions(null)) if (p.signedQty().signum() != 0 && symbols.contains(p.symbol())) out.put(p.symbol(), p.signedQty());
+        return out;
+    }
+
     @Override
     public double equity() { return trading.wallet().totalEquity().doubleValue(); }
 
@@ -65,6 +73,42 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
                 for (Kline k : market.klines(symbol, interval, from, to, 1000)) if (k.startTime() >= from && k.startTime() <= to) out.add(k);
             }
             return out;
+        };
+    }
+
+    /**
+     * Funding settlements and open interest in [from, to] from the venue's REST history, for {@link io.tatra.live.RateFeed}:
+     * funding in pages of 200 back from {@code to}, open interest at the bars' resolution following the cursor.
+     */
+    public static io.tatra.live.RateFeed.Source rates(BybitRestClient rest, Interval interval) {
+        BybitMarket market = new BybitMarket(rest);
+        String res = DownloadService.openInterestResolution(interval);
+        return new io.tatra.live.RateFeed.Source() {
+            @Override
+            public List<io.tatra.market.FundingRate> funding(io.tatra.market.Symbol symbol, long from, long to) {
+                List<io.tatra.market.FundingRate> out = new ArrayList<>();
+                Long end = to;
+                for (int page = 0; page < 10_000; page++) {
+                    List<io.tatra.bybit.protocol.FundingRate> p = market.funding(symbol.value(), null, end, 200);
+                    for (var f : p) if (f.time() >= from && f.time() <= to) out.add(new io.tatra.market.FundingRate(symbol, java.time.Instant.ofEpochMilli(f.time()), f.rate().doubleValue()));
+                    if (p.size() < 200 || p.get(0).time() <= from) break;
+                    end = p.get(0).time() - 1;
+                }
+                return out;
+            }
+
+            @Override
+            public List<io.tatra.market.OpenInterest> openInterest(io.tatra.market.Symbol symbol, long from, long to) {
+                List<io.tatra.market.OpenInterest> out = new ArrayList<>();
+                String cursor = null;
+                for (int page = 0; page < 10_000; page++) {
+                    var p = market.openInterest(symbol.value(), res, from, to, 200, cursor);
+                    for (var x : p.points()) out.add(new io.tatra.market.OpenInterest(symbol, java.time.Instant.ofEpochMilli(x.time()), x.openInterest().doubleValue()));
+                    cursor = p.nextCursor();
+                    if (cursor == null || p.points().isEmpty()) break;
+                }
+                return out;
+            }
         };
     }
 

@@ -153,9 +153,9 @@ public final class DownloadService {
         return new long[]{got.size(), w.added()};
     }
 
-    /** Open interest in [from, to) at the interval's resolution (1h when Bybit has none for it); returns {received, added}. */
-    private static long[] openInterest(Request r, Symbol s, BybitMarket market, TatraStore store, long end) {
-        String res = switch (r.interval()) {
+    /** Bybit's open-interest {@code intervalTime} for bars of {@code interval} (1h when Bybit has none for it). */
+    static String openInterestResolution(Interval interval) {
+        return switch (interval) {
             case M5 -> "5min";
             case M15 -> "15min";
             case M30 -> "30min";
@@ -163,6 +163,11 @@ public final class DownloadService {
             case D1 -> "1d";
             default -> "1h";
         };
+    }
+
+    /** Open interest in [from, to) at the interval's resolution (1h when Bybit has none for it); returns {received, added}. */
+    private static long[] openInterest(Request r, Symbol s, BybitMarket market, TatraStore store, long end) {
+        String res = openInterestResolution(r.interval());
         List<io.tatra.market.OpenInterest> got = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < 100_000; page++) {

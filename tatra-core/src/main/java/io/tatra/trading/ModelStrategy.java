@@ -45,6 +45,7 @@ public final class ModelStrategy implements Strategy {
     private final Map<Symbol, MarketFrame> events;
     private final DecisionListener listener;
     private final Map<Symbol, State> states = new HashMap<>();
+    private final Map<Symbol, List<Object>> pending = new HashMap<>();
     private final float[] input;
 
     /**
@@ -69,11 +70,19 @@ public final class ModelStrategy implements Strategy {
         this.input = new float[window * Feature.COUNT];
     }
 
-    public void onFunding(FundingRate f) { state(f.symbol(), null).stream.onFunding(f); }
+    /** A funding settlement as it arrives (live); one before the symbol's first bar is kept until that bar. */
+    public void onFunding(FundingRate f) { if (!early(f.symbol(), f)) states.get(f.symbol()).stream.onFunding(f); }
 
-    public void onOpenInterest(OpenInterest o) { state(o.symbol(), null).stream.onOpenInterest(o); }
+    public void onOpenInterest(OpenInterest o) { if (!early(o.symbol(), o)) states.get(o.symbol()).stream.onOpenInterest(o); }
 
-    public void onBook(OrderBookSnapshot b) { state(b.symbol(), null).stream.onBook(b); }
+    public void onBook(OrderBookSnapshot b) { if (!early(b.symbol(), b)) states.get(b.symbol()).stream.onBook(b); }
+
+    /** Keeps an event that came before the symbol's first bar (its feature stream needs the bar's interval); true if kept. */
+    private boolean early(Symbol s, Object event) {
+        if (states.containsKey(s)) return false;
+        pending.computeIfAbsent(s, k -> new java.util.ArrayList<>()).add(event);
+        return true;
+    }
 
     @Override
     public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) {
@@ -130,6 +139,12 @@ public final class ModelStrategy implements Strategy {
             if (history == null) throw new IllegalArgumentException("no bars of " + s + " yet");
             st = new State(new FeatureStream(s, history.interval(), features), events.get(s));
             states.put(s, st);
+            for (Object e : pending.getOrDefault(s, List.of())) {
+                if (e instanceof FundingRate f) st.stream.onFunding(f);
+                else if (e instanceof OpenInterest o) st.stream.onOpenInterest(o);
+                else if (e instanceof OrderBookSnapshot b) st.stream.onBook(b);
+            }
+            pending.remove(s);
         }
         return st;
     }

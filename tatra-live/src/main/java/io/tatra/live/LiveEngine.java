@@ -38,11 +38,20 @@ public final class LiveEngine implements AutoCloseable {
         /** Positions and open orders as the venue reports them. */
         Reconciliation.State state();
 
+        /** Signed positions by symbol, as the venue reports them now (a stop or take profit may have closed one). */
+        default Map<String, BigDecimal> positions() { return state().positions(); }
+
         /** The account's equity in quote currency. */
         double equity();
 
         /** Whether the venue knows an order with this orderLinkId (open or recently closed). */
         boolean hasOrder(String symbol, String orderLinkId);
+    }
+
+    /** Exchange events (funding, open interest) a strategy's features read, delivered up to a bar's close before it is decided. */
+    @FunctionalInterface
+    public interface BarEvents {
+        void upTo(Symbol symbol, long barOpen, long barClose);
     }
 
     /** Where the engine says what it did (journals, the status file, the log). */
@@ -75,8 +84,10 @@ public final class LiveEngine implements AutoCloseable {
     private Reconciliation.State state;
     private OrderLog orders;
     private io.tatra.journal.JournalWriter<io.tatra.journal.Decision> decisions;
+    private BarEvents events = (s, o, c) -> {};
+    private final List<OrderLog.Entry> adopted = new ArrayList<>();
     private boolean flattened;
-    private long bars, sent, refused, dryRuns, errors;
+    private long bars, sent, refused, dryRuns, errors, warmUps;
 
     public LiveEngine(Config cfg, Strategy strategy, Venue venue, Map<Symbol, Instrument> instruments, KillSwitch kill, LatencyRecorder latency, Log log,
                       LongSupplier nanos) {
@@ -92,6 +103,60 @@ public final class LiveEngine implements AutoCloseable {
         this.state = venue.state();
     }
 
+    /** Feeds exchange events (a {@link RateFeed}) to the strategy before each bar; returns this engine. */
+    public LiveEngine withEvents(BarEvents e) {
+        this.events = e;
+        return this;
+    }
+
+    /**
+     * A bar of history before trading starts: the strategy sees it exactly as a live bar (its features and windows
+     * warm up), but nothing it asks for is sent or journaled. Bars must come in order, before the first live bar.
+     */
+    public void warmUp(Symbol symbol, Kline bar) {
+        if (bars > 0) throw new IllegalStateException("warm-up after the first live bar");
+        BarSeries series = push(symbol, bar);
+        events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
+        strategy.onBar(series, series.size() - 1, view());
+        warmUps++;
+    }
+
+    /** The window of recent bars as a series, with {@code bar} appended. */
+    private BarSeries push(Symbol symbol, Kline bar) {
+        Deque<Kline> w = windows.computeIfAbsent(symbol, s -> new ArrayDeque<>());
+        if (!w.isEmpty() && w.peekLast().startTime() >= bar.startTime())
+            throw new IllegalArgumentException(symbol + ": bar at " + bar.startTime() + " is not after the previous one");
+        w.addLast(bar);
+        while (w.size() > cfg.historyBars()) w.removeFirst();
+        marks.put(symbol, bar.close().doubleValue());
+        BarSeries.Builder b = BarSeries.builder(symbol, cfg.interval(), w.size());
+        for (Kline k : w) b.add(k.startTime(), k.open().doubleValue(), k.high().doubleValue(), k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue());
+        return b.build();
+    }
+
+    /**
+     * Compares what the engine expects (positions and open orders, from its journal) with what the venue reports now;
+     * every difference beyond one quantity step is listed. The engine's own view becomes the venue's.
+     */
+    public List<Reconciliation.Difference> reconcile(Reconciliation.State expected) {
+        Map<String, BigDecimal> steps = new HashMap<>();
+        for (Instrument in : instruments.values()) steps.put(in.symbol(), in.qtyStep());
+        state = venue.state();
+        return Reconciliation.compare(expected, state, steps);
+    }
+
+    /** Orders {@link #recover} found at the venue: sent before a crash, answered after it. */
+    public List<OrderLog.Entry> adopted() { return List.copyOf(adopted); }
+
+    /** Trips the kill switch from inside (a reconciliation difference, an operator command) and says why. */
+    public void trip(KillSwitch.Policy policy, String why) {
+        kill.trip(policy);
+        log.event("halted", null, 0, why + "; kill switch: " + policy.name().toLowerCase());
+    }
+
+    /** The positions and open orders as the venue last reported them. */
+    public Reconciliation.State state() { return state; }
+
     /**
      * Opens the write-ahead order log and settles what a crash left in it: each order whose intent has no ack is looked
      * up at the venue by its orderLinkId, adopted if the venue has it, abandoned if not; nothing is sent again. Returns
@@ -103,6 +168,7 @@ public final class LiveEngine implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (OrderLog.Entry e : pending) {
             boolean there = venue.hasOrder(e.symbol(), e.orderLinkId());
+            if (there) adopted.add(e);
             String what = e.side() + " " + e.qty() + " " + e.symbol() + " [" + e.orderLinkId() + "]";
             out.add((there ? "adopted " : "abandoned ") + what + (there ? ": the venue has it" : ": it never reached the venue; not sent again"));
             log.event(there ? "recovered" : "abandoned", Symbol.of(e.symbol()), e.barOpenTime(), what);
@@ -153,6 +219,7 @@ public final class LiveEngine implements AutoCloseable {
     private void writeStatus(Symbol symbol, Kline bar) {
         Map<String, Object> st = new java.util.LinkedHashMap<>();
         st.put("bars", bars);
+        st.put("warm_up_bars", warmUps);
         st.put("orders_sent", sent);
         st.put("not_sent", refused);
         st.put("dry_run_orders", dryRuns);
@@ -161,6 +228,10 @@ public final class LiveEngine implements AutoCloseable {
         st.put("kill_switch", k == null ? "off" : k.name().toLowerCase());
         st.put("dry_run", cfg.dryRun());
         st.put("last_bar", symbol.value() + " " + java.time.Instant.ofEpochMilli(bar.startTime()));
+        Map<String, String> pos = new java.util.TreeMap<>();
+        state.positions().forEach((sym, q) -> pos.put(sym, q.toPlainString()));
+        st.put("positions", pos);
+        st.put("open_orders", new java.util.TreeSet<>(state.openOrders()));
         st.put("latency_ms", latency.snapshot());
         try {
             io.tatra.AtomicWrite.text(cfg.statusFile(), io.tatra.Json.write(st) + "\n");
@@ -173,14 +244,11 @@ public final class LiveEngine implements AutoCloseable {
         Instrument in = instruments.get(symbol);
         if (in == null) throw new IllegalArgumentException("no instrument for " + symbol);
         LatencyRecorder.Trace trace = latency.start(receivedNanos);
-        Deque<Kline> w = windows.computeIfAbsent(symbol, s -> new ArrayDeque<>());
-        w.addLast(bar);
-        while (w.size() > cfg.historyBars()) w.removeFirst();
-        marks.put(symbol, bar.close().doubleValue());
-        BarSeries.Builder b = BarSeries.builder(symbol, cfg.interval(), w.size());
-        for (Kline k : w) b.add(k.startTime(), k.open().doubleValue(), k.high().doubleValue(), k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue());
-        BarSeries series = b.build();
+        BarSeries series = push(symbol, bar);
+        if (!cfg.dryRun()) state = new Reconciliation.State(venue.positions(), state.openOrders()); // protective orders may have filled since
         trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
+        events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
+        trace.mark(LatencyRecorder.Stage.FEATURES, nanos.getAsLong());
         KillSwitch.Policy stop = kill.check();
         if (stop == KillSwitch.Policy.FLATTEN) {
             flatten(bar, in);
@@ -269,4 +337,10 @@ public final class LiveEngine implements AutoCloseable {
 
     /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), dry-run orders, and errors. */
     public List<Long> counts() { return new ArrayList<>(List.of(sent, refused, dryRuns, errors)); }
+
+    /** Per-stage latency so far (milliseconds: p50, p99, p99.9, max, count). */
+    public Map<String, Map<String, Double>> latency() { return latency.snapshot(); }
+
+    /** Live bars handled (warm-up bars not counted). */
+    public long bars() { return bars; }
 }

@@ -1,0 +1,316 @@
+package io.tatra.app;
+
+import io.tatra.TatraException;
+import io.tatra.bybit.client.BybitException;
+import io.tatra.bybit.client.BybitMarket;
+import io.tatra.bybit.client.BybitRestClient;
+import io.tatra.bybit.client.BybitStream;
+import io.tatra.bybit.client.ClientConfig;
+import io.tatra.bybit.protocol.ApiKey;
+import io.tatra.bybit.protocol.Instrument;
+import io.tatra.bybit.protocol.Kline;
+import io.tatra.decision.FusionConfig;
+import io.tatra.decision.RuleBasedFusion;
+import io.tatra.features.FeatureConfig;
+import io.tatra.features.FeatureEngine;
+import io.tatra.forecast.CoreTasks;
+import io.tatra.journal.JournalWriter;
+import io.tatra.live.ClosedBarFeed;
+import io.tatra.live.KillSwitch;
+import io.tatra.live.LatencyRecorder;
+import io.tatra.live.LiveStatus;
+import io.tatra.live.LiveEngine;
+import io.tatra.live.RateFeed;
+import io.tatra.live.Reconciliation;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.model.eval.ModelForecaster;
+import io.tatra.model.io.ModelStore;
+import io.tatra.risk.RiskLimits;
+import io.tatra.trading.ModelStrategy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A live session as a use case ({@code tatra live}, {@code tatra paper}, tests): a saved model as a
+ * {@link ModelStrategy} warmed up on the venue's history, the venue's kline stream through a {@link ClosedBarFeed} per
+ * symbol, funding and open interest through a {@link RateFeed}, and the {@link LiveEngine} with its journals in one
+ * folder ({@code orders.jsonl}, {@code decisions.jsonl}, {@code events.jsonl}, {@code status.json}, the kill-switch file
+ * {@code STOP}). At start the venue's positions and open orders are reconciled with the last status the folder holds;
+ * a difference stops the start unless the request adopts the venue's state. After every reconnection the bars missed
+ * are fetched over REST and the state is reconciled again; a difference then trips the kill switch (stop opening).
+ */
+public final class LiveService {
+    private LiveService() {}
+
+    /** One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now. */
+    public record Request(Path home, Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
+                          RiskLimits risk, FusionConfig fusion, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
+        public Request {
+            if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
+            if (symbols.stream().distinct().count() != symbols.size()) throw new TatraException("--symbols: a symbol appears twice");
+            if (key == null) throw new TatraException("live trading needs an API key: set BYBIT_API_KEY and BYBIT_API_SECRET or give --key-file");
+            if (dir == null || model == null || rest == null || stream == null || risk == null || fusion == null || killPolicy == null)
+                throw new IllegalArgumentException("dir, model, venue URLs, risk, fusion and kill policy are required");
+        }
+    }
+
+    /** One line of {@code events.jsonl}: what the engine did, when, for which bar. */
+    public record Event(String time, String kind, String symbol, String bar, String detail) {}
+
+    /** Starts a session: checks the model against the stream, warms up, reconciles, subscribes. The caller closes it. */
+    public static Session start(Request r, Consumer<String> say) {
+        Path stop = r.dir().resolve("STOP");
+        if (Files.exists(stop))
+            throw new TatraException(stop + " exists (`tatra live stop` or the kill switch wrote it): the engine would start halted; remove it to trade again");
+        ModelStore.Loaded loaded = ModelStore.load(r.model(), new FeatureEngine().schema().hash());
+        try {
+            return new Session(r, loaded, say);
+        } catch (RuntimeException e) {
+            loaded.close();
+            throw e;
+        }
+    }
+
+    /** A running session: bars arrive on the stream's thread; {@link #close} ends it and writes the final status. */
+    public static final class Session implements AutoCloseable {
+        private final Request r;
+        private final ModelStore.Loaded loaded;
+        private final Interval interval;
+        private final BybitRestClient rest;
+        private final LiveEngine engine;
+        private final JournalWriter<Event> events;
+        private final Map<Symbol, ClosedBarFeed> feeds = new LinkedHashMap<>();
+        private final Consumer<String> say;
+        private BybitStream stream;
+        private volatile long handled;
+        private volatile String halted;
+
+        private Session(Request r, ModelStore.Loaded loaded, Consumer<String> say) {
+            this.r = r;
+            this.loaded = loaded;
+            this.say = say;
+            var card = loaded.card();
+            if (loaded.model().tasks().isEmpty() || !CoreTasks.ALL.stream().allMatch(t -> loaded.model().tasks().stream().anyMatch(m -> m.name().equals(t.name()))))
+                throw new TatraException(r.model() + " lacks a core head (direction, volatility, regime, return): it cannot decide; train it with `tatra train`");
+            this.interval = Interval.parse(card.interval());
+            if (r.interval() != null && r.interval() != interval)
+                throw new TatraException("the model " + r.model() + " was trained on " + interval.code() + " bars; the stream asked for is " + r.interval().code()
+                        + ": its features would mean something else. Trade it on " + interval.code() + " or train a model for " + r.interval().code());
+            try {
+                Files.createDirectories(r.dir());
+            } catch (java.io.IOException e) {
+                throw new TatraException("cannot create " + r.dir() + ": " + e.getMessage());
+            }
+            this.rest = BybitRestClient.of(ClientConfig.of(r.rest(), r.key()));
+            Map<Symbol, Instrument> instruments = instruments();
+            int horizon = card.labels().horizon();
+            ModelStrategy strategy = new ModelStrategy(new ModelForecaster(loaded.model()), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
+                    new RuleBasedFusion(r.fusion()), Map.of(), null);
+            this.events = JournalWriter.open(r.dir().resolve("events.jsonl"), Event.class, JournalWriter.Durability.FLUSH);
+            BybitLiveVenue venue = new BybitLiveVenue(rest, r.symbols().stream().map(Symbol::value).toList());
+            this.engine = new LiveEngine(new LiveEngine.Config(interval, Math.max(strategy.barsNeeded(), 2), r.dryRun(), r.risk(), r.dir().resolve("status.json")), strategy,
+                    venue, instruments, new KillSwitch(r.dir().resolve("STOP"), r.killPolicy()), new LatencyRecorder(), this::log, System::nanoTime);
+            long fundingMillis = instruments.values().stream().mapToLong(i -> i.fundingIntervalMinutes() * 60_000L).min().orElse(8 * 3_600_000L);
+            RateFeed rates = new RateFeed(BybitLiveVenue.rates(rest, interval), new RateFeed.Sink() {
+                @Override
+                public void funding(io.tatra.market.FundingRate f) { strategy.onFunding(f); }
+
+                @Override
+                public void openInterest(io.tatra.market.OpenInterest o) { strategy.onOpenInterest(o); }
+            }, fundingMillis);
+            engine.withEvents(rates);
+            try {
+                if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
+                reconcileAtStart();
+                engine.journalDecisions(r.dir().resolve("decisions.jsonl"));
+                warmUp(strategy, rates);
+                subscribe();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        private Map<Symbol, Instrument> instruments() {
+            Map<String, Instrument> all = new HashMap<>();
+            for (Instrument in : new BybitMarket(rest).instruments()) all.put(in.symbol(), in);
+            Map<Symbol, Instrument> out = new LinkedHashMap<>();
+            for (Symbol s : r.symbols()) {
+                Instrument in = all.get(s.value());
+                if (in == null) throw new TatraException("the venue " + r.rest() + " lists no linear instrument " + s.value());
+                if (!"Trading".equals(in.status())) throw new TatraException(s.value() + " is " + in.status() + " at the venue, not Trading");
+                out.put(s, in);
+            }
+            return out;
+        }
+
+        /** The venue's state against the folder's last status: equal, adopted, or the start stops with every difference. */
+        private void reconcileAtStart() {
+            Reconciliation.State last = LiveStatus.lastState(r.dir().resolve("status.json"));
+            Map<String, java.math.BigDecimal> positions = new HashMap<>(last.positions());
+            for (var e : engine.adopted()) // market orders sent just before a crash: filled after the last status was written
+                positions.merge(e.symbol(), "Buy".equals(e.side()) ? new java.math.BigDecimal(e.qty()) : new java.math.BigDecimal(e.qty()).negate(), java.math.BigDecimal::add);
+            Reconciliation.State expected = new Reconciliation.State(positions, last.openOrders());
+            List<Reconciliation.Difference> diff = engine.reconcile(expected);
+            if (diff.isEmpty()) return;
+            List<String> lines = diff.stream().map(Reconciliation.Difference::toString).toList();
+            if (!r.adoptVenueState())
+                throw new TatraException("the venue's state differs from what " + r.dir() + " last recorded:\n  " + String.join("\n  ", lines)
+                        + "\nfind out why (orders placed elsewhere, a stop hit while the engine was down), then start again with --adopt-venue-state to trade from the venue's state");
+            for (String l : lines) log("adopted", null, 0, l);
+        }
+
+        /** Feeds the strategy the venue's closed bars from the warm-up start to now (events primed in one request per kind). */
+        private void warmUp(ModelStrategy strategy, RateFeed rates) {
+            long step = interval.millis();
+            for (Symbol s : r.symbols()) {
+                long from = r.warmFrom() != null ? r.warmFrom().toEpochMilli() : latestStart(s) - (strategy.barsNeeded() + 24L) * step;
+                from = Math.floorDiv(from + step - 1, step) * step;
+                List<Kline> bars = closedBars(s, from);
+                if (bars.size() < strategy.barsNeeded())
+                    say.accept("tatra live: warning: " + s.value() + " has " + bars.size() + " closed bars since " + Instant.ofEpochMilli(from) + "; the model needs "
+                            + strategy.barsNeeded() + " before its first decision");
+                long last = bars.isEmpty() ? from - step : bars.get(bars.size() - 1).startTime();
+                if (!bars.isEmpty()) rates.prime(s, bars.get(0).startTime(), last + step);
+                for (Kline k : bars) engine.warmUp(s, k);
+                feeds.put(s, new ClosedBarFeed(s.value(), interval, last, BybitLiveVenue.history(rest), k -> onBar(s, k)));
+            }
+        }
+
+        /** The start of the venue's newest bar of {@code s} (the one forming now). */
+        private long latestStart(Symbol s) {
+            List<Kline> newest = new BybitMarket(rest).klines(s.value(), interval, null, null, 1);
+            if (newest.isEmpty()) throw new TatraException("the venue " + r.rest() + " has no " + interval.code() + " bars of " + s.value());
+            return newest.get(newest.size() - 1).startTime();
+        }
+
+        /**
+         * The venue's bars of {@code s} from {@code from} on that are closed: the venue's newest bar is the one forming
+         * now and is left out (the venue's clock may be a replay's, so its server time cannot tell). A closed bar left
+         * out by a hole in the venue's data comes later through the feed's backfill.
+         */
+        private List<Kline> closedBars(Symbol s, long from) {
+            BybitMarket market = new BybitMarket(rest);
+            long step = interval.millis();
+            List<Kline> out = new ArrayList<>();
+            for (long start = from; ; ) {
+                List<Kline> page = market.klines(s.value(), interval, start, start + 999 * step, 1000);
+                for (Kline k : page) if (k.startTime() >= start) out.add(k);
+                if (page.size() < 1000) break;
+                start = out.get(out.size() - 1).startTime() + step;
+            }
+            if (!out.isEmpty()) out.remove(out.size() - 1);
+            return out;
+        }
+
+        private void subscribe() {
+            Map<String, Symbol> topics = new HashMap<>();
+            for (Symbol s : r.symbols()) topics.put(BybitLiveVenue.klineTopic(s.value(), interval), s);
+            BybitStream.Handler h = new BybitStream.Handler() {
+                @Override
+                public void onData(com.fasterxml.jackson.databind.JsonNode frame) {
+                    long received = System.nanoTime();
+                    Symbol s = topics.get(frame.path("topic").asText());
+                    if (s == null) return;
+                    for (Kline k : io.tatra.bybit.protocol.KlineUpdate.closed(frame)) feed(s, k, received);
+                }
+
+                @Override
+                public void onReconnected(int n) { afterReconnect(n); }
+            };
+            stream = BybitStream.open(BybitStream.Config.of(r.stream(), null), h);
+            stream.subscribe(new ArrayList<>(topics.keySet()));
+            catchUp(); // a bar that closed between the warm-up and the subscription
+        }
+
+        private void feed(Symbol s, Kline k, long received) {
+            synchronized (engine) {
+                lastReceived = received;
+                try {
+                    feeds.get(s).onClosed(k);
+                } catch (BybitException | IllegalArgumentException e) {
+                    log("error", s, k.startTime(), "bar not handled: " + e.getMessage());
+                }
+            }
+        }
+
+        private long lastReceived;
+        private static final java.util.Set<String> ROUTINE = java.util.Set.of("sent", "dry-run", "not-sent");
+
+        private void onBar(Symbol s, Kline k) {
+            engine.onClosedBar(s, k, lastReceived);
+            handled++;
+        }
+
+        /** Bars closed while the stream was away come from REST; then the venue's state must be what the engine expects. */
+        private void afterReconnect(int n) {
+            synchronized (engine) {
+                log("reconnected", null, 0, "connection " + n + ": fetching missed bars and reconciling");
+                catchUp();
+                List<Reconciliation.Difference> diff = engine.reconcile(engine.state());
+                for (var d : diff) log(r.adoptVenueState() ? "adopted" : "mismatch", null, 0, d.toString());
+                if (!diff.isEmpty() && !r.adoptVenueState()) {
+                    halted = "reconciliation after reconnect " + n + " found " + diff.size() + " difference(s)";
+                    engine.trip(KillSwitch.Policy.STOP_OPENING, halted);
+                }
+            }
+        }
+
+        /**
+         * Fetches over REST every bar closed since the last one delivered (a bar the stream lost, or one that closed
+         * while it reconnected). Call it a little after each bar's close; a bar already delivered is ignored.
+         */
+        public void poll() { catchUp(); }
+
+        private void catchUp() {
+            synchronized (engine) {
+                lastReceived = System.nanoTime();
+                for (Map.Entry<Symbol, ClosedBarFeed> f : feeds.entrySet())
+                    for (Kline k : closedBars(f.getKey(), f.getValue().lastDelivered() + interval.millis())) f.getValue().onClosed(k);
+            }
+        }
+
+        private void log(String kind, Symbol s, long bar, String detail) {
+            Event e = new Event(Instant.now().toString(), kind, s == null ? null : s.value(), bar == 0 ? null : Instant.ofEpochMilli(bar).toString(), detail);
+            events.append(e);
+            if (!ROUTINE.contains(kind)) say.accept("tatra live: " + kind + (s == null ? "" : " " + s.value()) + " " + detail);
+        }
+
+        /** Live bars handled so far (warm-up excluded). */
+        public long handled() { return handled; }
+
+        public LiveEngine engine() { return engine; }
+
+        public Path dir() { return r.dir(); }
+
+        /** Why the session halted itself (null while trading). */
+        public String halted() { return halted; }
+
+        /** The bar of each symbol delivered last. */
+        public Map<Symbol, Long> lastBars() {
+            Map<Symbol, Long> out = new LinkedHashMap<>();
+            feeds.forEach((s, f) -> out.put(s, f.lastDelivered()));
+            return out;
+        }
+
+        @Override
+        public void close() {
+            if (stream != null) stream.close();
+            synchronized (engine) {
+                engine.close();
+                events.close();
+            }
+            loaded.close();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.tatra.app;
+
+import io.tatra.Json;
+import io.tatra.TatraException;
+import io.tatra.backtest.CostConfig;
+import io.tatra.bybit.protocol.ApiKey;
+import io.tatra.decision.FusionConfig;
+import io.tatra.exchange.MarketClock;
+import io.tatra.exchange.PaperExchangeServer;
+import io.tatra.exchange.PaperExecution;
+import io.tatra.exchange.PaperPosition;
+import io.tatra.exchange.PaperWallet;
+import io.tatra.features.Feature;
+import io.tatra.features.MarketFrame;
+import io.tatra.live.KillSwitch;
+import io.tatra.live.Reconciliation;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.model.io.ModelCard;
+import io.tatra.model.io.ModelStore;
+import io.tatra.risk.RiskLimits;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * {@code tatra paper}: the paper exchange replaying stored history and a live session trading a model against it, in
+ * one process, over loopback: the whole live path (stream, REST, orders, fills) on the embedded default. The engine
+ * warms up on the first bars of the period (as a backtest of the same period does) and trades from its first complete
+ * window. {@code speed} 0 runs in lock-step: the market clock moves to the next bar's close as soon as the engine has
+ * handled the last one; otherwise the clock runs at {@code speed} market seconds per second. The client key is made
+ * up for the run and never written anywhere.
+ */
+public final class PaperService {
+    private PaperService() {}
+
+    public record Request(Path home, Path dir, Path model, List<Symbol> symbols, Instant from, Instant to, double speed, double capital, CostConfig costs, Path faults,
+                          RiskLimits risk, FusionConfig fusion, KillSwitch.Policy killPolicy, boolean dryRun, long seed) {
+        public Request {
+            if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
+            if (!(speed >= 0) || speed > 1e7) throw new TatraException("--speed must be 0 (lock-step) .. 10000000, got " + speed);
+        }
+    }
+
+    /** What the run did: bars handled, orders and fills at the exchange, equity, differences at the end, and where its files are. */
+    public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
+                         double fundingPaid, List<String> differences, Map<String, Map<String, Double>> latencyMs, Map<String, String> positions) {}
+
+    public static Result run(Request r, Consumer<String> say) {
+        ModelCard card = ModelStore.card(r.model());
+        Interval interval = Interval.parse(card.interval());
+        List<MarketFrame> frames = MarketData.loadAll(r.home(), r.symbols(), interval, r.from(), r.to());
+        int need = Feature.maxWarmup() + card.window();
+        long start = Long.MIN_VALUE, end = Long.MIN_VALUE;
+        TreeSet<Long> closes = new TreeSet<>();
+        for (MarketFrame f : frames) {
+            BarSeries b = f.bars();
+            if (b.size() < need + 1)
+                throw new TatraException(b.symbol() + " " + interval.code() + " has " + b.size() + " bars in the period; the model needs " + need + " to warm up and more to trade");
+            start = Math.max(start, b.openTimeMillis(need - 1));
+            end = Math.max(end, b.openTimeMillis(b.size() - 1) + interval.millis());
+            for (int i = 0; i < b.size(); i++) closes.add(b.openTimeMillis(i) + interval.millis());
+        }
+        ApiKey key = runKey(r.seed());
+        var exchange = new PaperExchangeService.Request(r.home(), r.symbols(), interval, r.from(), r.to(), Instant.ofEpochMilli(start + 1_000), r.speed(), 0, r.capital(),
+                r.costs(), List.of(key), null, r.faults(), r.seed());
+        try (PaperExchangeServer server = PaperExchangeService.start(exchange)) {
+            double startEquity = server.venue().wallet().equity();
+            var live = new LiveService.Request(r.home(), r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
+                    r.dryRun(), r.risk(), r.fusion(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()));
+            LiveService.Session session = LiveService.start(live, say);
+            try {
+                say.accept("tatra paper: trading " + r.symbols() + " " + interval.code() + " from " + Instant.ofEpochMilli(start + interval.millis()) + " to " + Instant.ofEpochMilli(end)
+                        + (r.speed() == 0 ? " in lock-step" : " at " + r.speed() + "x") + "; journals in " + r.dir());
+                if (r.speed() == 0) lockStep(server, session, closes.tailSet(start + interval.millis(), true), frames.size());
+                else replay(server, session, end);
+            } finally {
+                session.close();
+            }
+            server.venue().sync();
+            List<String> diff = new ArrayList<>();
+            Map<String, BigDecimal> venuePositions = new HashMap<>();
+            Map<String, String> positions = new LinkedHashMap<>();
+            for (Symbol s : r.symbols())
+                for (PaperPosition p : server.venue().positions(s.value()))
+                    if (p.quantity() != 0) {
+                        venuePositions.put(s.value(), BigDecimal.valueOf(p.quantity()));
+                        positions.put(s.value(), BigDecimal.valueOf(p.quantity()).toPlainString());
+                    }
+            Reconciliation.State engine = session.engine().state();
+            for (var d : Reconciliation.compare(engine, new Reconciliation.State(venuePositions, engine.openOrders()), Map.of())) diff.add(d.toString());
+            int fills = 0;
+            List<PaperExecution> executions = new ArrayList<>();
+            for (Symbol s : r.symbols()) executions.addAll(server.venue().executions(s.value()));
+            executions.sort(java.util.Comparator.comparingLong(PaperExecution::seq));
+            for (PaperExecution e : executions) if (!"Funding".equals(e.execType())) fills++;
+            StringBuilder lines = new StringBuilder();
+            for (PaperExecution e : executions) lines.append(Json.line(e)).append('\n');
+            io.tatra.AtomicWrite.text(r.dir().resolve("executions.jsonl"), lines.toString()); // the exchange's side of the run, for comparison
+            PaperWallet w = server.venue().wallet();
+            List<Long> c = session.engine().counts();
+            Result out = new Result(r.dir(), session.handled(), c.get(0), c.get(1), c.get(3), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
+                    session.engine().latency(), positions);
+            io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
+            return out;
+        }
+    }
+
+    /** Moves the market clock bar by bar, each time waiting until the engine handled every symbol's bar (a lost one is fetched over REST). */
+    private static void lockStep(PaperExchangeServer server, LiveService.Session session, java.util.SortedSet<Long> closes, int symbols) {
+        MarketClock.Manual clock = (MarketClock.Manual) server.venue().clock();
+        for (long close : closes) {
+            long before = session.handled();
+            clock.set(close + 1_000);
+            server.venue().sync();
+            long waitUntil = System.nanoTime() + 2_000_000_000L;
+            boolean polled = false;
+            while (session.handled() < before + symbols && session.halted() == null) {
+                if (System.nanoTime() > waitUntil) {
+                    if (polled) break; // the venue has no bar for a symbol at this time: go on
+                    session.poll(); // a dropped stream frame: the bar comes over REST
+                    polled = true;
+                    waitUntil = System.nanoTime() + 2_000_000_000L;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            }
+        }
+        session.poll();
+    }
+
+    /** Lets the replay clock run to the end of the data, polling for bars the stream lost. */
+    private static void replay(PaperExchangeServer server, LiveService.Session session, long end) {
+        MarketClock clock = server.venue().clock();
+        while (clock.now() < end + 1_000) {
+            sleepQuietly(200);
+            session.poll();
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TatraException("interrupted");
+        }
+    }
+
+    /** A key and secret for this run only (the paper exchange and the engine share them in memory). */
+    private static ApiKey runKey(long seed) {
+        SecureRandom rnd = new SecureRandom();
+        byte[] k = new byte[12], s = new byte[24];
+        rnd.nextBytes(k);
+        rnd.nextBytes(s);
+        return new ApiKey("PAPER" + HexFormat.of().formatHex(k), HexFormat.of().formatHex(s));
+    }
+}
