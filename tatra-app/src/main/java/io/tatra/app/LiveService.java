@@ -177,7 +177,7 @@ public final class LiveService {
                 long from = r.warmFrom() != null ? r.warmFrom().toEpochMilli() : latestStart(s) - (strategy.barsNeeded() + 24L) * step;
                 from = Math.floorDiv(from + step - 1, step) * step;
                 List<Kline> bars = closedBars(s, from);
-                if (bars.size() < strategy.barsNeeded())
+                if (bars.size() < strategy.barsNeeded() - 1) // the bar that completes the first window may be the first live one
                     say.accept("tatra live: warning: " + s.value() + " has " + bars.size() + " closed bars since " + Instant.ofEpochMilli(from) + "; the model needs "
                             + strategy.barsNeeded() + " before its first decision");
                 long last = bars.isEmpty() ? from - step : bars.get(bars.size() - 1).startTime();
@@ -284,6 +284,13 @@ public final class LiveService {
             Event e = new Event(Instant.now().toString(), kind, s == null ? null : s.value(), bar == 0 ? null : Instant.ofEpochMilli(bar).toString(), detail);
             events.append(e);
             if (!ROUTINE.contains(kind)) say.accept("tatra live: " + kind + (s == null ? "" : " " + s.value()) + " " + detail);
+        }
+
+        /** Applies a tripped kill switch at once (flatten now, or stop opening); null when it is not tripped. */
+        public KillSwitch.Policy applyKillSwitch() {
+            synchronized (engine) {
+                return engine.applyKillSwitch(System.currentTimeMillis());
+            }
         }
 
         /** Live bars handled so far (warm-up excluded). */

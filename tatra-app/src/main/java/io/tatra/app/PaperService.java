@@ -73,10 +73,14 @@ public final class PaperService {
             end = Math.max(end, b.openTimeMillis(b.size() - 1) + interval.millis());
             for (int i = 0; i < b.size(); i++) closes.add(b.openTimeMillis(i) + interval.millis());
         }
+        if (card.seenTo() != null && Instant.parse(card.seenTo()).toEpochMilli() >= start)
+            say.accept("tatra paper: warning: the model was trained and early-stopped on data up to " + card.seenTo() + "; trading from "
+                    + Instant.ofEpochMilli(start + interval.millis()) + " is in-sample up to then: use --from after it for an honest run");
         ApiKey key = runKey(r.seed());
         var exchange = new PaperExchangeService.Request(r.home(), r.symbols(), interval, r.from(), r.to(), Instant.ofEpochMilli(start + 1_000), r.speed(), 0, r.capital(),
                 r.costs(), List.of(key), null, r.faults(), r.seed());
         try (PaperExchangeServer server = PaperExchangeService.start(exchange)) {
+            if (r.speed() == 0 || r.speed() > 60) server.scaleRateLimits(1000); // market time runs far faster than the limits' wall clock
             double startEquity = server.venue().wallet().equity();
             var live = new LiveService.Request(r.home(), r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
                     r.dryRun(), r.risk(), r.fusion(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()));

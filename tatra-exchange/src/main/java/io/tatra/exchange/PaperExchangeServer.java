@@ -51,6 +51,7 @@ public final class PaperExchangeServer implements AutoCloseable {
     private final AtomicLong requests = new AtomicLong(), lostAnswers = new AtomicLong();
 
     private final StreamHub hub;
+    private volatile int rateScale = 1;
 
     private PaperExchangeServer(PaperVenue venue, FaultPlan faults, int port, long replayTickMillis) {
         this.venue = venue;
@@ -81,6 +82,16 @@ public final class PaperExchangeServer implements AutoCloseable {
             }
         });
         server.setHandler(ws);
+    }
+
+    /**
+     * Multiplies Bybit's per-second request limits by {@code factor}: a replay that runs market time many times faster
+     * than the wall clock (lock-step, or --speed 3600) would otherwise meet limits meant for real time and measure the
+     * client's waiting, not the venue. 1 (the default) is Bybit's own limits.
+     */
+    public void scaleRateLimits(int factor) {
+        if (factor < 1 || factor > 1_000_000) throw new IllegalArgumentException("rate-limit factor must be 1..1000000, got " + factor);
+        rateScale = factor;
     }
 
     /** Starts a server on 127.0.0.1 ({@code port} 0 = any free port) whose market moves only when its clock is moved. */
@@ -159,7 +170,7 @@ public final class PaperExchangeServer implements AutoCloseable {
             Map<String, String> headers = Map.of();
             if (signed) {
                 ApiKey key = authenticate(request, call);
-                RateLimiter.Verdict v = limiter.take(key.key() + " " + path, RateLimiter.limitOf(path), System.currentTimeMillis());
+                RateLimiter.Verdict v = limiter.take(key.key() + " " + path, RateLimiter.limitOf(path) * rateScale, System.currentTimeMillis());
                 boolean forced = draw(faults.rateLimitShare());
                 headers = v.headers(forced);
                 if (!v.allowed() || forced) {

@@ -293,20 +293,36 @@ public final class LiveEngine implements AutoCloseable {
         if (orders != null) orders.ack(order.orderLinkId().value(), order.symbol(), id);
         sent++;
         log.event("sent", symbol, barOpen, what + " → " + id);
-        state = venue.state();
+        state = new Reconciliation.State(venue.positions(), state.openOrders()); // market orders: positions change, open orders do not
+    }
+
+    /**
+     * Applies the kill switch now rather than at the next bar ({@code tatra live stop}): with the flatten policy every
+     * position is closed at market at once; with stop-opening nothing is sent. Returns the policy applied, or null when
+     * the switch is not tripped.
+     */
+    public KillSwitch.Policy applyKillSwitch(long nowMillis) {
+        KillSwitch.Policy p = kill.check();
+        if (p == KillSwitch.Policy.FLATTEN && !flattened) {
+            if (!cfg.dryRun()) state = venue.state();
+            flatten(nowMillis);
+        }
+        return p;
     }
 
     /** The kill switch's flatten policy: every position closed at market, once. */
-    private void flatten(Kline bar, Instrument in) {
+    private void flatten(Kline bar, Instrument in) { flatten(bar.startTime()); }
+
+    private void flatten(long at) {
         if (flattened) return;
         flattened = true;
         for (Map.Entry<String, BigDecimal> p : state.positions().entrySet()) {
             if (p.getValue().signum() == 0) continue;
             OrderRequest close = new OrderRequest(p.getKey(), p.getValue().signum() > 0 ? OrderRequest.Side.Sell : OrderRequest.Side.Buy, OrderRequest.Type.Market,
-                    p.getValue().abs(), null, null, OrderLinkId.of("flatten-" + bar.startTime() + "-" + p.getKey(), 0), true, null, null);
-            send(close, Symbol.of(p.getKey()), bar.startTime(), null);
+                    p.getValue().abs(), null, null, OrderLinkId.of("flatten-" + at + "-" + p.getKey(), 0), true, null, null);
+            send(close, Symbol.of(p.getKey()), at, null);
         }
-        log.event("halted", Symbol.of(in.symbol()), bar.startTime(), "kill switch: positions flattened, no new orders");
+        log.event("halted", null, at, "kill switch: positions flattened, no new orders");
     }
 
     private double held(Symbol s) { return state.positions().getOrDefault(s.value(), BigDecimal.ZERO).doubleValue(); }

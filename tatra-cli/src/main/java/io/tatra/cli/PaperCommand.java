@@ -1,0 +1,76 @@
+package io.tatra.cli;
+
+import io.tatra.TatraException;
+import io.tatra.app.PaperService;
+import io.tatra.backtest.CostConfig;
+import io.tatra.market.Symbol;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "paper", mixinStandardHelpOptions = true,
+        description = {"The live path on stored history, in one command: Tatra's paper exchange replays the period over loopback (Bybit v5 REST and",
+                "WebSocket) and the live engine trades the model against it, as `tatra live` would against Bybit. The engine warms up on the",
+                "period's first bars, as `tatra backtest` over the same period does, and their decisions agree (LiveParityTest).",
+                "Writes orders.jsonl, decisions.jsonl, events.jsonl, executions.jsonl, status.json (latency per stage) and paper.json to --out."})
+final class PaperCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    TradingOptions trading;
+
+    @Mixin
+    PeriodOptions period;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by tatra train (its interval is the replay's)")
+    Path model;
+
+    @Option(names = "--symbols", required = true, split = ",", converter = Converters.SymbolConverter.class, paramLabel = "SYMBOL")
+    List<Symbol> symbols;
+
+    @Option(names = "--speed", defaultValue = "0",
+            description = "0 (default): lock-step, the next bar as soon as the engine handled the last; N: N market seconds per second (3600x: an hour per second)")
+    double speed;
+
+    @Option(names = "--capital", defaultValue = "10000", description = "Starting USDT balance (default 10000)")
+    double capital;
+
+    @Option(names = "--faults", paramLabel = "FILE.json", description = "The paper exchange's fault plan (see tatra exchange serve --help)")
+    Path faults;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Default: HOME/paper/run-TIME")
+    Path out;
+
+    @Override
+    public Integer call() {
+        trading.configureTorch();
+        Path dir = out != null ? out : common.home().resolve("paper").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(java.time.Instant.now()));
+        if (java.nio.file.Files.exists(dir.resolve("orders.jsonl"))) throw new TatraException(dir + " holds an earlier run's journals: give another --out");
+        var req = UserValues.of("options", () -> new PaperService.Request(common.home(), dir, model, symbols, period.from(), period.to(), speed, capital, CostConfig.bybitLinear(),
+                faults, trading.limits(), trading.fusion(), trading.policy(), trading.dryRun, 1));
+        PaperService.Result r = PaperService.run(req, line -> System.err.println(line));
+        if (common.json) {
+            System.out.println(Json.write(r));
+            return 0;
+        }
+        Map<String, Double> lat = r.latencyMs().get("received_to_order_sent");
+        System.out.printf("bars %d, orders sent %d (not sent %d), fills %d, errors %d%n", r.bars(), r.ordersSent(), r.notSent(), r.fills(), r.errors());
+        System.out.printf("equity %.2f → %.2f USDT (%+.2f %%), fees %.2f, funding %.2f%n", r.startEquity(), r.endEquity(), 100 * (r.endEquity() / r.startEquity() - 1),
+                r.feesPaid(), r.fundingPaid());
+        if (lat != null && lat.get("count") > 0)
+            System.out.printf("closed bar received → order sent: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %.0f orders%n", lat.get("p50_ms"), lat.get("p99_ms"),
+                    lat.get("p99_9_ms"), lat.get("count"));
+        System.out.println(r.differences().isEmpty() ? "positions reconcile with the exchange" : "DIFFERENCES with the exchange: " + r.differences());
+        System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl") + ", " + dir.resolve("executions.jsonl"));
+        System.out.println("latency report: " + dir.resolve("status.json") + " (`tatra live status --dir " + dir + "`); summary: " + dir.resolve("paper.json"));
+        return r.differences().isEmpty() ? 0 : 1;
+    }
+}
