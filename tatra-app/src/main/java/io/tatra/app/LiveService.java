@@ -18,7 +18,6 @@ import io.tatra.journal.JournalWriter;
 import io.tatra.live.ClosedBarFeed;
 import io.tatra.live.KillSwitch;
 import io.tatra.live.LatencyRecorder;
-import io.tatra.live.LiveStatus;
 import io.tatra.live.LiveEngine;
 import io.tatra.live.RateFeed;
 import io.tatra.live.Reconciliation;
@@ -156,12 +155,7 @@ public final class LiveService {
 
         /** The venue's state against the folder's last status: equal, adopted, or the start stops with every difference. */
         private void reconcileAtStart() {
-            Reconciliation.State last = LiveStatus.lastState(r.dir().resolve("status.json"));
-            Map<String, java.math.BigDecimal> positions = new HashMap<>(last.positions());
-            for (var e : engine.adopted()) // market orders sent just before a crash: filled after the last status was written
-                positions.merge(e.symbol(), "Buy".equals(e.side()) ? new java.math.BigDecimal(e.qty()) : new java.math.BigDecimal(e.qty()).negate(), java.math.BigDecimal::add);
-            Reconciliation.State expected = new Reconciliation.State(positions, last.openOrders());
-            List<Reconciliation.Difference> diff = engine.reconcile(expected);
+            List<Reconciliation.Difference> diff = engine.reconcileWithLastStatus(r.dir().resolve("status.json"));
             if (diff.isEmpty()) return;
             List<String> lines = diff.stream().map(Reconciliation.Difference::toString).toList();
             if (!r.adoptVenueState())

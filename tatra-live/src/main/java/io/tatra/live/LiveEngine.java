@@ -154,6 +154,19 @@ public final class LiveEngine implements AutoCloseable {
         log.event("halted", null, 0, why + "; kill switch: " + policy.name().toLowerCase());
     }
 
+    /**
+     * At start, after {@link #recover}: what the folder's last status says the venue held, plus the orders recovery
+     * adopted (market orders sent just before a crash, filled after that status was written), against the venue now.
+     */
+    public List<Reconciliation.Difference> reconcileWithLastStatus(java.nio.file.Path statusFile) {
+        Reconciliation.State last = LiveStatus.lastState(statusFile);
+        Map<String, BigDecimal> positions = new HashMap<>(last.positions());
+        for (OrderLog.Entry e : adopted)
+            positions.merge(e.symbol(), "Buy".equals(e.side()) ? new BigDecimal(e.qty()) : new BigDecimal(e.qty()).negate(), BigDecimal::add);
+        positions.values().removeIf(q -> q.signum() == 0);
+        return reconcile(new Reconciliation.State(positions, last.openOrders()));
+    }
+
     /** The positions and open orders as the venue last reported them. */
     public Reconciliation.State state() { return state; }
 
