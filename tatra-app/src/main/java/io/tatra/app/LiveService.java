@@ -66,11 +66,16 @@ public final class LiveService {
     /** One line of {@code events.jsonl}: what the engine did, when, for which bar. */
     public record Event(String time, String kind, String symbol, String bar, String detail) {}
 
-    /** Starts a session: checks the model against the stream, warms up, reconciles, subscribes. The caller closes it. */
-    public static Session start(Request r, Consumer<String> say) {
-        Path stop = r.dir().resolve("STOP");
+    /** A session folder whose kill-switch file exists is not traded from until the file is removed. */
+    public static void refuseIfStopped(Path dir) {
+        Path stop = dir.resolve("STOP");
         if (Files.exists(stop))
             throw new TatraException(stop + " exists (`tatra live stop` or the kill switch wrote it): the engine would start halted; remove it to trade again");
+    }
+
+    /** Starts a session: checks the model against the stream, warms up, reconciles, subscribes. The caller closes it. */
+    public static Session start(Request r, Consumer<String> say) {
+        refuseIfStopped(r.dir());
         ModelStore.Loaded loaded = ModelStore.load(r.model(), new FeatureEngine().schema().hash());
         try {
             return new Session(r, loaded, say);

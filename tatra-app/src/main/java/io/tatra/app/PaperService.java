@@ -88,8 +88,9 @@ public final class PaperService {
             try {
                 say.accept("tatra paper: trading " + r.symbols() + " " + interval.code() + " from " + Instant.ofEpochMilli(start + interval.millis()) + " to " + Instant.ofEpochMilli(end)
                         + (r.speed() == 0 ? " in lock-step" : " at " + r.speed() + "x") + "; journals in " + r.dir());
-                if (r.speed() == 0) lockStep(server, session, closes.tailSet(start + interval.millis(), true), frames.size());
-                else replay(server, session, end);
+                // the last bar's close is the end of the data: an order decided there would have no price to fill at (a backtest cannot fill it either)
+                if (r.speed() == 0) lockStep(server, session, closes.subSet(start + interval.millis(), true, end, false), frames.size());
+                else replay(server, session, end - interval.millis());
             } finally {
                 session.close();
             }

@@ -61,6 +61,9 @@ final class LiveCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         if (model == null || symbols == null) throw new TatraException("tatra live needs --model DIR and --symbols S1,S2 (or a command: status, stop)");
         if (duration < 0) throw new TatraException("--duration must be >= 0");
+        trading.policy();
+        Path dir = common.home().resolve("live");
+        LiveService.refuseIfStopped(dir);
         URI rest, stream;
         switch (venue) {
             case "paper" -> {
@@ -77,7 +80,6 @@ final class LiveCommand implements Callable<Integer> {
         }
         ApiKey key = ApiKeys.load(keyFile, System.getenv());
         trading.configureTorch();
-        Path dir = common.home().resolve("live");
         var req = UserValues.of("options", () -> new LiveService.Request(common.home(), dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
                 trading.fusion(), trading.policy(), adopt, null));
         try (LiveService.Session s = LiveService.start(req, line -> System.err.println(line))) {
