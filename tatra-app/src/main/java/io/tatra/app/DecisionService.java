@@ -10,6 +10,8 @@ import io.tatra.features.FeatureEngine;
 import io.tatra.forecast.CoreTasks;
 import io.tatra.forecast.Forecast;
 import io.tatra.market.BarSeries;
+import io.tatra.market.FundingRate;
+import io.tatra.market.OpenInterest;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.eval.ModelForecaster;
@@ -20,6 +22,7 @@ import io.tatra.trading.ModelStrategy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,15 +77,24 @@ public final class DecisionService implements AutoCloseable {
             done = null;
         }
         BarSeries bars;
+        List<FundingRate> funding;
+        List<OpenInterest> openInterest;
         try (TatraStore store = TatraStore.openExisting(home)) {
             bars = done == null ? MarketData.load(store, symbol, interval, null, to).bars()
                     : store.candles().read(symbol, interval, Instant.ofEpochMilli(done + 1), to);
+            Instant first = bars.isEmpty() ? null : bars.openTime(0), end = bars.isEmpty() ? null : bars.openTime(bars.size() - 1).plus(interval.duration());
+            funding = first == null ? List.of() : store.funding().funding(symbol, done == null ? first : Instant.ofEpochMilli(done + interval.millis() + 1), end.plusMillis(1));
+            openInterest = first == null ? List.of() : store.openInterest().openInterest(symbol, done == null ? first : Instant.ofEpochMilli(done + interval.millis() + 1), end.plusMillis(1));
         }
         if (bars.isEmpty() && last.containsKey(symbol)) return last.get(symbol); // nothing new since the last call
         Forecast fc = null;
         long lastOpen = done == null ? Long.MIN_VALUE : done;
+        int f = 0, o = 0;
         for (int i = 0; i < bars.size(); i++) {
             lastOpen = bars.openTimeMillis(i);
+            long close = lastOpen + interval.millis(); // funding and open interest as of the bar's close, as the backtest feeds them
+            while (f < funding.size() && funding.get(f).time().toEpochMilli() <= close) strategy.onFunding(funding.get(f++));
+            while (o < openInterest.size() && openInterest.get(o).time().toEpochMilli() <= close) strategy.onOpenInterest(openInterest.get(o++));
             if (i < bars.size() - 1) strategy.observe(bars, i);
             else fc = strategy.forecast(bars, i);
         }

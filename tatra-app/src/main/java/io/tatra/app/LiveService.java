@@ -243,7 +243,7 @@ public final class LiveService {
             }
         }
 
-        private long lastReceived;
+        private long lastReceived, caughtUp;
         private static final java.util.Set<String> ROUTINE = java.util.Set.of("sent", "dry-run", "not-sent");
 
         private void onBar(Symbol s, Kline k) {
@@ -275,7 +275,7 @@ public final class LiveService {
             synchronized (engine) {
                 lastReceived = System.nanoTime();
                 for (Map.Entry<Symbol, ClosedBarFeed> f : feeds.entrySet())
-                    for (Kline k : closedBars(f.getKey(), f.getValue().lastDelivered() + interval.millis())) f.getValue().onClosed(k);
+                    for (Kline k : closedBars(f.getKey(), f.getValue().lastDelivered() + interval.millis())) caughtUp += f.getValue().onClosed(k);
             }
         }
 
@@ -291,6 +291,12 @@ public final class LiveService {
                 return engine.applyKillSwitch(System.currentTimeMillis());
             }
         }
+
+        /** Stream reconnections so far. */
+        public int reconnections() { return stream == null ? 0 : stream.reconnections(); }
+
+        /** Bars that came over REST (a hole the stream left, a reconnect) rather than from the stream. */
+        public long backfilled() { return feeds.values().stream().mapToLong(ClosedBarFeed::backfilled).sum() + caughtUp; }
 
         /** Live bars handled so far (warm-up excluded). */
         public long handled() { return handled; }

@@ -131,6 +131,7 @@ class LiveParityTest {
         assertTrue(sameExit >= 0.85 * trades.size(), sameExit + " of " + trades.size() + " trades closed alike");
         assertEquals(bt.trades().finalEquity(), paper.endEquity(), 0.03 * bt.trades().finalEquity(), "final equity within 3 %");
         assertEquals(List.of(), paper.differences(), "positions reconcile at the end");
+        assertTrue(paper.orderAudit().values().stream().allMatch(List::isEmpty), "no order lost, duplicated, unknown or unsettled: " + paper.orderAudit());
         assertEquals(0, paper.errors());
     }
 }

@@ -69,8 +69,12 @@ final class PaperCommand implements Callable<Integer> {
             System.out.printf("closed bar received → order sent: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %.0f orders%n", lat.get("p50_ms"), lat.get("p99_ms"),
                     lat.get("p99_9_ms"), lat.get("count"));
         System.out.println(r.differences().isEmpty() ? "positions reconcile with the exchange" : "DIFFERENCES with the exchange: " + r.differences());
+        if (!trading.dryRun)
+            System.out.println(r.orderAudit().values().stream().allMatch(List::isEmpty) ? "orders: none lost, none duplicated, none unknown to the journal, none unsettled"
+                    : "ORDER PROBLEMS: " + r.orderAudit());
+        System.out.printf("stream reconnections %d, bars fetched over REST %d%n", r.reconnections(), r.barsBackfilled());
         System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl") + ", " + dir.resolve("executions.jsonl"));
         System.out.println("latency report: " + dir.resolve("status.json") + " (`tatra live status --dir " + dir + "`); summary: " + dir.resolve("paper.json"));
-        return r.differences().isEmpty() ? 0 : 1;
+        return r.clean() ? 0 : 1;
     }
 }

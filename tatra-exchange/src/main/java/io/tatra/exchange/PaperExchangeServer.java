@@ -94,6 +94,11 @@ public final class PaperExchangeServer implements AutoCloseable {
         rateScale = factor;
     }
 
+    /** The fault plan's lost order answer: quiet, since it is what the plan asked for. */
+    private static final class LostAnswer extends IOException implements org.eclipse.jetty.io.QuietException {
+        LostAnswer() { super("paper exchange fault plan: order answer lost"); }
+    }
+
     /** Starts a server on 127.0.0.1 ({@code port} 0 = any free port) whose market moves only when its clock is moved. */
     public static PaperExchangeServer start(PaperVenue venue, FaultPlan faults, int port) { return start(venue, faults, port, 0); }
 
@@ -187,7 +192,7 @@ public final class PaperExchangeServer implements AutoCloseable {
                 // the order is placed; its answer never arrives
                 lostAnswers.incrementAndGet();
                 request.getConnectionMetaData().getConnection().getEndPoint().close();
-                callback.failed(new IOException("paper exchange fault plan: order answer lost"));
+                callback.failed(new LostAnswer()); // a planned fault: Jetty logs a QuietException without a trace
                 return;
             }
             send(response, callback, 200, new Envelope(0, "OK", result, JsonNodeFactory.instance.objectNode(), serverTime()).toJson(), headers);

@@ -41,6 +41,29 @@ public final class OrderLog implements AutoCloseable {
         writer.append(new Entry("ack", orderLinkId, symbol, null, null, 0, orderId));
     }
 
+    /**
+     * Audits the log against the orderLinkIds the venue holds: {@code lost} (sent or adopted, yet not at the venue),
+     * {@code duplicated} (at the venue more than once), {@code unknown} (at the venue, never journaled), {@code unsettled}
+     * (an intent with no answer). Each is a list of orderLinkIds; all empty is a clean run.
+     */
+    public static Map<String, List<String>> audit(Path file, List<String> venueLinkIds) {
+        Map<String, String> answer = new LinkedHashMap<>();
+        List<String> intents = new ArrayList<>();
+        if (Files.exists(file))
+            for (Entry e : JournalReader.read(file, Entry.class).records()) {
+                if (e.type().equals("intent")) intents.add(e.orderLinkId());
+                else answer.put(e.orderLinkId(), e.orderId());
+            }
+        Map<String, Integer> atVenue = new LinkedHashMap<>();
+        for (String id : venueLinkIds) atVenue.merge(id, 1, Integer::sum);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        out.put("lost", intents.stream().filter(id -> answer.containsKey(id) && !"abandoned".equals(answer.get(id)) && !atVenue.containsKey(id)).distinct().toList());
+        out.put("duplicated", atVenue.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList());
+        out.put("unknown", atVenue.keySet().stream().filter(id -> !intents.contains(id)).toList());
+        out.put("unsettled", intents.stream().filter(id -> !answer.containsKey(id)).distinct().toList());
+        return out;
+    }
+
     /** Intents without an ack in the log at {@code file} (none when the file does not exist); torn lines are skipped. */
     public static List<Entry> pending(Path file) {
         if (!Files.exists(file)) return List.of();
