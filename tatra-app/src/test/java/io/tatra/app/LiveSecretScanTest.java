@@ -1,0 +1,116 @@
+package io.tatra.app;
+
+import io.tatra.backtest.CostConfig;
+import io.tatra.bybit.protocol.ApiKey;
+import io.tatra.dataset.Dataset;
+import io.tatra.decision.FusionConfig;
+import io.tatra.exchange.MarketClock;
+import io.tatra.exchange.PaperExchangeServer;
+import io.tatra.features.Feature;
+import io.tatra.live.KillSwitch;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.nn.ModelConfig;
+import io.tatra.model.nn.Torch;
+import io.tatra.model.task.Tasks;
+import io.tatra.model.train.Balance;
+import io.tatra.model.train.TrainConfig;
+import io.tatra.model.workflow.Workflows;
+import io.tatra.risk.RiskLimits;
+import io.tatra.store.TatraStore;
+import io.tatra.synth.MarketGenerator;
+import io.tatra.synth.SyntheticConfig;
+import io.tatra.synth.SyntheticMarket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The secret scan: a live session signs every order and private read with its API secret, over a venue that loses
+ * order answers and throws rate limits and server errors at it (so every logging path speaks); afterwards the secret
+ * appears in none of the session's files (journals, order log, events, status), in nothing it said, and in nothing the
+ * client logged.
+ */
+class LiveSecretScanTest {
+    private static final String SECRET = "S3cr3tNeverPrintMe0123456789";
+    private static final ApiKey KEY = new ApiKey("SCANKEY000000001", SECRET);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theApiSecretReachesNoFileNoMessageAndNoLog() throws Exception {
+        Torch.configure(1, 5);
+        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_200, Interval.H1, 31));
+        Symbol sym = m.series().keySet().iterator().next();
+        BarSeries bars = m.series(sym);
+        Path home = dir.resolve("home"), model = dir.resolve("model"), live = dir.resolve("live");
+        try (TatraStore st = TatraStore.open(home)) {
+            st.candles().write(bars, false);
+        }
+        Dataset ds = DataRequest.of(List.of(sym), Interval.H1).finalFit(home, line -> {});
+        try (var t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), TrainConfig.defaults(Balance.EW, 3).withEpochs(1).withBatches(5),
+                null, line -> {})) {
+            ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(0));
+        }
+        Path faults = dir.resolve("faults.json");
+        Files.writeString(faults, "{\"loseOrderResponses\": 3, \"rateLimitShare\": 0.1, \"serverErrorShare\": 0.1, \"seed\": 4}");
+        List<String> said = Collections.synchronizedList(new ArrayList<>()), logged = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) { logged.add(r.getLevel() + " " + r.getLoggerName() + " " + new java.util.logging.SimpleFormatter().formatMessage(r)); }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger root = Logger.getLogger("");
+        root.addHandler(capture);
+        int start = 1_000;
+        var exchange = new PaperExchangeService.Request(home, List.of(sym), Interval.H1, null, null, bars.openTime(start).plusSeconds(1), 0, 0, 10_000,
+                CostConfig.bybitLinear(), List.of(KEY), null, faults, 1);
+        try (PaperExchangeServer server = PaperExchangeService.start(exchange)) {
+            server.scaleRateLimits(1000);
+            MarketClock.Manual clock = (MarketClock.Manual) server.venue().clock();
+            var req = new LiveService.Request(home, live, URI.create(server.url()), URI.create(server.publicStream()), KEY, model, List.of(sym), null, false,
+                    RiskLimits.defaults(), new FusionConfig(0.01, 1, 1.5, 2.5, 0.3, 0.01), KillSwitch.Policy.STOP_OPENING, false, null);
+            try (LiveService.Session s = LiveService.start(req, said::add)) {
+                for (int b = start; b < start + 40; b++) {
+                    long before = s.handled();
+                    clock.set(bars.openTimeMillis(b + 1) + 1_000);
+                    server.venue().sync();
+                    for (int i = 0; i < 400 && s.handled() == before; i++) Thread.sleep(5);
+                    if (s.handled() == before) s.poll();
+                }
+                assertTrue(s.engine().counts().get(0) >= 5, "orders were signed and sent: " + s.engine().counts());
+            }
+            assertTrue(server.lostAnswers() > 0, "the venue lost order answers");
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertFalse(logged.isEmpty(), "the client logged what it resolved");
+        List<Path> files;
+        try (var w = Files.walk(live)) {
+            files = w.filter(Files::isRegularFile).toList();
+        }
+        assertTrue(files.size() >= 4, "journals, order log, events, status: " + files);
+        for (Path f : files) assertFalse(Files.readString(f).contains(SECRET), f + " holds the API secret");
+        for (String line : said) assertFalse(line.contains(SECRET), "said: " + line);
+        for (String line : logged) assertFalse(line.contains(SECRET), "logged: " + line);
+    }
+}
