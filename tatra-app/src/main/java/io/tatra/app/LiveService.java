@@ -234,6 +234,7 @@ public final class LiveService {
 
         private void feed(Symbol s, Kline k, long received) {
             synchronized (engine) {
+                missedInARow = 0;
                 lastReceived = received;
                 try {
                     feeds.get(s).onClosed(k);
@@ -244,6 +245,7 @@ public final class LiveService {
         }
 
         private long lastReceived, caughtUp;
+        private int missedInARow;
         private static final java.util.Set<String> ROUTINE = java.util.Set.of("sent", "dry-run", "not-sent");
 
         private void onBar(Symbol s, Kline k) {
@@ -269,14 +271,27 @@ public final class LiveService {
          * Fetches over REST every bar closed since the last one delivered (a bar the stream lost, or one that closed
          * while it reconnected). Call it a little after each bar's close; a bar already delivered is ignored.
          */
-        public void poll() { catchUp(); }
+        public void poll() {
+            int got = catchUp();
+            if (got == 0 || stream == null) return;
+            // bars the stream should have sent came over REST: twice in a row, and the connection is taken for stale
+            if (++missedInARow >= 2) {
+                missedInARow = 0;
+                log("stale-stream", null, 0, "closed bars came over REST on two polls in a row; reconnecting the stream");
+                stream.reconnectNow("closed bars stopped arriving");
+            }
+        }
 
-        private void catchUp() {
+        /** Delivers the bars closed since each symbol's last; returns how many. */
+        private int catchUp() {
+            int got = 0;
             synchronized (engine) {
                 lastReceived = System.nanoTime();
                 for (Map.Entry<Symbol, ClosedBarFeed> f : feeds.entrySet())
-                    for (Kline k : closedBars(f.getKey(), f.getValue().lastDelivered() + interval.millis())) caughtUp += f.getValue().onClosed(k);
+                    for (Kline k : closedBars(f.getKey(), f.getValue().lastDelivered() + interval.millis())) got += f.getValue().onClosed(k);
+                caughtUp += got;
             }
+            return got;
         }
 
         private void log(String kind, Symbol s, long bar, String detail) {

@@ -90,7 +90,9 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
         say.accept("8/8 report");
         Path page = ReportCommand.write(run, null);
         say.accept(page.toAbsolutePath().toString());
+        String testFrom = java.time.Instant.ofEpochMilli(ds.folds().get(fold).test().get(0).from()).toString();
         say.accept("next: open " + run.resolve("report.html") + "; `./tatra decide --model " + model + " --symbol " + symbols.get(0).value()
+                + "`; the live path on the model's unseen test period: `./tatra paper --model " + model + " --symbols " + symbols.get(0).value() + " --from " + testFrom
                 + "`; with your own candles: `./tatra import FILE.csv` (Binance, Bybit, CryptoDataDownload or any OHLCV CSV), then the same commands");
     }
 }

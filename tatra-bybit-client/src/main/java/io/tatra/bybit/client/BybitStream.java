@@ -117,6 +117,16 @@ public final class BybitStream implements AutoCloseable {
 
     public int reconnections() { return reconnections.get(); }
 
+    /**
+     * Drops the connection and reconnects (resubscribing every topic): for a connection that is open but has stopped
+     * delivering (a watchdog saw bars arrive over REST that the stream should have sent).
+     */
+    public void reconnectNow(String why) {
+        WebSocket w = ws;
+        lost(why);
+        if (w != null) w.abort();
+    }
+
     public long frames() { return frames.get(); }
 
     public long pongs() { return pongs.get(); }
@@ -174,6 +184,9 @@ public final class BybitStream implements AutoCloseable {
                 failedAttempts++;
             }
             LOG.log(System.Logger.Level.WARNING, "stream {0}: reconnect failed ({1}); trying again", cfg.uri(), e.getMessage());
+            scheduleReconnect();
+        } catch (Error e) { // never leave the stream dead with `reconnecting` set: try again, then let the error be seen
+            LOG.log(System.Logger.Level.WARNING, "stream " + cfg.uri() + ": reconnect failed with an error; trying again", e);
             scheduleReconnect();
         }
     }
@@ -239,6 +252,7 @@ public final class BybitStream implements AutoCloseable {
 
         @Override
         public void onError(WebSocket w, Throwable error) {
+            if (error instanceof Error) LOG.log(System.Logger.Level.WARNING, "stream " + cfg.uri() + ": the connection failed with an error", error);
             if (w == ws) lost(error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage()));
         }
     }

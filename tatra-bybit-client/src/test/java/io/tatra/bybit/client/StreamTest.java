@@ -151,6 +151,22 @@ class StreamTest {
     }
 
     @Test
+    void aStaleConnectionCanBeReplacedOnDemandAndKeepsItsTopics() throws Exception {
+        try (PaperMarket m = new PaperMarket(FaultPlan.none())) {
+            StreamState state = new StreamState();
+            try (BybitStream s = BybitStream.open(fast(m.server.publicStream(), null), state)) {
+                s.subscribe(List.of(KLINE));
+                await("the subscription", () -> s.acks() >= 1);
+                s.reconnectNow("a watchdog saw no bars");
+                await("a reconnection", () -> s.reconnections() >= 1);
+                Thread.sleep(100);
+                advance(m, 2);
+                await("bars after the reconnection", () -> state.closedBars(KLINE).size() == 2);
+            }
+        }
+    }
+
+    @Test
     void aRefusedSubscriptionIsReportedWithBybitsText() throws Exception {
         try (PaperMarket m = new PaperMarket(FaultPlan.none())) {
             try (BybitStream s = BybitStream.open(fast(m.server.publicStream(), null), new StreamState())) {
