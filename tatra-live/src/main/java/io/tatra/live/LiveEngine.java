@@ -86,6 +86,8 @@ public final class LiveEngine implements AutoCloseable {
     private io.tatra.journal.JournalWriter<io.tatra.journal.Decision> decisions;
     private BarEvents events = (s, o, c) -> {};
     private final List<OrderLog.Entry> adopted = new ArrayList<>();
+    private long equityBar = Long.MIN_VALUE, currentBar = Long.MIN_VALUE;
+    private double equitySnapshot = Double.NaN;
     private boolean flattened;
     private long bars, sent, refused, dryRuns, errors, warmUps;
 
@@ -257,6 +259,7 @@ public final class LiveEngine implements AutoCloseable {
         Instrument in = instruments.get(symbol);
         if (in == null) throw new IllegalArgumentException("no instrument for " + symbol);
         LatencyRecorder.Trace trace = latency.start(receivedNanos);
+        currentBar = bar.startTime();
         BarSeries series = push(symbol, bar);
         if (!cfg.dryRun()) state = new Reconciliation.State(venue.positions(), state.openOrders()); // protective orders may have filled since
         trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
@@ -274,7 +277,7 @@ public final class LiveEngine implements AutoCloseable {
         for (TargetOrder t : targets) {
             if (!t.symbol().equals(symbol)) throw new IllegalArgumentException("a strategy called for " + symbol + " returned an order for " + t.symbol());
             journal(t, bar);
-            OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), venue.equity(), othersGross(symbol), risk, in,
+            OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), equityAt(bar.startTime()), othersGross(symbol), risk, in,
                     bar.startTime() + cfg.interval().millis());
             if (!plan.sends()) {
                 refused++;
@@ -338,6 +341,19 @@ public final class LiveEngine implements AutoCloseable {
         log.event("halted", null, at, "kill switch: positions flattened, no new orders");
     }
 
+    /**
+     * The account's equity as of a bar's close, read once per close time: every symbol closing at that time is sized
+     * from the same equity, whatever order their bars arrive in and whatever the first one's fill cost (the backtest
+     * sizes them all before any of their fills too).
+     */
+    private double equityAt(long barOpen) {
+        if (barOpen != equityBar || Double.isNaN(equitySnapshot)) {
+            equitySnapshot = venue.equity();
+            equityBar = barOpen;
+        }
+        return equitySnapshot;
+    }
+
     private double held(Symbol s) { return state.positions().getOrDefault(s.value(), BigDecimal.ZERO).doubleValue(); }
 
     private double othersGross(Symbol s) {
@@ -350,7 +366,7 @@ public final class LiveEngine implements AutoCloseable {
     private PortfolioView view() {
         return new PortfolioView() {
             @Override
-            public double equity() { return venue.equity(); }
+            public double equity() { return equityAt(currentBar); }
 
             @Override
             public double position(Symbol symbol) { return held(symbol); }

@@ -1,0 +1,96 @@
+package io.tatra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tatra.backtest.CostConfig;
+import io.tatra.dataset.Dataset;
+import io.tatra.decision.FusionConfig;
+import io.tatra.features.Feature;
+import io.tatra.live.KillSwitch;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.nn.ModelConfig;
+import io.tatra.model.nn.Torch;
+import io.tatra.model.task.Tasks;
+import io.tatra.model.train.Balance;
+import io.tatra.model.train.TrainConfig;
+import io.tatra.model.workflow.Workflows;
+import io.tatra.risk.RiskLimits;
+import io.tatra.store.TatraStore;
+import io.tatra.synth.MarketGenerator;
+import io.tatra.synth.SyntheticConfig;
+import io.tatra.synth.SyntheticMarket;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Every fault of the paper exchange at once (lost order answers, rate limits, server errors, latency, a skewed clock,
+ * dropped, duplicated and reordered stream frames, connections cut every two seconds) changes nothing the account
+ * sees: the fills of a faulty run are the fills of a clean one, no order is lost or sent twice, positions reconcile,
+ * and every cut connection came back.
+ */
+class LiveFaultsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void allFaultsAtOnceLeaveTheFillsOfACleanRun() throws Exception {
+        Torch.configure(1, 9);
+        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(2, 1_300, Interval.H1, 17));
+        List<Symbol> symbols = new ArrayList<>(new java.util.TreeSet<>(m.series().keySet()));
+        BarSeries bars = m.series(symbols.get(0));
+        Path home = dir.resolve("home"), model = dir.resolve("model");
+        try (TatraStore st = TatraStore.open(home)) {
+            for (Symbol s : symbols) {
+                st.candles().write(m.series(s), false);
+                st.funding().writeFunding(s, m.funding().get(s), false);
+                st.openInterest().writeOpenInterest(s, m.openInterest().get(s), false);
+            }
+        }
+        Dataset ds = DataRequest.of(symbols, Interval.H1).withPeriod(null, bars.openTime(1_150)).finalFit(home, line -> {});
+        try (var t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), TrainConfig.defaults(Balance.EW, 3).withEpochs(1).withBatches(5),
+                null, line -> {})) {
+            ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(0));
+        }
+        Path faults = dir.resolve("faults.json");
+        Files.writeString(faults, """
+                {"rateLimitShare": 0.05, "serverErrorShare": 0.05, "latencyMillis": 5, "loseOrderResponses": 3, "clockOffsetMillis": 2000,
+                 "dropSocketSeconds": 2, "duplicateShare": 0.1, "reorderShare": 0.1, "dropShare": 0.05, "seed": 11}""");
+        int need = Feature.maxWarmup() + DataRequest.WINDOW;
+        Instant from = bars.openTime(1_150 - need + 1), to = bars.openTime(1_270);
+        FusionConfig fusion = new FusionConfig(0.01, 1, 1.5, 2.5, 0.3, 0.01);
+        var clean = PaperService.run(new PaperService.Request(home, dir.resolve("clean"), model, symbols, from, to, 0, 10_000, CostConfig.bybitLinear(), null,
+                RiskLimits.defaults(), fusion, KillSwitch.Policy.STOP_OPENING, false, 1), line -> {});
+        var faulty = PaperService.run(new PaperService.Request(home, dir.resolve("faulty"), model, symbols, from, to, 0, 10_000, CostConfig.bybitLinear(), faults,
+                RiskLimits.defaults(), fusion, KillSwitch.Policy.STOP_OPENING, false, 1), line -> {});
+        System.out.println("faults: " + faulty.bars() + " bars, " + faulty.ordersSent() + " orders, " + faulty.reconnections() + " reconnections, "
+                + faulty.barsBackfilled() + " bars over REST; equity " + faulty.endEquity() + " vs clean " + clean.endEquity());
+        assertTrue(clean.ordersSent() >= 5, "the clean run traded: " + clean.ordersSent());
+        assertTrue(faulty.clean(), "no lost, duplicated, unknown or unsettled order and no position difference: " + faulty.orderAudit() + " " + faulty.differences());
+        assertEquals(0, faulty.errors());
+        assertTrue(faulty.reconnections() >= 1, "connections were cut and came back: " + faulty.reconnections());
+        assertEquals(fills(dir.resolve("clean")), fills(dir.resolve("faulty")), "the faulty run's fills are the clean run's");
+        assertEquals(clean.endEquity(), faulty.endEquity(), 1e-9);
+    }
+
+    /** Each execution as symbol, orderLinkId, side, price, quantity, kind, time; sorted. */
+    private static List<String> fills(Path run) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(run.resolve("executions.jsonl"))) {
+            JsonNode e = io.tatra.Json.MAPPER.readTree(line);
+            out.add(String.join(" ", e.path("symbol").asText(), e.path("orderLinkId").asText(), e.path("side").asText(), e.path("price").asText(),
+                    e.path("qty").asText(), e.path("execType").asText(), e.path("time").asText()));
+        }
+        out.sort(null);
+        return out;
+    }
+}
