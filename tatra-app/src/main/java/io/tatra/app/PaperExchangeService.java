@@ -99,8 +99,17 @@ public final class PaperExchangeService {
             }
             return out;
         } catch (IOException e) {
-            throw new TatraException(file + ": " + e.getMessage().lines().findFirst().orElse("cannot read"));
+            throw new TatraException(file + ": " + unreadable(e));
         }
+    }
+
+    /** Why a file could not be read, in words (a missing file's exception says only its path). */
+    static String unreadable(IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) return "not valid JSON (" + j.getOriginalMessage() + " at line " + j.getLocation().getLineNr() + ")";
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("cannot read");
     }
 
     private static BigDecimal dec(com.fasterxml.jackson.databind.JsonNode o, String field) {
@@ -121,7 +130,7 @@ public final class PaperExchangeService {
                     o.path("loseOrderResponses").asInt(0), o.path("clockOffsetMillis").asLong(0), o.path("dropSocketSeconds").asLong(0),
                     o.path("duplicateShare").asDouble(0), o.path("reorderShare").asDouble(0), o.path("dropShare").asDouble(0), o.path("bookGapEvery").asInt(0), o.path("seed").asLong(1));
         } catch (IOException e) {
-            throw new TatraException(file + ": " + e.getMessage().lines().findFirst().orElse("cannot read"));
+            throw new TatraException(file + ": " + unreadable(e));
         } catch (TatraException e) {
             throw e;
         } catch (IllegalArgumentException e) {

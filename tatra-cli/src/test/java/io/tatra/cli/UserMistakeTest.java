@@ -49,7 +49,13 @@ class UserMistakeTest extends CliHarness {
                 args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--port", "70000", "--duration", "1"),
                 args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--key-file", home.resolve("no.key").toString(), "--duration", "1"),
                 args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "NOSUCHUSDT", "--interval", "1h", "--key-file", keyFile(), "--duration", "1"),
-                args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--key-file", keyFile(), "--faults", faultFile(), "--duration", "1"));
+                args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--key-file", keyFile(), "--faults", faultFile(), "--duration", "1"),
+                args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--key-file", keyFile(), "--faults",
+                        home.resolve("none.json").toString(), "--duration", "1"),
+                args(new String[]{"--home", h}, "paper", "--model", home.toString(), "--symbols", "SYN01USDT"),
+                args(new String[]{"--home", h}, "paper", "--model", home.toString(), "--symbols", "SYN01USDT", "--speed", "-1"),
+                args(new String[]{"--home", h}, "live", "--model", home.toString(), "--symbols", "SYN01USDT", "--port", "9", "--kill-policy", "panic"),
+                args(new String[]{"--home", h}, "live", "--model", home.toString(), "--symbols", "SYN01USDT", "--venue", "paper"));
         List<String> wrong = new ArrayList<>();
         for (String[] a : cases) {
             int rc = run(a);
@@ -57,6 +63,9 @@ class UserMistakeTest extends CliHarness {
             else assertTrue(err().startsWith("tatra: ") || err().contains("Invalid value") || err().contains("--"), String.join(" ", a) + ": " + err());
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        assertEquals(2, run(args(new String[]{"--home", h}, "exchange", "serve", "--symbols", "SYN01USDT", "--interval", "1h", "--key-file", keyFile(), "--faults",
+                home.resolve("none.json").toString(), "--duration", "1")));
+        assertTrue(err().contains("none.json: no such file"), "a missing file is said in words: " + err());
     }
 
     /** A private key file (values of the test's choosing). */
