@@ -118,6 +118,7 @@ public final class PaperService {
             StringBuilder lines = new StringBuilder();
             for (PaperExecution e : executions) lines.append(Json.line(e)).append('\n');
             io.tatra.AtomicWrite.text(r.dir().resolve("executions.jsonl"), lines.toString()); // the exchange's side of the run, for comparison
+            writeOutcomes(r.dir(), frames, executions);
             PaperWallet w = server.venue().wallet();
             List<Long> c = session.engine().counts();
             List<String> links = new ArrayList<>();
@@ -128,6 +129,28 @@ public final class PaperService {
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }
+    }
+
+    /** The trades the fills made, as design-document outcomes ({@code outcomes.jsonl}, win_5m / win_30m from the bars), linked to their decisions. */
+    private static void writeOutcomes(Path dir, List<MarketFrame> frames, List<PaperExecution> executions) {
+        Map<String, String> decisionOf = new HashMap<>();
+        java.nio.file.Path decisions = dir.resolve("decisions.jsonl");
+        if (java.nio.file.Files.exists(decisions))
+            for (var d : io.tatra.journal.JournalReader.read(decisions, io.tatra.journal.Decision.class).records())
+                decisionOf.put(io.tatra.bybit.protocol.OrderLinkId.of(d.id(), 0).value(), d.id());
+        List<io.tatra.live.FillTrades.Fill> fills = new ArrayList<>();
+        for (PaperExecution e : executions) {
+            var kind = switch (e.execType()) {
+                case "Funding" -> io.tatra.live.FillTrades.Kind.FUNDING;
+                case "StopLoss" -> io.tatra.live.FillTrades.Kind.STOP_LOSS;
+                case "TakeProfit" -> io.tatra.live.FillTrades.Kind.TAKE_PROFIT;
+                default -> io.tatra.live.FillTrades.Kind.TRADE;
+            };
+            fills.add(new io.tatra.live.FillTrades.Fill(Symbol.of(e.symbol()), e.orderLinkId(), "Buy".equals(e.side()) ? 1 : -1, e.price(), e.qty(), e.fee(), kind, e.time()));
+        }
+        Map<Symbol, BarSeries> bars = new HashMap<>();
+        for (MarketFrame f : frames) bars.put(f.bars().symbol(), f.bars());
+        io.tatra.backtest.Journals.writeOutcomes(dir.resolve("outcomes.jsonl"), bars, io.tatra.live.FillTrades.of(fills, decisionOf::get));
     }
 
     /** Moves the market clock bar by bar, each time waiting until the engine handled every symbol's bar (a lost one is fetched over REST). */

@@ -130,6 +130,18 @@ class LiveParityTest {
         assertTrue(matched >= 0.9 * trades.size(), matched + " of " + trades.size() + " trades opened alike");
         assertTrue(sameExit >= 0.85 * trades.size(), sameExit + " of " + trades.size() + " trades closed alike");
         assertEquals(bt.trades().finalEquity(), paper.endEquity(), 0.03 * bt.trades().finalEquity(), "final equity within 3 %");
+        // the outcomes journal from the paper exchange's fills agrees with the backtest's, trade by trade
+        Map<String, io.tatra.journal.Outcome> btOut = new TreeMap<>(), liveOut = new TreeMap<>();
+        for (var o : JournalReader.read(dir.resolve("bt/outcomes.jsonl"), io.tatra.journal.Outcome.class).records()) btOut.put(o.decisionId(), o);
+        for (var o : JournalReader.read(dir.resolve("paper/outcomes.jsonl"), io.tatra.journal.Outcome.class).records()) liveOut.put(o.decisionId(), o);
+        int sameOutcome = 0;
+        for (var e : liveOut.entrySet()) {
+            var b = btOut.get(e.getKey());
+            if (b == null) continue;
+            assertEquals(b.entryPrice(), e.getValue().entryPrice(), 1e-9 * b.entryPrice(), e.getKey());
+            if (b.win5m() == e.getValue().win5m() && b.win30m() == e.getValue().win30m()) sameOutcome++;
+        }
+        assertTrue(sameOutcome >= 0.85 * btOut.size(), sameOutcome + " of " + btOut.size() + " outcomes alike (entry price, win_5m, win_30m)");
         assertEquals(List.of(), paper.differences(), "positions reconcile at the end");
         assertTrue(paper.orderAudit().values().stream().allMatch(List::isEmpty), "no order lost, duplicated, unknown or unsettled: " + paper.orderAudit());
         assertEquals(0, paper.errors());

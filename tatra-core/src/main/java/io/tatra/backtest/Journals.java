@@ -40,7 +40,15 @@ public final class Journals {
                 }
             }
         }
-        try (JournalWriter<Outcome> w = JournalWriter.open(dir.resolve("outcomes.jsonl"), Outcome.class, JournalWriter.Durability.FLUSH)) {
+        writeOutcomes(dir.resolve("outcomes.jsonl"), bars, trades);
+    }
+
+    /**
+     * One design-document outcome per closed trade (id: the opening decision's, else SYMBOL-trade-ENTRY), with win_5m and
+     * win_30m from the symbol's bars; a live or paper run writes the trades its fills made.
+     */
+    public static void writeOutcomes(Path file, Map<Symbol, BarSeries> bars, List<Trade> trades) {
+        try (JournalWriter<Outcome> w = JournalWriter.open(file, Outcome.class, JournalWriter.Durability.FLUSH)) {
             for (Trade t : trades) {
                 BarSeries b = bars.get(t.symbol());
                 w.append(new Outcome(t.decisionId() == null ? t.symbol().value() + "-trade-" + t.entryTime().toEpochMilli() : t.decisionId(),
