@@ -86,8 +86,8 @@ public final class LiveEngine implements AutoCloseable {
     private io.tatra.journal.JournalWriter<io.tatra.journal.Decision> decisions;
     private BarEvents events = (s, o, c) -> {};
     private final List<OrderLog.Entry> adopted = new ArrayList<>();
-    private long equityBar = Long.MIN_VALUE, currentBar = Long.MIN_VALUE;
-    private double equitySnapshot = Double.NaN;
+    private long currentBar = Long.MIN_VALUE;
+    private final VenueReads reads;
     private boolean flattened;
     private long bars, sent, refused, dryRuns, errors, warmUps;
 
@@ -103,6 +103,7 @@ public final class LiveEngine implements AutoCloseable {
         this.nanos = nanos;
         this.risk = new RiskCheck(cfg.risk());
         this.state = venue.state();
+        this.reads = new VenueReads(venue);
     }
 
     /** Feeds exchange events (a {@link RateFeed}) to the strategy before each bar; returns this engine. */
@@ -222,7 +223,9 @@ public final class LiveEngine implements AutoCloseable {
         bars++;
         try {
             handle(symbol, bar, receivedNanos);
+            positionsNow(); // read at the bar's start: the status and the next bar see them
         } catch (RuntimeException e) {
+            reads.dropPositions();
             errors++;
             kill.trip(KillSwitch.Policy.STOP_OPENING);
             log.event("error", symbol, bar.startTime(), e.getClass().getSimpleName() + ": " + e.getMessage() + "; the kill switch now allows only reducing orders");
@@ -261,12 +264,15 @@ public final class LiveEngine implements AutoCloseable {
         LatencyRecorder.Trace trace = latency.start(receivedNanos);
         currentBar = bar.startTime();
         BarSeries series = push(symbol, bar);
-        if (!cfg.dryRun()) state = new Reconciliation.State(venue.positions(), state.openOrders()); // protective orders may have filled since
+        // protective orders may have filled since the last bar: positions (and the close's equity) are read again, in
+        // parallel with the events and the model; the strategy and the planner wait for them only when they need them
+        reads.startBar(currentBar, !cfg.dryRun());
         trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
         events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
         trace.mark(LatencyRecorder.Stage.FEATURES, nanos.getAsLong());
         KillSwitch.Policy stop = kill.check();
         if (stop == KillSwitch.Policy.FLATTEN) {
+            positionsNow();
             flatten(bar, in);
             return;
         }
@@ -346,15 +352,18 @@ public final class LiveEngine implements AutoCloseable {
      * from the same equity, whatever order their bars arrive in and whatever the first one's fill cost (the backtest
      * sizes them all before any of their fills too).
      */
-    private double equityAt(long barOpen) {
-        if (barOpen != equityBar || Double.isNaN(equitySnapshot)) {
-            equitySnapshot = venue.equity();
-            equityBar = barOpen;
-        }
-        return equitySnapshot;
+    private double equityAt(long barOpen) { return reads.equityAt(barOpen); }
+
+    /** The positions read at this bar's start, once they are in. */
+    private void positionsNow() {
+        Map<String, BigDecimal> p = reads.takePositions();
+        if (p != null) state = new Reconciliation.State(p, state.openOrders());
     }
 
-    private double held(Symbol s) { return state.positions().getOrDefault(s.value(), BigDecimal.ZERO).doubleValue(); }
+    private double held(Symbol s) {
+        positionsNow();
+        return state.positions().getOrDefault(s.value(), BigDecimal.ZERO).doubleValue();
+    }
 
     private double othersGross(Symbol s) {
         double g = 0;
@@ -376,6 +385,7 @@ public final class LiveEngine implements AutoCloseable {
     /** Closes the order log and the decision journal (both are fsynced line by line; nothing is lost without it). */
     @Override
     public void close() {
+        reads.close();
         if (orders != null) orders.close();
         if (decisions != null) decisions.close();
     }
