@@ -61,7 +61,10 @@ final class PaperCommand implements Callable<Integer> {
             System.out.println(Json.write(r));
             return 0;
         }
-        Map<String, Double> lat = r.latencyMs().get("received_to_order_sent");
+        Map<String, Double> lat = r.latencyMs().get("received_to_order_sent"), dec = r.latencyMs().get("received_to_decision");
+        if (dec != null && dec.get("count") > 0)
+            System.out.printf("closed bar received → decision ready: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %.0f bars%n", dec.get("p50_ms"), dec.get("p99_ms"),
+                    dec.get("p99_9_ms"), dec.get("count"));
         System.out.printf("bars %d, orders sent %d (not sent %d), fills %d, errors %d%n", r.bars(), r.ordersSent(), r.notSent(), r.fills(), r.errors());
         System.out.printf("equity %.2f → %.2f USDT (%+.2f %%), fees %.2f, funding %.2f%n", r.startEquity(), r.endEquity(), 100 * (r.endEquity() / r.startEquity() - 1),
                 r.feesPaid(), r.fundingPaid());

@@ -16,7 +16,7 @@ public final class LatencyRecorder {
     public enum Stage { BAR_CLOSED, FEATURES, MODEL, FUSION, RISK, ORDER_SENT, ACKNOWLEDGED }
 
     private final Map<Stage, Histogram> stages = new EnumMap<>(Stage.class);
-    private final Histogram toOrder = histogram();
+    private final Histogram toOrder = histogram(), toDecision = histogram();
 
     public LatencyRecorder() {
         for (Stage s : Stage.values()) stages.put(s, histogram());
@@ -45,16 +45,21 @@ public final class LatencyRecorder {
             synchronized (LatencyRecorder.this) {
                 stages.get(stage).recordValue(Math.max(1_000L, nanos - previous));
                 if (stage == Stage.ORDER_SENT) toOrder.recordValue(Math.max(1_000L, nanos - received));
+                if (stage == Stage.RISK) toDecision.recordValue(Math.max(1_000L, nanos - received));
             }
             previous = nanos;
             lastStage = stage;
         }
     }
 
-    /** Milliseconds: p50, p99, p99.9, max and the count, per stage and for message received → order sent. */
+    /**
+     * Milliseconds: p50, p99, p99.9, max and the count, per stage, for message received → decision ready to send (every
+     * bar, whether it orders or not) and for message received → order sent (bars that order).
+     */
     public synchronized Map<String, Map<String, Double>> snapshot() {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (Map.Entry<Stage, Histogram> e : stages.entrySet()) out.put(e.getKey().name().toLowerCase(), summary(e.getValue()));
+        out.put("received_to_decision", summary(toDecision));
         out.put("received_to_order_sent", summary(toOrder));
         return out;
     }

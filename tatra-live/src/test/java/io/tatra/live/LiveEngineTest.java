@@ -102,6 +102,7 @@ class LiveEngineTest {
         assertEquals(6, json.get("orders_sent").asInt());
         assertEquals("off", json.get("kill_switch").asText());
         assertEquals(6, json.get("latency_ms").get("received_to_order_sent").get("count").asInt());
+        assertEquals(6, json.get("latency_ms").get("received_to_decision").get("count").asInt(), "every bar's decision is timed");
         assertTrue(json.get("latency_ms").get("received_to_order_sent").get("p50_ms").asDouble() > 0);
         try (var files = java.nio.file.Files.list(status.getParent())) {
             assertEquals(1, files.count(), "written atomically: no temporary file left");
