@@ -153,10 +153,13 @@ public final class DownloadService {
         return new long[]{got.size(), w.added()};
     }
 
-    /** Bybit's open-interest {@code intervalTime} for bars of {@code interval} (1h when Bybit has none for it). */
+    /**
+     * Bybit's open-interest {@code intervalTime} for bars of {@code interval}: the same, or the finest coarser one
+     * (5min for 1m and 3m bars, 1h for 2h … 12h).
+     */
     static String openInterestResolution(Interval interval) {
         return switch (interval) {
-            case M5 -> "5min";
+            case M1, M3, M5 -> "5min";
             case M15 -> "15min";
             case M30 -> "30min";
             case H4 -> "4h";

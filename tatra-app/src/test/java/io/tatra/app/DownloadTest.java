@@ -119,4 +119,13 @@ class DownloadTest {
             }
         }
     }
+
+    @Test
+    void openInterestComesAtTheBarsResolutionOrTheFinestCoarserOneBybitHas() {
+        assertEquals("5min", DownloadService.openInterestResolution(io.tatra.market.Interval.M1), "Bybit has no 1-minute open interest");
+        assertEquals("5min", DownloadService.openInterestResolution(io.tatra.market.Interval.M5));
+        assertEquals("15min", DownloadService.openInterestResolution(io.tatra.market.Interval.M15));
+        assertEquals("1h", DownloadService.openInterestResolution(io.tatra.market.Interval.H1));
+        assertEquals("4h", DownloadService.openInterestResolution(io.tatra.market.Interval.H4));
+    }
 }
