@@ -92,6 +92,7 @@ public final class LiveService {
         private final Interval interval;
         private final BybitRestClient rest;
         private final LiveEngine engine;
+        private final JournaledStrategy journaled;
         private final JournalWriter<Event> events;
         private final Map<Symbol, ClosedBarFeed> feeds = new LinkedHashMap<>();
         private final Consumer<String> say;
@@ -120,9 +121,10 @@ public final class LiveService {
             int horizon = card.labels().horizon();
             ModelStrategy strategy = new ModelStrategy(new ModelForecaster(loaded.model()), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
                     new RuleBasedFusion(r.fusion()), Map.of(), null);
+            this.journaled = new JournaledStrategy(strategy);
             this.events = JournalWriter.open(r.dir().resolve("events.jsonl"), Event.class, JournalWriter.Durability.FLUSH);
             BybitLiveVenue venue = new BybitLiveVenue(rest, r.symbols().stream().map(Symbol::value).toList());
-            this.engine = new LiveEngine(new LiveEngine.Config(interval, Math.max(strategy.barsNeeded(), 2), r.dryRun(), r.risk(), r.dir().resolve("status.json")), strategy,
+            this.engine = new LiveEngine(new LiveEngine.Config(interval, Math.max(strategy.barsNeeded(), 2), r.dryRun(), r.risk(), r.dir().resolve("status.json")), journaled,
                     venue, instruments, new KillSwitch(r.dir().resolve("STOP"), r.killPolicy()), new LatencyRecorder(), this::log, System::nanoTime);
             long fundingMillis = instruments.values().stream().mapToLong(i -> i.fundingIntervalMinutes() * 60_000L).min().orElse(8 * 3_600_000L);
             RateFeed rates = new RateFeed(BybitLiveVenue.rates(rest, interval), new RateFeed.Sink() {
@@ -136,8 +138,8 @@ public final class LiveService {
             try {
                 if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
                 reconcileAtStart();
-                engine.journalDecisions(r.dir().resolve("decisions.jsonl"));
                 warmUp(strategy, rates);
+                journaled.startJournal(r.dir().resolve("decisions.jsonl")); // every decision from the first live bar on, as a backtest journals them
                 subscribe();
             } catch (RuntimeException e) {
                 close();
@@ -335,6 +337,7 @@ public final class LiveService {
             if (stream != null) stream.close();
             synchronized (engine) {
                 engine.close();
+                journaled.close();
                 events.close();
             }
             loaded.close();

@@ -78,12 +78,20 @@ class LiveParityTest {
         Map<String, Decision> backtest = new TreeMap<>(), live = new TreeMap<>();
         for (Decision d : JournalReader.read(dir.resolve("bt/decisions.jsonl"), Decision.class).records()) backtest.put(d.id(), d);
         for (Decision d : JournalReader.read(dir.resolve("paper/decisions.jsonl"), Decision.class).records()) live.put(d.id(), d);
-        assertTrue(live.size() > 5, "the live engine acted: " + live.size());
+        assertTrue(live.size() >= 190, "the live engine journals every bar's decision: " + live.size());
+        double maxDiff = 0;
         for (Decision d : live.values()) {
             Decision b = backtest.get(d.id());
             assertNotNull(b, "the backtest has no decision " + d.id());
             assertEquals(b.signal(), d.signal(), d.id());
+            assertEquals(b.price(), d.price(), 0, d.id() + ": the same bar");
+            for (var e : b.features().entrySet()) {
+                Double v = d.features().get(e.getKey());
+                assertNotNull(v, d.id() + " lacks " + e.getKey());
+                maxDiff = Math.max(maxDiff, Math.abs(e.getValue() - v) / Math.max(1, Math.abs(e.getValue())));
+            }
         }
+        assertTrue(maxDiff < 1e-4, "every number of the fusion's trace agrees (float inference, batch vs one window): " + maxDiff);
         List<Trade> trades = bt.trades().trades();
         assertTrue(trades.size() >= 10, "the backtest traded: " + trades.size());
 
@@ -125,7 +133,7 @@ class LiveParityTest {
             sameExit++;
             assertEquals(t.exitPrice(), exit.path("price").asDouble(), 5e-4 * t.exitPrice(), t.decisionId() + " exit price (" + kind + ")");
         }
-        System.out.println("parity: " + live.size() + " decisions equal; " + trades.size() + " backtest trades, " + matched + " opened alike, " + sameExit
+        System.out.println("parity: " + live.size() + " decisions equal (trace within " + maxDiff + "); " + trades.size() + " backtest trades, " + matched + " opened alike, " + sameExit
                 + " closed alike; equity backtest " + bt.trades().finalEquity() + ", paper " + paper.endEquity() + "; received→order sent " + paper.latencyMs().get("received_to_order_sent"));
         assertTrue(matched >= 0.9 * trades.size(), matched + " of " + trades.size() + " trades opened alike");
         assertTrue(sameExit >= 0.85 * trades.size(), sameExit + " of " + trades.size() + " trades closed alike");
