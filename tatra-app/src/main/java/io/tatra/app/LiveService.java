@@ -79,6 +79,10 @@ public final class LiveService {
         ModelStore.Loaded loaded = ModelStore.load(r.model(), new FeatureEngine().schema().hash());
         try {
             return new Session(r, loaded, say);
+        } catch (BybitException e) { // the venue unreachable or refusing at start: the user's network, key or --venue, not a bug
+            loaded.close();
+            throw new TatraException("the venue " + r.rest() + " did not let the session start: " + e.getMessage()
+                    + (r.rest().getHost().equals("127.0.0.1") ? "; is the paper exchange running on that port (`tatra exchange serve` prints it)?" : ""));
         } catch (RuntimeException e) {
             loaded.close();
             throw e;
@@ -229,7 +233,12 @@ public final class LiveService {
                 @Override
                 public void onReconnected(int n) { afterReconnect(n); }
             };
-            stream = BybitStream.open(BybitStream.Config.of(r.stream(), null), h);
+            try {
+                stream = BybitStream.open(BybitStream.Config.of(r.stream(), null), h);
+            } catch (java.util.concurrent.CompletionException | IllegalStateException e) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                throw new TatraException("the venue's stream " + r.stream() + " did not connect: " + c.getClass().getSimpleName() + (c.getMessage() == null ? "" : " " + c.getMessage()));
+            }
             stream.subscribe(new ArrayList<>(topics.keySet()));
             catchUp(); // a bar that closed between the warm-up and the subscription
         }

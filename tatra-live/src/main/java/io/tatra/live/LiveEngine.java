@@ -87,6 +87,8 @@ public final class LiveEngine implements AutoCloseable {
     private BarEvents events = (s, o, c) -> {};
     private final List<OrderLog.Entry> adopted = new ArrayList<>();
     private long currentBar = Long.MIN_VALUE;
+    private Symbol lastSymbol;
+    private Kline lastBar;
     private final VenueReads reads;
     private boolean flattened;
     private long bars, sent, refused, dryRuns, errors, warmUps;
@@ -230,29 +232,18 @@ public final class LiveEngine implements AutoCloseable {
             kill.trip(KillSwitch.Policy.STOP_OPENING);
             log.event("error", symbol, bar.startTime(), e.getClass().getSimpleName() + ": " + e.getMessage() + "; the kill switch now allows only reducing orders");
         }
+        lastSymbol = symbol;
+        lastBar = bar;
         if (cfg.statusFile() != null) writeStatus(symbol, bar);
     }
 
     /** The status file ({@code tatra live status} reads it): counts, the kill switch, the last bar, latency per stage. Written atomically. */
     private void writeStatus(Symbol symbol, Kline bar) {
-        Map<String, Object> st = new java.util.LinkedHashMap<>();
-        st.put("bars", bars);
-        st.put("warm_up_bars", warmUps);
-        st.put("orders_sent", sent);
-        st.put("not_sent", refused);
-        st.put("dry_run_orders", dryRuns);
-        st.put("errors", errors);
         KillSwitch.Policy k = kill.check();
-        st.put("kill_switch", k == null ? "off" : k.name().toLowerCase());
-        st.put("dry_run", cfg.dryRun());
-        st.put("last_bar", symbol.value() + " " + java.time.Instant.ofEpochMilli(bar.startTime()));
-        Map<String, String> pos = new java.util.TreeMap<>();
-        state.positions().forEach((sym, q) -> pos.put(sym, q.toPlainString()));
-        st.put("positions", pos);
-        st.put("open_orders", new java.util.TreeSet<>(state.openOrders()));
-        st.put("latency_ms", latency.snapshot());
+        var counts = new LiveStatus.Counts(bars, warmUps, sent, refused, dryRuns, errors, k == null ? "off" : k.name().toLowerCase(), cfg.dryRun(),
+                symbol.value() + " " + java.time.Instant.ofEpochMilli(bar.startTime()));
         try {
-            io.tatra.AtomicWrite.text(cfg.statusFile(), io.tatra.Json.write(st) + "\n");
+            LiveStatus.write(cfg.statusFile(), counts, state, latency.snapshot());
         } catch (RuntimeException e) {
             log.event("status-not-written", symbol, bar.startTime(), e.getMessage());
         }
@@ -328,6 +319,7 @@ public final class LiveEngine implements AutoCloseable {
         if (p == KillSwitch.Policy.FLATTEN && !flattened) {
             if (!cfg.dryRun()) state = venue.state();
             flatten(nowMillis);
+            if (cfg.statusFile() != null && lastBar != null) writeStatus(lastSymbol, lastBar); // the status shows the flat book at once
         }
         return p;
     }
@@ -385,6 +377,7 @@ public final class LiveEngine implements AutoCloseable {
     /** Closes the order log and the decision journal (both are fsynced line by line; nothing is lost without it). */
     @Override
     public void close() {
+        if (cfg.statusFile() != null && lastBar != null) writeStatus(lastSymbol, lastBar); // the last word: what the venue held at the end
         reads.close();
         if (orders != null) orders.close();
         if (decisions != null) decisions.close();

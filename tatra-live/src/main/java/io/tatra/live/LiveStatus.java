@@ -23,6 +23,30 @@ public final class LiveStatus {
     /** Cap on a status file's size: it holds counts and a few histograms summaries. */
     static final long MAX_BYTES = 4L << 20;
 
+    /** The engine's counters and switches for the status file. */
+    public record Counts(long bars, long warmUpBars, long ordersSent, long notSent, long dryRunOrders, long errors, String killSwitch, boolean dryRun,
+                         String lastBar) {}
+
+    /** Writes the status file atomically: counters, the venue's positions and open orders as last seen, latency per stage. */
+    public static void write(Path file, Counts c, Reconciliation.State state, Map<String, Map<String, Double>> latencyMs) {
+        Map<String, Object> st = new java.util.LinkedHashMap<>();
+        st.put("bars", c.bars());
+        st.put("warm_up_bars", c.warmUpBars());
+        st.put("orders_sent", c.ordersSent());
+        st.put("not_sent", c.notSent());
+        st.put("dry_run_orders", c.dryRunOrders());
+        st.put("errors", c.errors());
+        st.put("kill_switch", c.killSwitch());
+        st.put("dry_run", c.dryRun());
+        st.put("last_bar", c.lastBar());
+        Map<String, String> pos = new java.util.TreeMap<>();
+        state.positions().forEach((sym, q) -> pos.put(sym, q.toPlainString()));
+        st.put("positions", pos);
+        st.put("open_orders", new java.util.TreeSet<>(state.openOrders()));
+        st.put("latency_ms", latencyMs);
+        io.tatra.AtomicWrite.text(file, Json.write(st) + "\n");
+    }
+
     /** The file as JSON, or null when there is none (no session ran in this folder). */
     public static JsonNode read(Path file) {
         if (!Files.exists(file)) return null;
