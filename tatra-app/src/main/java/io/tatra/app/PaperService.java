@@ -57,7 +57,7 @@ public final class PaperService {
     /** What the run did: bars handled, orders and fills at the exchange, equity, differences at the end, and where its files are. */
     public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
-                         Map<String, Map<String, Double>> latencyMs, Map<String, String> positions) {
+                         Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }
@@ -125,10 +125,24 @@ public final class PaperService {
             for (Symbol s : r.symbols()) for (var o : server.venue().orders(s.value(), null, null, false)) links.add(o.orderLinkId());
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
             Result out = new Result(r.dir(), session.handled(), c.get(0), c.get(1), c.get(3), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
-                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions);
+                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start));
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }
+    }
+
+    /**
+     * Buy-and-hold over the traded span, beside the strategy: equal weights, bought at the close of the first decided
+     * bar (the strategy's first chance to trade) and held to the last close, without costs.
+     */
+    static double buyAndHold(List<MarketFrame> frames, long firstDecidedOpen) {
+        double sum = 0;
+        for (MarketFrame f : frames) {
+            BarSeries b = f.bars();
+            int i = Math.max(0, Math.min(b.size() - 1, b.lowerBound(firstDecidedOpen)));
+            sum += b.close(b.size() - 1) / b.close(i) - 1;
+        }
+        return sum / frames.size();
     }
 
     /** The trades the fills made, as design-document outcomes ({@code outcomes.jsonl}, win_5m / win_30m from the bars), linked to their decisions. */

@@ -66,8 +66,9 @@ final class PaperCommand implements Callable<Integer> {
             System.out.printf("closed bar received → decision ready: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %.0f bars%n", dec.get("p50_ms"), dec.get("p99_ms"),
                     dec.get("p99_9_ms"), dec.get("count"));
         System.out.printf("bars %d, orders sent %d (not sent %d), fills %d, errors %d%n", r.bars(), r.ordersSent(), r.notSent(), r.fills(), r.errors());
-        System.out.printf("equity %.2f → %.2f USDT (%+.2f %%), fees %.2f, funding %.2f%n", r.startEquity(), r.endEquity(), 100 * (r.endEquity() / r.startEquity() - 1),
-                r.feesPaid(), r.fundingPaid());
+        double ret = r.endEquity() / r.startEquity() - 1;
+        System.out.printf("equity %.2f → %.2f USDT (%+.2f %%), fees %.2f, funding %.2f; buy-and-hold over the same bars %+.2f %% (equal weights, no costs): the strategy %s%n",
+                r.startEquity(), r.endEquity(), 100 * ret, r.feesPaid(), r.fundingPaid(), 100 * r.buyAndHold(), ret >= r.buyAndHold() ? "beat it" : "lost to it");
         if (lat != null && lat.get("count") > 0)
             System.out.printf("closed bar received → order sent: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %.0f orders%n", lat.get("p50_ms"), lat.get("p99_ms"),
                     lat.get("p99_9_ms"), lat.get("count"));

@@ -25,6 +25,7 @@ class LiveCliTest extends CliHarness {
         assertTrue(out().contains("journals: " + out.resolve("decisions.jsonl")), out());
         assertTrue(out().contains("latency report: " + out.resolve("status.json")), out());
         assertTrue(out().contains("positions reconcile with the exchange"), out());
+        assertTrue(out().contains("buy-and-hold over the same bars") && (out().contains("beat it") || out().contains("lost to it")), "the baseline beside the result: " + out());
         JsonNode summary = new ObjectMapper().readTree(out.resolve("paper.json").toFile());
         assertTrue(summary.get("bars").asLong() > 400, "two symbols, three weeks of hourly bars: " + summary);
         assertEquals(0, summary.get("errors").asLong());
