@@ -97,6 +97,7 @@ public final class LiveService {
         private final BybitRestClient rest;
         private final LiveEngine engine;
         private final JournaledStrategy journaled;
+        private LiveOutcomes outcomes; // null: a dry run, or the caller journals outcomes itself
         private final JournalWriter<Event> events;
         private final Map<Symbol, ClosedBarFeed> feeds = new LinkedHashMap<>();
         private final Consumer<String> say;
@@ -143,6 +144,7 @@ public final class LiveService {
                 if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
                 reconcileAtStart();
                 warmUp(strategy, rates);
+                if (!r.dryRun()) outcomes = new LiveOutcomes(new io.tatra.bybit.client.BybitTrading(rest), r.symbols(), tradingFrom());
                 journaled.startJournal(r.dir().resolve("decisions.jsonl")); // every decision from the first live bar on, as a backtest journals them
                 subscribe();
             } catch (RuntimeException e) {
@@ -283,6 +285,13 @@ public final class LiveService {
          * while it reconnected). Call it a little after each bar's close; a bar already delivered is ignored.
          */
         public void poll() {
+            if (outcomes != null) {
+                try {
+                    outcomes.collect();
+                } catch (BybitException e) {
+                    log("outcomes-not-read", null, 0, "executions not read this time: " + e.getMessage());
+                }
+            }
             int got = catchUp();
             if (got == 0 || stream == null) return;
             // bars the stream should have sent came over REST: twice in a row, and the connection is taken for stale
@@ -318,6 +327,14 @@ public final class LiveService {
             }
         }
 
+        /** The market time trading starts at: the close of the last warm-up bar (the earliest over the symbols). */
+        private long tradingFrom() {
+            return feeds.values().stream().mapToLong(ClosedBarFeed::lastDelivered).min().orElse(0) + interval.millis();
+        }
+
+        /** Leaves the outcomes journal to the caller (a paper run reads every fill from its own exchange). */
+        public void journalOutcomesElsewhere() { outcomes = null; }
+
         /** Stream reconnections so far. */
         public int reconnections() { return stream == null ? 0 : stream.reconnections(); }
 
@@ -344,6 +361,14 @@ public final class LiveService {
         @Override
         public void close() {
             if (stream != null) stream.close();
+            if (outcomes != null) {
+                try { // the session's trades, from its real fills
+                    outcomes.collect();
+                    outcomes.write(r.dir(), interval, this::closedBars);
+                } catch (RuntimeException e) {
+                    log("outcomes-not-written", null, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
+            }
             synchronized (engine) {
                 engine.close();
                 journaled.close();

@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The secret scan: a live session signs every order and private read with its API secret, over a venue that loses
  * order answers and throws rate limits and server errors at it (so every logging path speaks); afterwards the secret
  * appears in none of the session's files (journals, order log, events, status), in nothing it said, and in nothing the
- * client logged.
+ * client logged. The same session also shows its outcomes journal: the trades of its real fills, read from the venue's
+ * execution list, each linked to the decision that opened it.
  */
 class LiveSecretScanTest {
     private static final String SECRET = "S3cr3tNeverPrintMe0123456789";
@@ -108,7 +109,10 @@ class LiveSecretScanTest {
         try (var w = Files.walk(live)) {
             files = w.filter(Files::isRegularFile).toList();
         }
-        assertTrue(files.size() >= 4, "journals, order log, events, status: " + files);
+        assertTrue(files.size() >= 5, "journals, order log, events, status, outcomes: " + files);
+        List<io.tatra.journal.Outcome> outcomes = io.tatra.journal.JournalReader.read(live.resolve("outcomes.jsonl"), io.tatra.journal.Outcome.class).records();
+        assertFalse(outcomes.isEmpty(), "the session journals the outcomes of its fills");
+        assertTrue(outcomes.stream().noneMatch(o -> o.decisionId().contains("-trade-")), "each linked to the decision that opened it: " + outcomes);
         for (Path f : files) assertFalse(Files.readString(f).contains(SECRET), f + " holds the API secret");
         for (String line : said) assertFalse(line.contains(SECRET), "said: " + line);
         for (String line : logged) assertFalse(line.contains(SECRET), "logged: " + line);

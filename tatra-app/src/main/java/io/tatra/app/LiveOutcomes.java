@@ -1,0 +1,73 @@
+package io.tatra.app;
+
+import io.tatra.backtest.Journals;
+import io.tatra.bybit.client.BybitTrading;
+import io.tatra.bybit.protocol.ExecutionInfo;
+import io.tatra.bybit.protocol.Kline;
+import io.tatra.bybit.protocol.OrderLinkId;
+import io.tatra.journal.Decision;
+import io.tatra.journal.JournalReader;
+import io.tatra.live.FillTrades;
+import io.tatra.market.BarSeries;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * A live session's outcomes from its real fills: the venue's executions, collected by execId on every poll (the
+ * venue lists the newest 100 per symbol) from the session's start on, become trades ({@link FillTrades}) linked to
+ * the decisions that opened them, journaled as design-document outcomes with win_5m / win_30m from the bars.
+ */
+final class LiveOutcomes {
+    private final BybitTrading trading;
+    private final List<Symbol> symbols;
+    private final long since;
+    private final Map<String, ExecutionInfo> seen = new LinkedHashMap<>();
+
+    LiveOutcomes(BybitTrading trading, List<Symbol> symbols, long sinceMillis) {
+        this.trading = trading;
+        this.symbols = List.copyOf(symbols);
+        this.since = sinceMillis;
+    }
+
+    /** Collects the executions the venue lists now (at least every 100 fills per symbol). */
+    void collect() {
+        for (Symbol s : symbols)
+            for (ExecutionInfo e : trading.executions(s.value())) if (e.time() >= since) seen.putIfAbsent(e.execId(), e);
+    }
+
+    /** Writes {@code outcomes.jsonl} in {@code dir}: one per closed trade. {@code bars} gives each symbol's closed bars from a time on. */
+    void write(Path dir, Interval interval, BiFunction<Symbol, Long, List<Kline>> bars) {
+        Map<String, String> decisionOf = new HashMap<>();
+        Path decisions = dir.resolve("decisions.jsonl");
+        if (Files.exists(decisions))
+            for (Decision d : JournalReader.read(decisions, Decision.class).records()) decisionOf.put(OrderLinkId.of(d.id(), 0).value(), d.id());
+        List<ExecutionInfo> all = new ArrayList<>(seen.values());
+        all.sort(Comparator.comparingLong(ExecutionInfo::time).thenComparing(ExecutionInfo::execId));
+        List<FillTrades.Fill> fills = new ArrayList<>();
+        for (ExecutionInfo e : all) {
+            FillTrades.Kind kind = "Funding".equals(e.execType()) ? FillTrades.Kind.FUNDING
+                    : "StopLoss".equals(e.stopOrderType()) ? FillTrades.Kind.STOP_LOSS : "TakeProfit".equals(e.stopOrderType()) ? FillTrades.Kind.TAKE_PROFIT
+                    : FillTrades.Kind.TRADE;
+            fills.add(new FillTrades.Fill(Symbol.of(e.symbol()), e.orderLinkId(), "Buy".equals(e.side()) ? 1 : -1, e.price().doubleValue(), e.qty().doubleValue(),
+                    e.fee().doubleValue(), kind, e.time()));
+        }
+        Map<Symbol, BarSeries> series = new HashMap<>();
+        for (Symbol s : symbols) {
+            BarSeries.Builder b = BarSeries.builder(s, interval);
+            for (Kline k : bars.apply(s, since - interval.millis()))
+                b.add(k.startTime(), k.open().doubleValue(), k.high().doubleValue(), k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue());
+            series.put(s, b.build());
+        }
+        Journals.writeOutcomes(dir.resolve("outcomes.jsonl"), series, FillTrades.of(fills, decisionOf::get));
+    }
+}
