@@ -43,6 +43,34 @@ class LiveCliTest extends CliHarness {
     }
 
     @Test
+    void liveTradesAgainstAPaperExchangeForItsDurationAndLeavesItsJournalsAndStatus() throws Exception {
+        String h = home.toString();
+        assertEquals(0, run("demo", "--home", h, "--symbol-count", "1", "--bars", "2200", "--data-only"));
+        Path model = home.resolve("model");
+        assertEquals(0, run("train", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--size", "tiny", "--threads", "1", "--to", "2022-02-20",
+                "--epochs", "1", "--batches", "5", "--out", model.toString()), err());
+        Path keyFile = home.resolve("live.key");
+        Files.writeString(keyFile, "key=LIVECLIKEY00001\nsecret=LIVECLISECRET000000001\n");
+        Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        var key = new io.tatra.bybit.protocol.ApiKey("LIVECLIKEY00001", "LIVECLISECRET000000001");
+        var req = new io.tatra.app.PaperExchangeService.Request(home, java.util.List.of(io.tatra.market.Symbol.of("SYN01USDT")), io.tatra.market.Interval.H1, null, null,
+                java.time.Instant.parse("2022-03-01T00:00:01Z"), 3600, 0, 10_000, io.tatra.backtest.CostConfig.bybitLinear(), java.util.List.of(key), null, null, 1);
+        try (var server = io.tatra.app.PaperExchangeService.start(req)) {
+            int code = run("live", "--home", h, "--venue", "paper", "--port", Integer.toString(server.port()), "--model", model.toString(), "--symbols", "SYN01USDT",
+                    "--key-file", keyFile.toString(), "--risk", "0.02", "--duration", "6");
+            assertEquals(0, code, out() + err());
+            assertTrue(out().contains("handled") && out().contains(home.resolve("live").toString()), out());
+            JsonNode status = new ObjectMapper().readTree(home.resolve("live/status.json").toFile());
+            assertTrue(status.get("bars").asLong() >= 3, "an hour a second for six seconds: " + status);
+            assertEquals(0, status.get("errors").asLong(), status.toString());
+            long decisions = Files.readAllLines(home.resolve("live/decisions.jsonl")).size();
+            assertEquals(status.get("bars").asLong(), decisions, "a decision journaled per live bar");
+            assertEquals(status.get("orders_sent").asLong(), server.venue().orders("SYN01USDT", null, null, false).size(), "every order sent is at the venue, once");
+            for (Path f : Files.list(home.resolve("live")).toList()) assertFalse(Files.readString(f).contains("LIVECLISECRET"), f + " holds the secret");
+        }
+    }
+
+    @Test
     void liveStopTripsTheKillSwitchAndAStartIsRefusedUntilTheFileIsRemoved() throws Exception {
         String h = home.toString();
         assertEquals(2, run("live", "status", "--home", h));
