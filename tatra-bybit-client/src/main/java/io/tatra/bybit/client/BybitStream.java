@@ -119,9 +119,11 @@ public final class BybitStream implements AutoCloseable {
 
     /**
      * Drops the connection and reconnects (resubscribing every topic): for a connection that is open but has stopped
-     * delivering (a watchdog saw bars arrive over REST that the stream should have sent).
+     * delivering (a watchdog saw bars arrive over REST that the stream should have sent). Does nothing while a
+     * reconnection is already under way.
      */
     public void reconnectNow(String why) {
+        if (reconnecting.get()) return; // a reconnection is under way: it brings a fresh connection anyway
         WebSocket w = ws;
         lost(why);
         if (w != null) w.abort();
