@@ -1,9 +1,13 @@
 /**
  * The live engine: closed bars from a venue's stream to the same {@code Strategy} the backtest runs, through the risk
- * check, to venue orders (issue 14, in progress). Parts so far: {@link io.tatra.live.OrderPlanner} (sizing and rounding
- * like the backtest, the venue's refusals explained), {@link io.tatra.live.ClosedBarFeed} (each closed bar once, holes
- * filled from history), {@link io.tatra.live.KillSwitch} (a file or a command, with an explicit policy),
- * {@link io.tatra.live.Reconciliation} (journal vs venue, every difference listed) and
- * {@link io.tatra.live.LatencyRecorder} (per-stage HdrHistograms).
+ * check, to venue orders. {@link io.tatra.live.LiveEngine} (the loop, dry run, status), {@link io.tatra.live.OrderPlanner}
+ * (sizing and rounding like the backtest, the venue's refusals explained), {@link io.tatra.live.ClosedBarFeed} (each
+ * closed bar once, holes filled from history), {@link io.tatra.live.RateFeed} (funding and open interest as the
+ * backtest feeds them), {@link io.tatra.live.VenueReads} (positions and equity read in parallel with the model),
+ * {@link io.tatra.live.OrderLog} (write-ahead, crash recovery by orderLinkId, audit), {@link io.tatra.live.KillSwitch}
+ * (a file or a command, with an explicit policy), {@link io.tatra.live.Reconciliation} and
+ * {@link io.tatra.live.LiveStatus} (journal vs venue, every difference listed; the status file),
+ * {@link io.tatra.live.FillTrades} (fills to trades for the outcomes journal) and {@link io.tatra.live.LatencyRecorder}
+ * (per-stage HdrHistograms). The engine sees the venue and the model only through interfaces.
  */
 package io.tatra.live;
