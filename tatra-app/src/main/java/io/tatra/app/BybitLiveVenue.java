@@ -87,26 +87,15 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
             @Override
             public List<io.tatra.market.FundingRate> funding(io.tatra.market.Symbol symbol, long from, long to) {
                 List<io.tatra.market.FundingRate> out = new ArrayList<>();
-                Long end = to;
-                for (int page = 0; page < 10_000; page++) {
-                    List<io.tatra.bybit.protocol.FundingRate> p = market.funding(symbol.value(), null, end, 200);
-                    for (var f : p) if (f.time() >= from && f.time() <= to) out.add(new io.tatra.market.FundingRate(symbol, java.time.Instant.ofEpochMilli(f.time()), f.rate().doubleValue()));
-                    if (p.size() < 200 || p.get(0).time() <= from) break;
-                    end = p.get(0).time() - 1;
-                }
+                for (var f : market.fundingBetween(symbol.value(), from, to)) out.add(new io.tatra.market.FundingRate(symbol, java.time.Instant.ofEpochMilli(f.time()), f.rate().doubleValue()));
                 return out;
             }
 
             @Override
             public List<io.tatra.market.OpenInterest> openInterest(io.tatra.market.Symbol symbol, long from, long to) {
                 List<io.tatra.market.OpenInterest> out = new ArrayList<>();
-                String cursor = null;
-                for (int page = 0; page < 10_000; page++) {
-                    var p = market.openInterest(symbol.value(), res, from, to, 200, cursor);
-                    for (var x : p.points()) out.add(new io.tatra.market.OpenInterest(symbol, java.time.Instant.ofEpochMilli(x.time()), x.openInterest().doubleValue()));
-                    cursor = p.nextCursor();
-                    if (cursor == null || p.points().isEmpty()) break;
-                }
+                for (var x : market.openInterestBetween(symbol.value(), res, from, to))
+                    out.add(new io.tatra.market.OpenInterest(symbol, java.time.Instant.ofEpochMilli(x.time()), x.openInterest().doubleValue()));
                 return out;
             }
         };

@@ -140,15 +140,7 @@ public final class DownloadService {
         if (!stored.isEmpty()) from = Math.max(from, stored.get(stored.size() - 1).time().toEpochMilli() + 1);
         Long endTime = r.to() == null ? null : r.to().toEpochMilli() - 1;
         List<io.tatra.market.FundingRate> got = new ArrayList<>();
-        for (int page = 0; page < 100_000; page++) {
-            List<FundingRate> p = market.funding(s.value(), null, endTime, 200);
-            if (p.isEmpty()) break;
-            for (FundingRate f : p) if (f.time() >= from) got.add(new io.tatra.market.FundingRate(s, Instant.ofEpochMilli(f.time()), f.rate().doubleValue()));
-            long earliest = p.get(0).time();
-            if (earliest <= from) break;
-            endTime = earliest - 1;
-        }
-        got.sort(java.util.Comparator.comparing(io.tatra.market.FundingRate::time));
+        for (FundingRate f : market.fundingBetween(s.value(), from, endTime)) got.add(new io.tatra.market.FundingRate(s, Instant.ofEpochMilli(f.time()), f.rate().doubleValue()));
         RateTable.WriteResult w = store.funding().writeFunding(s, got, false);
         return new long[]{got.size(), w.added()};
     }
@@ -171,17 +163,9 @@ public final class DownloadService {
     /** Open interest in [from, to) at the interval's resolution (1h when Bybit has none for it); returns {received, added}. */
     private static long[] openInterest(Request r, Symbol s, BybitMarket market, TatraStore store, long end) {
         String res = openInterestResolution(r.interval());
-        List<io.tatra.market.OpenInterest> got = new ArrayList<>();
-        String cursor = null;
-        for (int page = 0; page < 100_000; page++) {
-            OpenInterestPoint.Page p = market.openInterest(s.value(), res, r.from().toEpochMilli(), end - 1, 200, cursor);
-            for (OpenInterestPoint x : p.points()) got.add(new io.tatra.market.OpenInterest(s, Instant.ofEpochMilli(x.time()), x.openInterest().doubleValue()));
-            cursor = p.nextCursor();
-            if (cursor == null || p.points().isEmpty()) break;
-        }
-        got.sort(java.util.Comparator.comparing(io.tatra.market.OpenInterest::time));
         List<io.tatra.market.OpenInterest> distinct = new ArrayList<>();
-        for (var o : got) if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).time().equals(o.time())) distinct.add(o);
+        for (OpenInterestPoint x : market.openInterestBetween(s.value(), res, r.from().toEpochMilli(), end - 1))
+            distinct.add(new io.tatra.market.OpenInterest(s, Instant.ofEpochMilli(x.time()), x.openInterest().doubleValue()));
         RateTable.WriteResult w = store.openInterest().writeOpenInterest(s, distinct, false);
         return new long[]{distinct.size(), w.added()};
     }

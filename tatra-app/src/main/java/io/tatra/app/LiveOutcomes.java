@@ -47,20 +47,12 @@ final class LiveOutcomes {
 
     /** Writes {@code outcomes.jsonl} in {@code dir}: one per closed trade. {@code bars} gives each symbol's closed bars from a time on. */
     void write(Path dir, Interval interval, BiFunction<Symbol, Long, List<Kline>> bars) {
-        Map<String, String> decisionOf = new HashMap<>();
-        Path decisions = dir.resolve("decisions.jsonl");
-        if (Files.exists(decisions))
-            for (Decision d : JournalReader.read(decisions, Decision.class).records()) decisionOf.put(OrderLinkId.of(d.id(), 0).value(), d.id());
         List<ExecutionInfo> all = new ArrayList<>(seen.values());
         all.sort(Comparator.comparingLong(ExecutionInfo::time).thenComparing(ExecutionInfo::execId));
         List<FillTrades.Fill> fills = new ArrayList<>();
-        for (ExecutionInfo e : all) {
-            FillTrades.Kind kind = "Funding".equals(e.execType()) ? FillTrades.Kind.FUNDING
-                    : "StopLoss".equals(e.stopOrderType()) ? FillTrades.Kind.STOP_LOSS : "TakeProfit".equals(e.stopOrderType()) ? FillTrades.Kind.TAKE_PROFIT
-                    : FillTrades.Kind.TRADE;
+        for (ExecutionInfo e : all)
             fills.add(new FillTrades.Fill(Symbol.of(e.symbol()), e.orderLinkId(), "Buy".equals(e.side()) ? 1 : -1, e.price().doubleValue(), e.qty().doubleValue(),
-                    e.fee().doubleValue(), kind, e.time()));
-        }
+                    e.fee().doubleValue(), kind(e.execType(), e.stopOrderType()), e.time()));
         Map<Symbol, BarSeries> series = new HashMap<>();
         for (Symbol s : symbols) {
             BarSeries.Builder b = BarSeries.builder(s, interval);
@@ -68,6 +60,23 @@ final class LiveOutcomes {
                 b.add(k.startTime(), k.open().doubleValue(), k.high().doubleValue(), k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue());
             series.put(s, b.build());
         }
-        Journals.writeOutcomes(dir.resolve("outcomes.jsonl"), series, FillTrades.of(fills, decisionOf::get));
+        write(dir, fills, series);
+    }
+
+    /** What a fill was, from Bybit's execType and stopOrderType (the paper exchange names protective fills in execType). */
+    static FillTrades.Kind kind(String execType, String stopOrderType) {
+        if ("Funding".equals(execType)) return FillTrades.Kind.FUNDING;
+        if ("StopLoss".equals(stopOrderType) || "StopLoss".equals(execType)) return FillTrades.Kind.STOP_LOSS;
+        if ("TakeProfit".equals(stopOrderType) || "TakeProfit".equals(execType)) return FillTrades.Kind.TAKE_PROFIT;
+        return FillTrades.Kind.TRADE;
+    }
+
+    /** The trades of {@code fills} (time order) as {@code dir/outcomes.jsonl}, each linked to its opening decision in {@code dir/decisions.jsonl}. */
+    static void write(Path dir, List<FillTrades.Fill> fills, Map<Symbol, BarSeries> bars) {
+        Map<String, String> decisionOf = new HashMap<>();
+        Path decisions = dir.resolve("decisions.jsonl");
+        if (Files.exists(decisions))
+            for (Decision d : JournalReader.read(decisions, Decision.class).records()) decisionOf.put(OrderLinkId.of(d.id(), 0).value(), d.id());
+        Journals.writeOutcomes(dir.resolve("outcomes.jsonl"), bars, FillTrades.of(fills, decisionOf::get));
     }
 }

@@ -52,7 +52,7 @@ public final class LiveService {
     private LiveService() {}
 
     /** One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now. */
-    public record Request(Path home, Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
+    public record Request(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
                           RiskLimits risk, FusionConfig fusion, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
         public Request {
             if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");

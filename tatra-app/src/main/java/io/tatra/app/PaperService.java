@@ -86,7 +86,7 @@ public final class PaperService {
         try (PaperExchangeServer server = PaperExchangeService.start(exchange)) {
             if (r.speed() == 0 || r.speed() > 60) server.scaleRateLimits(1000); // market time runs far faster than the limits' wall clock
             double startEquity = server.venue().wallet().equity();
-            var live = new LiveService.Request(r.home(), r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
+            var live = new LiveService.Request(r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
                     r.dryRun(), r.risk(), r.fusion(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()));
             LiveService.Session session = LiveService.start(live, say);
             session.journalOutcomesElsewhere(); // from every fill of the exchange, below
@@ -148,24 +148,13 @@ public final class PaperService {
 
     /** The trades the fills made, as design-document outcomes ({@code outcomes.jsonl}, win_5m / win_30m from the bars), linked to their decisions. */
     private static void writeOutcomes(Path dir, List<MarketFrame> frames, List<PaperExecution> executions) {
-        Map<String, String> decisionOf = new HashMap<>();
-        java.nio.file.Path decisions = dir.resolve("decisions.jsonl");
-        if (java.nio.file.Files.exists(decisions))
-            for (var d : io.tatra.journal.JournalReader.read(decisions, io.tatra.journal.Decision.class).records())
-                decisionOf.put(io.tatra.bybit.protocol.OrderLinkId.of(d.id(), 0).value(), d.id());
         List<io.tatra.live.FillTrades.Fill> fills = new ArrayList<>();
-        for (PaperExecution e : executions) {
-            var kind = switch (e.execType()) {
-                case "Funding" -> io.tatra.live.FillTrades.Kind.FUNDING;
-                case "StopLoss" -> io.tatra.live.FillTrades.Kind.STOP_LOSS;
-                case "TakeProfit" -> io.tatra.live.FillTrades.Kind.TAKE_PROFIT;
-                default -> io.tatra.live.FillTrades.Kind.TRADE;
-            };
-            fills.add(new io.tatra.live.FillTrades.Fill(Symbol.of(e.symbol()), e.orderLinkId(), "Buy".equals(e.side()) ? 1 : -1, e.price(), e.qty(), e.fee(), kind, e.time()));
-        }
+        for (PaperExecution e : executions)
+            fills.add(new io.tatra.live.FillTrades.Fill(Symbol.of(e.symbol()), e.orderLinkId(), "Buy".equals(e.side()) ? 1 : -1, e.price(), e.qty(), e.fee(),
+                    LiveOutcomes.kind(e.execType(), ""), e.time()));
         Map<Symbol, BarSeries> bars = new HashMap<>();
         for (MarketFrame f : frames) bars.put(f.bars().symbol(), f.bars());
-        io.tatra.backtest.Journals.writeOutcomes(dir.resolve("outcomes.jsonl"), bars, io.tatra.live.FillTrades.of(fills, decisionOf::get));
+        LiveOutcomes.write(dir, fills, bars);
     }
 
     /** Moves the market clock bar by bar, each time waiting until the engine handled every symbol's bar (a lost one is fetched over REST). */

@@ -1,9 +1,7 @@
 package io.tatra.app;
 
-import io.tatra.dataset.Dataset;
 import io.tatra.decision.FusionConfig;
 import io.tatra.decision.RuleBasedFusion;
-import io.tatra.features.Feature;
 import io.tatra.features.FeatureConfig;
 import io.tatra.features.MarketFrame;
 import io.tatra.forecast.Forecast;
@@ -13,13 +11,7 @@ import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.eval.ModelForecaster;
 import io.tatra.model.io.ModelStore;
-import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
-import io.tatra.model.task.Tasks;
-import io.tatra.model.train.Balance;
-import io.tatra.model.train.TrainConfig;
-import io.tatra.model.workflow.Workflows;
-import io.tatra.store.TatraStore;
 import io.tatra.synth.MarketGenerator;
 import io.tatra.synth.SyntheticConfig;
 import io.tatra.synth.SyntheticMarket;
@@ -49,22 +41,14 @@ class DecisionServiceTest {
         Symbol sym = m.series().keySet().iterator().next();
         BarSeries bars = m.series(sym);
         Path home = dir.resolve("home"), model = dir.resolve("model");
-        try (TatraStore st = TatraStore.open(home)) {
-            st.candles().write(bars, false);
-            st.funding().writeFunding(sym, m.funding().get(sym), false);
-            st.openInterest().writeOpenInterest(sym, m.openInterest().get(sym), false);
-        }
-        Dataset ds = DataRequest.of(List.of(sym), Interval.H1).finalFit(home, line -> {});
-        try (var t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), TrainConfig.defaults(Balance.EW, 3).withEpochs(1).withBatches(5),
-                null, line -> {})) {
-            ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(0));
-        }
+        TinyModel.store(home, m, List.of(sym), true);
+        TinyModel.train(home, List.of(sym), null, 1, 5, model);
         FusionConfig fusion = FusionConfig.defaults();
         Forecast latest;
         try (DecisionService svc = new DecisionService(home, model, new RuleBasedFusion(fusion))) {
             latest = svc.latest(sym, null).forecast();
         }
-        try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
+        try (ModelStore.Loaded loaded = ModelStore.load(model, new io.tatra.features.FeatureEngine().schema().hash())) {
             MarketFrame frame = new MarketFrame(bars, m.funding().get(sym), m.openInterest().get(sym), List.of());
             Forecast withEvents = lastForecast(loaded, Map.of(sym, frame), bars), candlesOnly = lastForecast(loaded, Map.of(), bars);
             double same = maxDiff(latest, withEvents), other = maxDiff(latest, candlesOnly);

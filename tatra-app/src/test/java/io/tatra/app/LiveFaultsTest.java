@@ -2,22 +2,14 @@ package io.tatra.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tatra.backtest.CostConfig;
-import io.tatra.dataset.Dataset;
 import io.tatra.decision.FusionConfig;
 import io.tatra.features.Feature;
 import io.tatra.live.KillSwitch;
 import io.tatra.market.BarSeries;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
-import io.tatra.model.io.ModelStore;
-import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
-import io.tatra.model.task.Tasks;
-import io.tatra.model.train.Balance;
-import io.tatra.model.train.TrainConfig;
-import io.tatra.model.workflow.Workflows;
 import io.tatra.risk.RiskLimits;
-import io.tatra.store.TatraStore;
 import io.tatra.synth.MarketGenerator;
 import io.tatra.synth.SyntheticConfig;
 import io.tatra.synth.SyntheticMarket;
@@ -49,18 +41,8 @@ class LiveFaultsTest {
         List<Symbol> symbols = new ArrayList<>(new java.util.TreeSet<>(m.series().keySet()));
         BarSeries bars = m.series(symbols.get(0));
         Path home = dir.resolve("home"), model = dir.resolve("model");
-        try (TatraStore st = TatraStore.open(home)) {
-            for (Symbol s : symbols) {
-                st.candles().write(m.series(s), false);
-                st.funding().writeFunding(s, m.funding().get(s), false);
-                st.openInterest().writeOpenInterest(s, m.openInterest().get(s), false);
-            }
-        }
-        Dataset ds = DataRequest.of(symbols, Interval.H1).withPeriod(null, bars.openTime(1_150)).finalFit(home, line -> {});
-        try (var t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), TrainConfig.defaults(Balance.EW, 3).withEpochs(1).withBatches(5),
-                null, line -> {})) {
-            ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(0));
-        }
+        TinyModel.store(home, m, symbols, true);
+        TinyModel.train(home, symbols, bars.openTime(1_150), 1, 5, model);
         Path faults = dir.resolve("faults.json");
         Files.writeString(faults, """
                 {"rateLimitShare": 0.05, "serverErrorShare": 0.05, "latencyMillis": 5, "loseOrderResponses": 3, "clockOffsetMillis": 2000,

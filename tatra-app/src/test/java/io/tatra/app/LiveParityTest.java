@@ -3,7 +3,6 @@ package io.tatra.app;
 import io.tatra.backtest.BacktestConfig;
 import io.tatra.backtest.CostConfig;
 import io.tatra.bybit.protocol.OrderLinkId;
-import io.tatra.dataset.Dataset;
 import io.tatra.decision.FusionConfig;
 import io.tatra.features.Feature;
 import io.tatra.journal.Decision;
@@ -12,15 +11,8 @@ import io.tatra.live.KillSwitch;
 import io.tatra.market.BarSeries;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
-import io.tatra.model.io.ModelStore;
-import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
-import io.tatra.model.task.Tasks;
-import io.tatra.model.train.Balance;
-import io.tatra.model.train.TrainConfig;
-import io.tatra.model.workflow.Workflows;
 import io.tatra.risk.RiskLimits;
-import io.tatra.store.TatraStore;
 import io.tatra.synth.MarketGenerator;
 import io.tatra.synth.SyntheticConfig;
 import io.tatra.synth.SyntheticMarket;
@@ -52,19 +44,10 @@ class LiveParityTest {
         Symbol sym = m.series().keySet().iterator().next();
         BarSeries bars = m.series(sym);
         Path home = dir.resolve("home");
-        try (TatraStore st = TatraStore.open(home)) {
-            st.candles().write(bars, false);
-            st.funding().writeFunding(sym, m.funding().getOrDefault(sym, List.of()), false);
-            st.openInterest().writeOpenInterest(sym, m.openInterest().getOrDefault(sym, List.of()), false);
-        }
+        TinyModel.store(home, m, List.of(sym), true);
         // a tiny model trained on the first 1,100 bars; traded from bar 1,100 on
         Path model = dir.resolve("model");
-        DataRequest train = DataRequest.of(List.of(sym), Interval.H1).withPeriod(null, bars.openTime(1_100));
-        Dataset ds = train.finalFit(home, line -> {});
-        TrainConfig tc = TrainConfig.defaults(Balance.EW, 3).withEpochs(2).withBatches(10);
-        try (Workflows.Trained t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), tc, null, line -> {})) {
-            ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(0));
-        }
+        TinyModel.train(home, List.of(sym), bars.openTime(1_100), 2, 10, model);
         int need = Feature.maxWarmup() + DataRequest.WINDOW;
         Instant from = bars.openTime(1_100 - need + 1), to = bars.openTime(1_300);
         FusionConfig fusion = new FusionConfig(0.01, 1, 1.5, 2.5, 0.3, 0.01); // permissive: it trades

@@ -2,24 +2,15 @@ package io.tatra.app;
 
 import io.tatra.backtest.CostConfig;
 import io.tatra.bybit.protocol.ApiKey;
-import io.tatra.dataset.Dataset;
 import io.tatra.decision.FusionConfig;
 import io.tatra.exchange.MarketClock;
 import io.tatra.exchange.PaperExchangeServer;
-import io.tatra.features.Feature;
 import io.tatra.live.KillSwitch;
 import io.tatra.market.BarSeries;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
-import io.tatra.model.io.ModelStore;
-import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
-import io.tatra.model.task.Tasks;
-import io.tatra.model.train.Balance;
-import io.tatra.model.train.TrainConfig;
-import io.tatra.model.workflow.Workflows;
 import io.tatra.risk.RiskLimits;
-import io.tatra.store.TatraStore;
 import io.tatra.synth.MarketGenerator;
 import io.tatra.synth.SyntheticConfig;
 import io.tatra.synth.SyntheticMarket;
@@ -59,14 +50,8 @@ class LiveSecretScanTest {
         Symbol sym = m.series().keySet().iterator().next();
         BarSeries bars = m.series(sym);
         Path home = dir.resolve("home"), model = dir.resolve("model"), live = dir.resolve("live");
-        try (TatraStore st = TatraStore.open(home)) {
-            st.candles().write(bars, false);
-        }
-        Dataset ds = DataRequest.of(List.of(sym), Interval.H1).finalFit(home, line -> {});
-        try (var t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), TrainConfig.defaults(Balance.EW, 3).withEpochs(1).withBatches(5),
-                null, line -> {})) {
-            ModelStore.save(model, t.model(), t.card(), ds.normalizations().get(0));
-        }
+        TinyModel.store(home, m, List.of(sym), false);
+        TinyModel.train(home, List.of(sym), null, 1, 5, model);
         Path faults = dir.resolve("faults.json");
         Files.writeString(faults, "{\"loseOrderResponses\": 3, \"rateLimitShare\": 0.1, \"serverErrorShare\": 0.1, \"seed\": 4}");
         List<String> said = Collections.synchronizedList(new ArrayList<>()), logged = Collections.synchronizedList(new ArrayList<>());
@@ -88,7 +73,7 @@ class LiveSecretScanTest {
         try (PaperExchangeServer server = PaperExchangeService.start(exchange)) {
             server.scaleRateLimits(1000);
             MarketClock.Manual clock = (MarketClock.Manual) server.venue().clock();
-            var req = new LiveService.Request(home, live, URI.create(server.url()), URI.create(server.publicStream()), KEY, model, List.of(sym), null, false,
+            var req = new LiveService.Request(live, URI.create(server.url()), URI.create(server.publicStream()), KEY, model, List.of(sym), null, false,
                     RiskLimits.defaults(), new FusionConfig(0.01, 1, 1.5, 2.5, 0.3, 0.01), KillSwitch.Policy.STOP_OPENING, false, null);
             try (LiveService.Session s = LiveService.start(req, said::add)) {
                 for (int b = start; b < start + 40; b++) {

@@ -80,7 +80,7 @@ final class LiveCommand implements Callable<Integer> {
         }
         ApiKey key = ApiKeys.load(keyFile, System.getenv());
         trading.configureTorch();
-        var req = UserValues.of("options", () -> new LiveService.Request(common.home(), dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
+        var req = UserValues.of("options", () -> new LiveService.Request(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
                 trading.fusion(), trading.policy(), adopt, null));
         try (LiveService.Session s = LiveService.start(req, line -> System.err.println(line))) {
             java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();

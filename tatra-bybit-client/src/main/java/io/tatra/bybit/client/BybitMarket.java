@@ -42,6 +42,41 @@ public final class BybitMarket {
                 .add("intervalTime", intervalTime).add("startTime", start).add("endTime", end).add("limit", limit).cursor(cursor)));
     }
 
+    /**
+     * Every funding settlement with time in [{@code from}, {@code to}] ({@code to} null: up to now), oldest first: pages
+     * of 200 back from {@code to} until one reaches {@code from} (Bybit refuses a startTime without an endTime).
+     */
+    public List<FundingRate> fundingBetween(String symbol, long from, Long to) {
+        List<FundingRate> out = new ArrayList<>();
+        Long end = to;
+        for (int page = 0; page < 100_000; page++) {
+            List<FundingRate> p = funding(symbol, null, end, 200);
+            if (p.isEmpty()) break;
+            for (FundingRate f : p) if (f.time() >= from && (to == null || f.time() <= to)) out.add(f);
+            long earliest = p.get(0).time();
+            if (earliest <= from) break;
+            end = earliest - 1;
+        }
+        out.sort(java.util.Comparator.comparingLong(FundingRate::time));
+        return out;
+    }
+
+    /** Open interest at {@code intervalTime} with time in [{@code from}, {@code to}], following the cursor; oldest first, one point per time. */
+    public List<OpenInterestPoint> openInterestBetween(String symbol, String intervalTime, long from, long to) {
+        List<OpenInterestPoint> got = new ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 100_000; page++) {
+            OpenInterestPoint.Page p = openInterest(symbol, intervalTime, from, to, 200, cursor);
+            got.addAll(p.points());
+            cursor = p.nextCursor();
+            if (cursor == null || p.points().isEmpty()) break;
+        }
+        got.sort(java.util.Comparator.comparingLong(OpenInterestPoint::time));
+        List<OpenInterestPoint> out = new ArrayList<>();
+        for (OpenInterestPoint x : got) if (out.isEmpty() || out.get(out.size() - 1).time() != x.time()) out.add(x);
+        return out;
+    }
+
     /** Every linear instrument, following the cursor to the last page (at most 100 pages). */
     public List<Instrument> instruments() {
         List<Instrument> out = new ArrayList<>();

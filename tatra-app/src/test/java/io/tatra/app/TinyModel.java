@@ -1,0 +1,44 @@
+package io.tatra.app;
+
+import io.tatra.dataset.Dataset;
+import io.tatra.features.Feature;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.nn.ModelConfig;
+import io.tatra.model.task.Tasks;
+import io.tatra.model.train.Balance;
+import io.tatra.model.train.TrainConfig;
+import io.tatra.model.workflow.Workflows;
+import io.tatra.store.TatraStore;
+import io.tatra.synth.SyntheticMarket;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/** Test fixtures of the live tests: a synthetic market in a store, and a tiny model trained on it for deployment. */
+final class TinyModel {
+    private TinyModel() {}
+
+    /** Stores every symbol's candles, and with {@code rates} its funding and open interest. */
+    static void store(Path home, SyntheticMarket m, List<Symbol> symbols, boolean rates) {
+        try (TatraStore st = TatraStore.open(home)) {
+            for (Symbol s : symbols) {
+                st.candles().write(m.series(s), false);
+                if (!rates) continue;
+                st.funding().writeFunding(s, m.funding().getOrDefault(s, List.of()), false);
+                st.openInterest().writeOpenInterest(s, m.openInterest().getOrDefault(s, List.of()), false);
+            }
+        }
+    }
+
+    /** A tiny four-head model (EW balance, seed 3) on the stored 1h bars before {@code to} (null: all), final split, saved to {@code out}. */
+    static void train(Path home, List<Symbol> symbols, Instant to, int epochs, int batches, Path out) {
+        Dataset ds = DataRequest.of(symbols, Interval.H1).withPeriod(null, to).finalFit(home, line -> {});
+        TrainConfig tc = TrainConfig.defaults(Balance.EW, 3).withEpochs(epochs).withBatches(batches);
+        try (Workflows.Trained t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), tc, null, line -> {})) {
+            ModelStore.save(out, t.model(), t.card(), ds.normalizations().get(0));
+        }
+    }
+}
