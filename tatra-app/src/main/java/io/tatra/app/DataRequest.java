@@ -84,7 +84,11 @@ public record DataRequest(List<Symbol> symbols, Interval interval, Instant from,
 
     /** One hold-out fold: train and validate before {@code testFrom}, test from it (normalization fitted on the training part). */
     public Dataset holdout(Path home, Consumer<String> progress, Instant testFrom) {
-        Dataset base = unsplit(home, progress);
+        return holdout(unsplit(home, progress), testFrom, progress);
+    }
+
+    /** {@link #holdout(Path, Consumer, Instant)} on features and labels already built ({@link #unsplit}). */
+    public Dataset holdout(Dataset base, Instant testFrom, Consumer<String> progress) {
         try {
             return DatasetBuilder.withFolds(base, List.of(Splitter.holdout(base.firstSampleTime(), base.lastSampleTime(), interval.millis(),
                     testFrom.toEpochMilli(), config().split())), progress);

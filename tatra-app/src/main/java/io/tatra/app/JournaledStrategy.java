@@ -13,9 +13,18 @@ import io.tatra.trading.PortfolioView;
 import io.tatra.trading.Strategy;
 import io.tatra.trading.TargetOrder;
 
+import io.tatra.features.MarketFrame;
+import io.tatra.market.FundingRate;
+import io.tatra.market.OpenInterest;
+
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * A {@link ModelStrategy} whose every decision — hold included, with the fusion's whole trace — goes to
@@ -24,10 +33,61 @@ import java.util.List;
  * {@link ModelStrategy#onBar}. Journaling starts after the warm-up ({@link #startJournal}).
  */
 final class JournaledStrategy implements Strategy, AutoCloseable {
+    /** Funding and open-interest readings kept per symbol and kind for warming a replacement model. */
+    static final int TAPE = 1_000;
+
     private final ModelStrategy model;
+    private final Map<Symbol, ModelStrategy> replaced = new HashMap<>();
+    private final Map<Symbol, Replacement> swappedTo = new HashMap<>();
+    private final Map<Symbol, ArrayDeque<FundingRate>> fundingTape = new HashMap<>();
+    private final Map<Symbol, ArrayDeque<OpenInterest>> oiTape = new HashMap<>();
+    private volatile Replacement next;
     private JournalWriter<Decision> journal;
 
+    /** A model to trade from each symbol's next bar on: {@code build} makes its strategy for one symbol's event frame. */
+    record Replacement(String name, Function<MarketFrame, ModelStrategy> build, BiConsumer<Symbol, String> swapped) {}
+
     JournaledStrategy(ModelStrategy model) { this.model = model; }
+
+    /**
+     * Trades {@code r}'s model instead, symbol by symbol at each one's next bar: the new strategy is warmed on the
+     * bars of the engine's window before that bar and on the funding and open interest received meanwhile (fed as of
+     * each bar's close, as in a backtest), so its first decision sees a complete window. Thread-safe: a background
+     * retrain calls it, the engine thread applies it.
+     */
+    void replaceWith(Replacement r) { this.next = r; }
+
+    /** A funding reading as it arrives: kept on the tape and given to the symbol's strategy. */
+    void onFunding(FundingRate f) {
+        keep(fundingTape, f.symbol(), f);
+        strategy(f.symbol()).onFunding(f);
+    }
+
+    void onOpenInterest(OpenInterest o) {
+        keep(oiTape, o.symbol(), o);
+        strategy(o.symbol()).onOpenInterest(o);
+    }
+
+    private static <T> void keep(Map<Symbol, ArrayDeque<T>> tape, Symbol s, T item) {
+        ArrayDeque<T> q = tape.computeIfAbsent(s, k -> new ArrayDeque<>());
+        q.addLast(item);
+        if (q.size() > TAPE) q.removeFirst();
+    }
+
+    private ModelStrategy strategy(Symbol s) { return replaced.getOrDefault(s, model); }
+
+    private void swapIfDue(BarSeries history, int index) {
+        Replacement r = next;
+        Symbol s = history.symbol();
+        // the tape holds what arrived up to this bar's close; the frame feeds each reading as of the first bar closing after it
+        List<FundingRate> f = List.copyOf(fundingTape.getOrDefault(s, new ArrayDeque<>()));
+        List<OpenInterest> o = List.copyOf(oiTape.getOrDefault(s, new ArrayDeque<>()));
+        ModelStrategy fresh = r.build().apply(new MarketFrame(history, f, o, List.of()));
+        for (int i = 0; i < index; i++) fresh.observe(history, i);
+        replaced.put(s, fresh);
+        swappedTo.put(s, r);
+        r.swapped().accept(s, r.name());
+    }
 
     /** From now on, every decision is journaled to {@code file} (appended; a torn tail is closed first). */
     void startJournal(Path file) { journal = JournalWriter.open(file, Decision.class, JournalWriter.Durability.FLUSH); }
@@ -36,7 +96,8 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
 
     @Override
     public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) {
-        TradeDecision d = model.decide(history, index);
+        if (next != null && swappedTo.get(history.symbol()) != next && index > 0) swapIfDue(history, index);
+        TradeDecision d = strategy(history.symbol()).decide(history, index);
         if (d == null) return List.of();
         Symbol s = history.symbol();
         String id = DecisionOrders.id(s, history.openTimeMillis(index));

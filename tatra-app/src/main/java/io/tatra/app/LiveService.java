@@ -134,10 +134,10 @@ public final class LiveService {
             long fundingMillis = instruments.values().stream().mapToLong(i -> i.fundingIntervalMinutes() * 60_000L).min().orElse(8 * 3_600_000L);
             RateFeed rates = new RateFeed(BybitLiveVenue.rates(rest, interval), new RateFeed.Sink() {
                 @Override
-                public void funding(io.tatra.market.FundingRate f) { strategy.onFunding(f); }
+                public void funding(io.tatra.market.FundingRate f) { journaled.onFunding(f); }
 
                 @Override
-                public void openInterest(io.tatra.market.OpenInterest o) { strategy.onOpenInterest(o); }
+                public void openInterest(io.tatra.market.OpenInterest o) { journaled.onOpenInterest(o); }
             }, fundingMillis);
             engine.withEvents(rates);
             try {
@@ -264,6 +264,35 @@ public final class LiveService {
         private void onBar(Symbol s, Kline k) {
             engine.onClosedBar(s, k, lastReceived);
             handled++;
+            if (retrain != null) retrain.onBar(k.startTime());
+        }
+
+        private RetrainSchedule retrain;
+        private final List<ModelStore.Loaded> versions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /**
+         * Retrains every {@code everyBars} closed bars in the background ({@link RetrainSchedule}) and trades a
+         * promoted version from each symbol's next bar on; {@code syncStore}: download the venue's new bars first.
+         */
+        public Session retrainEvery(int everyBars, RetrainService.Request template, boolean syncStore) {
+            RetrainSchedule.Config c = new RetrainSchedule.Config(everyBars, template, syncStore);
+            this.retrain = new RetrainSchedule(c, interval, r.symbols(), rest, this::promoted, (kind, detail) -> log(kind, null, 0, detail));
+            return this;
+        }
+
+        private void promoted(ModelStore.Loaded l) {
+            versions.add(l);
+            String name = l.card().createdAt();
+            journaled.replaceWith(new JournaledStrategy.Replacement(name, frame -> new ModelStrategy(new ModelForecaster(l.model()), l.normalization(),
+                    FeatureConfig.DEFAULT, l.card().window(), l.card().labels().horizon(), new RuleBasedFusion(r.fusion()), Map.of(frame.bars().symbol(), frame), null),
+                    (sym, n) -> log("model-swapped", sym, 0, "trading the version created " + n + " from this bar on")));
+        }
+
+        /** Background retrains run so far, or -1 without a schedule; {@code await} waits up to that many ms for one running. */
+        public int retrains(long await) {
+            if (retrain == null) return -1;
+            retrain.awaitIdle(await);
+            return retrain.runs();
         }
 
         /** Bars closed while the stream was away come from REST; then the venue's state must be what the engine expects. */
@@ -361,6 +390,7 @@ public final class LiveService {
         @Override
         public void close() {
             if (stream != null) stream.close();
+            if (retrain != null) retrain.close();
             if (outcomes != null) {
                 try { // the session's trades, from its real fills
                     outcomes.collect();
@@ -375,6 +405,7 @@ public final class LiveService {
                 events.close();
             }
             loaded.close();
+            for (ModelStore.Loaded v : versions) v.close();
         }
     }
 }

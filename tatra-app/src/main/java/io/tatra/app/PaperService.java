@@ -47,7 +47,8 @@ public final class PaperService {
     private PaperService() {}
 
     public record Request(Path home, Path dir, Path model, List<Symbol> symbols, Instant from, Instant to, double speed, double capital, CostConfig costs, Path faults,
-                          RiskLimits risk, FusionConfig fusion, KillSwitch.Policy killPolicy, boolean dryRun, long seed) {
+                          RiskLimits risk, FusionConfig fusion, KillSwitch.Policy killPolicy, boolean dryRun, long seed,
+                          RetrainService.Schedule retrain) {
         public Request {
             if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
             if (!(speed >= 0) || speed > 1e7) throw new TatraException("--speed must be 0 (lock-step) .. 10000000, got " + speed);
@@ -90,6 +91,10 @@ public final class PaperService {
                     r.dryRun(), r.risk(), r.fusion(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()));
             LiveService.Session session = LiveService.start(live, say);
             session.journalOutcomesElsewhere(); // from every fill of the exchange, below
+            if (r.retrain() != null) { // the replay's store is the data: nothing to download; retrains see data up to the replay's clock only
+                session.retrainEvery(r.retrain().everyBars(), r.retrain().request(r.home(), r.model(), r.symbols(), r.seed()), false);
+                say.accept("tatra paper: retraining every " + r.retrain().everyBars() + " bars; " + r.model() + " keeps every version (tatra model list)");
+            }
             try {
                 say.accept("tatra paper: trading " + r.symbols() + " " + interval.code() + " from " + Instant.ofEpochMilli(start + interval.millis()) + " to " + Instant.ofEpochMilli(end)
                         + (r.speed() == 0 ? " in lock-step" : " at " + r.speed() + "x") + "; journals in " + r.dir());
@@ -175,6 +180,7 @@ public final class PaperService {
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(100_000);
             }
+            session.retrains(3_600_000); // lock-step waits for a retrain started at this bar: the run stays reproducible
         }
         session.poll();
     }

@@ -5,6 +5,7 @@ import io.tatra.AtomicWrite;
 import io.tatra.TatraException;
 import io.tatra.app.ApiKeys;
 import io.tatra.app.LiveService;
+import io.tatra.app.RetrainService;
 import io.tatra.bybit.client.ClientConfig;
 import io.tatra.bybit.protocol.ApiKey;
 import io.tatra.live.KillSwitch;
@@ -34,6 +35,9 @@ final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     TradingOptions trading;
+
+    @Mixin
+    RetrainOptions retrain;
 
     @Option(names = "--venue", defaultValue = "paper",
             description = "paper (Tatra's paper exchange on 127.0.0.1:--port, started with `tatra exchange serve`), bybit-testnet, bybit, or the paper exchange's URL. Default: paper")
@@ -80,9 +84,11 @@ final class LiveCommand implements Callable<Integer> {
         }
         ApiKey key = ApiKeys.load(keyFile, System.getenv());
         trading.configureTorch();
+        RetrainService.Schedule schedule = retrain.schedule();
         var req = UserValues.of("options", () -> new LiveService.Request(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
                 trading.fusion(), trading.policy(), adopt, null));
         try (LiveService.Session s = LiveService.start(req, line -> System.err.println(line))) {
+            if (schedule != null) s.retrainEvery(schedule.everyBars(), schedule.request(common.home(), model, symbols, 1), true);
             java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
             Thread main = Thread.currentThread();
             Thread hook = new Thread(() -> { // Ctrl-C: the loop ends and the session closes its stream and journals

@@ -30,6 +30,9 @@ final class PaperCommand implements Callable<Integer> {
     @Mixin
     PeriodOptions period;
 
+    @Mixin
+    RetrainOptions retrain;
+
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A model saved by tatra train (its interval is the replay's)")
     Path model;
 
@@ -55,7 +58,7 @@ final class PaperCommand implements Callable<Integer> {
         Path dir = out != null ? out : common.home().resolve("paper").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(java.time.Instant.now()));
         if (java.nio.file.Files.exists(dir.resolve("orders.jsonl"))) throw new TatraException(dir + " holds an earlier run's journals: give another --out");
         var req = UserValues.of("options", () -> new PaperService.Request(common.home(), dir, model, symbols, period.from(), period.to(), speed, capital, CostConfig.bybitLinear(),
-                faults, trading.limits(), trading.fusion(), trading.policy(), trading.dryRun, 1));
+                faults, trading.limits(), trading.fusion(), trading.policy(), trading.dryRun, 1, retrain.schedule()));
         PaperService.Result r = PaperService.run(req, line -> System.err.println(line));
         if (common.json) {
             System.out.println(Json.write(r));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Tatra: task-agnostic ML trading. Market data in, validated and stored; models, backtests and live trading build on it.",
         subcommands = {ImportCommand.class, DataCommand.class, ExportCommand.class, FeaturesCommand.class, DatasetCommand.class, ModelCommands.Pretrain.class, ModelCommands.Train.class,
                 ModelCommands.AddHead.class, EvaluateCommand.class, PredictCommand.class, DecideCommand.class, BacktestCommand.class, ReportCommand.class, GenerateCommand.class, DemoCommand.class,
-                BenchCommand.class, DownloadCommand.class, ExchangeCommand.class, LiveCommand.class, PaperCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, DownloadCommand.class, ExchangeCommand.class, LiveCommand.class, PaperCommand.class, RetrainCommand.class, RetrainCommand.ModelGroup.class, CommandLine.HelpCommand.class})
 public final class TatraMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package io.tatra.backtest;
 
 import io.tatra.trading.Trade;
+import io.tatra.metrics.Normal;
 import java.util.List;
 
 /**

@@ -67,7 +67,7 @@ public final class JournalWriter<T> implements AutoCloseable {
         }
     }
 
-    public void append(T record) {
+    public synchronized void append(T record) { // one line whole, whichever thread appends
         if (!type.isInstance(record)) throw new IllegalArgumentException(path + " holds " + type.getSimpleName() + " records, not " + record.getClass().getSimpleName());
         byte[] line;
         try {

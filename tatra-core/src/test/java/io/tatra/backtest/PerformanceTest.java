@@ -29,11 +29,11 @@ class PerformanceTest {
 
     @Test
     void normalDistribution() {
-        assertEquals(0.5, Normal.cdf(0), 1e-7);
-        assertEquals(0.975002, Normal.cdf(1.96), 1e-6);
-        assertEquals(1.959964, Normal.quantile(0.975), 1e-6);
-        assertEquals(-2.326348, Normal.quantile(0.01), 1e-6);
-        assertEquals(3.719016, Normal.quantile(0.9999), 1e-5);
+        assertEquals(0.5, io.tatra.metrics.Normal.cdf(0), 1e-7);
+        assertEquals(0.975002, io.tatra.metrics.Normal.cdf(1.96), 1e-6);
+        assertEquals(1.959964, io.tatra.metrics.Normal.quantile(0.975), 1e-6);
+        assertEquals(-2.326348, io.tatra.metrics.Normal.quantile(0.01), 1e-6);
+        assertEquals(3.719016, io.tatra.metrics.Normal.quantile(0.9999), 1e-5);
     }
 
     @Test

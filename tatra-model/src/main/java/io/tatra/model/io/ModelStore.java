@@ -48,6 +48,9 @@ public final class ModelStore {
      * unless told to replace it.
      */
     public static void save(Path target, TatraModel model, ModelCard card, Normalization normalization) {
+        if (ModelRegistry.isRegistry(target))
+            throw new TatraException(target + " is a model registry (tatra retrain keeps every version there); write the model elsewhere, "
+                    + "or make a version current with tatra model promote");
         io.tatra.AtomicWrite.directory(target, io.tatra.AtomicWrite.Existing.REPLACE, dir -> write(dir, model, card, normalization));
     }
 
@@ -75,6 +78,7 @@ public final class ModelStore {
 
     /** Reads only the card (no weights). */
     public static ModelCard card(Path dir) {
+        dir = ModelRegistry.resolve(dir);
         Path json = dir.resolve("model.json");
         if (!Files.isRegularFile(json)) throw new TatraException(dir + " is not a Tatra model directory (no model.json)");
         ModelCard card;
@@ -93,6 +97,7 @@ public final class ModelStore {
      * build computes): the weights would be fed features they were never trained on.
      */
     public static Loaded load(Path dir, String expectedSchema) {
+        dir = ModelRegistry.resolve(dir);
         ModelCard card = card(dir);
         verifyFiles(dir, card);
         if (card.config() == null || card.config().encoder() == null) throw new TatraException(dir.resolve("model.json") + ": no model sizes (config.encoder)");

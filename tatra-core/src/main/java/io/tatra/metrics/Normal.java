@@ -1,12 +1,12 @@
-package io.tatra.backtest;
+package io.tatra.metrics;
 
 /** The standard normal distribution: CDF (via erfc, |error| < 1.2e-7) and quantile (Acklam, refined by one Halley step). */
-final class Normal {
+public final class Normal {
     private Normal() {}
 
-    static double cdf(double x) { return 0.5 * erfc(-x / Math.sqrt(2)); }
+    public static double cdf(double x) { return 0.5 * erfc(-x / Math.sqrt(2)); }
 
-    static double quantile(double p) {
+    public static double quantile(double p) {
         if (!(p > 0 && p < 1)) throw new IllegalArgumentException("normal quantile needs p in (0, 1), got " + p);
         double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
         double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01};
