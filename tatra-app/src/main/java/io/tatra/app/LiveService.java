@@ -280,12 +280,11 @@ public final class LiveService {
             return this;
         }
 
-        private void promoted(ModelStore.Loaded l) {
+        private void promoted(String version, ModelStore.Loaded l) {
             versions.add(l);
-            String name = l.card().createdAt();
-            journaled.replaceWith(new JournaledStrategy.Replacement(name, frame -> new ModelStrategy(new ModelForecaster(l.model()), l.normalization(),
+            journaled.replaceWith(new JournaledStrategy.Replacement(version, frame -> new ModelStrategy(new ModelForecaster(l.model()), l.normalization(),
                     FeatureConfig.DEFAULT, l.card().window(), l.card().labels().horizon(), new RuleBasedFusion(r.fusion()), Map.of(frame.bars().symbol(), frame), null),
-                    (sym, n) -> log("model-swapped", sym, 0, "trading the version created " + n + " from this bar on")));
+                    (sym, n) -> log("model-swapped", sym, 0, "trading version " + n + " from this bar on")));
         }
 
         /** Background retrains run so far, or -1 without a schedule; {@code await} waits up to that many ms for one running. */

@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 /**
  * {@code tatra live --retrain-every N}: every N closed bars, on one background thread, the store is brought up to the
@@ -42,7 +41,7 @@ final class RetrainSchedule implements AutoCloseable {
     private final Interval interval;
     private final List<Symbol> symbols;
     private final BybitRestClient rest;
-    private final Consumer<ModelStore.Loaded> promoted;
+    private final BiConsumer<String, ModelStore.Loaded> promoted;
     private final BiConsumer<String, String> log;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tatra-retrain");
@@ -53,8 +52,8 @@ final class RetrainSchedule implements AutoCloseable {
     private Future<?> running;
     private volatile int runs;
 
-    /** {@code promoted} gets the new current version (loaded; the receiver closes it); {@code log} gets (kind, detail). */
-    RetrainSchedule(Config cfg, Interval interval, List<Symbol> symbols, BybitRestClient rest, Consumer<ModelStore.Loaded> promoted, BiConsumer<String, String> log) {
+    /** {@code promoted} gets the new current version's id and model (loaded; the receiver closes it); {@code log} gets (kind, detail). */
+    RetrainSchedule(Config cfg, Interval interval, List<Symbol> symbols, BybitRestClient rest, BiConsumer<String, ModelStore.Loaded> promoted, BiConsumer<String, String> log) {
         this.cfg = cfg;
         this.interval = interval;
         this.symbols = List.copyOf(symbols);
@@ -108,7 +107,7 @@ final class RetrainSchedule implements AutoCloseable {
                     l.close();
                     throw new TatraException("the promoted version trades " + l.card().interval() + " bars, the session " + interval.code());
                 }
-                promoted.accept(l);
+                promoted.accept(o.candidate(), l);
             }
         } catch (TatraException e) {
             log.accept("retrain-failed", e.getMessage());

@@ -101,6 +101,36 @@ class RetrainServiceTest {
     }
 
     @Test
+    void aPaperSessionRetrainsOnTheDataUpToItsClockOnlyAndStaysClean() throws Exception {
+        Path model = trainedBefore("m4", cut);
+        var bars = io.tatra.synth.MarketGenerator.generate(io.tatra.synth.SyntheticConfig.defaults(2, 2_000, Interval.H1, 21)).series(symbols.get(0));
+        Instant from = bars.openTime(1_000), to = bars.openTime(1_900); // the store holds 100 bars more: a retrain must never read them
+        Path run = dir.resolve("paper-retrain");
+        var fusion = io.tatra.decision.FusionConfig.defaults();
+        PaperService.Result r = PaperService.run(new PaperService.Request(home, run, model, symbols, from, to, 0, 10_000, io.tatra.backtest.CostConfig.bybitLinear(), null,
+                io.tatra.risk.RiskLimits.defaults(), fusion, io.tatra.live.KillSwitch.Policy.STOP_OPENING, false, 1,
+                new RetrainService.Schedule(150, 100, 0.05, 1, 5)), line -> {});
+        assertTrue(r.clean(), "audit " + r.orderAudit() + ", differences " + r.differences());
+        List<String> events = Files.readAllLines(run.resolve("events.jsonl"));
+        List<String> retrains = events.stream().filter(l -> l.contains("\"kind\":\"retrain\"")).toList();
+        List<String> failed = events.stream().filter(l -> l.contains("\"kind\":\"retrain-failed\"")).toList();
+        assertFalse(retrains.isEmpty(), "a retrain ran: " + events.stream().filter(l -> l.contains("retrain")).toList());
+        assertTrue(failed.stream().allMatch(l -> l.contains("saw data up to")), "early retrains are refused for lack of unseen bars, nothing else: " + failed);
+        ModelRegistry.State s = ModelRegistry.read(model);
+        assertEquals(1 + retrains.size(), s.versions().size());
+        Instant prev = Instant.MIN;
+        for (ModelRegistry.Version v : s.versions().subList(1, s.versions().size())) {
+            ModelCard c = ModelStore.card(model.resolve("versions/" + v.id()));
+            Instant dataTo = Instant.parse(c.dataTo());
+            assertFalse(dataTo.isAfter(to), v.id() + " read data up to " + dataTo + ", after the replay's end " + to);
+            assertTrue(dataTo.isAfter(prev), "each retrain reads up to a later bar");
+            prev = dataTo;
+            assertEquals(v.status() == ModelRegistry.Status.PROMOTED, events.stream().anyMatch(l -> l.contains("model-swapped") && l.contains("version " + v.id())),
+                    "a promoted version is traded, a rejected one is not");
+        }
+    }
+
+    @Test
     void refusesWhenTheCurrentModelHasSeenTheTestBars() {
         Path model = trainedBefore("m3", null); // trained on everything: nothing is unseen by it
         TatraException e = assertThrows(TatraException.class, () -> RetrainService.run(RetrainService.Request.of(home, model).withTestBars(300).withTraining(1, 5), line -> {}));
