@@ -55,7 +55,14 @@ class UserMistakeTest extends CliHarness {
                 args(new String[]{"--home", h}, "paper", "--model", home.toString(), "--symbols", "SYN01USDT"),
                 args(new String[]{"--home", h}, "paper", "--model", home.toString(), "--symbols", "SYN01USDT", "--speed", "-1"),
                 args(new String[]{"--home", h}, "live", "--model", home.toString(), "--symbols", "SYN01USDT", "--port", "9", "--kill-policy", "panic"),
-                args(new String[]{"--home", h}, "live", "--model", home.toString(), "--symbols", "SYN01USDT", "--venue", "paper"));
+                args(new String[]{"--home", h}, "live", "--model", home.toString(), "--symbols", "SYN01USDT", "--venue", "paper"),
+                args(new String[]{"--home", h}, "paper", "--model", home.toString(), "--symbols", "SYN01USDT", "--retrain-every", "0"),
+                args(new String[]{"--home", h}, "paper", "--model", home.toString(), "--symbols", "SYN01USDT", "--retrain-every", "10", "--retrain-alpha", "0.9"),
+                args(new String[]{"--home", h}, "retrain", "--model", home.toString()),
+                args(new String[]{"--home", h}, "retrain", "--model", home.toString(), "--test-bars", "3"),
+                args(new String[]{"--home", h}, "model", "list", "--model", home.resolve("nomodel").toString()),
+                args(new String[]{"--home", h}, "model", "rollback", "--model", home.toString()),
+                args(new String[]{"--home", h}, "model", "promote", "--model", home.toString(), "--version", "v2"));
         List<String> wrong = new ArrayList<>();
         for (String[] a : cases) {
             int rc = run(a);
