@@ -13,7 +13,10 @@ import io.tatra.trading.PortfolioView;
 import io.tatra.trading.Strategy;
 import io.tatra.trading.TargetOrder;
 
+import io.tatra.features.Feature;
 import io.tatra.features.MarketFrame;
+import io.tatra.journal.JournalKind;
+import io.tatra.journal.Snapshot;
 import io.tatra.market.FundingRate;
 import io.tatra.market.OpenInterest;
 
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -84,18 +88,38 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
         List<OpenInterest> o = List.copyOf(oiTape.getOrDefault(s, new ArrayDeque<>()));
         ModelStrategy fresh = r.build().apply(new MarketFrame(history, f, o, List.of()));
         for (int i = 0; i < index; i++) fresh.observe(history, i);
+        if (snapshots != null) fresh.withFeatureListener(this::snapshot);
         replaced.put(s, fresh);
         swappedTo.put(s, r);
         r.swapped().accept(s, r.name());
     }
 
-    /** From now on, every decision is journaled to {@code file} (appended; a torn tail is closed first). */
-    void startJournal(Path file) { journal = JournalWriter.open(file, Decision.class, JournalWriter.Durability.FLUSH); }
+    /**
+     * From now on, every decision is journaled to {@code dir/decisions.jsonl} and every bar's raw features to
+     * {@code dir/snapshots.jsonl} (the design documents' market snapshot: symbol, the bar's close, each defined
+     * feature by name); both appended, a torn tail closed first.
+     */
+    void startJournals(Path dir) {
+        journal = JournalWriter.open(dir.resolve(JournalKind.DECISIONS.fileName()), Decision.class, JournalWriter.Durability.FLUSH);
+        snapshots = JournalWriter.open(dir.resolve(JournalKind.SNAPSHOTS.fileName()), Snapshot.class, JournalWriter.Durability.FLUSH);
+        model.withFeatureListener(this::snapshot);
+        for (ModelStrategy m : replaced.values()) m.withFeatureListener(this::snapshot);
+    }
+
+    private JournalWriter<Snapshot> snapshots;
+    private long barMillis;
+
+    private void snapshot(Symbol s, long barOpen, double[] row) {
+        Map<String, Double> f = new LinkedHashMap<>();
+        for (Feature x : Feature.values()) if (Double.isFinite(row[x.ordinal()])) f.put(x.id(), row[x.ordinal()]);
+        snapshots.append(new Snapshot(s.value(), Instant.ofEpochMilli(barOpen + barMillis), f));
+    }
 
     ModelStrategy model() { return model; }
 
     @Override
     public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) {
+        barMillis = history.interval().millis();
         if (next != null && swappedTo.get(history.symbol()) != next && index > 0) swapIfDue(history, index);
         TradeDecision d = strategy(history.symbol()).decide(history, index);
         if (d == null) return List.of();
@@ -112,5 +136,6 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
     @Override
     public void close() {
         if (journal != null) journal.close();
+        if (snapshots != null) snapshots.close();
     }
 }

@@ -145,7 +145,7 @@ public final class LiveService {
                 reconcileAtStart();
                 warmUp(strategy, rates);
                 if (!r.dryRun()) outcomes = new LiveOutcomes(new io.tatra.bybit.client.BybitTrading(rest), r.symbols(), tradingFrom());
-                journaled.startJournal(r.dir().resolve("decisions.jsonl")); // every decision from the first live bar on, as a backtest journals them
+                journaled.startJournals(r.dir()); // every decision and feature snapshot from the first live bar on, decisions as a backtest journals them
                 subscribe();
             } catch (RuntimeException e) {
                 close();

@@ -75,6 +75,33 @@ class LiveParityTest {
             }
         }
         assertTrue(maxDiff < 1e-4, "every number of the fusion's trace agrees (float inference, batch vs one window): " + maxDiff);
+
+        // a feature snapshot per live bar, equal to the batch features a backtest of the period computes, and the journals in the store
+        var snaps = JournalReader.read(dir.resolve("paper/snapshots.jsonl"), io.tatra.journal.Snapshot.class).records();
+        assertEquals(live.size(), snaps.size(), "one snapshot per decided bar");
+        var fm = new io.tatra.features.FeatureEngine().compute(MarketData.loadAll(home, List.of(sym), Interval.H1, from, to).get(0));
+        int checked = 0;
+        for (var sn : snaps) {
+            long open = sn.timestamp().toEpochMilli() - Interval.H1.millis();
+            int row = java.util.Arrays.binarySearch(fm.openTimes(), open);
+            assertTrue(row >= 0, "no batch row for " + sn.timestamp());
+            for (Feature f : Feature.values()) {
+                double b = fm.get(row, f);
+                Double v = sn.features().get(f.id());
+                if (!Double.isFinite(b)) { assertNull(v, f.id() + " is undefined in the batch at " + sn.timestamp()); continue; }
+                assertNotNull(v, f.id() + " missing at " + sn.timestamp());
+                assertEquals(b, v, 1e-9 * Math.max(1, Math.abs(b)), f.id() + " at " + sn.timestamp());
+                checked++;
+            }
+        }
+        assertTrue(checked > 60 * snaps.size(), "funding and open-interest features are among those compared: " + checked);
+        assertEquals(live.size(), paper.stored().get("decisions.jsonl").added());
+        try (var st = io.tatra.store.TatraStore.openExisting(home)) {
+            assertEquals(live.size(), st.journals().count(io.tatra.journal.JournalKind.DECISIONS));
+            assertEquals(snaps.size(), st.journals().count(io.tatra.journal.JournalKind.SNAPSHOTS));
+            assertTrue(st.journals().count(io.tatra.journal.JournalKind.OUTCOMES) > 0);
+        }
+        assertEquals(0, JournalCopy.toStore(home, dir.resolve("paper")).get("snapshots.jsonl").added(), "copying again adds nothing");
         List<Trade> trades = bt.trades().trades();
         assertTrue(trades.size() >= 10, "the backtest traded: " + trades.size());
 

@@ -118,6 +118,8 @@ final class LiveCommand implements Callable<Integer> {
             }
             System.out.println("handled " + s.handled() + " bars; orders sent " + s.engine().counts().get(0) + "; status in " + dir.resolve("status.json"));
         }
+        var stored = io.tatra.app.JournalCopy.toStoreOrSay(common.home(), dir, line -> System.err.println(line));
+        if (!stored.isEmpty()) System.out.println("journals copied to the store: " + io.tatra.app.JournalCopy.summary(stored));
         return 0;
     }
 

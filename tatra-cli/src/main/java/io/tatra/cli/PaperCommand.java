@@ -80,8 +80,9 @@ final class PaperCommand implements Callable<Integer> {
             System.out.println(r.orderAudit().values().stream().allMatch(List::isEmpty) ? "orders: none lost, none duplicated, none unknown to the journal, none unsettled"
                     : "ORDER PROBLEMS: " + r.orderAudit());
         System.out.printf("stream reconnections %d, bars fetched over REST %d%n", r.reconnections(), r.barsBackfilled());
-        System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl") + ", " + dir.resolve("executions.jsonl") + ", "
-                + dir.resolve("outcomes.jsonl"));
+        System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("snapshots.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl")
+                + ", " + dir.resolve("executions.jsonl") + ", " + dir.resolve("outcomes.jsonl"));
+        if (!r.stored().isEmpty()) System.out.println("copied to the store: " + io.tatra.app.JournalCopy.summary(r.stored()));
         System.out.println("latency report: " + dir.resolve("status.json") + " (`tatra live status --dir " + dir + "`); summary: " + dir.resolve("paper.json"));
         return r.clean() ? 0 : 1;
     }

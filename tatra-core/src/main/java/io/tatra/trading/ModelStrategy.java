@@ -37,7 +37,15 @@ public final class ModelStrategy implements Strategy {
         void onDecision(Symbol symbol, long barOpenTime, Forecast forecast, TradeDecision decision);
     }
 
+    /** Sees each bar's raw (not normalized) feature row as it is computed: feature snapshots for the journals. */
+    @FunctionalInterface
+    public interface FeatureListener {
+        /** @param row the features in {@link Feature} order, NaN where undefined; valid during the call only */
+        void onFeatures(Symbol symbol, long barOpenTime, double[] row);
+    }
+
     private final Forecaster forecaster;
+    private FeatureListener featureListener;
     private final Normalization normalization;
     private final FeatureConfig features;
     private final int window, horizon, need;
@@ -68,6 +76,12 @@ public final class ModelStrategy implements Strategy {
         this.events = events == null ? Map.of() : Map.copyOf(events);
         this.listener = listener;
         this.input = new float[window * Feature.COUNT];
+    }
+
+    /** From now on, every bar's raw feature row also goes to {@code l} (null: none); returns this strategy. */
+    public ModelStrategy withFeatureListener(FeatureListener l) {
+        this.featureListener = l;
+        return this;
     }
 
     /** A funding settlement as it arrives (live); one before the symbol's first bar is kept until that bar. */
@@ -118,6 +132,7 @@ public final class ModelStrategy implements Strategy {
         st.lastOpen = open;
         st.feedEvents(open + history.interval().millis());
         double[] row = st.stream.onBar(history.bar(index));
+        if (featureListener != null) featureListener.onFeatures(s, open, row);
         int slot = st.next;
         st.next = (st.next + 1) % window;
         // the batch path stores features as float32 before normalizing; so does this one, for identical inputs
