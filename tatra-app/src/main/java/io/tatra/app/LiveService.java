@@ -142,7 +142,7 @@ public final class LiveService {
             engine.withEvents(rates);
             try {
                 if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
-                reconcileAtStart();
+                reconcileAtStart(instruments);
                 warmUp(strategy, rates);
                 if (!r.dryRun()) outcomes = new LiveOutcomes(new io.tatra.bybit.client.BybitTrading(rest), r.symbols(), tradingFrom());
                 journaled.startJournals(r.dir()); // every decision and feature snapshot from the first live bar on, decisions as a backtest journals them
@@ -166,14 +166,24 @@ public final class LiveService {
             return out;
         }
 
-        /** The venue's state against the folder's last status: equal, adopted, or the start stops with every difference. */
-        private void reconcileAtStart() {
-            List<Reconciliation.Difference> diff = engine.reconcileWithLastStatus(r.dir().resolve("status.json"));
+        /**
+         * The venue's state against the folder's last status: equal; explained by the engine's own stop-loss and
+         * take-profit fills while it was away ({@link FillsWhileAway}); adopted; or the start stops with every difference.
+         */
+        private void reconcileAtStart(Map<Symbol, Instrument> instruments) {
+            Path status = r.dir().resolve("status.json");
+            List<Reconciliation.Difference> diff = engine.reconcileWithLastStatus(status);
             if (diff.isEmpty()) return;
-            List<String> lines = diff.stream().map(Reconciliation.Difference::toString).toList();
+            Map<String, java.math.BigDecimal> steps = new HashMap<>();
+            instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
+            var trading = new io.tatra.bybit.client.BybitTrading(rest);
+            FillsWhileAway.Result x = FillsWhileAway.explain(diff, io.tatra.live.LiveStatus.lastBarClose(status), trading::executions, steps);
+            for (String l : x.explained()) log("explained", null, 0, l);
+            if (x.unexplained().isEmpty()) return;
+            List<String> lines = x.unexplained().stream().map(Reconciliation.Difference::toString).toList();
             if (!r.adoptVenueState())
                 throw new TatraException("the venue's state differs from what " + r.dir() + " last recorded:\n  " + String.join("\n  ", lines)
-                        + "\nfind out why (orders placed elsewhere, a stop hit while the engine was down), then start again with --adopt-venue-state to trade from the venue's state");
+                        + "\nfind out why (orders placed elsewhere, a fill the engine did not ask for), then start again with --adopt-venue-state to trade from the venue's state");
             for (String l : lines) log("adopted", null, 0, l);
         }
 

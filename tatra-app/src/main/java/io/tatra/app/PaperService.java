@@ -160,7 +160,7 @@ public final class PaperService {
                     LiveOutcomes.kind(e.execType(), ""), e.time()));
         Map<Symbol, BarSeries> bars = new HashMap<>();
         for (MarketFrame f : frames) bars.put(f.bars().symbol(), f.bars());
-        LiveOutcomes.write(dir, fills, bars);
+        LiveOutcomes.write(dir, fills, bars, false);
     }
 
     /** Moves the market clock bar by bar, each time waiting until the engine handled every symbol's bar (a lost one is fetched over REST). */

@@ -241,7 +241,7 @@ public final class LiveEngine implements AutoCloseable {
     private void writeStatus(Symbol symbol, Kline bar) {
         KillSwitch.Policy k = kill.check();
         var counts = new LiveStatus.Counts(bars, warmUps, sent, refused, dryRuns, errors, k == null ? "off" : k.name().toLowerCase(), cfg.dryRun(),
-                symbol.value() + " " + java.time.Instant.ofEpochMilli(bar.startTime()));
+                symbol.value() + " " + java.time.Instant.ofEpochMilli(bar.startTime()), bar.startTime() + cfg.interval().millis());
         try {
             LiveStatus.write(cfg.statusFile(), counts, state, latency.snapshot());
         } catch (RuntimeException e) {

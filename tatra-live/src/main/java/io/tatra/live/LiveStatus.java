@@ -25,7 +25,7 @@ public final class LiveStatus {
 
     /** The engine's counters and switches for the status file. */
     public record Counts(long bars, long warmUpBars, long ordersSent, long notSent, long dryRunOrders, long errors, String killSwitch, boolean dryRun,
-                         String lastBar) {}
+                         String lastBar, long lastBarCloseMillis) {}
 
     /** Writes the status file atomically: counters, the venue's positions and open orders as last seen, latency per stage. */
     public static void write(Path file, Counts c, Reconciliation.State state, Map<String, Map<String, Double>> latencyMs) {
@@ -39,6 +39,7 @@ public final class LiveStatus {
         st.put("kill_switch", c.killSwitch());
         st.put("dry_run", c.dryRun());
         st.put("last_bar", c.lastBar());
+        st.put("last_bar_close_ms", c.lastBarCloseMillis());
         Map<String, String> pos = new java.util.TreeMap<>();
         state.positions().forEach((sym, q) -> pos.put(sym, q.toPlainString()));
         st.put("positions", pos);
@@ -59,6 +60,15 @@ public final class LiveStatus {
             throw new TatraException(file + ": unreadable status file (" + e.getMessage().lines().findFirst().orElse("?")
                     + "); move it aside to start afresh, after checking the venue's positions yourself");
         }
+    }
+
+    /**
+     * The close (venue time, ms) of the last bar the engine handled before writing the status: venue fills stamped
+     * after it happened after the recorded state; -1 when unknown (no status, or one written before this field).
+     */
+    public static long lastBarClose(Path file) {
+        JsonNode n = read(file);
+        return n == null || !n.path("last_bar_close_ms").canConvertToLong() ? -1 : n.path("last_bar_close_ms").asLong();
     }
 
     /** The positions and open orders the engine last saw at the venue; empty when no status exists. */
