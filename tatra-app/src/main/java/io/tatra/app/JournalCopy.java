@@ -12,8 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Copies a session's trading journals (decisions, outcomes, feature snapshots) into the store, where retraining and
- * analysis read them with the market data. The JSONL files stay the crash-safe record; the copy is keyed, so copying
+ * Copies a live session's trading journals (decisions, outcomes, feature snapshots) into the store, where retraining
+ * and analysis read them with the market data. {@code tatra live} does it at the end of every session; a paper run,
+ * a simulation, stays out of the store unless imported on purpose, so simulated and real records never mix. The JSONL files stay the crash-safe record; the copy is keyed, so copying
  * again (at the next start, after a crash, by {@code tatra import}) adds only what is new. A torn or corrupt line is
  * skipped and counted, never guessed.
  */

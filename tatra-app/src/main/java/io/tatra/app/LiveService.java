@@ -174,7 +174,6 @@ public final class LiveService {
             Path status = r.dir().resolve("status.json");
             List<Reconciliation.Difference> diff = engine.reconcileWithLastStatus(status);
             if (diff.isEmpty()) return;
-            Map<String, java.math.BigDecimal> steps = new HashMap<>();
             instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
             var trading = new io.tatra.bybit.client.BybitTrading(rest);
             FillsWhileAway.Result x = FillsWhileAway.explain(diff, io.tatra.live.LiveStatus.lastBarClose(status), trading::executions, steps);
@@ -257,7 +256,6 @@ public final class LiveService {
 
         private void feed(Symbol s, Kline k, long received) {
             synchronized (engine) {
-                missedInARow = 0;
                 lastReceived = received;
                 try {
                     feeds.get(s).onClosed(k);
@@ -268,7 +266,8 @@ public final class LiveService {
         }
 
         private long lastReceived, caughtUp;
-        private int missedInARow;
+        private final Map<String, java.math.BigDecimal> steps = new HashMap<>(); // quantity step per symbol
+        private final io.tatra.live.StaleStreamWatch staleWatch = new io.tatra.live.StaleStreamWatch(2);
         private static final java.util.Set<String> ROUTINE = java.util.Set.of("sent", "dry-run", "not-sent");
 
         private void onBar(Symbol s, Kline k) {
@@ -308,8 +307,15 @@ public final class LiveService {
         private void afterReconnect(int n) {
             synchronized (engine) {
                 log("reconnected", null, 0, "connection " + n + ": fetching missed bars and reconciling");
+                staleWatch.reset();
                 catchUp();
-                List<Reconciliation.Difference> diff = engine.reconcile(engine.state());
+                List<Reconciliation.Difference> all = engine.reconcile(engine.state());
+                List<Reconciliation.Difference> diff = all;
+                if (!all.isEmpty()) { // a stop or take profit that filled while the stream was away is what the engine asked for
+                    FillsWhileAway.Result x = FillsWhileAway.explain(all, Long.MIN_VALUE, new io.tatra.bybit.client.BybitTrading(rest)::executions, steps);
+                    for (String l : x.explained()) log("explained", null, 0, l);
+                    diff = x.unexplained();
+                }
                 for (var d : diff) log(r.adoptVenueState() ? "adopted" : "mismatch", null, 0, d.toString());
                 if (!diff.isEmpty() && !r.adoptVenueState()) {
                     halted = "reconciliation after reconnect " + n + " found " + diff.size() + " difference(s)";
@@ -330,12 +336,11 @@ public final class LiveService {
                     log("outcomes-not-read", null, 0, "executions not read this time: " + e.getMessage());
                 }
             }
+            long fromStream = handled - backfilled(); // before this poll's catch-up
             int got = catchUp();
-            if (got == 0 || stream == null) return;
-            // bars the stream should have sent came over REST: twice in a row, and the connection is taken for stale
-            if (++missedInARow >= 2) {
-                missedInARow = 0;
-                log("stale-stream", null, 0, "closed bars came over REST on two polls in a row; reconnecting the stream");
+            if (stream == null) return;
+            if (staleWatch.onPoll(fromStream, got)) {
+                log("stale-stream", null, 0, "closed bars came over REST on two polls in a row with none from the stream between them; reconnecting the stream");
                 stream.reconnectNow("closed bars stopped arriving");
             }
         }

@@ -58,7 +58,7 @@ public final class PaperService {
     /** What the run did: bars handled, orders and fills at the exchange, equity, differences at the end, and where its files are. */
     public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
-                         Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold, Map<String, JournalCopy.Copied> stored) {
+                         Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }
@@ -125,14 +125,13 @@ public final class PaperService {
             for (PaperExecution e : executions) lines.append(Json.line(e)).append('\n');
             io.tatra.AtomicWrite.text(r.dir().resolve("executions.jsonl"), lines.toString()); // the exchange's side of the run, for comparison
             writeOutcomes(r.dir(), frames, executions);
-            Map<String, JournalCopy.Copied> stored = JournalCopy.toStoreOrSay(r.home(), r.dir(), say);
             PaperWallet w = server.venue().wallet();
             List<Long> c = session.engine().counts();
             List<String> links = new ArrayList<>();
             for (Symbol s : r.symbols()) for (var o : server.venue().orders(s.value(), null, null, false)) links.add(o.orderLinkId());
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
             Result out = new Result(r.dir(), session.handled(), c.get(0), c.get(1), c.get(3), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
-                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), stored);
+                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start));
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }
@@ -172,7 +171,7 @@ public final class PaperService {
             server.venue().sync();
             long waitUntil = System.nanoTime() + 250_000_000L; // a closed bar comes over loopback in milliseconds
             boolean polled = false;
-            while (session.handled() < before + symbols && session.halted() == null) {
+            while (session.handled() < before + symbols) { // a halted session (stop opening) still handles every bar
                 if (System.nanoTime() > waitUntil) {
                     if (polled) break; // the venue has no bar for a symbol at this time: go on
                     session.poll(); // a dropped stream frame: the bar comes over REST

@@ -36,6 +36,18 @@ class FillsWhileAwayTest {
     }
 
     @Test
+    void afterAReconnectTheNewestProtectiveFillsBackToTheLastOrderExplainIt() {
+        // no time floor: the stop after the engine's own entry explains the flat venue; older trades do not matter
+        var r = explain(position("0.0787", "0"), Long.MIN_VALUE, fill("11", "Buy", "0.0787", SINCE, ""), fill("12", "Sell", "0.0787", SINCE + 3_600_000, "StopLoss"),
+                fill("13", "Sell", "0.2", SINCE - 7_200_000, "TakeProfit"));
+        assertTrue(r.unexplained().isEmpty(), r.toString());
+        // the paper exchange names a protective fill in execType rather than stopOrderType
+        var paper = FillsWhileAway.explain(List.of(position("0.5", "0")), Long.MIN_VALUE, s -> List.of(new ExecutionInfo("14", "o14", "", "BTCUSDT", "Sell",
+                new BigDecimal("60000"), new BigDecimal("0.5"), BigDecimal.ONE, "StopLoss", false, SINCE, null)), STEPS);
+        assertTrue(paper.unexplained().isEmpty(), paper.toString());
+    }
+
+    @Test
     void anythingElseStaysADifferenceWithTheFillsNamed() {
         // a fill the engine did not ask for (a trade placed by hand)
         var manual = explain(position("0.5", "0"), SINCE, fill("3", "Sell", "0.5", SINCE + 5, ""));
@@ -46,8 +58,10 @@ class FillsWhileAwayTest {
         assertEquals(1, explain(position("0.5", "-0.5"), SINCE, fill("5", "Sell", "1.0", SINCE + 5, "StopLoss")).unexplained().size());
         // a stop that filled before the status was written is already in it: no explanation for a later difference
         assertEquals(1, explain(position("0.5", "0"), SINCE, fill("6", "Sell", "0.5", SINCE - 10, "StopLoss")).unexplained().size());
-        // no time in the status (older file): nothing is explained
-        assertEquals(1, explain(position("0.5", "0"), -1, fill("7", "Sell", "0.5", SINCE + 5, "StopLoss")).unexplained().size());
+        // the walk back stops at an order's fill: a manual sell older than the stop cannot be part of the explanation
+        var mixed = explain(position("1.0", "0"), Long.MIN_VALUE, fill("9", "Sell", "0.5", SINCE + 50, "StopLoss"), fill("10", "Sell", "0.5", SINCE + 20, ""));
+        assertEquals(1, mixed.unexplained().size(), mixed.toString());
+        assertTrue(mixed.unexplained().get(0).what().contains("trade Sell 0.5"), "the fills are named: " + mixed);
         // an open order that vanished is never explained by position fills
         var order = FillsWhileAway.explain(List.of(new Reconciliation.Difference("open order abc", "open", "not open")), SINCE,
                 s -> List.of(fill("8", "Sell", "0.5", SINCE + 5, "StopLoss")), STEPS);

@@ -82,7 +82,7 @@ final class PaperCommand implements Callable<Integer> {
         System.out.printf("stream reconnections %d, bars fetched over REST %d%n", r.reconnections(), r.barsBackfilled());
         System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("snapshots.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl")
                 + ", " + dir.resolve("executions.jsonl") + ", " + dir.resolve("outcomes.jsonl"));
-        if (!r.stored().isEmpty()) System.out.println("copied to the store: " + io.tatra.app.JournalCopy.summary(r.stored()));
+        System.out.println("(a simulation: its journals stay out of the store, where tatra live keeps what really happened; `tatra import` copies them on purpose)");
         System.out.println("latency report: " + dir.resolve("status.json") + " (`tatra live status --dir " + dir + "`); summary: " + dir.resolve("paper.json"));
         return r.clean() ? 0 : 1;
     }

@@ -22,7 +22,15 @@ public final class LatencyRecorder {
         for (Stage s : Stage.values()) stages.put(s, histogram());
     }
 
-    private static Histogram histogram() { return new Histogram(1_000L, 60_000_000_000L, 3); }
+    private static final long LOWEST = 1_000L, HIGHEST = 60_000_000_000L;
+
+    private static Histogram histogram() { return new Histogram(LOWEST, HIGHEST, 3); }
+
+    /**
+     * Records a latency clamped into the histogram's range: a bar that waited longer than 60 s (a backlog caught up
+     * after an outage) counts as 60 s. Measuring must never fail the bar it measures.
+     */
+    static void record(Histogram h, long nanos) { h.recordValue(Math.min(HIGHEST, Math.max(LOWEST, nanos))); }
 
     /** Starts a bar's trace at the moment its message was received ({@code System.nanoTime()}). */
     public Trace start(long receivedNanos) { return new Trace(receivedNanos); }
@@ -43,9 +51,9 @@ public final class LatencyRecorder {
             if (lastStage != null && stage.ordinal() <= lastStage.ordinal()) throw new IllegalStateException(stage + " after " + lastStage);
             if (nanos < previous) throw new IllegalStateException("time went back at " + stage);
             synchronized (LatencyRecorder.this) {
-                stages.get(stage).recordValue(Math.max(1_000L, nanos - previous));
-                if (stage == Stage.ORDER_SENT) toOrder.recordValue(Math.max(1_000L, nanos - received));
-                if (stage == Stage.RISK) toDecision.recordValue(Math.max(1_000L, nanos - received));
+                record(stages.get(stage), nanos - previous);
+                if (stage == Stage.ORDER_SENT) record(toOrder, nanos - received);
+                if (stage == Stage.RISK) record(toDecision, nanos - received);
             }
             previous = nanos;
             lastStage = stage;

@@ -61,4 +61,15 @@ class SafetyPartsTest {
         assertEquals(6.2, s.get("received_to_order_sent").get("max_ms"), 0.01, "the one slow bar is the max");
         assertEquals(0, s.get("acknowledged").get("count"));
     }
+
+    @Test
+    void aBarThatWaitedLongerThanTheHistogramCoversIsRecordedAt60sNotAnError() {
+        LatencyRecorder r = new LatencyRecorder();
+        LatencyRecorder.Trace tr = r.start(0);
+        tr.mark(LatencyRecorder.Stage.BAR_CLOSED, 70_000_000_000L); // a backlog caught up 70 s after its message (seen under faults)
+        tr.mark(LatencyRecorder.Stage.RISK, 70_001_000_000L);
+        var s = r.snapshot();
+        assertEquals(60_000, s.get("bar_closed").get("max_ms"), 60, "clamped to the covered range");
+        assertEquals(1, s.get("received_to_decision").get("count"));
+    }
 }

@@ -224,6 +224,17 @@ public final class BybitStream implements AutoCloseable {
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
 
+        /**
+         * One message of demand more than the JDK's default, kept for the connection's life (each message still
+         * requests one more when handled): the JDK's WebSocket acknowledges an abrupt end of the connection (no close
+         * frame, as when a server or a network drops it) against the outstanding demand and fails with an
+         * {@code InternalError} in {@code TransportImpl.acknowledgeReception} when there is none — which is always
+         * the case while the listener is handling a message. With demand never below one, a dropped connection ends
+         * in an ordinary {@code onClose} (1006) and the reconnect follows.
+         */
+        @Override
+        public void onOpen(WebSocket w) { w.request(2); }
+
         @Override
         public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
             partial.append(data);
