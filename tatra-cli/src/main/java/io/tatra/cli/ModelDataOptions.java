@@ -26,6 +26,9 @@ final class ModelDataOptions {
     @Option(names = "--size", defaultValue = "default", description = "Model size: default (~160k parameters) or tiny (tests, quick demos)")
     String size;
 
+    @Option(names = "--last-step", description = "Give the heads the last step's token and raw inputs beside the pooled window (issue 17's last-step path)")
+    boolean lastStep;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1)")
     long seed;
 
@@ -58,11 +61,12 @@ final class ModelDataOptions {
     }
 
     ModelConfig model() {
-        return switch (size) {
+        ModelConfig m = switch (size) {
             case "default" -> ModelConfig.defaults(96, io.tatra.features.Feature.COUNT);
             case "tiny" -> ModelConfig.tiny(96, io.tatra.features.Feature.COUNT);
             default -> throw new TatraException("--size must be default or tiny, got '" + size + "'");
         };
+        return lastStep ? new ModelConfig(m.encoder().withLastStep(true), m.headHidden()) : m;
     }
 
     /** Checks every option that needs no data (model size, thread count, fold number's range start) before any data is read. */

@@ -224,17 +224,6 @@ public final class BybitStream implements AutoCloseable {
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
 
-        /**
-         * One message of demand more than the JDK's default, kept for the connection's life (each message still
-         * requests one more when handled): the JDK's WebSocket acknowledges an abrupt end of the connection (no close
-         * frame, as when a server or a network drops it) against the outstanding demand and fails with an
-         * {@code InternalError} in {@code TransportImpl.acknowledgeReception} when there is none — which is always
-         * the case while the listener is handling a message. With demand never below one, a dropped connection ends
-         * in an ordinary {@code onClose} (1006) and the reconnect follows.
-         */
-        @Override
-        public void onOpen(WebSocket w) { w.request(2); }
-
         @Override
         public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
             partial.append(data);
@@ -263,6 +252,12 @@ public final class BybitStream implements AutoCloseable {
             return null;
         }
 
+        /**
+         * A connection that ends without a close frame (a server or network dropping it) may arrive here as an
+         * {@code InternalError} from the JDK's {@code TransportImpl.acknowledgeReception}: its transport acknowledges
+         * the end of the stream against a read demand that is zero whenever no message is being read (a JDK defect;
+         * the listener's own demand does not reach it). It is a lost connection like any other: reconnect.
+         */
         @Override
         public void onError(WebSocket w, Throwable error) {
             if (error instanceof Error) LOG.log(System.Logger.Level.WARNING, "stream " + cfg.uri() + ": the connection failed with an error", error);

@@ -5,9 +5,14 @@ package io.tatra.model.nn;
  * width {@code convKernel} with {@code convChannels} filters; projection to {@code modelDim}; {@code attentionLayers}
  * pre-norm self-attention blocks with {@code attentionHeads} heads and a feed-forward width of {@code ffnDim};
  * mean- and max-pooling over time; a linear map to the {@code embedding}-number representation.
+ *
+ * @param lastStep also hand the representation the last step's token and the last step's raw (normalized) input
+ *                 features, beside the pooled summary: the bar being decided on is not washed out by pooling over the
+ *                 window, and a linear read-out of the last step (what a logistic baseline sees) stays expressible.
+ *                 False in models saved before it existed (their cards lack the field).
  */
 public record EncoderConfig(int window, int features, int convChannels, int convKernel, int convLayers, int modelDim,
-                            int attentionHeads, int attentionLayers, int ffnDim, int embedding, float dropout) {
+                            int attentionHeads, int attentionLayers, int ffnDim, int embedding, float dropout, boolean lastStep) {
     public EncoderConfig {
         positive("window", window);
         positive("features", features);
@@ -30,11 +35,19 @@ public record EncoderConfig(int window, int features, int convChannels, int conv
 
     /** The default: sized for CPU training (about 0.2M encoder parameters). */
     public static EncoderConfig defaults(int window, int features) {
-        return new EncoderConfig(window, features, 64, 5, 2, 64, 4, 2, 128, 256, 0.1f);
+        return new EncoderConfig(window, features, 64, 5, 2, 64, 4, 2, 128, 256, 0.1f, false);
     }
 
     /** A tiny encoder for unit tests and the quick demo. */
     public static EncoderConfig tiny(int window, int features) {
-        return new EncoderConfig(window, features, 8, 3, 1, 8, 2, 1, 16, 16, 0f);
+        return new EncoderConfig(window, features, 8, 3, 1, 8, 2, 1, 16, 16, 0f, false);
     }
+
+    /** The same sizes with or without the last-step path. */
+    public EncoderConfig withLastStep(boolean on) {
+        return new EncoderConfig(window, features, convChannels, convKernel, convLayers, modelDim, attentionHeads, attentionLayers, ffnDim, embedding, dropout, on);
+    }
+
+    /** Width of what the final linear map reads: mean and max pooling, plus the last step's token and inputs when on. */
+    public int pooledWidth() { return 2 * modelDim + (lastStep ? modelDim + features : 0); }
 }

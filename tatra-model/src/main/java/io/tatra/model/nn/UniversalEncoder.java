@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * The universal encoder: {@code [batch × window × features]} → 1-D convolutions (local patterns, GELU) →
  * projection to {@code modelDim} plus a learned position embedding → pre-norm self-attention blocks → final
- * LayerNorm → mean and max pooling over time → linear map to the representation.
+ * LayerNorm → mean and max pooling over time (with {@link EncoderConfig#lastStep}: beside the last step's token and
+ * raw inputs) → linear map to the representation.
  *
  * <p>Forward returns {@code (representation [batch × embedding], sequence [batch × window × modelDim])}; the
  * sequence output serves masked-step reconstruction during pre-training.
@@ -65,7 +66,12 @@ public final class UniversalEncoder extends AbstractBlock {
         NDList seq = new NDList(h);
         for (AttentionBlock b : blocks) seq = b.forward(ps, seq, training);
         NDArray sequence = finalNorm.forward(ps, seq, training).singletonOrThrow();
-        NDArray pooled = NDArrays.concat(new NDList(sequence.mean(new int[]{1}), sequence.max(new int[]{1})), 1);
+        NDList parts = new NDList(sequence.mean(new int[]{1}), sequence.max(new int[]{1}));
+        if (config.lastStep()) { // the bar being decided on, as a token and as its raw inputs (a linear skip)
+            parts.add(sequence.get(":, -1, :"));
+            parts.add(x.get(":, -1, :"));
+        }
+        NDArray pooled = NDArrays.concat(parts, 1);
         NDArray representation = pool.forward(ps, new NDList(pooled), training).singletonOrThrow();
         return new NDList(representation, sequence);
     }
@@ -89,6 +95,6 @@ public final class UniversalEncoder extends AbstractBlock {
         Shape model = new Shape(b, config.window(), config.modelDim());
         for (AttentionBlock block : blocks) block.initialize(manager, dataType, model);
         finalNorm.initialize(manager, dataType, model);
-        pool.initialize(manager, dataType, new Shape(b, 2L * config.modelDim()));
+        pool.initialize(manager, dataType, new Shape(b, config.pooledWidth()));
     }
 }
