@@ -76,6 +76,32 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
         };
     }
 
+    /** The start of the venue's newest bar of {@code s} (the one forming now). */
+    static long latestStart(BybitRestClient rest, io.tatra.market.Symbol s, Interval interval) {
+        List<Kline> newest = new BybitMarket(rest).klines(s.value(), interval, null, null, 1);
+        if (newest.isEmpty()) throw new io.tatra.TatraException("the venue " + rest.config().baseUrl() + " has no " + interval.code() + " bars of " + s.value());
+        return newest.get(newest.size() - 1).startTime();
+    }
+
+    /**
+     * The venue's bars of {@code s} from {@code from} on that are closed: the venue's newest bar is the one forming now
+     * and is left out (the venue's clock may be a replay's, so its server time cannot tell). A closed bar left out by a
+     * hole in the venue's data comes later through the feed's backfill.
+     */
+    static List<Kline> closedBars(BybitRestClient rest, io.tatra.market.Symbol s, Interval interval, long from) {
+        BybitMarket market = new BybitMarket(rest);
+        long step = interval.millis();
+        List<Kline> out = new ArrayList<>();
+        for (long start = from; ; ) { // pages of 1,000 until a short one: the newest bars
+            List<Kline> page = market.klines(s.value(), interval, start, start + 999 * step, 1000);
+            for (Kline k : page) if (k.startTime() >= start) out.add(k);
+            if (page.size() < 1000) break;
+            start = out.get(out.size() - 1).startTime() + step;
+        }
+        if (!out.isEmpty()) out.remove(out.size() - 1);
+        return out;
+    }
+
     /**
      * Funding settlements and open interest in [from, to] from the venue's REST history, for {@link io.tatra.live.RateFeed}:
      * funding in pages of 200 back from {@code to}, open interest at the bars' resolution following the cursor.

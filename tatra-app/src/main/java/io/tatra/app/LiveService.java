@@ -203,31 +203,9 @@ public final class LiveService {
             }
         }
 
-        /** The start of the venue's newest bar of {@code s} (the one forming now). */
-        private long latestStart(Symbol s) {
-            List<Kline> newest = new BybitMarket(rest).klines(s.value(), interval, null, null, 1);
-            if (newest.isEmpty()) throw new TatraException("the venue " + r.rest() + " has no " + interval.code() + " bars of " + s.value());
-            return newest.get(newest.size() - 1).startTime();
-        }
+        private long latestStart(Symbol s) { return BybitLiveVenue.latestStart(rest, s, interval); }
 
-        /**
-         * The venue's bars of {@code s} from {@code from} on that are closed: the venue's newest bar is the one forming
-         * now and is left out (the venue's clock may be a replay's, so its server time cannot tell). A closed bar left
-         * out by a hole in the venue's data comes later through the feed's backfill.
-         */
-        private List<Kline> closedBars(Symbol s, long from) {
-            BybitMarket market = new BybitMarket(rest);
-            long step = interval.millis();
-            List<Kline> out = new ArrayList<>();
-            for (long start = from; ; ) {
-                List<Kline> page = market.klines(s.value(), interval, start, start + 999 * step, 1000);
-                for (Kline k : page) if (k.startTime() >= start) out.add(k);
-                if (page.size() < 1000) break;
-                start = out.get(out.size() - 1).startTime() + step;
-            }
-            if (!out.isEmpty()) out.remove(out.size() - 1);
-            return out;
-        }
+        private List<Kline> closedBars(Symbol s, long from) { return BybitLiveVenue.closedBars(rest, s, interval, from); }
 
         private void subscribe() {
             Map<String, Symbol> topics = new HashMap<>();
