@@ -29,6 +29,9 @@ final class ModelDataOptions {
     @Option(names = "--last-step", description = "Give the heads the last step's token and raw inputs beside the pooled window (issue 17's last-step path)")
     boolean lastStep;
 
+    @Option(names = "--head-hidden", paramLabel = "N", description = "Hidden units of every two-layer head (default: the size's, 8); 0 = linear heads")
+    Integer headHidden;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1)")
     long seed;
 
@@ -66,7 +69,8 @@ final class ModelDataOptions {
             case "tiny" -> ModelConfig.tiny(96, io.tatra.features.Feature.COUNT);
             default -> throw new TatraException("--size must be default or tiny, got '" + size + "'");
         };
-        return lastStep ? new ModelConfig(m.encoder().withLastStep(true), m.headHidden()) : m;
+        if (headHidden != null && (headHidden < 0 || headHidden > 4096)) throw new TatraException("--head-hidden must be 0..4096, got " + headHidden);
+        return new ModelConfig(lastStep ? m.encoder().withLastStep(true) : m.encoder(), headHidden != null ? headHidden : m.headHidden());
     }
 
     /** Checks every option that needs no data (model size, thread count, fold number's range start) before any data is read. */
