@@ -79,6 +79,7 @@ final class ModelCommands {
         @Option(names = "--from-encoder", paramLabel = "DIR", description = "Start from a pre-trained encoder (tatra pretrain)") Path fromEncoder;
         @Option(names = "--epochs", defaultValue = "20") int epochs;
         @Option(names = "--batches", defaultValue = "400", description = "Batches per epoch (0 = all windows; default 400)") int batches;
+        @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam's learning rate (default 1e-3)") double learningRate;
         @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
         @Option(names = "--force", description = "Replace an existing --out directory") boolean force;
 
@@ -89,7 +90,8 @@ final class ModelCommands {
             data.configureTorch();
             List<Task> ts = new ArrayList<>();
             for (String t : tasks) ts.add(Tasks.byName(t.trim()));
-            TrainConfig tc = UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches));
+            TrainConfig tc = UserValues.of("--epochs / --batches / --learning-rate", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches)
+                    .withLearningRate(learningRate));
             boolean finalFit = data.fold == null;
             Dataset ds = finalFit ? data.finalFit(common.home(), common.json) : data.dataset(common.home(), common.json);
             int fold = finalFit ? 0 : data.fold(ds);

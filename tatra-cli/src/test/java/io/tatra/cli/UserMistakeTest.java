@@ -29,6 +29,7 @@ class UserMistakeTest extends CliHarness {
                 args(data, "train", "--threads", "0", "--out", home.resolve("m").toString()),
                 args(data, "train", "--threads", "10000", "--out", home.resolve("m").toString()),
                 args(data, "train", "--head-hidden", "-1", "--out", home.resolve("m").toString()),
+                args(data, "train", "--learning-rate", "0", "--out", home.resolve("m").toString()),
                 args(new String[]{"--home", h, "--symbols", "SYN01USDT,SYN01USDT", "--interval", "1h"}, "train", "--out", home.resolve("m").toString()),
                 args(new String[]{"--home", h}, "dataset", "build", "--symbols", "SYN01USDT,SYN01USDT", "--interval", "1h", "--horizon", "4"),
                 args(data, "backtest", "--walk-forward", "2000/500/500", "--funding", home.resolve("nonexistent").toString()),

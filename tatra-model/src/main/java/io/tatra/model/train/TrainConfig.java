@@ -28,5 +28,7 @@ public record TrainConfig(Balance balance, int epochs, int batchSize, double lea
 
     public TrainConfig withSeed(long s) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, s); }
 
+    public TrainConfig withLearningRate(double lr) { return new TrainConfig(balance, epochs, batchSize, lr, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed); }
+
     public TrainConfig withBatches(int b) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, b, gradClip, seed); }
 }
