@@ -85,6 +85,17 @@ public final class Evaluation {
             throw new IllegalStateException("contender " + c.code() + " gave " + p.size() + " forecasts for " + w.test().size() + " test windows");
         b.score(c.code(), Scorer.score(p, truth));
         if (Consistency.applies(p)) b.contradiction(c.code(), Consistency.contradictionRate(p, cfg.confidence()));
+        if (!c.code().equals("prior")) flagCollapse(b, c.label(), "seed " + seed, p); // the prior is a constant by design
+    }
+
+    /** Says, in the report's data ("collapsed"), which class heads forecast one distribution for every test window. */
+    @SuppressWarnings("unchecked")
+    static void flagCollapse(EvalReport.Builder b, String label, String run, Forecasts p) {
+        for (var task : p.tasks())
+            if (io.tatra.metrics.Collapse.collapsed(p, task))
+                ((List<String>) b.data.computeIfAbsent("collapsed", k -> new java.util.ArrayList<String>())).add(String.format(
+                        "%s, %s, %s: the same %s distribution for every test window (spread %.5f): the head learnt the class prior only",
+                        label, task.name(), run, task.name(), io.tatra.metrics.Collapse.spread(p, task)));
     }
 
     private static Map<Metric, Double> last(Map<Metric, List<Double>> runs) {
@@ -110,6 +121,7 @@ public final class Evaluation {
         Forecasts p = ModelPredictions.of(loaded.model(), test);
         b.score(MODEL, Scorer.score(p, truth));
         if (Consistency.applies(p)) b.contradiction(MODEL, Consistency.contradictionRate(p, confidence));
+        flagCollapse(b, "model", "saved", p);
         return b.build();
     }
 

@@ -130,4 +130,19 @@ class EvaluationTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Evaluation.run(TestData.small(), 0, null, List.of(TINY, TINY), line -> {}));
         assertTrue(e.getMessage().contains("tiny_sign"), e.getMessage());
     }
+
+    @Test
+    void aHeadThatForecastsOneDistributionForEveryWindowIsFlaggedInTheReport() {
+        int n = 300;
+        double[] flat = new double[n * 3], varied = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            flat[i * 3] = 0.3; flat[i * 3 + 1] = 0.4; flat[i * 3 + 2] = 0.3;
+            varied[i * 3] = 0.1 + 0.5 * (i % 7) / 7.0; varied[i * 3 + 1] = 0.3; varied[i * 3 + 2] = 0.6 - 0.5 * (i % 7) / 7.0;
+        }
+        EvalReport.Builder b = new EvalReport.Builder();
+        Evaluation.flagCollapse(b, "unified", "seed 1", new io.tatra.forecast.Forecasts(n, java.util.Map.of(io.tatra.forecast.CoreTasks.DIRECTION, flat)));
+        Evaluation.flagCollapse(b, "specialist", "seed 1", new io.tatra.forecast.Forecasts(n, java.util.Map.of(io.tatra.forecast.CoreTasks.DIRECTION, varied)));
+        Object flagged = b.data.get("collapsed");
+        assertTrue(flagged instanceof java.util.List<?> l && l.size() == 1 && l.get(0).toString().startsWith("unified, direction, seed 1"), String.valueOf(flagged));
+    }
 }
