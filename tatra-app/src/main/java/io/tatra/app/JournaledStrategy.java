@@ -49,7 +49,13 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
     private JournalWriter<Decision> journal;
 
     /** A model to trade from each symbol's next bar on: {@code build} makes its strategy for one symbol's event frame. */
-    record Replacement(String name, Function<MarketFrame, ModelStrategy> build, BiConsumer<Symbol, String> swapped) {}
+    record Replacement(String name, Function<MarketFrame, ModelStrategy> build, BiConsumer<Symbol, String> swapped) {
+        /** A loaded model version traded through {@code fusion}, with its card's window and horizon. */
+        static Replacement of(String name, io.tatra.model.io.ModelStore.Loaded l, io.tatra.decision.FusionPolicy fusion, BiConsumer<Symbol, String> swapped) {
+            return new Replacement(name, frame -> new ModelStrategy(new io.tatra.model.eval.ModelForecaster(l.model()), l.normalization(), io.tatra.features.FeatureConfig.DEFAULT,
+                    l.card().window(), l.card().labels().horizon(), fusion, Map.of(frame.bars().symbol(), frame), null), swapped);
+        }
+    }
 
     JournaledStrategy(ModelStrategy model) { this.model = model; }
 
@@ -114,8 +120,6 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
         for (Feature x : Feature.values()) if (Double.isFinite(row[x.ordinal()])) f.put(x.id(), row[x.ordinal()]);
         snapshots.append(new Snapshot(s.value(), Instant.ofEpochMilli(barOpen + barMillis), f));
     }
-
-    ModelStrategy model() { return model; }
 
     @Override
     public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) {

@@ -95,6 +95,7 @@ public final class LiveService {
         private final ModelStore.Loaded loaded;
         private final Interval interval;
         private final BybitRestClient rest;
+        private final io.tatra.bybit.client.BybitTrading trading;
         private final LiveEngine engine;
         private final JournaledStrategy journaled;
         private LiveOutcomes outcomes; // null: a dry run, or the caller journals outcomes itself
@@ -122,7 +123,9 @@ public final class LiveService {
                 throw new TatraException("cannot create " + r.dir() + ": " + e.getMessage());
             }
             this.rest = BybitRestClient.of(ClientConfig.of(r.rest(), r.key()));
+            this.trading = new io.tatra.bybit.client.BybitTrading(rest);
             Map<Symbol, Instrument> instruments = instruments();
+            instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
             int horizon = card.labels().horizon();
             ModelStrategy strategy = new ModelStrategy(new ModelForecaster(loaded.model()), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
                     new RuleBasedFusion(r.fusion()), Map.of(), null);
@@ -142,9 +145,9 @@ public final class LiveService {
             engine.withEvents(rates);
             try {
                 if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
-                reconcileAtStart(instruments);
+                reconcileAtStart();
                 warmUp(strategy, rates);
-                if (!r.dryRun()) outcomes = new LiveOutcomes(new io.tatra.bybit.client.BybitTrading(rest), r.symbols(), tradingFrom());
+                if (!r.dryRun()) outcomes = new LiveOutcomes(trading, r.symbols(), tradingFrom());
                 journaled.startJournals(r.dir()); // every decision and feature snapshot from the first live bar on, decisions as a backtest journals them
                 subscribe();
             } catch (RuntimeException e) {
@@ -170,20 +173,23 @@ public final class LiveService {
          * The venue's state against the folder's last status: equal; explained by the engine's own stop-loss and
          * take-profit fills while it was away ({@link FillsWhileAway}); adopted; or the start stops with every difference.
          */
-        private void reconcileAtStart(Map<Symbol, Instrument> instruments) {
+        private void reconcileAtStart() {
             Path status = r.dir().resolve("status.json");
-            List<Reconciliation.Difference> diff = engine.reconcileWithLastStatus(status);
+            List<Reconciliation.Difference> diff = unexplained(engine.reconcileWithLastStatus(status), io.tatra.live.LiveStatus.lastBarClose(status));
             if (diff.isEmpty()) return;
-            instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
-            var trading = new io.tatra.bybit.client.BybitTrading(rest);
-            FillsWhileAway.Result x = FillsWhileAway.explain(diff, io.tatra.live.LiveStatus.lastBarClose(status), trading::executions, steps);
-            for (String l : x.explained()) log("explained", null, 0, l);
-            if (x.unexplained().isEmpty()) return;
-            List<String> lines = x.unexplained().stream().map(Reconciliation.Difference::toString).toList();
+            List<String> lines = diff.stream().map(Reconciliation.Difference::toString).toList();
             if (!r.adoptVenueState())
                 throw new TatraException("the venue's state differs from what " + r.dir() + " last recorded:\n  " + String.join("\n  ", lines)
                         + "\nfind out why (orders placed elsewhere, a fill the engine did not ask for), then start again with --adopt-venue-state to trade from the venue's state");
             for (String l : lines) log("adopted", null, 0, l);
+        }
+
+        /** The differences the engine's own protective fills do not explain ({@link FillsWhileAway}); the explained ones are logged. */
+        private List<Reconciliation.Difference> unexplained(List<Reconciliation.Difference> diff, long since) {
+            if (diff.isEmpty()) return diff;
+            FillsWhileAway.Result x = FillsWhileAway.explain(diff, since, trading::executions, steps);
+            for (String l : x.explained()) log("explained", null, 0, l);
+            return x.unexplained();
         }
 
         /** Feeds the strategy the venue's closed bars from the warm-up start to now (events primed in one request per kind). */
@@ -255,7 +261,6 @@ public final class LiveService {
         }
 
         private RetrainSchedule retrain;
-        private final List<ModelStore.Loaded> versions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         /**
          * Retrains every {@code everyBars} closed bars in the background ({@link RetrainSchedule}) and trades a
@@ -268,9 +273,7 @@ public final class LiveService {
         }
 
         private void promoted(String version, ModelStore.Loaded l) {
-            versions.add(l);
-            journaled.replaceWith(new JournaledStrategy.Replacement(version, frame -> new ModelStrategy(new ModelForecaster(l.model()), l.normalization(),
-                    FeatureConfig.DEFAULT, l.card().window(), l.card().labels().horizon(), new RuleBasedFusion(r.fusion()), Map.of(frame.bars().symbol(), frame), null),
+            journaled.replaceWith(JournaledStrategy.Replacement.of(version, l, new RuleBasedFusion(r.fusion()),
                     (sym, n) -> log("model-swapped", sym, 0, "trading version " + n + " from this bar on")));
         }
 
@@ -287,13 +290,8 @@ public final class LiveService {
                 log("reconnected", null, 0, "connection " + n + ": fetching missed bars and reconciling");
                 staleWatch.reset();
                 catchUp();
-                List<Reconciliation.Difference> all = engine.reconcile(engine.state());
-                List<Reconciliation.Difference> diff = all;
-                if (!all.isEmpty()) { // a stop or take profit that filled while the stream was away is what the engine asked for
-                    FillsWhileAway.Result x = FillsWhileAway.explain(all, Long.MIN_VALUE, new io.tatra.bybit.client.BybitTrading(rest)::executions, steps);
-                    for (String l : x.explained()) log("explained", null, 0, l);
-                    diff = x.unexplained();
-                }
+                // a stop or take profit that filled while the stream was away is what the engine asked for
+                List<Reconciliation.Difference> diff = unexplained(engine.reconcile(engine.state()), Long.MIN_VALUE);
                 for (var d : diff) log(r.adoptVenueState() ? "adopted" : "mismatch", null, 0, d.toString());
                 if (!diff.isEmpty() && !r.adoptVenueState()) {
                     halted = "reconciliation after reconnect " + n + " found " + diff.size() + " difference(s)";
@@ -382,7 +380,6 @@ public final class LiveService {
         @Override
         public void close() {
             if (stream != null) stream.close();
-            if (retrain != null) retrain.close();
             if (outcomes != null) {
                 try { // the session's trades, from its real fills
                     outcomes.collect();
@@ -397,7 +394,7 @@ public final class LiveService {
                 events.close();
             }
             loaded.close();
-            for (ModelStore.Loaded v : versions) v.close();
+            if (retrain != null) retrain.close(); // the worker, then the promoted versions' models
         }
     }
 }

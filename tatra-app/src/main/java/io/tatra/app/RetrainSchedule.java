@@ -50,9 +50,10 @@ final class RetrainSchedule implements AutoCloseable {
     });
     private long lastClose = Long.MIN_VALUE, closes;
     private Future<?> running;
+    private final List<ModelStore.Loaded> promotedModels = new java.util.concurrent.CopyOnWriteArrayList<>(); // traded until close
     private volatile int runs;
 
-    /** {@code promoted} gets the new current version's id and model (loaded; the receiver closes it); {@code log} gets (kind, detail). */
+    /** {@code promoted} gets the new current version's id and model (loaded; closed by {@link #close}); {@code log} gets (kind, detail). */
     RetrainSchedule(Config cfg, Interval interval, List<Symbol> symbols, BybitRestClient rest, BiConsumer<String, ModelStore.Loaded> promoted, BiConsumer<String, String> log) {
         this.cfg = cfg;
         this.interval = interval;
@@ -107,6 +108,7 @@ final class RetrainSchedule implements AutoCloseable {
                     l.close();
                     throw new TatraException("the promoted version trades " + l.card().interval() + " bars, the session " + interval.code());
                 }
+                promotedModels.add(l);
                 promoted.accept(o.candidate(), l);
             }
         } catch (TatraException e) {
@@ -127,5 +129,6 @@ final class RetrainSchedule implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        for (ModelStore.Loaded l : promotedModels) l.close();
     }
 }
