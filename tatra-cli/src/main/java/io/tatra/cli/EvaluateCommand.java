@@ -37,6 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--balance", defaultValue = "pcgrad", description = "The unified model's loss balancing: ew, uw, dwa, gradnorm or pcgrad (default pcgrad)") String balance;
     @Option(names = "--epochs", defaultValue = "20") int epochs;
     @Option(names = "--batches", defaultValue = "400", description = "Batches per epoch (0 = all windows; default 400)") int batches;
+    @Option(names = "--no-calibration", description = "Leave the deep models' class heads uncalibrated (default: calibrated on the validation part)") boolean noCalibration;
     @Option(names = "--pretrain-epochs", defaultValue = "5", description = "Pre-training epochs for the linear probe (0 = no probes; default 5)") int pretrainEpochs;
     @Option(names = "--pretrain-batches", defaultValue = "300") int pretrainBatches;
     @Option(names = "--probe-epochs", defaultValue = "30") int probeEpochs;
@@ -65,7 +66,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 report = Evaluation.ofModel(loaded, ds, ds.allSamples(), confidence);
             }
         } else {
-            TrainConfig tc = UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches));
+            TrainConfig tc = UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches).withCalibration(!noCalibration));
             PretrainConfig pc = pretrainEpochs == 0 ? null
                     : UserValues.of("--pretrain-epochs / --pretrain-batches", () -> PretrainConfig.defaults(data.seed).withEpochs(pretrainEpochs).withBatches(pretrainBatches));
             EvalConfig cfg = UserValues.of("--seeds / --probe-epochs / --confidence", () -> new EvalConfig(EvalConfig.seeds(data.seed, seeds), data.model(), tc, pc, probeEpochs, confidence));

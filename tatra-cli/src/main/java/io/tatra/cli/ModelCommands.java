@@ -80,6 +80,10 @@ final class ModelCommands {
         @Option(names = "--epochs", defaultValue = "20") int epochs;
         @Option(names = "--batches", defaultValue = "400", description = "Batches per epoch (0 = all windows; default 400)") int batches;
         @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam's learning rate (default 1e-3)") double learningRate;
+        @Option(names = "--patience", defaultValue = "3", description = "Epochs without a better validation loss before training stops (default 3; "
+                + "set it to --epochs for a full learning curve)") int patience;
+        @Option(names = "--no-calibration", description = "Leave the class heads' softmax as trained (by default each is calibrated on the validation part: "
+                + "a temperature and a bias per class)") boolean noCalibration;
         @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
         @Option(names = "--force", description = "Replace an existing --out directory") boolean force;
 
@@ -90,8 +94,8 @@ final class ModelCommands {
             data.configureTorch();
             List<Task> ts = new ArrayList<>();
             for (String t : tasks) ts.add(Tasks.byName(t.trim()));
-            TrainConfig tc = UserValues.of("--epochs / --batches / --learning-rate", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches)
-                    .withLearningRate(learningRate));
+            TrainConfig tc = UserValues.of("--epochs / --batches / --learning-rate / --patience", () -> TrainConfig.defaults(Balance.parse(balance), data.seed)
+                    .withEpochs(epochs).withBatches(batches).withLearningRate(learningRate).withPatience(patience).withCalibration(!noCalibration));
             boolean finalFit = data.fold == null;
             Dataset ds = finalFit ? data.finalFit(common.home(), common.json) : data.dataset(common.home(), common.json);
             int fold = finalFit ? 0 : data.fold(ds);

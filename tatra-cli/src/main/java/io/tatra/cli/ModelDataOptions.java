@@ -26,10 +26,11 @@ final class ModelDataOptions {
     @Option(names = "--size", defaultValue = "default", description = "Model size: default (~160k parameters) or tiny (tests, quick demos)")
     String size;
 
-    @Option(names = "--last-step", description = "Give the heads the last step's token and raw inputs beside the pooled window (issue 17's last-step path)")
-    boolean lastStep;
+    @Option(names = "--last-step", negatable = true, description = "Give the heads the last step's token and raw inputs beside the pooled window "
+            + "(issue 17's last-step path; on by default, --no-last-step for the pooled window alone)")
+    Boolean lastStep;
 
-    @Option(names = "--head-hidden", paramLabel = "N", description = "Hidden units of every two-layer head (default: the size's, 8); 0 = linear heads")
+    @Option(names = "--head-hidden", paramLabel = "N", description = "Hidden units of every two-layer head (default: the size's, 64 or tiny's 16); 0 = linear heads")
     Integer headHidden;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default 1)")
@@ -70,7 +71,7 @@ final class ModelDataOptions {
             default -> throw new TatraException("--size must be default or tiny, got '" + size + "'");
         };
         if (headHidden != null && (headHidden < 0 || headHidden > 4096)) throw new TatraException("--head-hidden must be 0..4096, got " + headHidden);
-        return new ModelConfig(lastStep ? m.encoder().withLastStep(true) : m.encoder(), headHidden != null ? headHidden : m.headHidden());
+        return new ModelConfig(lastStep != null ? m.encoder().withLastStep(lastStep) : m.encoder(), headHidden != null ? headHidden : m.headHidden());
     }
 
     /** Checks every option that needs no data (model size, thread count, fold number's range start) before any data is read. */

@@ -32,6 +32,7 @@ public final class TatraModel implements AutoCloseable {
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Map<String, SequentialBlock> heads = new LinkedHashMap<>();
     private final Map<String, TargetScale> scales = new LinkedHashMap<>();
+    private final Map<String, io.tatra.forecast.ClassCalibration> calibrations = new LinkedHashMap<>();
     private final ParameterStore store;
 
     private TatraModel(ModelConfig config) {
@@ -68,6 +69,21 @@ public final class TatraModel implements AutoCloseable {
         requireTask(task);
         scales.put(task, scale);
     }
+
+    /**
+     * Sets the post-hoc calibration of a class head (fitted on validation data), applied wherever its outputs become
+     * probabilities ({@code ModelPredictions}, {@code ModelForecaster}); null removes it.
+     */
+    public void setCalibration(String task, io.tatra.forecast.ClassCalibration c) {
+        Task t = requireTask(task);
+        if (c == null) { calibrations.remove(task); return; }
+        if (t.kind() != io.tatra.model.task.TaskKind.CLASSES || c.classes() != t.classes())
+            throw new IllegalArgumentException("a " + c.classes() + "-class calibration does not fit head '" + task + "' (" + t.kind() + ", " + t.classes() + " classes)");
+        calibrations.put(task, c);
+    }
+
+    /** The head's calibration, or null when it has none (raw softmax). */
+    public io.tatra.forecast.ClassCalibration calibration(String task) { return calibrations.get(requireTask(task).name()); }
 
     /** The forward pass: the representation, the encoder's sequence output and each head's raw output. */
     public record Forward(NDArray representation, NDArray sequence, Map<String, NDArray> outputs) {}

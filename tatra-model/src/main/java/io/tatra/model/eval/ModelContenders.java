@@ -96,7 +96,7 @@ public final class ModelContenders {
             float[] y = train.targets(t, train.all());
             enc.addHead(t, train.fitScale(t), seed + 100 + k++);
             HeadTrainer.train(enc, t, tr, y, va, val.targets(t, val.all()), tc, null);
-            p = ModelPredictions.with(p, t, headOutputs(enc, t, te), enc.scale(t.name()));
+            p = ModelPredictions.with(p, t, headOutputs(enc, t, te), enc.scale(t.name()), null);
         }
         return p;
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The DJL model behind the engine-neutral {@link Forecaster}: one forward pass per window (inference mode), each
- * head's raw output turned into label units — class tasks by softmax, in the class order of their
+ * head's raw output turned into label units — class tasks by softmax (and the head's calibration), in the class order of their
  * {@link TaskSpec}, volatility and return through the head's target scale.
  */
 public final class ModelForecaster implements Forecaster {
@@ -43,7 +43,7 @@ public final class ModelForecaster implements Forecaster {
             for (int i = 0; i < tasks.size(); i++) {
                 Task t = tasks.get(i);
                 float[] raw = fw.outputs().get(t.name()).toFloatArray();
-                out.put(specs.get(i), t.kind() == TaskKind.CLASSES ? ModelPredictions.softmax(raw, raw.length)
+                out.put(specs.get(i), t.kind() == TaskKind.CLASSES ? ModelPredictions.probabilities(raw, raw.length, model.calibration(t.name()))
                         : new double[]{t.kind().predict(raw[0], model.scale(t.name()))});
             }
         }

@@ -36,8 +36,16 @@ public record ModelCard(String format, String kind, String createdAt, Map<String
         files = files == null ? null : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(files));
     }
 
-    /** One head: its task, kind and target scaling fitted on the training labels. */
-    public record TaskCard(String name, String kind, int classes, double center, double scale, boolean frozenEncoder) {}
+    /**
+     * One head: its task, kind and target scaling fitted on the training labels, and a class head's calibration
+     * fitted on the validation part (null: none, as in cards written before calibration).
+     */
+    public record TaskCard(String name, String kind, int classes, double center, double scale, boolean frozenEncoder,
+                           io.tatra.forecast.ClassCalibration calibration) {
+        public TaskCard(String name, String kind, int classes, double center, double scale, boolean frozenEncoder) {
+            this(name, kind, classes, center, scale, frozenEncoder, null);
+        }
+    }
 
     /** The last bar whose data shaped the saved weights: the end of validation (early stopping) or of training. */
     public String seenTo() { return validationTo != null && trainTo != null && validationTo.compareTo(trainTo) > 0 ? validationTo : trainTo; }

@@ -61,7 +61,7 @@ public final class ModelStore {
             for (Task t : model.tasks()) {
                 TargetScale s = model.scale(t.name());
                 boolean frozen = card.tasks().stream().anyMatch(c -> c.name().equals(t.name()) && c.frozenEncoder());
-                tasks.add(new ModelCard.TaskCard(t.name(), t.kind().name(), t.classes(), s.center(), s.scale(), frozen));
+                tasks.add(new ModelCard.TaskCard(t.name(), t.kind().name(), t.classes(), s.center(), s.scale(), frozen, model.calibration(t.name())));
                 writeParams(dir.resolve("heads/" + t.name() + ".params"), model.headBlock(t.name()));
             }
             writeParams(dir.resolve("encoder.params"), model.encoder());
@@ -118,6 +118,7 @@ public final class ModelStore {
             throw new TatraException(dir + ": normalization.json belongs to schema " + abbreviate(norm.schemaHash()) + ", the model to " + abbreviate(card.featureSchema()));
         List<Task> tasks = new ArrayList<>();
         Map<String, TargetScale> scales = new LinkedHashMap<>();
+        Map<String, io.tatra.forecast.ClassCalibration> calibrations = new LinkedHashMap<>();
         for (ModelCard.TaskCard tc : card.tasks()) {
             Task t = Tasks.byName(tc.name());
             if (t.kind() != TaskKind.valueOf(tc.kind()) || t.classes() != tc.classes())
@@ -125,6 +126,12 @@ public final class ModelStore {
                         + " classes, this build defines it as " + t.kind() + " with " + t.classes());
             tasks.add(t);
             scales.put(t.name(), new TargetScale(tc.center(), tc.scale()));
+            if (tc.calibration() != null) {
+                if (t.kind() != TaskKind.CLASSES || tc.calibration().classes() != t.classes())
+                    throw new TatraException(dir.resolve("model.json") + ": head '" + tc.name() + "' has a calibration for " + tc.calibration().classes()
+                            + " classes, the head has " + t.classes());
+                calibrations.put(t.name(), tc.calibration());
+            }
         }
         TatraModel model = TatraModel.create(card.config(), tasks, 0);
         try {
@@ -132,6 +139,7 @@ public final class ModelStore {
             for (Task t : tasks) {
                 readParams(dir.resolve("heads/" + t.name() + ".params"), model.headBlock(t.name()), model);
                 model.setScale(t.name(), scales.get(t.name()));
+                model.setCalibration(t.name(), calibrations.get(t.name()));
             }
             checkFinite(dir, model);
         } catch (RuntimeException e) {

@@ -33,14 +33,14 @@ public record EncoderConfig(int window, int features, int convChannels, int conv
         if (v < 1) throw new IllegalArgumentException(name + " must be >= 1, got " + v);
     }
 
-    /** The default: sized for CPU training (about 0.2M encoder parameters). */
+    /** The default: sized for CPU training (about 0.2M encoder parameters), with the last-step path (issue 17). */
     public static EncoderConfig defaults(int window, int features) {
-        return new EncoderConfig(window, features, 64, 5, 2, 64, 4, 2, 128, 256, 0.1f, false);
+        return new EncoderConfig(window, features, 64, 5, 2, 64, 4, 2, 128, 256, 0.1f, true);
     }
 
-    /** A tiny encoder for unit tests and the quick demo. */
+    /** A tiny encoder for unit tests and the quick demo, with the last-step path. */
     public static EncoderConfig tiny(int window, int features) {
-        return new EncoderConfig(window, features, 8, 3, 1, 8, 2, 1, 16, 16, 0f, false);
+        return new EncoderConfig(window, features, 8, 3, 1, 8, 2, 1, 16, 16, 0f, true);
     }
 
     /** The same sizes with or without the last-step path. */

@@ -7,10 +7,15 @@ public record ModelConfig(EncoderConfig encoder, int headHidden) {
         if (headHidden < 0) throw new IllegalArgumentException("headHidden must be >= 0 (0 = linear heads), got " + headHidden);
     }
 
-    public static ModelConfig defaults(int window, int features) { return new ModelConfig(EncoderConfig.defaults(window, features), 8); }
+    /**
+     * The default: 64 hidden units per head. Issue 17 found 8-unit heads dying on real data (every GELU unit's
+     * pre-activation deep in its flat negative tail, the head stuck on the class prior); 64 left that plateau on
+     * every seed tried.
+     */
+    public static ModelConfig defaults(int window, int features) { return new ModelConfig(EncoderConfig.defaults(window, features), 64); }
 
     /** The same encoder with linear heads. */
     public ModelConfig linearHeads() { return new ModelConfig(encoder, 0); }
 
-    public static ModelConfig tiny(int window, int features) { return new ModelConfig(EncoderConfig.tiny(window, features), 8); }
+    public static ModelConfig tiny(int window, int features) { return new ModelConfig(EncoderConfig.tiny(window, features), 16); }
 }

@@ -4,9 +4,12 @@ package io.tatra.model.train;
  * Multi-task training settings. {@code maxBatchesPerEpoch} = 0 means a full pass; a positive value draws that
  * many random batches per epoch (bounded epochs on large pooled datasets). Early stopping watches the sum of
  * the unweighted validation losses and keeps the best epoch's weights.
+ *
+ * @param calibrate after training, fit each class head's {@link io.tatra.forecast.ClassCalibration} on the validation
+ *                  part (false in cards written before calibration, and in the short constructor)
  */
 public record TrainConfig(Balance balance, int epochs, int batchSize, double learningRate, double weightDecay,
-                          int patience, int maxBatchesPerEpoch, double gradClip, long seed) {
+                          int patience, int maxBatchesPerEpoch, double gradClip, long seed, boolean calibrate) {
     public TrainConfig {
         if (balance == null) throw new IllegalArgumentException("balance is required");
         if (epochs < 1) throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
@@ -18,17 +21,27 @@ public record TrainConfig(Balance balance, int epochs, int batchSize, double lea
         if (!(gradClip > 0)) throw new IllegalArgumentException("gradClip must be > 0, got " + gradClip);
     }
 
-    public static TrainConfig defaults(Balance balance, long seed) {
-        return new TrainConfig(balance, 20, 64, 1e-3, 1e-4, 3, 400, 1.0, seed);
+    /** Without calibration (tests, probes, heads trained by hand). */
+    public TrainConfig(Balance balance, int epochs, int batchSize, double learningRate, double weightDecay,
+                       int patience, int maxBatchesPerEpoch, double gradClip, long seed) {
+        this(balance, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed, false);
     }
 
-    public TrainConfig withEpochs(int e) { return new TrainConfig(balance, e, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed); }
+    public static TrainConfig defaults(Balance balance, long seed) {
+        return new TrainConfig(balance, 20, 64, 1e-3, 1e-4, 3, 400, 1.0, seed, true);
+    }
 
-    public TrainConfig withBalance(Balance b) { return new TrainConfig(b, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed); }
+    public TrainConfig withEpochs(int e) { return new TrainConfig(balance, e, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed, calibrate); }
 
-    public TrainConfig withSeed(long s) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, s); }
+    public TrainConfig withBalance(Balance b) { return new TrainConfig(b, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed, calibrate); }
 
-    public TrainConfig withLearningRate(double lr) { return new TrainConfig(balance, epochs, batchSize, lr, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed); }
+    public TrainConfig withSeed(long s) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, s, calibrate); }
 
-    public TrainConfig withBatches(int b) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, b, gradClip, seed); }
+    public TrainConfig withLearningRate(double lr) { return new TrainConfig(balance, epochs, batchSize, lr, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed, calibrate); }
+
+    public TrainConfig withPatience(int p) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, p, maxBatchesPerEpoch, gradClip, seed, calibrate); }
+
+    public TrainConfig withCalibration(boolean on) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, maxBatchesPerEpoch, gradClip, seed, on); }
+
+    public TrainConfig withBatches(int b) { return new TrainConfig(balance, epochs, batchSize, learningRate, weightDecay, patience, b, gradClip, seed, calibrate); }
 }

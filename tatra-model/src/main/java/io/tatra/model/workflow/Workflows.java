@@ -14,6 +14,7 @@ import io.tatra.model.pretrain.PretrainConfig;
 import io.tatra.model.pretrain.Pretrainer;
 import io.tatra.model.task.Task;
 import io.tatra.model.train.HeadTrainer;
+import io.tatra.model.train.Calibrate;
 import io.tatra.model.train.MultiTaskTrainer;
 import io.tatra.model.train.Samples;
 import io.tatra.model.train.TrainConfig;
@@ -80,6 +81,13 @@ public final class Workflows {
             training.put("train_windows", train.size());
             training.put("validation_windows", val.size());
             training.put("log", r.epochs());
+            if (tc.calibrate()) {
+                Map<String, Calibrate.Report> cal = Calibrate.heads(m, val);
+                cal.forEach((task, c) -> log.accept(String.format(java.util.Locale.ROOT,
+                        "calibrated %s on %d validation windows: temperature %.3f, log-loss %.4f → %.4f, ECE %.3f → %.3f",
+                        task, c.windows(), c.temperature(), c.logLossBefore(), c.logLossAfter(), c.eceBefore(), c.eceAfter())));
+                training.put("calibration", cal);
+            }
             return new Trained(m, card(tasks.size() == 1 ? "specialist" : "unified", ds, fold, m, training, Map.of(),
                     fromEncoder == null ? null : fromEncoder.toString()), r);
         } catch (RuntimeException e) {

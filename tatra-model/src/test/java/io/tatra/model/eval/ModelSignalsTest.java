@@ -32,6 +32,30 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class ModelSignalsTest {
     @Test
+    void trainingCalibratesEveryClassHeadOnTheValidationPartAndRecordsIt() {
+        Torch.configure(1, 1);
+        Dataset ds = TestData.small();
+        int fold = ds.folds().size() - 1;
+        TrainConfig tc = new TrainConfig(Balance.EW, 1, 32, 3e-3, 1e-4, 2, 5, 1.0, 1).withCalibration(true);
+        try (Workflows.Trained t = Workflows.train(ds, fold, Tasks.CORE, ModelConfig.tiny(96, Feature.COUNT), tc, null, line -> {})) {
+            assertNotNull(t.model().calibration("direction"));
+            assertNotNull(t.model().calibration("regime"));
+            assertNull(t.model().calibration("volatility"));
+            @SuppressWarnings("unchecked")
+            Map<String, io.tatra.model.train.Calibrate.Report> cal = (Map<String, io.tatra.model.train.Calibrate.Report>) t.card().training().get("calibration");
+            assertEquals(java.util.Set.of("direction", "regime"), cal.keySet());
+            for (var r : cal.values()) {
+                assertTrue(r.logLossAfter() <= r.logLossBefore() + 1e-9, "calibration never raises the loss it was fitted on: " + r);
+                assertEquals(Samples.of(ds, fold, ds.samples(fold, Fold.Part.VALIDATION)).labelled(Tasks.CORE).size(), r.windows());
+            }
+        }
+        try (Workflows.Trained t = Workflows.train(ds, fold, Tasks.CORE, ModelConfig.tiny(96, Feature.COUNT), tc.withCalibration(false), null, line -> {})) {
+            assertNull(t.model().calibration("direction"));
+            assertFalse(t.card().training().containsKey("calibration"));
+        }
+    }
+
+    @Test
     void modelDecisionsOnTestWindowsBacktestWithEntriesAfterTheirDecisionBar() {
         Torch.configure(1, 1);
         Dataset ds = TestData.small();

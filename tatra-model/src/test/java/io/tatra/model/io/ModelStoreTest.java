@@ -4,7 +4,11 @@ import io.tatra.TatraException;
 import io.tatra.dataset.Dataset;
 import io.tatra.dataset.Fold;
 import io.tatra.features.Feature;
+import io.tatra.forecast.ClassCalibration;
+import io.tatra.forecast.CoreTasks;
 import io.tatra.model.TatraModel;
+import io.tatra.model.eval.ModelForecaster;
+import io.tatra.model.eval.ModelPredictions;
 import io.tatra.model.TestData;
 import io.tatra.model.nn.ModelConfig;
 import io.tatra.model.nn.Torch;
@@ -52,6 +56,30 @@ class ModelStoreTest {
                 assertEquals(1.05, l.card().metrics().get("direction_log_loss"));
                 assertArrayEquals(ds.normalizations().get(0).center(), l.normalization().center());
                 assertTrue(l.card().versions().get("djl").startsWith("0.35"), l.card().versions().toString());
+            }
+        }
+    }
+
+    @Test
+    void aHeadsCalibrationIsSavedLoadedAndAppliedByEveryConsumer() {
+        Torch.configure(1, 1);
+        Dataset ds = TestData.small();
+        Samples test = Samples.of(ds, 0, ds.samples(0, Fold.Part.TEST).subList(0, 12));
+        ClassCalibration c = new ClassCalibration(0.4, new double[]{0.3, 0, -0.3});
+        try (TatraModel m = TatraModel.create(ModelConfig.tiny(96, Feature.COUNT), Tasks.CORE, 5)) {
+            assertThrows(IllegalArgumentException.class, () -> m.setCalibration("volatility", c), "a regression head takes no class calibration");
+            assertThrows(IllegalArgumentException.class, () -> m.setCalibration("direction", ClassCalibration.identity(2)));
+            m.setCalibration("direction", c);
+            ModelStore.save(dir, m, card(ds, m), ds.normalizations().get(0));
+            double[] raw = ClassCalibration.softmaxRows(Inference.outputs(m, test, 16).get("direction"), 3);
+            try (ModelStore.Loaded l = ModelStore.load(dir, ds.schemaHash())) {
+                assertEquals(c, l.model().calibration("direction"));
+                assertNull(l.model().calibration("regime"), "an uncalibrated head stays uncalibrated");
+                double[] batch = ModelPredictions.of(l.model(), test).array(CoreTasks.DIRECTION);
+                assertArrayEquals(c.applyRows(raw), batch, 1e-9, "batch predictions are calibrated");
+                assertFalse(Math.abs(batch[0] - raw[0]) < 1e-6, "and differ from the raw softmax");
+                double[] one = new ModelForecaster(l.model()).forecast(test.inputs(new int[]{0})).values(CoreTasks.DIRECTION);
+                assertArrayEquals(java.util.Arrays.copyOf(batch, 3), one, 1e-6, "the live forecaster applies the same calibration");
             }
         }
     }
