@@ -44,8 +44,9 @@ class ArchitectureTest {
             Map.entry("tatra-bybit-client", Set.of("tatra-core", "tatra-bybit")),
             Map.entry("tatra-exchange", Set.of("tatra-core", "tatra-bybit")),
             Map.entry("tatra-model", Set.of("tatra-core")),
+            Map.entry("tatra-lightgbm", Set.of("tatra-core")),
             Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-live")),
-            Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow", "tatra-live")),
+            Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow", "tatra-live")),
             Map.entry("tatra-live", Set.of("tatra-core", "tatra-bybit")));
 
     record Source(String module, Path file, String pkg, String code) {}
@@ -94,6 +95,19 @@ class ArchitectureTest {
         for (Source s : sources())
             if (s.module.equals("tatra-core"))
                 for (String lib : CORE_FORBIDDEN) if (s.code.contains(lib + ".") || s.code.contains("import " + lib + ";")) bad.add(ROOT.relativize(s.file) + " uses " + lib);
+        assertEquals(List.of(), bad);
+    }
+
+    /** One module per native family (Tribuo's rule): PyTorch only in tatra-model, LightGBM only in tatra-lightgbm. */
+    @Test
+    void eachNativeLibraryStaysInItsOwnModule() {
+        Map<String, List<String>> forbidden = Map.of(
+                "tatra-model", List.of("com.microsoft.ml.lightgbm", "io.github.metarank.lightgbm4j"),
+                "tatra-lightgbm", List.of("ai.djl", "org.duckdb"));
+        List<String> bad = new ArrayList<>();
+        for (Source s : sources())
+            for (String lib : forbidden.getOrDefault(s.module, List.of()))
+                if (s.code.contains(lib + ".") || s.code.contains("import " + lib + ";")) bad.add(ROOT.relativize(s.file) + " uses " + lib);
         assertEquals(List.of(), bad);
     }
 

@@ -42,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--pretrain-batches", defaultValue = "300") int pretrainBatches;
     @Option(names = "--probe-epochs", defaultValue = "30") int probeEpochs;
     @Option(names = "--confidence", defaultValue = "" + Consistency.DEFAULT_QUANTILE, description = "Contradiction rate: a head's top (1 - q) of |score| counts as confident (default 0.7)") double confidence;
-    @Option(names = "--contenders", split = ",", paramLabel = "CODE", description = "Only these contenders, by code (default all: unified, specialists, probe_pretrained, probe_random, garch, har_rv, linear, hmm, prior, zero, mean, last_sign)") java.util.List<String> only;
+    @Option(names = "--contenders", split = ",", paramLabel = "CODE", description = "Only these contenders, by code (default all: unified, specialists, probe_pretrained, probe_random, lightgbm, garch, har_rv, linear, hmm, prior, zero, mean, last_sign)") java.util.List<String> only;
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write evaluation.json and evaluation.md (default: HOME/evaluations/eval-TIME)") Path out;
 
     @Option(names = "--force", description = "Replace an existing --out directory") boolean force;
@@ -70,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
             PretrainConfig pc = pretrainEpochs == 0 ? null
                     : UserValues.of("--pretrain-epochs / --pretrain-batches", () -> PretrainConfig.defaults(data.seed).withEpochs(pretrainEpochs).withBatches(pretrainBatches));
             EvalConfig cfg = UserValues.of("--seeds / --probe-epochs / --confidence", () -> new EvalConfig(EvalConfig.seeds(data.seed, seeds), data.model(), tc, pc, probeEpochs, confidence));
-            java.util.List<Contender> contenders = select(Evaluation.contenders(cfg), only);
+            java.util.List<Contender> contenders = select(withLightGbm(Evaluation.contenders(cfg)), only);
             Dataset ds = testFrom != null ? data.holdout(common.home(), common.json, testFrom) : data.dataset(common.home(), common.json);
             int fold = testFrom != null ? 0 : data.fold(ds);
             report = Evaluation.run(ds, fold, cfg, contenders, ModelCommands.LOG);
@@ -86,6 +86,16 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.println("wrote " + dir.resolve("evaluation.json") + " and " + dir.resolve("evaluation.md"));
         }
         return 0;
+    }
+
+    /** LightGBM after the deep contenders, before the classical baselines; its native threads follow --threads. */
+    java.util.List<Contender> withLightGbm(java.util.List<Contender> all) {
+        java.util.List<Contender> out = new java.util.ArrayList<>(all);
+        int at = 0;
+        while (at < out.size() && out.get(at).seeded()) at++;
+        int threads = data.threads != null ? data.threads : Runtime.getRuntime().availableProcessors();
+        out.add(at, new io.tatra.gbm.GbmContender(io.tatra.gbm.GbmConfig.defaults(data.seed).withThreads(threads)));
+        return out;
     }
 
     /** The contenders named, in the default order; an unknown or repeated code is a user error that names the known ones. */

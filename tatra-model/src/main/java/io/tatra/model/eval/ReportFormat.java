@@ -78,6 +78,9 @@ public final class ReportFormat {
         if (r.seconds().containsKey(ModelContenders.PROBE_PRETRAINED) && r.seconds().containsKey(ModelContenders.PROBE_RANDOM))
             out.add(String.format(Locale.ROOT, "linear probes: pre-trained encoder %.1f s (pre-training included), random encoder %.1f s (mean per seed)",
                     EvalReport.Stat.of(r.seconds().get(ModelContenders.PROBE_PRETRAINED)).mean(), EvalReport.Stat.of(r.seconds().get(ModelContenders.PROBE_RANDOM)).mean()));
+        List<String> fits = new java.util.ArrayList<>();
+        r.seconds().forEach((code, v) -> { if (!v.isEmpty()) fits.add(String.format(Locale.ROOT, "%s %.1f s", code, EvalReport.Stat.of(v).mean())); });
+        if (!fits.isEmpty()) out.add("fit time (mean per seed): " + String.join(", ", fits));
         if (r.data().get("collapsed") instanceof List<?> collapsed)
             for (Object c : collapsed) out.add("WARNING collapsed head: " + c);
         return out;
