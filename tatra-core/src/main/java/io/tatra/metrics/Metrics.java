@@ -137,6 +137,21 @@ public final class Metrics {
         return pearson(ranks(a), ranks(b));
     }
 
+    /**
+     * Area under the ROC curve: the probability that a random positive scores above a random negative (ties count
+     * half), by the Mann–Whitney rank sum. NaN when either class is absent.
+     */
+    public static double auc(double[] score, boolean[] positive) {
+        check(score.length, positive.length);
+        double[] r = ranks(score);
+        long pos = 0;
+        double sum = 0;
+        for (int i = 0; i < r.length; i++) if (positive[i]) { pos++; sum += r[i]; }
+        long neg = r.length - pos;
+        if (pos == 0 || neg == 0) return Double.NaN;
+        return (sum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+    }
+
     /** Share of non-zero actual values whose sign the forecast got right (zero forecasts count as misses). */
     public static double hitRate(double[] pred, double[] actual) {
         check(pred.length, actual.length);

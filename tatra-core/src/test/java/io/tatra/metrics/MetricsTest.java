@@ -106,4 +106,18 @@ class MetricsTest {
         var f = io.tatra.forecast.Forecasts.none(ret.length).with(io.tatra.forecast.CoreTasks.DIRECTION, dir).with(io.tatra.forecast.CoreTasks.RETURN, ret);
         return reg == null ? f : f.with(io.tatra.forecast.CoreTasks.REGIME, reg);
     }
+
+    @Test
+    void aucIsTheShareOfPositiveNegativePairsRankedRightWithTiesAsHalf() {
+        // pairs (pos, neg): (0.9, 0.1) right, (0.9, 0.5) right, (0.5, 0.1) right, (0.5, 0.5) tie → 3.5 / 4
+        assertEquals(0.875, Metrics.auc(new double[]{0.9, 0.5, 0.5, 0.1}, new boolean[]{true, true, false, false}), 1e-12);
+        assertEquals(0.0, Metrics.auc(new double[]{0.1, 0.9}, new boolean[]{true, false}), 1e-12);
+        assertTrue(Double.isNaN(Metrics.auc(new double[]{0.1, 0.9}, new boolean[]{true, true})));
+        java.util.Random r = new java.util.Random(1);
+        int n = 20_000;
+        double[] s = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) { s[i] = r.nextDouble(); y[i] = r.nextBoolean(); }
+        assertEquals(0.5, Metrics.auc(s, y), 0.02, "random scores");
+    }
 }

@@ -34,6 +34,8 @@ public record GbmConfig(int numLeaves, double learningRate, int minDataInLeaf, d
 
     public GbmConfig withSeed(long s) { return new GbmConfig(numLeaves, learningRate, minDataInLeaf, featureFraction, baggingFraction, lambdaL2, maxRounds, patience, threads, s); }
 
+    public GbmConfig withMinDataInLeaf(int m) { return new GbmConfig(numLeaves, learningRate, m, featureFraction, baggingFraction, lambdaL2, maxRounds, patience, threads, seed); }
+
     public GbmConfig withRounds(int max, int pat) { return new GbmConfig(numLeaves, learningRate, minDataInLeaf, featureFraction, baggingFraction, lambdaL2, max, pat, threads, seed); }
 
     /** The LightGBM parameter string for an objective ({@code classes} only for multiclass). */
