@@ -45,7 +45,7 @@ class ArchitectureTest {
             Map.entry("tatra-exchange", Set.of("tatra-core", "tatra-bybit")),
             Map.entry("tatra-model", Set.of("tatra-core")),
             Map.entry("tatra-lightgbm", Set.of("tatra-core")),
-            Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-live")),
+            Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-live")),
             Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow", "tatra-live")),
             Map.entry("tatra-live", Set.of("tatra-core", "tatra-bybit")));
 

@@ -56,7 +56,8 @@ public final class MetaLabelModel implements AutoCloseable {
     public static Trained train(MetaSplit split, List<String> featureNames, GbmConfig base, Consumer<String> log) {
         List<String> warnings = new ArrayList<>();
         for (String w : new String[]{DataSufficiency.META_LABELS.check(split.train().size(), "the training part"),
-                DataSufficiency.META_LABELS.check(split.train().size() + split.validation().size() + split.test().size(), "the journals")})
+                DataSufficiency.META_LABELS.check(split.train().size() + split.validation().size() + split.test().size()
+                + split.purged() + split.embargoed(), "all the journals together")})
             if (w != null) { warnings.add(w); log.accept(w); }
         if (split.validation().isEmpty() || split.test().isEmpty())
             throw new io.tatra.TatraException("the validation or test part is empty after purge and embargo; use more trades or a shorter --embargo");
