@@ -74,7 +74,7 @@ public final class HtmlReport {
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-        return template().replace("/*ECHARTS*/", echarts().replace("</script", "<\\/script")).replace("/*DATA*/", json);
+        return template().replace("/*ECHARTS*/", echartsScript()).replace("/*DATA*/", json);
     }
 
     /**
@@ -194,6 +194,12 @@ public final class HtmlReport {
     private static String template() { return resource("/io/tatra/report/report.html"); }
 
     private static String echarts() { return resource(ECHARTS); }
+
+    /** ECharts, ready to sit inside a script element. */
+    static String echartsScript() { return echarts().replace("</script", "<\\/script"); }
+
+    /** A text resource of this build. */
+    static String resourceText(String path) { return resource(path); }
 
     private static String resource(String path) {
         try (InputStream in = HtmlReport.class.getResourceAsStream(path)) {

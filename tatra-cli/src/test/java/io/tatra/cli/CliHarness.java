@@ -39,4 +39,13 @@ abstract class CliHarness {
     String out() { return out.toString(StandardCharsets.UTF_8); }
 
     String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    /** Command words, shared options and this call's options in one argument list. */
+    static String[] concat(String[] a, String[] b, String... c) {
+        String[] out = new String[a.length + b.length + c.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        System.arraycopy(c, 0, out, a.length + b.length, c.length);
+        return out;
+    }
 }

@@ -172,13 +172,6 @@ class ModelCliTest extends CliHarness {
         assertTrue(err().contains("no model.json"), err());
     }
 
-    private static String[] concat(String[] a, String[] b, String... c) {
-        String[] out = new String[a.length + b.length + c.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        System.arraycopy(c, 0, out, a.length + b.length, c.length);
-        return out;
-    }
 
     private static java.util.List<String> iterable(java.util.Iterator<String> it) {
         java.util.List<String> out = new java.util.ArrayList<>();

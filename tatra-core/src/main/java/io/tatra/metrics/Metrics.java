@@ -152,6 +152,33 @@ public final class Metrics {
         return (sum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
     }
 
+    /**
+     * Mutual information, in bits, between a feature cut into {@code bins} equal-count bins (ties stay together;
+     * NaN values form a bin of their own) and a class label {@code 0..k-1}: the plug-in estimate, biased upwards by
+     * about {@code (bins − 1)(k − 1) / (2 n ln 2)} bits, which is reported beside it by callers that rank features.
+     */
+    public static double mutualInformation(double[] x, int[] y, int k, int bins) {
+        check(x.length, y.length);
+        if (bins < 2 || k < 2) throw new IllegalArgumentException("bins and classes must be >= 2");
+        double[] r = ranks(x);
+        int n = x.length;
+        int[] bin = new int[n];
+        for (int i = 0; i < n; i++) bin[i] = Double.isNaN(x[i]) ? bins : (int) Math.min(bins - 1, Math.floor((r[i] - 1) * bins / n));
+        double[][] joint = new double[bins + 1][k];
+        double[] px = new double[bins + 1], py = new double[k];
+        for (int i = 0; i < n; i++) {
+            if (y[i] < 0 || y[i] >= k) throw new IllegalArgumentException("label " + y[i] + " at " + i + " is not a class of " + k);
+            joint[bin[i]][y[i]]++;
+            px[bin[i]]++;
+            py[y[i]]++;
+        }
+        double mi = 0;
+        for (int b = 0; b <= bins; b++)
+            for (int c = 0; c < k; c++)
+                if (joint[b][c] > 0) mi += joint[b][c] / n * Math.log(joint[b][c] * n / (px[b] * py[c]));
+        return mi / Math.log(2);
+    }
+
     /** Share of non-zero actual values whose sign the forecast got right (zero forecasts count as misses). */
     public static double hitRate(double[] pred, double[] actual) {
         check(pred.length, actual.length);
@@ -175,7 +202,8 @@ public final class Metrics {
         return s / pred.length;
     }
 
-    static double[] ranks(double[] v) {
+    /** 1-based ranks, ties sharing their average rank. */
+    public static double[] ranks(double[] v) {
         Integer[] idx = new Integer[v.length];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
         Arrays.sort(idx, (x, y) -> Double.compare(v[x], v[y]));

@@ -120,4 +120,22 @@ class MetricsTest {
         for (int i = 0; i < n; i++) { s[i] = r.nextDouble(); y[i] = r.nextBoolean(); }
         assertEquals(0.5, Metrics.auc(s, y), 0.02, "random scores");
     }
+
+    @Test
+    void mutualInformationIsZeroForIndependenceAndTheLabelEntropyForADeterministicLabel() {
+        java.util.Random r = new java.util.Random(2);
+        int n = 30_000;
+        double[] x = new double[n];
+        int[] independent = new int[n], determined = new int[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextGaussian();
+            independent[i] = r.nextInt(3);
+            determined[i] = x[i] < -0.43 ? 0 : x[i] > 0.43 ? 2 : 1; // about equal thirds: entropy log2(3)
+        }
+        assertEquals(0, Metrics.mutualInformation(x, independent, 3, 10), 0.002);
+        assertEquals(Math.log(3) / Math.log(2), Metrics.mutualInformation(x, determined, 3, 30), 0.1);
+        double[] withNan = x.clone();
+        for (int i = 0; i < n; i += 7) withNan[i] = Double.NaN;
+        assertTrue(Metrics.mutualInformation(withNan, determined, 3, 10) > 0.5, "NaN is a bin of its own, the rest still informs");
+    }
 }
