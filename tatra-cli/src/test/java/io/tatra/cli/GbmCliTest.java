@@ -37,6 +37,19 @@ class GbmCliTest extends CliHarness {
         assertEquals(2, run(concat(new String[]{"explain"}, data, "--task", "sentiment", "--out", home.resolve("e2").toString())));
         assertTrue(err().contains("--task must be direction, volatility, regime or return"), err());
 
+        // the regime, its probability and the bars until it changes
+        assertEquals(0, run(concat(new String[]{"regime"}, data, "--test-from", "2022-03-15", "--json")), err());
+        JsonNode reg = new ObjectMapper().readTree(out());
+        assertTrue(reg.get("testWindows").asInt() > 0 && reg.get("durationTestRows").asInt() > 0, out());
+        assertEquals(2, reg.get("now").size());
+        for (JsonNode now : reg.get("now")) {
+            assertTrue(now.get("expectedBars").asDouble() > 0, now.toString());
+            double sum = 0;
+            for (JsonNode q : now.get("probabilities")) sum += q.asDouble();
+            assertEquals(1, sum, 1e-9);
+        }
+        assertEquals(2, run(concat(new String[]{"regime"}, data)), "--test-from is required");
+
         // a walk-forward backtest's journals → the win probability
         Path bt = home.resolve("bt");
         assertEquals(0, run(concat(new String[]{"backtest"}, data, "--size", "tiny", "--walk-forward", "1000/300/300", "--epochs", "1", "--batches", "3",

@@ -15,7 +15,9 @@ public enum GbmObjective {
      */
     GAMMA("gamma", "gamma_deviance"),
     /** A real target (a standardized return); Huber loss with δ = 1 like the unified model's return head. */
-    HUBER("huber", "huber");
+    HUBER("huber", "huber"),
+    /** A count (bars until the regime changes), log link; metric Poisson deviance. Predictions are the expected count. */
+    POISSON("poisson", "poisson");
 
     private final String objective, metric;
 

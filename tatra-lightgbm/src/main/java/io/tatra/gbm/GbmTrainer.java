@@ -80,6 +80,7 @@ public final class GbmTrainer {
                 case MULTICLASS -> v == Math.rint(v) && v >= 0 && v < classes;
                 case BINARY -> v == 0 || v == 1;
                 case GAMMA -> v > 0;
+                case POISSON -> v >= 0;
                 case HUBER -> true;
             };
             if (!ok) throw new IllegalArgumentException(part + " label " + v + " at row " + i + " is not valid for " + objective
