@@ -42,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--pretrain-batches", defaultValue = "300") int pretrainBatches;
     @Option(names = "--probe-epochs", defaultValue = "30") int probeEpochs;
     @Option(names = "--confidence", defaultValue = "" + Consistency.DEFAULT_QUANTILE, description = "Contradiction rate: a head's top (1 - q) of |score| counts as confident (default 0.7)") double confidence;
-    @Option(names = "--contenders", split = ",", paramLabel = "CODE", description = "Only these contenders, by code (default all: unified, specialists, probe_pretrained, probe_random, lightgbm, garch, har_rv, linear, hmm, prior, zero, mean, last_sign)") java.util.List<String> only;
+    @Option(names = "--contenders", split = ",", paramLabel = "CODE", description = "Only these contenders, by code (default all: unified, specialists, lstm, probe_pretrained, probe_random, lightgbm, garch, har_rv, linear, hmm, prior, zero, mean, last_sign)") java.util.List<String> only;
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write evaluation.json and evaluation.md (default: HOME/evaluations/eval-TIME)") Path out;
 
     @Option(names = "--force", description = "Replace an existing --out directory") boolean force;
@@ -90,11 +90,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** LightGBM after the deep contenders, before the classical baselines; its native threads follow --threads. */
     java.util.List<Contender> withLightGbm(java.util.List<Contender> all) {
+        return withLightGbm(all, data.seed, data.threads != null ? data.threads : Runtime.getRuntime().availableProcessors());
+    }
+
+    static java.util.List<Contender> withLightGbm(java.util.List<Contender> all, long seed, int threads) {
         java.util.List<Contender> out = new java.util.ArrayList<>(all);
         int at = 0;
         while (at < out.size() && out.get(at).seeded()) at++;
-        int threads = data.threads != null ? data.threads : Runtime.getRuntime().availableProcessors();
-        out.add(at, new io.tatra.gbm.GbmContender(io.tatra.gbm.GbmConfig.defaults(data.seed).withThreads(threads)));
+        out.add(at, new io.tatra.gbm.GbmContender(io.tatra.gbm.GbmConfig.defaults(seed).withThreads(threads)));
         return out;
     }
 

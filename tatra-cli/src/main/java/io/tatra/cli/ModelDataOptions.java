@@ -30,6 +30,9 @@ final class ModelDataOptions {
             + "(issue 17's last-step path; on by default, --no-last-step for the pooled window alone)")
     Boolean lastStep;
 
+    @Option(names = "--encoder", defaultValue = "attention", description = "Sequence model of the encoder: attention (default) or lstm (unidirectional)")
+    String encoder;
+
     @Option(names = "--head-hidden", paramLabel = "N", description = "Hidden units of every two-layer head (default: the size's, 64 or tiny's 16); 0 = linear heads")
     Integer headHidden;
 
@@ -71,7 +74,13 @@ final class ModelDataOptions {
             default -> throw new TatraException("--size must be default or tiny, got '" + size + "'");
         };
         if (headHidden != null && (headHidden < 0 || headHidden > 4096)) throw new TatraException("--head-hidden must be 0..4096, got " + headHidden);
-        return new ModelConfig(lastStep != null ? m.encoder().withLastStep(lastStep) : m.encoder(), headHidden != null ? headHidden : m.headHidden());
+        io.tatra.model.nn.EncoderKind kind = switch (encoder) {
+            case "attention" -> io.tatra.model.nn.EncoderKind.ATTENTION;
+            case "lstm" -> io.tatra.model.nn.EncoderKind.LSTM;
+            default -> throw new TatraException("--encoder must be attention or lstm, got '" + encoder + "'");
+        };
+        var enc = (lastStep != null ? m.encoder().withLastStep(lastStep) : m.encoder()).withKind(kind);
+        return new ModelConfig(enc, headHidden != null ? headHidden : m.headHidden());
     }
 
     /** Checks every option that needs no data (model size, thread count, fold number's range start) before any data is read. */

@@ -25,12 +25,12 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * The deep contenders of {@code tatra evaluate}, all on the same encoder architecture: the unified multi-task model,
- * four single-task specialists, and linear probes on a pre-trained and on a random frozen encoder. Each trains on
+ * The deep contenders of {@code tatra evaluate}: the unified multi-task model, four single-task specialists on the same
+ * encoder architecture, the same multi-task model on an LSTM encoder, and linear probes on a pre-trained and on a random frozen encoder. Each trains on
  * the fold's training part with early stopping on its validation part, one fit per seed.
  */
 public final class ModelContenders {
-    public static final String UNIFIED = "unified", SPECIALISTS = "specialists", PROBE_PRETRAINED = "probe_pretrained", PROBE_RANDOM = "probe_random";
+    public static final String UNIFIED = "unified", SPECIALISTS = "specialists", LSTM = "lstm", PROBE_PRETRAINED = "probe_pretrained", PROBE_RANDOM = "probe_random";
     /** The linear probes train on at most this many training windows (a seeded random subset): encoding is the cost. */
     public static final int PROBE_MAX_TRAIN = 20_000;
 
@@ -38,7 +38,7 @@ public final class ModelContenders {
 
     /** Unified and specialists, then both probes when {@code cfg.pretrain()} is set. */
     public static List<Contender> all(EvalConfig cfg) {
-        List<Contender> out = new ArrayList<>(List.of(unified(cfg), specialists(cfg)));
+        List<Contender> out = new ArrayList<>(List.of(unified(cfg), specialists(cfg), lstm(cfg)));
         if (cfg.pretrain() != null) out.addAll(List.of(probe(cfg, true), probe(cfg, false)));
         return out;
     }
@@ -48,6 +48,18 @@ public final class ModelContenders {
             TrainConfig tc = cfg.train().withSeed(seed);
             log.accept("unified model, " + tc.balance().code() + ", tasks " + String.join(",", Tasks.CORE.stream().map(Task::name).toList()));
             try (Workflows.Trained u = Workflows.train(d.dataset(), d.fold(), Tasks.CORE, cfg.model(), tc, null, line -> log.accept("unified " + line))) {
+                return ModelPredictions.of(u.model(), test(d));
+            }
+        });
+    }
+
+    /** The unified model's heads and training on an LSTM encoder (design document 003's sequence model) of the same width. */
+    public static Contender lstm(EvalConfig cfg) {
+        return seeded(LSTM, "LSTM encoder (multi-task)", (d, seed, log) -> {
+            TrainConfig tc = cfg.train().withSeed(seed);
+            var mc = new io.tatra.model.nn.ModelConfig(cfg.model().encoder().withKind(io.tatra.model.nn.EncoderKind.LSTM), cfg.model().headHidden());
+            log.accept("LSTM encoder, " + tc.balance().code() + ", " + mc.encoder().attentionLayers() + " layer(s) of " + mc.encoder().modelDim() + " units");
+            try (Workflows.Trained u = Workflows.train(d.dataset(), d.fold(), Tasks.CORE, mc, tc, null, line -> log.accept("lstm " + line))) {
                 return ModelPredictions.of(u.model(), test(d));
             }
         });

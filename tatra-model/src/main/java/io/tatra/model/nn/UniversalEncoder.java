@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * The universal encoder: {@code [batch × window × features]} → 1-D convolutions (local patterns, GELU) →
- * projection to {@code modelDim} plus a learned position embedding → pre-norm self-attention blocks → final
+ * projection to {@code modelDim} plus a learned position embedding → pre-norm self-attention blocks (or, with
+ * {@link EncoderKind#LSTM}, a unidirectional LSTM over the raw window instead of all three) → final
  * LayerNorm → mean and max pooling over time (with {@link EncoderConfig#lastStep}: beside the last step's token and
  * raw inputs) → linear map to the representation.
  *
@@ -35,9 +37,20 @@ public final class UniversalEncoder extends AbstractBlock {
     private final List<AttentionBlock> blocks = new ArrayList<>();
     private final LayerNorm finalNorm;
     private final Linear pool;
+    private final LSTM lstm;
 
     public UniversalEncoder(EncoderConfig config) {
         this.config = config;
+        if (config.kind() == EncoderKind.LSTM) {
+            lstm = addChildBlock("lstm", LSTM.builder().setStateSize(config.modelDim()).setNumLayers(config.attentionLayers())
+                    .optDropRate(config.dropout()).optBatchFirst(true).optReturnState(false).build());
+            project = null;
+            position = null;
+            finalNorm = addChildBlock("norm", LayerNorm.builder().axis(2).build());
+            pool = addChildBlock("pool", Linear.builder().setUnits(config.embedding()).build());
+            return;
+        }
+        lstm = null;
         for (int i = 0; i < config.convLayers(); i++)
             convs.add(addChildBlock("conv" + i, Conv1d.builder().setKernelShape(new Shape(config.convKernel()))
                     .optPadding(new Shape(config.convKernel() / 2)).setFilters(config.convChannels()).build()));
@@ -59,12 +72,18 @@ public final class UniversalEncoder extends AbstractBlock {
         if (x.getShape().dimension() != 3 || x.getShape().get(1) != config.window() || x.getShape().get(2) != config.features())
             throw new IllegalArgumentException("encoder input must be [batch × " + config.window() + " × " + config.features()
                     + "], got " + x.getShape());
-        NDArray h = x.transpose(0, 2, 1);                                   // [b, features, time]
-        for (Conv1d conv : convs) h = Activation.gelu(conv.forward(ps, new NDList(h), training).singletonOrThrow());
-        h = project.forward(ps, new NDList(h.transpose(0, 2, 1)), training).singletonOrThrow();
-        h = h.add(ps.getValue(position, h.getDevice(), training));
-        NDList seq = new NDList(h);
-        for (AttentionBlock b : blocks) seq = b.forward(ps, seq, training);
+        NDList seq;
+        if (lstm != null) {
+            // a fresh list: DJL's LSTM appends its zero initial states to the list it is given
+            seq = new NDList(lstm.forward(ps, new NDList(x), training).get(0));
+        } else {
+            NDArray h = x.transpose(0, 2, 1);                               // [b, features, time]
+            for (Conv1d conv : convs) h = Activation.gelu(conv.forward(ps, new NDList(h), training).singletonOrThrow());
+            h = project.forward(ps, new NDList(h.transpose(0, 2, 1)), training).singletonOrThrow();
+            h = h.add(ps.getValue(position, h.getDevice(), training));
+            seq = new NDList(h);
+            for (AttentionBlock b : blocks) seq = b.forward(ps, seq, training);
+        }
         NDArray sequence = finalNorm.forward(ps, seq, training).singletonOrThrow();
         NDList parts = new NDList(sequence.mean(new int[]{1}), sequence.max(new int[]{1}));
         if (config.lastStep()) { // the bar being decided on, as a token and as its raw inputs (a linear skip)
@@ -85,6 +104,13 @@ public final class UniversalEncoder extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         long b = inputShapes[0].get(0);
+        Shape model = new Shape(b, config.window(), config.modelDim());
+        if (lstm != null) {
+            lstm.initialize(manager, dataType, new Shape(b, config.window(), config.features()));
+            finalNorm.initialize(manager, dataType, model);
+            pool.initialize(manager, dataType, new Shape(b, config.pooledWidth()));
+            return;
+        }
         Shape s = new Shape(b, config.features(), config.window());
         for (Conv1d conv : convs) {
             conv.initialize(manager, dataType, s);
@@ -92,7 +118,6 @@ public final class UniversalEncoder extends AbstractBlock {
         }
         Shape seq = new Shape(b, config.window(), s.get(1));
         project.initialize(manager, dataType, seq);
-        Shape model = new Shape(b, config.window(), config.modelDim());
         for (AttentionBlock block : blocks) block.initialize(manager, dataType, model);
         finalNorm.initialize(manager, dataType, model);
         pool.initialize(manager, dataType, new Shape(b, config.pooledWidth()));
