@@ -122,6 +122,7 @@ public final class Evaluation {
         b.score(MODEL, Scorer.score(p, truth));
         if (Consistency.applies(p)) b.contradiction(MODEL, Consistency.contradictionRate(p, confidence));
         flagCollapse(b, "model", "saved", p);
+        ExtraTasks.into(b.data, ExtraTasks.score(loaded.model(), new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), samples)));
         return b.build();
     }
 

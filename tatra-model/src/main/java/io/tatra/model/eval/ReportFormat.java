@@ -81,6 +81,10 @@ public final class ReportFormat {
         List<String> fits = new java.util.ArrayList<>();
         r.seconds().forEach((code, v) -> { if (!v.isEmpty()) fits.add(String.format(Locale.ROOT, "%s %.1f s", code, EvalReport.Stat.of(v).mean())); });
         if (!fits.isEmpty()) out.add("fit time (mean per seed): " + String.join(", ", fits));
+        if (r.data().get("extra_tasks") instanceof List<?> extra && !extra.isEmpty()) {
+            out.add("other heads (each against the constant hardest to beat on its own windows):");
+            for (String line : ExtraTasks.lines(extra)) out.add("  " + line);
+        }
         if (r.data().get("collapsed") instanceof List<?> collapsed)
             for (Object c : collapsed) out.add("WARNING collapsed head: " + c);
         return out;

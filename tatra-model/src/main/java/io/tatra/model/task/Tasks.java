@@ -25,11 +25,28 @@ public final class Tasks {
     public static final Task WIN = new Task("win", TaskKind.BINARY, 0,
             (d, r) -> d.labels().barrier()[r] == 1 ? 1 : 0, "triple barrier: take profit (+sigma*sqrt(h)) is hit before the stop within h bars");
 
+    // design document 003's sequence (LSTM) tasks: entry timing, trend and pattern labels (PathLabels, the label set)
+    public static final Task TIME_TO_TARGET = new Task("time_to_target", TaskKind.ROBUST_REGRESSION, 0,
+            (d, r) -> d.labels().barrierBars()[r], "bars until the forward path first reaches the take-profit or stop barrier (+/-sigma*sqrt(h); h when neither)");
+    public static final Task TREND_STRENGTH = new Task("trend_strength", TaskKind.ROBUST_REGRESSION, 0,
+            (d, r) -> Math.abs(d.labels().trendT()[r]), "|t| of the forward trend-scanning regression (how clean the coming trend is)");
+    public static final Task REVERSAL = new Task("reversal", TaskKind.BINARY, 0,
+            (d, r) -> io.tatra.labels.PathLabels.reversal(d.labels(), d.runIndex(), r, d.labels().config().horizon()),
+            "the regime label changes within the next h bars");
+    public static final Task BREAKOUT = new Task("breakout", TaskKind.BINARY, 0,
+            (d, r) -> io.tatra.labels.PathLabels.breakout(d.bars(), d.runIndex(), r, d.labels().config().horizon()),
+            "a high above or a low below the trailing 24-bar range within the next h bars");
+    public static final Task PATTERN = new Task("pattern", TaskKind.CLASSES, 4,
+            (d, r) -> io.tatra.labels.PathLabels.pattern(d.bars(), d.runIndex(), r, d.labels().config().horizon(), d.labels().sigma()[r]),
+            "range / breakout up / breakout down / trend continuation over the next h bars");
+    /** The tasks an LSTM sequence model is trained on, beside direction and volatility. */
+    public static final List<Task> SEQUENCE = List.of(TIME_TO_TARGET, TREND_STRENGTH, REVERSAL, BREAKOUT, PATTERN);
+
     public static final List<Task> CORE = List.of(DIRECTION, VOLATILITY, REGIME, RETURN);
     private static final Map<String, Task> ALL = new LinkedHashMap<>();
 
     static {
-        for (Task t : List.of(DIRECTION, VOLATILITY, REGIME, RETURN, ANOMALY, WIN)) ALL.put(t.name(), t);
+        for (Task t : List.of(DIRECTION, VOLATILITY, REGIME, RETURN, ANOMALY, WIN, TIME_TO_TARGET, TREND_STRENGTH, REVERSAL, BREAKOUT, PATTERN)) ALL.put(t.name(), t);
     }
 
     private Tasks() {}
