@@ -59,30 +59,11 @@ final class ModelsBench implements Callable<Integer> {
             say((run < 0 ? "warm-up" : "run " + (run + 1)) + String.format(java.util.Locale.ROOT, ": LightGBM %,d × %d rows, %d rounds kept, %.2f s", rows, f, rounds,
                     run < 0 ? Double.NaN : gbmSeconds[run]));
         }
-        Torch.configure(threads, 1);
-        double[] unifiedBatch = new double[runs];
-        double[] unifiedLatency;
-        ModelConfig mc = ModelConfig.defaults(96, f);
-        float[] window = new float[96 * f];
-        try (TatraModel m = TatraModel.create(mc, Tasks.CORE, 1)) {
-            io.tatra.model.train.Samples windows = syntheticWindows();
-            MultiTaskTrainer t = new MultiTaskTrainer(m, TrainConfig.defaults(Balance.PCGRAD, 1));
-            for (int run = -1; run < runs; run++) {
-                long t0 = System.nanoTime();
-                for (int b = 0; b < unifiedBatches; b++) {
-                    int[] batch = new int[64];
-                    for (int i = 0; i < 64; i++) batch[i] = r.nextInt(windows.size());
-                    t.trainStep(windows, batch);
-                }
-                double perBatch = (System.nanoTime() - t0) / 1e9 / unifiedBatches;
-                if (run >= 0) unifiedBatch[run] = perBatch;
-                say((run < 0 ? "warm-up" : "run " + (run + 1)) + String.format(java.util.Locale.ROOT, ": unified model (default size, PCGrad) %.3f s per batch of 64 windows", perBatch));
-            }
-            Torch.configure(1, 1);
-            ModelForecaster fc = new ModelForecaster(m);
-            for (int i = 0; i < window.length; i++) window[i] = (float) r.nextGaussian();
-            unifiedLatency = latency(i -> fc.forecast(window));
-        }
+        io.tatra.model.train.Samples windows = syntheticWindows();
+        double[][] attention = deep(ModelConfig.defaults(96, f), windows, r, "unified model (default size, PCGrad)");
+        double[][] lstm = deep(new ModelConfig(ModelConfig.defaults(96, f).encoder().withKind(io.tatra.model.nn.EncoderKind.LSTM), ModelConfig.defaults(96, f).headHidden()),
+                windows, r, "LSTM encoder (2 × 64 units, PCGrad)");
+        double[] unifiedBatch = attention[0], unifiedLatency = attention[1];
         double gbm = median(gbmSeconds), perBatch = median(unifiedBatch);
         double unifiedSameRows = perBatch * rows / 64.0;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -97,6 +78,10 @@ final class ModelsBench implements Callable<Integer> {
         out.put("unified_one_pass_over_rows_s", unifiedSameRows);
         out.put("unified_forecast_p50_ms", unifiedLatency[0]);
         out.put("unified_forecast_p99_ms", unifiedLatency[1]);
+        out.put("lstm_batch_median_s", median(lstm[0]));
+        out.put("lstm_one_pass_over_rows_s", median(lstm[0]) * rows / 64.0);
+        out.put("lstm_forecast_p50_ms", lstm[1][0]);
+        out.put("lstm_forecast_p99_ms", lstm[1][1]);
         out.put("cores", Runtime.getRuntime().availableProcessors());
         if (common.json) System.out.println(Json.write(out));
         else {
@@ -104,8 +89,35 @@ final class ModelsBench implements Callable<Integer> {
                     rows, f, gbm, runs, rounds, gbmLatency[0], gbmLatency[1]);
             System.out.printf(java.util.Locale.ROOT, "unified: %.3f s per batch of 64 windows (one pass over %,d windows: %.0f s); one-window forecast p50 %.3f ms, p99 %.3f ms%n",
                     perBatch, rows, unifiedSameRows, unifiedLatency[0], unifiedLatency[1]);
+            System.out.printf(java.util.Locale.ROOT, "LSTM:    %.3f s per batch of 64 windows (one pass over %,d windows: %.0f s); one-window forecast p50 %.3f ms, p99 %.3f ms%n",
+                    median(lstm[0]), rows, median(lstm[0]) * rows / 64.0, lstm[1][0], lstm[1][1]);
         }
         return 0;
+    }
+
+    /** Seconds per training batch (one per run) and the one-window forecast p50/p99 in ms, for one model configuration. */
+    private double[][] deep(ModelConfig mc, io.tatra.model.train.Samples windows, Random r, String what) {
+        Torch.configure(threads, 1);
+        double[] batch = new double[runs];
+        float[] window = new float[96 * Feature.COUNT];
+        try (TatraModel m = TatraModel.create(mc, Tasks.CORE, 1)) {
+            MultiTaskTrainer t = new MultiTaskTrainer(m, TrainConfig.defaults(Balance.PCGRAD, 1));
+            for (int run = -1; run < runs; run++) {
+                long t0 = System.nanoTime();
+                for (int b = 0; b < unifiedBatches; b++) {
+                    int[] idx = new int[64];
+                    for (int i = 0; i < 64; i++) idx[i] = r.nextInt(windows.size());
+                    t.trainStep(windows, idx);
+                }
+                double perBatch = (System.nanoTime() - t0) / 1e9 / unifiedBatches;
+                if (run >= 0) batch[run] = perBatch;
+                say((run < 0 ? "warm-up" : "run " + (run + 1)) + String.format(java.util.Locale.ROOT, ": %s %.3f s per batch of 64 windows", what, perBatch));
+            }
+            Torch.configure(1, 1);
+            ModelForecaster fc = new ModelForecaster(m);
+            for (int i = 0; i < window.length; i++) window[i] = (float) r.nextGaussian();
+            return new double[][]{batch, latency(i -> fc.forecast(window))};
+        }
     }
 
     /** Training windows of a small synthetic market (2 symbols × 3,000 hourly bars), labelled for the core tasks. */
