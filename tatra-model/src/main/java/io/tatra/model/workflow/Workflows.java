@@ -63,6 +63,10 @@ public final class Workflows {
     public static Trained train(Dataset ds, int fold, List<Task> tasks, ModelConfig mc, TrainConfig tc, Path fromEncoder, Consumer<String> log) {
         Samples train = Samples.of(ds, fold, ds.samples(fold, Fold.Part.TRAIN)).labelled(tasks);
         Samples val = Samples.of(ds, fold, ds.samples(fold, Fold.Part.VALIDATION)).labelled(tasks);
+        if (mc.encoder().kind() == io.tatra.model.nn.EncoderKind.LSTM) { // design document 003's gate, on every fold's training part
+            String warning = io.tatra.meta.DataSufficiency.LSTM.check(train.size(), "the training part of " + ds.folds().get(fold).name());
+            if (warning != null) log.accept(warning);
+        }
         TatraModel m = TatraModel.create(mc, tasks, tc.seed());
         try {
             if (fromEncoder != null) copyEncoder(fromEncoder, ds.schemaHash(), m);

@@ -64,4 +64,25 @@ class LstmEncoderTest {
         assertTrue(planted > 0.5, "the LSTM reads the planted past: " + planted);
         assertTrue(shuffled < 0.4, "shuffled labels leave nothing to learn: " + shuffled);
     }
+
+    @Test
+    void theDataGateRefusesAnLstmOnTooFewSequencesAndWarnsBelowTheRecommendedAmount() {
+        Torch.configure(1, 1);
+        ModelConfig tiny = ModelConfig.tiny(96, Feature.COUNT);
+        ModelConfig lstm = new ModelConfig(tiny.encoder().withKind(EncoderKind.LSTM), tiny.headHidden());
+        Dataset ds = TestData.small();
+        int fold = 0; // the first walk-forward fold: its training part is the shortest
+        int have = Samples.of(ds, fold, ds.samples(fold, io.tatra.dataset.Fold.Part.TRAIN)).labelled(io.tatra.model.task.Tasks.CORE).size();
+        java.util.List<String> log = new java.util.ArrayList<>();
+        TrainConfig tc = new TrainConfig(Balance.EW, 1, 32, 3e-3, 1e-4, 2, 2, 1.0, 1);
+        if (have < io.tatra.meta.DataSufficiency.LSTM.minimum()) {
+            io.tatra.TatraException e = assertThrows(io.tatra.TatraException.class,
+                    () -> io.tatra.model.workflow.Workflows.train(ds, fold, io.tatra.model.task.Tasks.CORE, lstm, tc, null, log::add));
+            assertTrue(e.getMessage().contains("sequences"), e.getMessage());
+        } else {
+            try (var t = io.tatra.model.workflow.Workflows.train(ds, fold, io.tatra.model.task.Tasks.CORE, lstm, tc, null, log::add)) {
+                assertTrue(log.stream().anyMatch(l -> l.contains("fewer than the 5,000 recommended")), "fold 1 has " + have + " windows: " + log);
+            }
+        }
+    }
 }
