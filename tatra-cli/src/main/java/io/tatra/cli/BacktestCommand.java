@@ -30,7 +30,7 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--walk-forward", paramLabel = "TRAIN/TEST/STEP", description = "Instead of --model: re-train a model every STEP bars on the TRAIN bars before a TEST block (e.g. 8760/720/720)") String walkForward;
     @Option(names = "--balance", defaultValue = "pcgrad", description = "Walk-forward training: ew, uw, dwa, gradnorm or pcgrad") String balance;
     @Option(names = "--epochs", defaultValue = "20", description = "Walk-forward training epochs per fold") int epochs;
-    @Option(names = "--batches", defaultValue = "400", description = "Walk-forward training batches per epoch") int batches;
+    @Option(names = "--batches", defaultValue = "200", description = "Walk-forward training batches per epoch (default 200)") int batches;
     @Option(names = "--capital", defaultValue = "10000") double capital;
     @Option(names = "--fee", defaultValue = "0.00055", description = "Taker fee as a fraction of notional (default Bybit linear 0.00055)") double fee;
     @Option(names = "--slippage", defaultValue = "2", description = "Fixed slippage in bps (default 2)") double slippageBps;

@@ -36,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "3", description = "Training seeds: --seed, --seed+1, ... (default 3)") int seeds;
     @Option(names = "--balance", defaultValue = "pcgrad", description = "The unified model's loss balancing: ew, uw, dwa, gradnorm or pcgrad (default pcgrad)") String balance;
     @Option(names = "--epochs", defaultValue = "20") int epochs;
-    @Option(names = "--batches", defaultValue = "400", description = "Batches per epoch (0 = all windows; default 400)") int batches;
+    @Option(names = "--batches", defaultValue = "200", description = "Batches per epoch (0 = all windows; default 200)") int batches;
     @Option(names = "--no-calibration", description = "Leave the deep models' class heads uncalibrated (default: calibrated on the validation part)") boolean noCalibration;
     @Option(names = "--pretrain-epochs", defaultValue = "5", description = "Pre-training epochs for the linear probe (0 = no probes; default 5)") int pretrainEpochs;
     @Option(names = "--pretrain-batches", defaultValue = "300") int pretrainBatches;

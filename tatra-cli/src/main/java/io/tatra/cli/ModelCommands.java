@@ -78,7 +78,7 @@ final class ModelCommands {
         @Option(names = "--tasks", defaultValue = "direction,volatility,regime,return", split = ",", description = "Tasks to train together (one = a specialist)") List<String> tasks;
         @Option(names = "--from-encoder", paramLabel = "DIR", description = "Start from a pre-trained encoder (tatra pretrain)") Path fromEncoder;
         @Option(names = "--epochs", defaultValue = "20") int epochs;
-        @Option(names = "--batches", defaultValue = "400", description = "Batches per epoch (0 = all windows; default 400)") int batches;
+        @Option(names = "--batches", defaultValue = "200", description = "Batches per epoch (0 = all windows; default 200)") int batches;
         @Option(names = "--learning-rate", defaultValue = "1e-3", description = "Adam's learning rate (default 1e-3)") double learningRate;
         @Option(names = "--patience", defaultValue = "3", description = "Epochs without a better validation loss before training stops (default 3; "
                 + "set it to --epochs for a full learning curve)") int patience;

@@ -7,6 +7,7 @@ import io.tatra.model.task.Task;
 import io.tatra.model.task.TaskKind;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,11 +23,34 @@ public final class Calibrate {
     public record Report(double temperature, double[] bias, double logLossBefore, double logLossAfter, double eceBefore, double eceAfter, int windows) {}
 
     public static Map<String, Report> heads(TatraModel model, Samples validation) {
-        if (validation.size() == 0) throw new IllegalArgumentException("calibration needs validation windows; the validation part is empty");
-        Map<String, float[]> raw = Inference.outputs(model, validation, 256);
         Map<String, Report> out = new LinkedHashMap<>();
-        for (Task t : model.tasks()) {
-            if (t.kind() != TaskKind.CLASSES) continue;
+        fit(model, validation).forEach((task, f) -> {
+            model.setCalibration(task, f.calibration());
+            out.put(task, f.report());
+        });
+        return out;
+    }
+
+    /**
+     * Each class head's log-loss on these windows after the calibration that would be fitted on them, without
+     * changing the model: what early stopping watches when training calibrates, so a head that grows overconfident
+     * (its raw loss rising while its ranking holds) does not decide the epoch.
+     */
+    public static Map<String, Double> calibratedLosses(TatraModel model, Samples validation) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        fit(model, validation).forEach((task, f) -> out.put(task, f.report().logLossAfter()));
+        return out;
+    }
+
+    private record Fitted(ClassCalibration calibration, Report report) {}
+
+    private static Map<String, Fitted> fit(TatraModel model, Samples validation) {
+        if (validation.size() == 0) throw new IllegalArgumentException("calibration needs validation windows; the validation part is empty");
+        List<Task> classTasks = model.tasks().stream().filter(t -> t.kind() == TaskKind.CLASSES).toList();
+        Map<String, Fitted> out = new LinkedHashMap<>();
+        if (classTasks.isEmpty()) return out;
+        Map<String, float[]> raw = Inference.outputs(model, validation, 256);
+        for (Task t : classTasks) {
             int k = t.classes();
             double[] p = ClassCalibration.softmaxRows(raw.get(t.name()), k);
             float[] target = validation.targets(t, validation.all());
@@ -34,9 +58,8 @@ public final class Calibrate {
             for (int i = 0; i < y.length; i++) y[i] = (int) target[i];
             ClassCalibration c = ClassCalibration.fit(p, y, k);
             double[] q = c.applyRows(p);
-            model.setCalibration(t.name(), c);
-            out.put(t.name(), new Report(c.temperature(), c.bias(), ClassCalibration.logLoss(p, y, k), ClassCalibration.logLoss(q, y, k),
-                    Metrics.ece(p, y, k, 10), Metrics.ece(q, y, k, 10), y.length));
+            out.put(t.name(), new Fitted(c, new Report(c.temperature(), c.bias(), ClassCalibration.logLoss(p, y, k), ClassCalibration.logLoss(q, y, k),
+                    Metrics.ece(p, y, k, 10), Metrics.ece(q, y, k, 10), y.length)));
         }
         return out;
     }

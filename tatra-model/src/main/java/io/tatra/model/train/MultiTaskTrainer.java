@@ -18,7 +18,10 @@ import java.util.function.Consumer;
 
 /**
  * Trains every head of a {@link TatraModel} together on one shared encoder, with the selected loss balancing
- * ({@link Balance}), early stopping on the validation losses and the best epoch's weights restored at the end.
+ * ({@link Balance}), early stopping on the validation losses and the best epoch's weights restored at the end. When
+ * the configuration calibrates, early stopping counts each class head's validation loss after calibration: issue 17's
+ * learning curves showed the regime head's raw loss rising from the first epoch (overconfidence) and deciding the
+ * epoch for every head while direction was still improving.
  */
 public final class MultiTaskTrainer {
     private final TatraModel model;
@@ -88,7 +91,10 @@ public final class MultiTaskTrainer {
                 for (int i = 0; i < tasks.size(); i++) trainLoss.put(tasks.get(i).name(), sum[i] / batches);
                 balancer.endEpoch(sum, batches);
                 Map<String, Double> valLoss = Inference.losses(model, validation, 256);
-                double total = valLoss.values().stream().mapToDouble(Double::doubleValue).sum();
+                // with calibration on, a class head counts with the loss it will have once calibrated (see Calibrate.calibratedLosses)
+                Map<String, Double> criterion = new LinkedHashMap<>(valLoss);
+                if (cfg.calibrate()) criterion.putAll(Calibrate.calibratedLosses(model, validation));
+                double total = criterion.values().stream().mapToDouble(Double::doubleValue).sum();
                 EpochLog e = new EpochLog(epoch, trainLoss, valLoss, balancer.weights(tasks), pairs == 0 ? Double.NaN : (double) conflicts / pairs,
                         total, (System.nanoTime() - t0) / 1e9);
                 logs.add(e);

@@ -53,6 +53,24 @@ class TrainerTest {
     }
 
     @Test
+    void withCalibrationEarlyStoppingCountsClassHeadsAsCalibratedAndLeavesTheModelUncalibrated() {
+        try (TatraModel m = TatraModel.create(TINY, Tasks.CORE, 4)) {
+            MultiTaskTrainer.Result r = new MultiTaskTrainer(m, quick(Balance.EW).withEpochs(3).withCalibration(true)).train(train, validation, null);
+            boolean lower = false;
+            for (EpochLog e : r.epochs()) {
+                double raw = e.validationLoss().values().stream().mapToDouble(Double::doubleValue).sum();
+                assertTrue(e.validationTotal() <= raw + 1e-9, "calibrated direction/regime losses never exceed their raw ones: " + e.validationTotal() + " vs " + raw);
+                lower |= e.validationTotal() < raw - 1e-6;
+                // the non-class heads count as they are
+                double classRaw = e.validationLoss().get("direction") + e.validationLoss().get("regime");
+                assertTrue(e.validationTotal() >= raw - classRaw, e.toString());
+            }
+            assertTrue(lower, "calibration lowered the criterion in some epoch");
+            assertNull(m.calibration("direction"), "the trainer only measures; Workflows.train sets the calibration after training");
+        }
+    }
+
+    @Test
     void sameSeedSameTrainedWeights() {
         float[] a = trainedWeights(21), b = trainedWeights(21);
         assertArrayEquals(a, b);
