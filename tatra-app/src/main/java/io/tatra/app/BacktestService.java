@@ -121,6 +121,15 @@ public final class BacktestService {
                 log.accept("tatra: warning: " + inSample);
             }
         }
+        if (GbmModels.isLightGbm(req.model())) {
+            try (GbmModels.Loaded g = GbmModels.load(req.model(), ds.schemaHash())) {
+                Samples windows = new Samples(ds.symbols(), g.normalization(), ds.config().window(), ds.decisionSamples());
+                double[] x = new io.tatra.gbm.WindowSummary(ds.symbols(), g.normalization()).rows(windows.list());
+                io.tatra.forecast.Forecasts p = io.tatra.forecast.Forecasts.none(windows.size());
+                for (io.tatra.gbm.GbmForecaster.Head head : g.forecaster().heads()) p = p.with(head.task().spec(), head.predict(x, windows.size()));
+                return new Decisions(ds, ModelSignals.decide(p, windows, h, new RuleBasedFusion(req.fusion())), ModelSignals.forecasts(p, windows), List.of(), inSample);
+            }
+        }
         try (ModelStore.Loaded loaded = ModelStore.load(req.model(), ds.schemaHash())) {
             Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.decisionSamples());
             var p = ModelPredictions.of(loaded.model(), windows);

@@ -38,7 +38,10 @@ public final class DecisionService implements AutoCloseable {
     public record Latest(Symbol symbol, Instant bar, int horizon, Forecast forecast, TradeDecision decision) {}
 
     private final Path home;
-    private final ModelStore.Loaded loaded;
+    private final io.tatra.forecast.Forecaster forecaster;
+    private final io.tatra.dataset.Normalization normalization;
+    private final io.tatra.model.io.ModelCard card;
+    private final AutoCloseable resource;
     private final FusionPolicy fusion;
     private final Interval interval;
     private final int horizon;
@@ -49,23 +52,37 @@ public final class DecisionService implements AutoCloseable {
 
     public DecisionService(Path home, Path modelDir, FusionPolicy fusion) {
         this.home = home;
-        this.loaded = ModelStore.load(modelDir, new FeatureEngine().schema().hash());
-        if (loaded.model().tasks().isEmpty()) {
-            loaded.close();
-            throw new TatraException(modelDir + " is an encoder-only model (tatra pretrain): it has no heads and forecasts nothing; "
-                    + "train heads on it with `tatra train --from-encoder " + modelDir + " …`");
+        String schema = new FeatureEngine().schema().hash();
+        if (GbmModels.isLightGbm(modelDir)) { // boosters behind the same Forecaster
+            GbmModels.Loaded g = GbmModels.load(modelDir, schema);
+            forecaster = g.forecaster();
+            normalization = g.normalization();
+            card = g.card();
+            resource = g;
+        } else {
+            ModelStore.Loaded loaded = ModelStore.load(modelDir, schema);
+            if (loaded.model().tasks().isEmpty()) {
+                loaded.close();
+                throw new TatraException(modelDir + " is an encoder-only model (tatra pretrain): it has no heads and forecasts nothing; "
+                        + "train heads on it with `tatra train --from-encoder " + modelDir + " …`");
+            }
+            forecaster = new ModelForecaster(loaded.model());
+            normalization = loaded.normalization();
+            card = loaded.card();
+            resource = loaded;
         }
         this.fusion = fusion;
-        this.interval = Interval.parse(loaded.card().interval());
-        this.horizon = loaded.card().labels().horizon();
-        this.fusable = CoreTasks.ALL.stream().allMatch(t -> loaded.model().tasks().stream().anyMatch(m -> m.name().equals(t.name())));
+        this.interval = Interval.parse(card.interval());
+        this.horizon = card.labels().horizon();
+        this.fusable = CoreTasks.ALL.stream().allMatch(t -> forecaster.tasks().stream().anyMatch(m -> m.name().equals(t.name())));
         this.strategy = newStrategy();
     }
 
     /** Whether the model has the four core heads a decision needs. */
     public boolean canDecide() { return fusable; }
 
-    public ModelStore.Loaded model() { return loaded; }
+    /** The names of the tasks the model forecasts. */
+    public List<String> taskNames() { return forecaster.tasks().stream().map(io.tatra.forecast.TaskSpec::name).toList(); }
 
     /** The latest complete window of {@code symbol} as of {@code to} (null: the latest stored bar). */
     public Latest latest(Symbol symbol, Instant to) {
@@ -100,7 +117,7 @@ public final class DecisionService implements AutoCloseable {
         }
         consumed.put(symbol, lastOpen);
         if (fc == null) {
-            int w = loaded.card().window();
+            int w = card.window();
             throw new TatraException(symbol.value() + " " + interval.code() + ": the latest bars do not form a complete, gap-free window of " + w
                     + " bars after the " + Feature.maxWarmup() + "-bar warm-up (need " + (Feature.maxWarmup() + w) + " consecutive bars)");
         }
@@ -111,8 +128,15 @@ public final class DecisionService implements AutoCloseable {
     }
 
     private ModelStrategy newStrategy() {
-        return new ModelStrategy(new ModelForecaster(loaded.model()), loaded.normalization(), FeatureConfig.DEFAULT, loaded.card().window(), horizon, fusion, Map.of(), null);
+        return new ModelStrategy(forecaster, normalization, FeatureConfig.DEFAULT, card.window(), horizon, fusion, Map.of(), null);
     }
 
-    @Override public void close() { loaded.close(); }
+    @Override
+    public void close() {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the model failed: " + e.getMessage(), e);
+        }
+    }
 }

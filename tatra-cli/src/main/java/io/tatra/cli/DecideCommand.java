@@ -35,7 +35,7 @@ final class DecideCommand implements Callable<Integer> {
         RuleBasedFusion fusion = new RuleBasedFusion(UserValues.of("--risk / --max-size", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(maxSize)));
         try (DecisionService svc = new DecisionService(common.home(), model, fusion)) {
             if (!svc.canDecide())
-                throw new TatraException("model " + model + " lacks a core head (has " + svc.model().model().tasks().stream().map(t -> t.name()).toList()
+                throw new TatraException("model " + model + " lacks a core head (has " + svc.taskNames()
                         + "); a decision needs direction, volatility, regime and return");
             DecisionService.Latest latest = svc.latest(symbol, to);
             TradeDecision dec = latest.decision();

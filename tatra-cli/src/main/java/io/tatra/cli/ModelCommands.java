@@ -74,6 +74,7 @@ final class ModelCommands {
         @Mixin CommonOptions common;
         @Mixin ModelDataOptions data;
 
+        @Option(names = "--kind", defaultValue = "unified", description = "unified (the encoder with heads; default) or lightgbm (one booster per core task on window summaries)") String kind;
         @Option(names = "--balance", defaultValue = "pcgrad", description = "ew, uw, dwa, gradnorm or pcgrad (default pcgrad)") String balance;
         @Option(names = "--tasks", defaultValue = "direction,volatility,regime,return", split = ",", description = "Tasks to train together (one = a specialist)") List<String> tasks;
         @Option(names = "--from-encoder", paramLabel = "DIR", description = "Start from a pre-trained encoder (tatra pretrain)") Path fromEncoder;
@@ -91,6 +92,8 @@ final class ModelCommands {
         public Integer call() {
             checkOut(out, force);
             data.check();
+            if (!kind.equals("unified") && !kind.equals("lightgbm")) throw new TatraException("--kind must be unified or lightgbm, got '" + kind + "'");
+            if (kind.equals("lightgbm")) return lightgbm();
             data.configureTorch();
             List<Task> ts = new ArrayList<>();
             for (String t : tasks) ts.add(Tasks.byName(t.trim()));
@@ -115,6 +118,21 @@ final class ModelCommands {
                         out, t.result().bestEpoch(), t.result().epochs().size(), summary.get("validation_loss"), t.result().seconds(),
                         summary.get("split"), summary.get("train"), summary.get("validation"));
             }
+            return 0;
+        }
+
+        /** {@code --kind lightgbm}: one booster per core task, the same split and card as the unified model. */
+        private Integer lightgbm() {
+            if (!tasks.equals(List.of("direction", "volatility", "regime", "return")))
+                throw new TatraException("--kind lightgbm trains the four core tasks; leave --tasks out");
+            if (fromEncoder != null) throw new TatraException("--from-encoder applies to unified models only");
+            boolean finalFit = data.fold == null;
+            Dataset ds = finalFit ? data.finalFit(common.home(), common.json) : data.dataset(common.home(), common.json);
+            int threads = data.threads != null ? data.threads : Runtime.getRuntime().availableProcessors();
+            ModelCard card = io.tatra.app.GbmModels.train(ds, finalFit ? 0 : data.fold(ds), io.tatra.gbm.GbmConfig.defaults(data.seed).withThreads(threads), out, LOG);
+            if (common.json) System.out.println(Json.write(Map.of("dir", out.toString(), "card", card)));
+            else System.out.printf("LightGBM model saved to %s (%s, trained on %s .. %s, early-stopped on %s .. %s)%n", out, card.split(), card.trainFrom(), card.trainTo(),
+                    card.validationFrom(), card.validationTo());
             return 0;
         }
     }

@@ -37,6 +37,26 @@ class GbmCliTest extends CliHarness {
         assertEquals(2, run(concat(new String[]{"explain"}, data, "--task", "sentiment", "--out", home.resolve("e2").toString())));
         assertTrue(err().contains("--task must be direction, volatility, regime or return"), err());
 
+        // a LightGBM model directory: trained, backtested and deciding through the same strategy as the unified model
+        Path gbm = home.resolve("gbm");
+        assertEquals(0, run(concat(new String[]{"train"}, data, "--kind", "lightgbm", "--to", "2022-03-15", "--out", gbm.toString())), err());
+        JsonNode card = new ObjectMapper().readTree(gbm.resolve("model.json").toFile());
+        assertEquals("lightgbm", card.get("kind").asText());
+        assertEquals(4, card.get("tasks").size());
+        assertEquals(5, card.get("files").size(), "four boosters and the normalization, each with its SHA-256");
+        assertEquals(0, run(concat(new String[]{"backtest"}, data, "--model", gbm.toString(), "--from", "2022-03-20", "--out", home.resolve("bt-gbm").toString())), err());
+        assertTrue(Files.readAllLines(home.resolve("bt-gbm").resolve("decisions.jsonl")).size() > 100);
+        assertEquals(0, run("decide", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());
+        assertTrue(out().toLowerCase(java.util.Locale.ROOT).contains("action"), out());
+        assertEquals(0, run("predict", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());
+        assertTrue(out().contains("Direction: ") && out().contains("Regime: "), out());
+        assertEquals(2, run(concat(new String[]{"evaluate"}, data, "--model", gbm.toString(), "--out", home.resolve("ev-gbm").toString())));
+        assertTrue(err().contains("is a LightGBM model"), "commands that read unified models only say so: " + err());
+        Files.writeString(gbm.resolve("trees/direction.txt"), "tree\n");
+        assertEquals(2, run(concat(new String[]{"backtest"}, data, "--model", gbm.toString(), "--out", home.resolve("bt-bad").toString())));
+        assertTrue(err().contains("direction.txt"), "a damaged booster is named: " + err());
+        assertEquals(2, run(concat(new String[]{"train"}, data, "--kind", "xgboost", "--out", home.resolve("x").toString())));
+
         // the regime, its probability and the bars until it changes
         assertEquals(0, run(concat(new String[]{"regime"}, data, "--test-from", "2022-03-15", "--json")), err());
         JsonNode reg = new ObjectMapper().readTree(out());

@@ -21,14 +21,16 @@ public record GbmTask(TaskSpec spec, GbmObjective objective, int classes, double
     /** A booster trained for a task, with the task (and its target scaling) it needs to read its predictions. */
     public record Trained(GbmTask task, GbmTrainer.Result result) implements AutoCloseable {
         /** Forecasts in label units: {@code [rows × classes]} probabilities, σ, or a log return. */
-        public double[] predict(double[] x, int rows) {
-            double[] p = result.model().predict(x, rows);
-            if (task.spec().equals(CoreTasks.VOLATILITY)) for (int i = 0; i < p.length; i++) p[i] = Math.sqrt(p[i]);
-            else if (task.spec().equals(CoreTasks.RETURN)) for (int i = 0; i < p.length; i++) p[i] = task.center() + task.scale() * p[i];
-            return p;
-        }
+        public double[] predict(double[] x, int rows) { return task.toLabel(result.model().predict(x, rows)); }
 
         @Override public void close() { result.close(); }
+    }
+
+    /** A booster's predictions turned into label units, in place: σ from the variance, the return from its standardized value. */
+    public double[] toLabel(double[] p) {
+        if (spec.equals(CoreTasks.VOLATILITY)) for (int i = 0; i < p.length; i++) p[i] = Math.sqrt(p[i]);
+        else if (spec.equals(CoreTasks.RETURN)) for (int i = 0; i < p.length; i++) p[i] = center + scale * p[i];
+        return p;
     }
 
     /** Trains the booster for {@code spec} on the training windows' summaries, early-stopped on the validation windows'. */

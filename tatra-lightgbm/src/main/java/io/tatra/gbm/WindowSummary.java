@@ -13,14 +13,14 @@ import java.util.List;
  * The tabular view of a window that a tree model reads: for each of the 64 features, its (normalized) value at the
  * window's last step and its means over the last 24 and the last 96 steps: 192 columns. Only rows up to and including
  * the window's last bar are read, so nothing comes from after the decision. Normalized with the fold's normalization
- * (fitted on training rows only), like every other contender's inputs.
+ * (fitted on training rows only), like every other contender's inputs. A batch of stored windows ({@link #rows}) and
+ * one live window ({@link #of(float[], int, double[], int)}) go through the same arithmetic, so they agree to the bit.
  */
 public final class WindowSummary {
     /** The spans of the means, in steps. */
     public static final int SHORT = 24, LONG = 96;
     public static final int COLUMNS = 3 * Feature.COUNT;
 
-    private final List<double[]> prefix = new ArrayList<>(); // per symbol: (rows + 1) × 64 running sums of normalized values
     private final List<float[]> normalized = new ArrayList<>();
 
     public WindowSummary(List<SymbolData> symbols, Normalization norm) {
@@ -29,14 +29,7 @@ public final class WindowSummary {
             int n = s.features().length / d;
             float[] z = new float[n * d];
             for (int r = 0; r < n; r++) norm.apply(s.features(), r * d, z, r * d);
-            double[] p = new double[(n + 1) * d];
-            for (int r = 0; r < n; r++)
-                for (int j = 0; j < d; j++) {
-                    float v = z[r * d + j];
-                    p[(r + 1) * d + j] = p[r * d + j] + (Float.isFinite(v) ? v : 0);
-                }
             normalized.add(z);
-            prefix.add(p);
         }
     }
 
@@ -50,16 +43,31 @@ public final class WindowSummary {
             Dataset.Sample s = samples.get(i);
             int r = s.row();
             if (r + 1 < LONG) throw new IllegalArgumentException("window ending at row " + r + " has fewer than " + LONG + " steps of history");
-            float[] z = normalized.get(s.symbol());
-            double[] p = prefix.get(s.symbol());
-            int o = i * COLUMNS;
-            for (int j = 0; j < d; j++) {
-                out[o + j] = z[r * d + j];
-                out[o + d + j] = (p[(r + 1) * d + j] - p[(r + 1 - SHORT) * d + j]) / SHORT;
-                out[o + 2 * d + j] = (p[(r + 1) * d + j] - p[(r + 1 - LONG) * d + j]) / LONG;
-            }
+            of(normalized.get(s.symbol()), (r + 1 - LONG) * d, out, i * COLUMNS);
         }
         return out;
+    }
+
+    /**
+     * One window's summary from its normalized values: {@code window} holds {@link #LONG} steps × 64 features from
+     * {@code offset}, oldest first (a live window, or a stretch of a symbol's normalized rows); written at {@code at}.
+     */
+    public static void of(float[] window, int offset, double[] out, int at) {
+        int d = Feature.COUNT;
+        if (offset < 0 || offset + LONG * d > window.length) throw new IllegalArgumentException("a window is " + LONG + " × " + d + " values");
+        int last = offset + (LONG - 1) * d;
+        for (int j = 0; j < d; j++) {
+            double shortSum = 0, longSum = 0;
+            for (int k = 0; k < LONG; k++) {
+                float v = window[offset + k * d + j];
+                double x = Float.isFinite(v) ? v : 0;
+                longSum += x;
+                if (k >= LONG - SHORT) shortSum += x;
+            }
+            out[at + j] = window[last + j];
+            out[at + d + j] = shortSum / SHORT;
+            out[at + 2 * d + j] = longSum / LONG;
+        }
     }
 
     /** Column names: each feature's code, then {@code code_mean24}, then {@code code_mean96}. */

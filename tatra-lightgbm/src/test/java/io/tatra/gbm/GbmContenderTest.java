@@ -92,4 +92,28 @@ class GbmContenderTest {
         assertEquals(row[d], changed[d], 0, "the 24-step mean does not reach 30 steps back");
         assertNotEquals(row[2 * d], changed[2 * d], "the 96-step mean does");
     }
+
+    @Test
+    void aLiveWindowAndTheBatchRowsGiveTheSameSummaryAndForecastToTheBit() {
+        Dataset ds = synthetic();
+        int k = ds.folds().size() - 1;
+        FoldWindows w = new FoldWindows(ds, k, ds.samples(k, Fold.Part.TRAIN), ds.samples(k, Fold.Part.VALIDATION), ds.samples(k, Fold.Part.TEST));
+        WindowSummary ws = WindowSummary.of(w);
+        List<Dataset.Sample> some = w.test().subList(0, 20);
+        double[] batch = ws.rows(some);
+        float[] windows = ds.windows(k, some); // what the strategy hands a Forecaster: normalized, oldest step first
+        int per = WindowSummary.LONG * io.tatra.features.Feature.COUNT;
+        try (GbmTask.Trained t = GbmTask.train(w, CoreTasks.DIRECTION, ws.rows(w.train()), ws.rows(w.validation()),
+                GbmConfig.defaults(1).withRounds(50, 10).withThreads(1), line -> {})) {
+            GbmForecaster f = new GbmForecaster(List.of(new GbmForecaster.Head(t.task(), t.result().model())));
+            double[] p = t.predict(batch, some.size());
+            for (int i = 0; i < some.size(); i++) {
+                double[] one = new double[WindowSummary.COLUMNS];
+                WindowSummary.of(windows, i * per, one, 0);
+                assertArrayEquals(java.util.Arrays.copyOfRange(batch, i * WindowSummary.COLUMNS, (i + 1) * WindowSummary.COLUMNS), one, 0, "window " + i);
+                double[] live = f.forecast(java.util.Arrays.copyOfRange(windows, i * per, (i + 1) * per)).values(CoreTasks.DIRECTION);
+                assertArrayEquals(java.util.Arrays.copyOfRange(p, 3 * i, 3 * i + 3), live, 0, "forecast " + i);
+            }
+        }
+    }
 }

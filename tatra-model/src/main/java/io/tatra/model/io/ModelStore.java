@@ -37,6 +37,9 @@ public final class ModelStore {
 
     private ModelStore() {}
 
+    /** The card kind of a LightGBM model directory (boosters instead of weights; read by the app layer's GbmModels). */
+    public static final String LIGHTGBM = "lightgbm";
+
     /** A loaded model with its card and normalization. Close it to free native memory. */
     public record Loaded(TatraModel model, ModelCard card, Normalization normalization) implements AutoCloseable {
         @Override public void close() { model.close(); }
@@ -99,6 +102,9 @@ public final class ModelStore {
     public static Loaded load(Path dir, String expectedSchema) {
         dir = ModelRegistry.resolve(dir);
         ModelCard card = card(dir);
+        if (LIGHTGBM.equals(card.kind()))
+            throw new TatraException(dir + " is a LightGBM model (tatra train --kind lightgbm); this command reads unified models only for now — "
+                    + "tatra backtest --model and tatra decide read both");
         verifyFiles(dir, card);
         if (card.config() == null || card.config().encoder() == null) throw new TatraException(dir.resolve("model.json") + ": no model sizes (config.encoder)");
         if (card.window() != card.config().encoder().window())
@@ -165,7 +171,8 @@ public final class ModelStore {
     }
 
     /** Every file the card lists must be present with the checksum it was saved with. */
-    static void verifyFiles(Path dir, ModelCard card) {
+    /** Checks every file the card lists against its SHA-256; a mismatch or a missing file is refused, naming the file. */
+    public static void verifyFiles(Path dir, ModelCard card) {
         if (card.files() == null) return; // a card from before checksums: nothing recorded to verify
         for (var e : card.files().entrySet()) {
             Path f = dir.resolve(e.getKey()).normalize();
@@ -197,7 +204,7 @@ public final class ModelStore {
         }
     }
 
-    static String sha256(Path f) throws IOException {
+    public static String sha256(Path f) throws IOException {
         try (var in = Files.newInputStream(f)) {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];

@@ -121,6 +121,11 @@ public final class Workflows {
     }
 
     static ModelCard card(String kind, Dataset ds, int fold, TatraModel m, Map<String, Object> training, Map<String, Double> metrics, String from) {
+        return card(kind, ds, fold, m.config(), training, metrics, from);
+    }
+
+    /** The provenance card of a model of any kind trained on this dataset's fold ({@code config}: null for models without an encoder). */
+    public static ModelCard card(String kind, Dataset ds, int fold, ModelConfig config, Map<String, Object> training, Map<String, Double> metrics, String from) {
         Normalization n = ds.normalizations().get(fold);
         Fold f = ds.folds().get(fold);
         long first = Long.MAX_VALUE, last = Long.MIN_VALUE;
@@ -130,7 +135,7 @@ public final class Workflows {
         }
         List<String> symbols = new ArrayList<>();
         for (var s : ds.symbols()) symbols.add(s.bars().symbol().value());
-        return new ModelCard(ModelStore.FORMAT, kind, Instant.now().toString(), Versions.current(), m.config(), List.of(), ds.schemaHash(),
+        return new ModelCard(ModelStore.FORMAT, kind, Instant.now().toString(), Versions.current(), config, List.of(), ds.schemaHash(),
                 ds.config().window(), ds.config().labels(), ds.interval().code(), symbols, Instant.ofEpochMilli(first).toString(),
                 Instant.ofEpochMilli(last).toString(), spanStart(f.train()), spanEnd(f.train()), spanStart(f.validation()), spanEnd(f.validation()),
                 f.name(), n.fittedOn(), training, metrics, from, null);
