@@ -7,15 +7,12 @@ import io.tatra.decision.TradeDecision;
 import io.tatra.features.Feature;
 import io.tatra.features.FeatureConfig;
 import io.tatra.features.FeatureEngine;
-import io.tatra.forecast.CoreTasks;
 import io.tatra.forecast.Forecast;
 import io.tatra.market.BarSeries;
 import io.tatra.market.FundingRate;
 import io.tatra.market.OpenInterest;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
-import io.tatra.model.eval.ModelForecaster;
-import io.tatra.model.io.ModelStore;
 import io.tatra.store.TatraStore;
 import io.tatra.trading.ModelStrategy;
 
@@ -52,29 +49,15 @@ public final class DecisionService implements AutoCloseable {
 
     public DecisionService(Path home, Path modelDir, FusionPolicy fusion) {
         this.home = home;
-        String schema = new FeatureEngine().schema().hash();
-        if (GbmModels.isLightGbm(modelDir)) { // boosters behind the same Forecaster
-            GbmModels.Loaded g = GbmModels.load(modelDir, schema);
-            forecaster = g.forecaster();
-            normalization = g.normalization();
-            card = g.card();
-            resource = g;
-        } else {
-            ModelStore.Loaded loaded = ModelStore.load(modelDir, schema);
-            if (loaded.model().tasks().isEmpty()) {
-                loaded.close();
-                throw new TatraException(modelDir + " is an encoder-only model (tatra pretrain): it has no heads and forecasts nothing; "
-                        + "train heads on it with `tatra train --from-encoder " + modelDir + " …`");
-            }
-            forecaster = new ModelForecaster(loaded.model());
-            normalization = loaded.normalization();
-            card = loaded.card();
-            resource = loaded;
-        }
+        TradingModel m = TradingModel.open(modelDir, new FeatureEngine().schema().hash());
+        forecaster = m.forecaster();
+        normalization = m.normalization();
+        card = m.card();
+        resource = m;
         this.fusion = fusion;
         this.interval = Interval.parse(card.interval());
         this.horizon = card.labels().horizon();
-        this.fusable = CoreTasks.ALL.stream().allMatch(t -> forecaster.tasks().stream().anyMatch(m -> m.name().equals(t.name())));
+        this.fusable = m.canDecide();
         this.strategy = newStrategy();
     }
 

@@ -13,7 +13,6 @@ import io.tatra.decision.FusionConfig;
 import io.tatra.decision.RuleBasedFusion;
 import io.tatra.features.FeatureConfig;
 import io.tatra.features.FeatureEngine;
-import io.tatra.forecast.CoreTasks;
 import io.tatra.journal.JournalWriter;
 import io.tatra.live.ClosedBarFeed;
 import io.tatra.live.KillSwitch;
@@ -23,7 +22,6 @@ import io.tatra.live.RateFeed;
 import io.tatra.live.Reconciliation;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
-import io.tatra.model.eval.ModelForecaster;
 import io.tatra.model.io.ModelStore;
 import io.tatra.risk.RiskLimits;
 import io.tatra.trading.ModelStrategy;
@@ -76,7 +74,7 @@ public final class LiveService {
     /** Starts a session: checks the model against the stream, warms up, reconciles, subscribes. The caller closes it. */
     public static Session start(Request r, Consumer<String> say) {
         refuseIfStopped(r.dir());
-        ModelStore.Loaded loaded = ModelStore.load(r.model(), new FeatureEngine().schema().hash());
+        TradingModel loaded = TradingModel.open(r.model(), new FeatureEngine().schema().hash());
         try {
             return new Session(r, loaded, say);
         } catch (BybitException e) { // the venue unreachable or refusing at start: the user's network, key or --venue, not a bug
@@ -92,7 +90,7 @@ public final class LiveService {
     /** A running session: bars arrive on the stream's thread; {@link #close} ends it and writes the final status. */
     public static final class Session implements AutoCloseable {
         private final Request r;
-        private final ModelStore.Loaded loaded;
+        private final TradingModel loaded;
         private final Interval interval;
         private final BybitRestClient rest;
         private final io.tatra.bybit.client.BybitTrading trading;
@@ -106,12 +104,12 @@ public final class LiveService {
         private volatile long handled;
         private volatile String halted;
 
-        private Session(Request r, ModelStore.Loaded loaded, Consumer<String> say) {
+        private Session(Request r, TradingModel loaded, Consumer<String> say) {
             this.r = r;
             this.loaded = loaded;
             this.say = say;
             var card = loaded.card();
-            if (loaded.model().tasks().isEmpty() || !CoreTasks.ALL.stream().allMatch(t -> loaded.model().tasks().stream().anyMatch(m -> m.name().equals(t.name()))))
+            if (!loaded.canDecide())
                 throw new TatraException(r.model() + " lacks a core head (direction, volatility, regime, return): it cannot decide; train it with `tatra train`");
             this.interval = Interval.parse(card.interval());
             if (r.interval() != null && r.interval() != interval)
@@ -127,7 +125,7 @@ public final class LiveService {
             Map<Symbol, Instrument> instruments = instruments();
             instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
             int horizon = card.labels().horizon();
-            ModelStrategy strategy = new ModelStrategy(new ModelForecaster(loaded.model()), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
+            ModelStrategy strategy = new ModelStrategy(loaded.forecaster(), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
                     new RuleBasedFusion(r.fusion()), Map.of(), null);
             this.journaled = new JournaledStrategy(strategy);
             this.events = JournalWriter.open(r.dir().resolve("events.jsonl"), Event.class, JournalWriter.Durability.FLUSH);
@@ -267,6 +265,8 @@ public final class LiveService {
          * promoted version from each symbol's next bar on; {@code syncStore}: download the venue's new bars first.
          */
         public Session retrainEvery(int everyBars, RetrainService.Request template, boolean syncStore) {
+            if (!loaded.unified())
+                throw new TatraException(r.model() + " is a LightGBM model: scheduled retraining serves unified models only for now; trade it without --retrain-every");
             RetrainSchedule.Config c = new RetrainSchedule.Config(everyBars, template, syncStore);
             this.retrain = new RetrainSchedule(c, interval, r.symbols(), rest, this::promoted, (kind, detail) -> log(kind, null, 0, detail));
             return this;

@@ -50,6 +50,15 @@ class GbmCliTest extends CliHarness {
         assertTrue(out().toLowerCase(java.util.Locale.ROOT).contains("action"), out());
         assertEquals(0, run("predict", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().contains("Direction: ") && out().contains("Regime: "), out());
+        // the same strategy on the paper exchange over loopback
+        Path paper = home.resolve("paper-gbm");
+        assertEquals(0, run("paper", "--home", h, "--model", gbm.toString(), "--symbols", "SYN01USDT", "--from", "2022-03-05", "--to", "2022-03-25",
+                "--risk", "0.02", "--out", paper.toString()), out() + err());
+        assertTrue(out().contains("positions reconcile with the exchange"), out());
+        assertEquals(0, new ObjectMapper().readTree(paper.resolve("paper.json").toFile()).get("errors").asLong());
+        assertEquals(2, run("paper", "--home", h, "--model", gbm.toString(), "--symbols", "SYN01USDT", "--from", "2022-03-05", "--to", "2022-03-25",
+                "--retrain-every", "24", "--out", home.resolve("paper-gbm2").toString()));
+        assertTrue(err().contains("LightGBM model") && err().contains("--retrain-every"), err());
         assertEquals(2, run(concat(new String[]{"evaluate"}, data, "--model", gbm.toString(), "--out", home.resolve("ev-gbm").toString())));
         assertTrue(err().contains("is a LightGBM model"), "commands that read unified models only say so: " + err());
         Files.writeString(gbm.resolve("trees/direction.txt"), "tree\n");
