@@ -144,4 +144,17 @@ class GbmTrainerTest {
             assertThrows(IllegalStateException.class, () -> copy.predict(new double[3], 1), "closed");
         }
     }
+
+    /** Two processes must not share the extracted library: one rewriting it crashed the other (SIGSEGV) before this. */
+    @Test
+    void theNativeLibraryIsMappedFromThisProcesssOwnCopy() throws Exception {
+        String tmp = System.getProperty("java.io.tmpdir");
+        Native.load();
+        assertEquals(tmp, System.getProperty("java.io.tmpdir"), "the temporary directory setting is restored");
+        java.nio.file.Path maps = java.nio.file.Path.of("/proc/self/maps");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(maps), "Linux only");
+        List<String> lightgbm = java.nio.file.Files.readAllLines(maps).stream().filter(l -> l.contains("lib_lightgbm")).toList();
+        assertFalse(lightgbm.isEmpty(), "the library is mapped");
+        for (String l : lightgbm) assertTrue(l.contains("/tatra-lightgbm-"), "mapped from a private copy: " + l);
+    }
 }
