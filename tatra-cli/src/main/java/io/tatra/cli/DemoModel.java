@@ -69,9 +69,11 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
             DecisionService.Latest latest = svc.latest(symbols.get(0), null);
             say.accept(PredictCommand.text(latest).stripTrailing());
         }
-        say.accept("6/8 evaluate on the test fold: unified vs specialists vs LSTM vs linear probes vs LightGBM vs GARCH/HAR/logistic/HMM, " + seeds + " seeds");
+        say.accept("6/8 evaluate on the test fold: unified vs specialists vs linear probes vs LightGBM vs GARCH/HAR/logistic/HMM, " + seeds + " seeds "
+                + "(tatra evaluate adds the LSTM encoder)");
         EvalConfig cfg = new EvalConfig(EvalConfig.seeds(seed, seeds), tiny, tc, pc, PROBE_EPOCHS, io.tatra.metrics.Consistency.DEFAULT_QUANTILE);
-        EvalReport report = Evaluation.run(ds, fold, cfg, EvaluateCommand.withLightGbm(Evaluation.contenders(cfg), seed, 1), progress);
+        EvalReport report = Evaluation.run(ds, fold, cfg, EvaluateCommand.withLightGbm(Evaluation.contenders(cfg).stream().filter(c -> !c.code().equals(io.tatra.model.eval.ModelContenders.LSTM)).toList(),
+                io.tatra.gbm.GbmConfig.defaults(seed).withThreads(2).withRounds(1000, 20)), progress);
         io.tatra.AtomicWrite.directory(eval, io.tatra.AtomicWrite.Existing.REPLACE, tmp -> {
             io.tatra.AtomicWrite.text(tmp.resolve("evaluation.json"), Json.write(ReportFormat.json(report)));
             io.tatra.AtomicWrite.text(tmp.resolve("evaluation.md"), ReportFormat.markdown(report));

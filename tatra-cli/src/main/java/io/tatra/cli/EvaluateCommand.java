@@ -94,10 +94,14 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static java.util.List<Contender> withLightGbm(java.util.List<Contender> all, long seed, int threads) {
+        return withLightGbm(all, io.tatra.gbm.GbmConfig.defaults(seed).withThreads(threads));
+    }
+
+    static java.util.List<Contender> withLightGbm(java.util.List<Contender> all, io.tatra.gbm.GbmConfig gbm) {
         java.util.List<Contender> out = new java.util.ArrayList<>(all);
         int at = 0;
         while (at < out.size() && out.get(at).seeded()) at++;
-        out.add(at, new io.tatra.gbm.GbmContender(io.tatra.gbm.GbmConfig.defaults(seed).withThreads(threads)));
+        out.add(at, new io.tatra.gbm.GbmContender(gbm));
         return out;
     }
 

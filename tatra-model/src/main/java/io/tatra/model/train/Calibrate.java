@@ -24,7 +24,7 @@ public final class Calibrate {
 
     public static Map<String, Report> heads(TatraModel model, Samples validation) {
         Map<String, Report> out = new LinkedHashMap<>();
-        fit(model, validation).forEach((task, f) -> {
+        fit(model, validation, Inference.outputs(model, validation, 256)).forEach((task, f) -> {
             model.setCalibration(task, f.calibration());
             out.put(task, f.report());
         });
@@ -37,19 +37,22 @@ public final class Calibrate {
      * (its raw loss rising while its ranking holds) does not decide the epoch.
      */
     public static Map<String, Double> calibratedLosses(TatraModel model, Samples validation) {
+        return calibratedLosses(model, validation, Inference.outputs(model, validation, 256));
+    }
+
+    /** The same from raw outputs already computed on these windows (no further forward pass). */
+    public static Map<String, Double> calibratedLosses(TatraModel model, Samples validation, Map<String, float[]> raw) {
         Map<String, Double> out = new LinkedHashMap<>();
-        fit(model, validation).forEach((task, f) -> out.put(task, f.report().logLossAfter()));
+        fit(model, validation, raw).forEach((task, f) -> out.put(task, f.report().logLossAfter()));
         return out;
     }
 
     private record Fitted(ClassCalibration calibration, Report report) {}
 
-    private static Map<String, Fitted> fit(TatraModel model, Samples validation) {
+    private static Map<String, Fitted> fit(TatraModel model, Samples validation, Map<String, float[]> raw) {
         if (validation.size() == 0) throw new IllegalArgumentException("calibration needs validation windows; the validation part is empty");
         List<Task> classTasks = model.tasks().stream().filter(t -> t.kind() == TaskKind.CLASSES).toList();
         Map<String, Fitted> out = new LinkedHashMap<>();
-        if (classTasks.isEmpty()) return out;
-        Map<String, float[]> raw = Inference.outputs(model, validation, 256);
         for (Task t : classTasks) {
             int k = t.classes();
             double[] p = ClassCalibration.softmaxRows(raw.get(t.name()), k);

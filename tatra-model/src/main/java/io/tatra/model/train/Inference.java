@@ -41,6 +41,30 @@ public final class Inference {
         return out;
     }
 
+    /** Mean losses per task and every head's raw outputs, from one forward pass per batch. */
+    public record Evaluated(Map<String, Double> losses, Map<String, float[]> outputs) {}
+
+    /** {@link #losses} and {@link #outputs} together, at the cost of one of them. */
+    public static Evaluated evaluate(TatraModel model, Samples data, int batch) {
+        List<Task> tasks = model.tasks();
+        double[] sum = new double[tasks.size()];
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Task t : tasks) out.put(t.name(), new float[Math.multiplyExact(data.size(), t.outputs())]);
+        forEachBatch(model, data, batch, (from, positions, sub, x) -> {
+            TatraModel.Forward fw = model.forward(x, false);
+            for (int i = 0; i < tasks.size(); i++) {
+                Task t = tasks.get(i);
+                NDArray o = fw.outputs().get(t.name());
+                sum[i] += t.kind().loss(o, sub.create(data.targets(t, positions)), model.scale(t.name())).getFloat() * positions.length;
+                float[] v = o.toFloatArray();
+                System.arraycopy(v, 0, out.get(t.name()), from * t.outputs(), v.length);
+            }
+        });
+        Map<String, Double> losses = new LinkedHashMap<>();
+        for (int i = 0; i < tasks.size(); i++) losses.put(tasks.get(i).name(), sum[i] / data.size());
+        return new Evaluated(losses, out);
+    }
+
     /** Mean unweighted loss per task over all samples. */
     public static Map<String, Double> losses(TatraModel model, Samples data, int batch) {
         List<Task> tasks = model.tasks();

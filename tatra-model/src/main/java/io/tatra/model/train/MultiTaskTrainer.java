@@ -90,10 +90,12 @@ public final class MultiTaskTrainer {
                 Map<String, Double> trainLoss = new LinkedHashMap<>();
                 for (int i = 0; i < tasks.size(); i++) trainLoss.put(tasks.get(i).name(), sum[i] / batches);
                 balancer.endEpoch(sum, batches);
-                Map<String, Double> valLoss = Inference.losses(model, validation, 256);
-                // with calibration on, a class head counts with the loss it will have once calibrated (see Calibrate.calibratedLosses)
+                // with calibration on, a class head counts with the loss it will have once calibrated (see Calibrate.calibratedLosses),
+                // from the same forward pass as the raw losses
+                Inference.Evaluated ev = cfg.calibrate() ? Inference.evaluate(model, validation, 256) : null;
+                Map<String, Double> valLoss = ev != null ? ev.losses() : Inference.losses(model, validation, 256);
                 Map<String, Double> criterion = new LinkedHashMap<>(valLoss);
-                if (cfg.calibrate()) criterion.putAll(Calibrate.calibratedLosses(model, validation));
+                if (ev != null) criterion.putAll(Calibrate.calibratedLosses(model, validation, ev.outputs()));
                 double total = criterion.values().stream().mapToDouble(Double::doubleValue).sum();
                 EpochLog e = new EpochLog(epoch, trainLoss, valLoss, balancer.weights(tasks), pairs == 0 ? Double.NaN : (double) conflicts / pairs,
                         total, (System.nanoTime() - t0) / 1e9);

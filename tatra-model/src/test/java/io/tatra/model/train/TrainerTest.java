@@ -71,6 +71,19 @@ class TrainerTest {
     }
 
     @Test
+    void oneEvaluationPassGivesTheLossesAndTheOutputsOfTheSeparatePasses() {
+        try (TatraModel m = TatraModel.create(TINY, Tasks.CORE, 4)) {
+            Inference.Evaluated ev = Inference.evaluate(m, validation, 64);
+            var losses = Inference.losses(m, validation, 64);
+            var outputs = Inference.outputs(m, validation, 64);
+            for (Task t : m.tasks()) {
+                assertEquals(losses.get(t.name()), ev.losses().get(t.name()), 1e-12, t.name());
+                assertArrayEquals(outputs.get(t.name()), ev.outputs().get(t.name()), t.name());
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameTrainedWeights() {
         float[] a = trainedWeights(21), b = trainedWeights(21);
         assertArrayEquals(a, b);
