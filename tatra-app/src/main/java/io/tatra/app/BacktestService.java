@@ -125,8 +125,7 @@ public final class BacktestService {
             try (GbmModels.Loaded g = GbmModels.load(req.model(), ds.schemaHash())) {
                 Samples windows = new Samples(ds.symbols(), g.normalization(), ds.config().window(), ds.decisionSamples());
                 double[] x = new io.tatra.gbm.WindowSummary(ds.symbols(), g.normalization()).rows(windows.list());
-                io.tatra.forecast.Forecasts p = io.tatra.forecast.Forecasts.none(windows.size());
-                for (io.tatra.gbm.GbmForecaster.Head head : g.forecaster().heads()) p = p.with(head.task().spec(), head.predict(x, windows.size()));
+                io.tatra.forecast.Forecasts p = g.forecaster().forecasts(x, windows.size());
                 return new Decisions(ds, ModelSignals.decide(p, windows, h, new RuleBasedFusion(req.fusion())), ModelSignals.forecasts(p, windows), List.of(), inSample);
             }
         }

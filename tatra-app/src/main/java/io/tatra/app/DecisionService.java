@@ -35,10 +35,7 @@ public final class DecisionService implements AutoCloseable {
     public record Latest(Symbol symbol, Instant bar, int horizon, Forecast forecast, TradeDecision decision) {}
 
     private final Path home;
-    private final io.tatra.forecast.Forecaster forecaster;
-    private final io.tatra.dataset.Normalization normalization;
-    private final io.tatra.model.io.ModelCard card;
-    private final AutoCloseable resource;
+    private final TradingModel model;
     private final FusionPolicy fusion;
     private final Interval interval;
     private final int horizon;
@@ -50,13 +47,10 @@ public final class DecisionService implements AutoCloseable {
     public DecisionService(Path home, Path modelDir, FusionPolicy fusion) {
         this.home = home;
         TradingModel m = TradingModel.open(modelDir, new FeatureEngine().schema().hash());
-        forecaster = m.forecaster();
-        normalization = m.normalization();
-        card = m.card();
-        resource = m;
+        this.model = m;
         this.fusion = fusion;
-        this.interval = Interval.parse(card.interval());
-        this.horizon = card.labels().horizon();
+        this.interval = Interval.parse(m.card().interval());
+        this.horizon = m.card().labels().horizon();
         this.fusable = m.canDecide();
         this.strategy = newStrategy();
     }
@@ -65,7 +59,7 @@ public final class DecisionService implements AutoCloseable {
     public boolean canDecide() { return fusable; }
 
     /** The names of the tasks the model forecasts. */
-    public List<String> taskNames() { return forecaster.tasks().stream().map(io.tatra.forecast.TaskSpec::name).toList(); }
+    public List<String> taskNames() { return model.forecaster().tasks().stream().map(io.tatra.forecast.TaskSpec::name).toList(); }
 
     /** The latest complete window of {@code symbol} as of {@code to} (null: the latest stored bar). */
     public Latest latest(Symbol symbol, Instant to) {
@@ -100,7 +94,7 @@ public final class DecisionService implements AutoCloseable {
         }
         consumed.put(symbol, lastOpen);
         if (fc == null) {
-            int w = card.window();
+            int w = model.card().window();
             throw new TatraException(symbol.value() + " " + interval.code() + ": the latest bars do not form a complete, gap-free window of " + w
                     + " bars after the " + Feature.maxWarmup() + "-bar warm-up (need " + (Feature.maxWarmup() + w) + " consecutive bars)");
         }
@@ -111,15 +105,8 @@ public final class DecisionService implements AutoCloseable {
     }
 
     private ModelStrategy newStrategy() {
-        return new ModelStrategy(forecaster, normalization, FeatureConfig.DEFAULT, card.window(), horizon, fusion, Map.of(), null);
+        return new ModelStrategy(model.forecaster(), model.normalization(), FeatureConfig.DEFAULT, model.card().window(), horizon, fusion, Map.of(), null);
     }
 
-    @Override
-    public void close() {
-        try {
-            resource.close();
-        } catch (Exception e) {
-            throw new IllegalStateException("closing the model failed: " + e.getMessage(), e);
-        }
-    }
+    @Override public void close() { model.close(); }
 }

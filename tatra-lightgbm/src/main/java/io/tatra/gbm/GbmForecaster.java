@@ -36,6 +36,13 @@ public final class GbmForecaster implements Forecaster, AutoCloseable {
         return out;
     }
 
+    /** Every head's forecasts for {@code rows} window summaries at once (a backtest's batch path). */
+    public io.tatra.forecast.Forecasts forecasts(double[] summaries, int rows) {
+        io.tatra.forecast.Forecasts p = io.tatra.forecast.Forecasts.none(rows);
+        for (Head h : heads) p = p.with(h.task().spec(), h.predict(summaries, rows));
+        return p;
+    }
+
     @Override
     public Forecast forecast(float[] window) {
         double[] row = new double[WindowSummary.COLUMNS];
