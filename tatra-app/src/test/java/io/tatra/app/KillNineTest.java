@@ -22,8 +22,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -62,7 +61,7 @@ class KillNineTest {
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), KillNineChild.class.getName(), server.url(), server.publicStream(),
                 KEY.key(), KEY.secret(), dir.resolve("live").toString(), sym.value(), Long.toString(lastBar)).redirectErrorStream(true);
         Process p = pb.start();
-        List<String> out = Collections.synchronizedList(new ArrayList<>());
+        List<String> out = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) out.add(line);
@@ -91,7 +90,7 @@ class KillNineTest {
         try (PaperExchangeServer server = PaperExchangeService.start(req)) {
             MarketClock.Manual clock = (MarketClock.Manual) server.venue().clock();
             AtomicReference<Child> victim = new AtomicReference<>();
-            List<String> killedAt = Collections.synchronizedList(new ArrayList<>());
+            List<String> killedAt = new CopyOnWriteArrayList<>();
             server.venue().addListener(new VenueListener() {
                 @Override
                 public void onOrder(ObjectNode order) { // the order is at the venue; its answer is not written yet

@@ -31,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +66,7 @@ class LivePaperTest {
             Instrument in = server.venue().instruments().get(0);
             // flips between long and short a fifth of the equity every bar: every bar is an order
             Strategy flip = (h, i, view) -> List.of(new TargetOrder(sym, ((h.openTimeMillis(i) / 3_600_000L) % 2 == 0) ? 0.2 : -0.2, 0.05, 0.05, "flip-" + h.openTimeMillis(i)));
-            List<String> log = Collections.synchronizedList(new ArrayList<>());
+            List<String> log = new CopyOnWriteArrayList<>();
             LiveEngine engine = new LiveEngine(new LiveEngine.Config(Interval.H1, 200, false, RiskLimits.defaults()), flip, new BybitLiveVenue(rest, List.of(sym.value())),
                     Map.of(sym, in), new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), new LatencyRecorder(),
                     (kind, s, t, detail) -> log.add(kind + " " + detail), System::nanoTime);

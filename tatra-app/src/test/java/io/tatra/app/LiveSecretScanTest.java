@@ -20,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -54,7 +53,7 @@ class LiveSecretScanTest {
         TinyModel.train(home, List.of(sym), null, 1, 5, model);
         Path faults = dir.resolve("faults.json");
         Files.writeString(faults, "{\"loseOrderResponses\": 3, \"rateLimitShare\": 0.1, \"serverErrorShare\": 0.1, \"seed\": 4}");
-        List<String> said = Collections.synchronizedList(new ArrayList<>()), logged = Collections.synchronizedList(new ArrayList<>());
+        List<String> said = new CopyOnWriteArrayList<>(), logged = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord r) { logged.add(r.getLevel() + " " + r.getLoggerName() + " " + new java.util.logging.SimpleFormatter().formatMessage(r)); }
