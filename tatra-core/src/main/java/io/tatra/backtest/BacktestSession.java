@@ -172,7 +172,7 @@ public final class BacktestSession {
             exposure[points - 1] = 0;
         }
         return new BacktestResult(cfg.capital(), Arrays.copyOf(times, points), Arrays.copyOf(equity, points), Arrays.copyOf(exposure, points),
-                portfolio.closedTrades(), portfolio.feesPaid(), portfolio.fundingPaid(), portfolio.turnover());
+                portfolio.closedTrades(), portfolio.feesPaid(), portfolio.fundingPaid(), portfolio.turnover(), matching.slippagePaid());
     }
 
     private static Instant closeTime(BarSeries b, int i) { return Instant.ofEpochMilli(b.openTimeMillis(i) + b.interval().millis()); }

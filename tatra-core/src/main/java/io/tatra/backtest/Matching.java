@@ -26,6 +26,11 @@ public final class Matching {
 
     public Portfolio portfolio() { return portfolio; }
 
+    private double slippagePaid;
+
+    /** What fills have lost against their reference prices so far, in quote currency. */
+    public double slippagePaid() { return slippagePaid; }
+
     public ExecutionModels models() { return models; }
 
     /** The price a market order of {@code delta} units fills at near {@code price}, with the slippage known at bar {@code known}. */
@@ -41,6 +46,7 @@ public final class Matching {
         if (delta == 0) return null;
         double fill = fillPrice(price, delta, b, known);
         double fee = models.fees().fee(delta, fill);
+        slippagePaid += Math.abs(delta) * Math.abs(fill - price);
         portfolio.fill(s, delta, fill, fee, time, reason, decision);
         portfolio.markIfUnset(s, price);
         return new Fill(delta, fill, fee, reason);

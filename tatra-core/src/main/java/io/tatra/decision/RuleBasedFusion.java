@@ -55,14 +55,24 @@ public record RuleBasedFusion(FusionConfig config) implements FusionPolicy {
 
         String why = agreement(side, d, r, e, o);
         String skip = null;
-        if (Math.max(stop, take) >= 1) skip = String.format(Locale.ROOT, "implausible volatility forecast %.2f%% per bar: a stop of %.0f%% or take profit of %.0f%% is not a price level",
-                100 * o.volatility(), 100 * stop, 100 * take);
-        else if (side == 0 || Math.abs(d) < config.minEdge()) skip = String.format(Locale.ROOT, "no directional edge (|P(up) − P(down)| = %.2f < %.2f)", Math.abs(d), config.minEdge());
-        else if (Math.signum(d) != side) skip = "the direction head points against regime and return";
-        else if (c < config.minConsistency()) skip = String.format(Locale.ROOT, "consistency %.2f below %.2f: the outputs contradict each other", c, config.minConsistency());
+        SkipReason reason = null;
+        if (Math.max(stop, take) >= 1) {
+            reason = SkipReason.IMPLAUSIBLE_VOLATILITY;
+            skip = String.format(Locale.ROOT, "implausible volatility forecast %.2f%% per bar: a stop of %.0f%% or take profit of %.0f%% is not a price level",
+                    100 * o.volatility(), 100 * stop, 100 * take);
+        } else if (side == 0 || Math.abs(d) < config.minEdge()) {
+            reason = SkipReason.NO_DIRECTIONAL_EDGE;
+            skip = String.format(Locale.ROOT, "no directional edge (|P(up) − P(down)| = %.2f < %.2f)", Math.abs(d), config.minEdge());
+        } else if (Math.signum(d) != side) {
+            reason = SkipReason.DIRECTION_AGAINST_OTHERS;
+            skip = "the direction head points against regime and return";
+        } else if (c < config.minConsistency()) {
+            reason = SkipReason.LOW_CONSISTENCY;
+            skip = String.format(Locale.ROOT, "consistency %.2f below %.2f: the outputs contradict each other", c, config.minConsistency());
+        }
         if (skip != null) {
             trace.put("size", 0.0);
-            return new TradeDecision(Action.FLAT, confidence, 0, stop, take, c, why + " Flat: " + skip + ".", trace);
+            return new TradeDecision(Action.FLAT, confidence, 0, stop, take, c, why + " Flat: " + skip + ".", trace, reason);
         }
         double raw = config.riskPerTrade() / stop * c, size = Math.min(raw, config.maxSize());
         trace.put("size_before_cap", raw);

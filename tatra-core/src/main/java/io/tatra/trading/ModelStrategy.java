@@ -55,6 +55,7 @@ public final class ModelStrategy implements Strategy {
     private final Map<Symbol, State> states = new HashMap<>();
     private final Map<Symbol, List<Object>> pending = new HashMap<>();
     private final float[] input;
+    private HoldingRules rules;
 
     /**
      * @param window  bars per input window (the model card's)
@@ -84,6 +85,12 @@ public final class ModelStrategy implements Strategy {
         return this;
     }
 
+    /** From now on every decision passes the holding rules before it becomes orders; returns this strategy. */
+    public ModelStrategy withHoldingRules(HoldingRules r) {
+        this.rules = r;
+        return this;
+    }
+
     /** A funding settlement as it arrives (live); one before the symbol's first bar is kept until that bar. */
     public void onFunding(FundingRate f) { if (!early(f.symbol(), f)) states.get(f.symbol()).stream.onFunding(f); }
 
@@ -101,8 +108,9 @@ public final class ModelStrategy implements Strategy {
     @Override
     public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) {
         TradeDecision d = decide(history, index);
-        if (d == null) return List.of();
         Symbol s = history.symbol();
+        if (rules != null) d = rules.apply(s, d, portfolio.position(s));
+        if (d == null) return List.of();
         return DecisionOrders.orders(s, d, portfolio.position(s), DecisionOrders.id(s, history.openTimeMillis(index)));
     }
 

@@ -19,11 +19,18 @@ public final class SignalStrategy implements Strategy {
     private Symbol lastSymbol;
     private TradeDecision[] lastDecisions;
     private String[] lastIds;
+    private HoldingRules rules;
 
     /** @param ids per symbol and bar, the decision's id (journals link trades to it); may be absent for a symbol */
     public SignalStrategy(Map<Symbol, TradeDecision[]> decisions, Map<Symbol, String[]> ids) {
         this.decisions = new HashMap<>(decisions);
         this.ids = new HashMap<>(ids);
+    }
+
+    /** From now on every decision passes the holding rules before it becomes orders; returns this strategy. */
+    public SignalStrategy withHoldingRules(HoldingRules r) {
+        this.rules = r;
+        return this;
     }
 
     @Override
@@ -38,6 +45,7 @@ public final class SignalStrategy implements Strategy {
         }
         if (lastDecisions == null) return List.of();
         TradeDecision d = lastDecisions[index];
+        if (rules != null) d = rules.apply(s, d, portfolio.position(s));
         if (d == null) return List.of();
         return DecisionOrders.orders(s, d, portfolio.position(s), lastIds == null ? null : lastIds[index]);
     }

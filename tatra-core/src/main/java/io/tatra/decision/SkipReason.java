@@ -1,0 +1,35 @@
+package io.tatra.decision;
+
+/**
+ * Why a decision did not open or change a position. Every flat decision of a policy, and every signal the holding rules
+ * held back, carries one, so a run with no trades explains itself (the backtest counts them per reason).
+ */
+public enum SkipReason {
+    /** The volatility forecast is so large that the stop or take profit would not be a price level. */
+    IMPLAUSIBLE_VOLATILITY("implausible volatility forecast"),
+    /** |P(up) − P(down)| below the rule-based fusion's minimum edge. */
+    NO_DIRECTIONAL_EDGE("no directional edge"),
+    /** The direction head points against the regime and return heads. */
+    DIRECTION_AGAINST_OTHERS("direction against regime and return"),
+    /** Direction, regime and return contradict each other. */
+    LOW_CONSISTENCY("heads contradict each other"),
+    /** On the validation part the direction forecast did not predict returns (slope ≤ 0): no edge to trade. */
+    NO_VALIDATED_SKILL("no validated skill"),
+    /** The expected return does not pay the round trip (fees, slippage and expected funding). */
+    EDGE_BELOW_COST("edge below cost"),
+    /** The expected return pays its costs but is below the entry threshold fitted on the validation part. */
+    BELOW_ENTRY_THRESHOLD("edge below entry threshold"),
+    /** A position younger than the minimum holding time is kept. */
+    MINIMUM_HOLD("minimum holding time"),
+    /** The held side's edge is still above the exit level: kept (hysteresis). */
+    HYSTERESIS("held: edge above exit level"),
+    /** The other side's edge does not pay for closing this position and opening the other. */
+    FLIP_BELOW_COST("flip would not pay both legs");
+
+    private final String text;
+
+    SkipReason(String text) { this.text = text; }
+
+    /** A short human description (reports). */
+    public String text() { return text; }
+}
