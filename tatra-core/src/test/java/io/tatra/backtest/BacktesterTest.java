@@ -73,6 +73,14 @@ class BacktesterTest {
         assertEquals(0.51, r.fundingPaid(), 1e-9);
         assertEquals(50 * 100.1 + 50 * 102.897, r.turnover(), 1e-9);
         assertEquals(4992.24725 + 50 * 101, r.equity()[1], 1e-9, "equity after bar 1, marked at its close");
+        // slippage: 10 bps of 100 and of 103 on 50 units each way
+        assertEquals(50 * 0.1 + 50 * 0.103, r.slippagePaid(), 1e-9);
+        CostBreakdown c = CostBreakdown.of(r);
+        assertEquals(5.5824175 + 0.51 + 10.15, c.costs(), 1e-9);
+        assertEquals(t.pnl() + c.costs(), c.grossPnl(), 1e-9, "gross: the move from 100 to 103 on 50 units");
+        assertEquals(50 * 3, c.grossPnl(), 1e-9);
+        assertEquals(c.costs() / 150, c.costShareOfGross(), 1e-12);
+        assertEquals(c.costs(), c.costPerTrade(), 1e-12, "one trade");
     }
 
     @Test
