@@ -19,10 +19,26 @@ import java.nio.file.Path;
  * @param funding     a folder of {@code SYMBOL_funding.csv} files, or null
  * @param out         the run directory, or null for {@code HOME/backtests/run-TIME}
  * @param force       replace an existing {@code out} (otherwise refused before any work)
+ * @param policy      how forecasts become decisions: the rule-based fusion, or the cost-aware policy fitted on each model's validation part
+ * @param costAware   the cost-aware policy's settings (null: its defaults for the horizon)
  */
 public record BacktestRequest(DataRequest data, Path model, WalkForwardSpec walkForward, ModelConfig modelConfig, TrainConfig training,
-                              FusionConfig fusion, BacktestConfig backtest, Interval intrabar, Path funding, Path out, boolean force) {
+                              FusionConfig fusion, BacktestConfig backtest, Interval intrabar, Path funding, Path out, boolean force,
+                              io.tatra.decision.DecisionPolicy.Kind policy, io.tatra.decision.CostAwareConfig costAware) {
+    /** The rule-based fusion's request (the policy before issue 16). */
+    public BacktestRequest(DataRequest data, Path model, WalkForwardSpec walkForward, ModelConfig modelConfig, TrainConfig training,
+                           FusionConfig fusion, BacktestConfig backtest, Interval intrabar, Path funding, Path out, boolean force) {
+        this(data, model, walkForward, modelConfig, training, fusion, backtest, intrabar, funding, out, force, io.tatra.decision.DecisionPolicy.Kind.RULE_BASED, null);
+    }
+
+    /** The same request with another decision policy. */
+    public BacktestRequest withPolicy(io.tatra.decision.DecisionPolicy.Kind k, io.tatra.decision.CostAwareConfig c) {
+        return new BacktestRequest(data, model, walkForward, modelConfig, training, fusion, backtest, intrabar, funding, out, force, k, c);
+    }
+
     public BacktestRequest {
+        if (policy == null) throw new TatraException("a decision policy is required");
+        if (policy == io.tatra.decision.DecisionPolicy.Kind.COST_AWARE && costAware == null) costAware = io.tatra.decision.CostAwareConfig.defaults(data == null ? 4 : data.horizon());
         if ((model == null) == (walkForward == null)) throw new TatraException("give either --model DIR or --walk-forward TRAIN/TEST/STEP");
         if (data == null || fusion == null || backtest == null) throw new TatraException("data, fusion and backtest settings are required");
         if (walkForward != null && (modelConfig == null || training == null)) throw new TatraException("walk-forward needs a model size and training settings");

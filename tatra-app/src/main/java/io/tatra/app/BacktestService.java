@@ -13,7 +13,12 @@ import io.tatra.dataset.Dataset;
 import io.tatra.dataset.DatasetBuilder;
 import io.tatra.dataset.Splitter;
 import io.tatra.dataset.SymbolData;
-import io.tatra.decision.RuleBasedFusion;
+import io.tatra.backtest.CostBreakdown;
+import io.tatra.backtest.DecisionStats;
+import io.tatra.decision.CostAwareFusion;
+import io.tatra.decision.DecisionPolicy;
+import io.tatra.decision.FusionPolicy;
+import io.tatra.trading.HoldingRules;
 import io.tatra.decision.TradeDecision;
 import io.tatra.features.MarketFrame;
 import io.tatra.market.BarSeries;
@@ -46,7 +51,7 @@ public final class BacktestService {
 
     /** What a run produced. */
     public record Run(Path dir, RunResult result, Performance strategy, Performance buyAndHold, BacktestResult trades,
-                      String inSampleWarning, List<WalkForward.FoldRun> folds) {}
+                      String inSampleWarning, List<WalkForward.FoldRun> folds, DecisionStats decisionStats) {}
 
     public static Run run(Path home, BacktestRequest req, Consumer<String> log) {
         Decisions dec = req.model() != null ? fromModel(home, req, log) : walkForward(home, req, log);
@@ -70,7 +75,9 @@ public final class BacktestService {
                 finer.put(sym, MarketData.loadAll(home, List.of(sym), req.intrabar(), req.data().from(), req.data().to()).get(0).bars());
         Backtester bt = new Backtester(req.backtest());
         // metrics start at the first decision: the bars before it only feed the first window or training fold
-        BacktestResult r = bt.run(frames, finer, new SignalStrategy(dec.decisions, ids)).from(start);
+        HoldingRules rules = req.policy() == DecisionPolicy.Kind.COST_AWARE ? new HoldingRules(req.costAware().minHoldBars()) : null;
+        BacktestResult r = bt.run(frames, finer, new SignalStrategy(dec.decisions, ids).withHoldingRules(rules)).from(start);
+        DecisionStats stats = DecisionStats.of(dec.decisions.values(), rules == null ? Map.of() : rules.heldBack());
         BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), start)).from(start);
         double perYear = 365.25 * 86_400_000.0 / ds.interval().millis();
         TrialLog trials = new TrialLog(home.resolve("backtests").resolve("trials.jsonl"));
@@ -85,7 +92,8 @@ public final class BacktestService {
         RunResult result = RunResult.of(p, pb, dir.toString(), req.model() == null ? null : req.model().toString(),
                 req.walkForward() != null ? dec.folds : null, req.data().symbols().stream().map(Symbol::value).toList(),
                 Instant.ofEpochMilli(r.times()[0]).toString(), Instant.ofEpochMilli(r.times()[r.times().length - 1]).toString(),
-                dec.inSample, req.backtest(), req.fusion());
+                dec.inSample, req.backtest(), req.fusion())
+                .withDecisions(req.policy().code(), dec.fitted == null ? null : dec.fitted.edge(), dec.fitted == null ? null : dec.fitted.entryLevel(), stats, CostBreakdown.of(r));
         // the run directory appears whole or not at all, and only a written run is logged as a trial
         io.tatra.AtomicWrite.directory(dir, req.force() ? io.tatra.AtomicWrite.Existing.REPLACE : io.tatra.AtomicWrite.Existing.REFUSE, tmp -> {
             BacktestReport.writeCsv(tmp, r, bh);
@@ -94,7 +102,7 @@ public final class BacktestService {
             io.tatra.AtomicWrite.text(tmp.resolve("result.json"), Json.write(result));
         });
         trials.append(trial);
-        return new Run(dir, result, p, pb, r, dec.inSample, dec.folds);
+        return new Run(dir, result, p, pb, r, dec.inSample, dec.folds, stats);
     }
 
     /** Where the run goes: {@code --out}, or a new timestamped directory under HOME/backtests. */
@@ -103,7 +111,9 @@ public final class BacktestService {
                 : home.resolve("backtests").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
     }
 
-    private record Decisions(Dataset ds, Map<Symbol, TradeDecision[]> decisions, List<WindowForecast> forecasts, List<WalkForward.FoldRun> folds, String inSample) {}
+    /** @param fitted the cost-aware policy a saved model's decisions came from (null otherwise; walk-forward folds carry their own) */
+    private record Decisions(Dataset ds, Map<Symbol, TradeDecision[]> decisions, List<WindowForecast> forecasts, List<WalkForward.FoldRun> folds, String inSample,
+                             CostAwareFusion fitted) {}
 
     private static Decisions fromModel(Path home, BacktestRequest req, Consumer<String> log) {
         var card = ModelStore.card(req.model());
@@ -121,19 +131,10 @@ public final class BacktestService {
                 log.accept("tatra: warning: " + inSample);
             }
         }
-        if (GbmModels.isLightGbm(req.model())) {
-            try (GbmModels.Loaded g = GbmModels.load(req.model(), ds.schemaHash())) {
-                Samples windows = new Samples(ds.symbols(), g.normalization(), ds.config().window(), ds.decisionSamples());
-                double[] x = new io.tatra.gbm.WindowSummary(ds.symbols(), g.normalization()).rows(windows.list());
-                io.tatra.forecast.Forecasts p = g.forecaster().forecasts(x, windows.size());
-                return new Decisions(ds, ModelSignals.decide(p, windows, h, new RuleBasedFusion(req.fusion())), ModelSignals.forecasts(p, windows), List.of(), inSample);
-            }
-        }
-        try (ModelStore.Loaded loaded = ModelStore.load(req.model(), ds.schemaHash())) {
-            Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.decisionSamples());
-            var p = ModelPredictions.of(loaded.model(), windows);
-            return new Decisions(ds, ModelSignals.decide(p, windows, h, new RuleBasedFusion(req.fusion())), ModelSignals.forecasts(p, windows), List.of(), inSample);
-        }
+        FusionPolicy fusion = PolicyFits.forModel(home, req, card, log);
+        PolicyFits.Forecasted f = PolicyFits.forecasts(req.model(), ds);
+        return new Decisions(ds, ModelSignals.decide(f.forecasts(), f.windows(), h, fusion), ModelSignals.forecasts(f.forecasts(), f.windows()), List.of(), inSample,
+                fusion instanceof CostAwareFusion c ? c : null);
     }
 
     private static Decisions walkForward(Path home, BacktestRequest req, Consumer<String> log) {
@@ -141,17 +142,20 @@ public final class BacktestService {
         Dataset base = req.data().unsplit(home, log);
         Dataset ds = DatasetBuilder.withFolds(base, Splitter.rolling(base.firstSampleTime(), base.lastSampleTime(), base.interval().millis(), wf.train(), wf.test(), wf.step(),
                 base.config().split()), log);
-        WalkForward.Result wr = WalkForward.run(ds, req.modelConfig(), req.training(), new RuleBasedFusion(req.fusion()), log);
-        return new Decisions(ds, wr.decisions(), wr.forecasts(), wr.folds(), null);
+        long firstTest = ds.folds().isEmpty() ? Long.MAX_VALUE : ds.folds().get(0).test().get(0).from();
+        DecisionPolicy policy = PolicyFits.policy(req, MarketData.withFunding(ds.symbols().stream().map(SymbolData::frame).toList(), req.funding()), firstTest);
+        WalkForward.Result wr = WalkForward.run(ds, req.modelConfig(), req.training(), policy, log);
+        return new Decisions(ds, wr.decisions(), wr.forecasts(), wr.folds(), null, null);
     }
 
     /** The trial log's key: every setting that makes this a different strategy variant. */
     static String variant(BacktestRequest r) {
         DataRequest d = r.data();
         var c = r.backtest();
-        return String.format(Locale.ROOT, "model=%s walk-forward=%s model-config=%s epochs=%s symbols=%s interval=%s from=%s to=%s fee=%s slippage=%s+%s fill=%s risk=%s max=%s leverage=%s",
+        return String.format(Locale.ROOT, "model=%s walk-forward=%s model-config=%s epochs=%s symbols=%s interval=%s from=%s to=%s fee=%s slippage=%s+%s fill=%s risk=%s max=%s leverage=%s policy=%s",
                 r.model() == null ? null : r.model().toAbsolutePath().normalize(), r.walkForward(), r.modelConfig(),
                 r.training() == null ? null : r.training().epochs() + "x" + r.training().maxBatchesPerEpoch(), d.symbols(), d.interval().code(), d.from(), d.to(),
-                c.costs().takerFee(), c.costs().fixedBps(), c.costs().volMultiple(), c.timing(), r.fusion().riskPerTrade(), c.risk().maxPosition(), c.risk().maxLeverage());
+                c.costs().takerFee(), c.costs().fixedBps(), c.costs().volMultiple(), c.timing(), r.fusion().riskPerTrade(), c.risk().maxPosition(), c.risk().maxLeverage(),
+                r.policy() == DecisionPolicy.Kind.RULE_BASED ? "rule" : "cost-aware " + r.costAware());
     }
 }

@@ -25,13 +25,15 @@ import java.util.List;
 @JsonPropertyOrder({"sharpe", "deflatedSharpe", "maxDrawdown", "trades", "feesPaid", "buyAndHoldSharpe", "totalReturn", "annualReturn",
         "annualVolatility", "sortino", "calmar", "maxDrawdownBars", "winRate", "profitFactor", "averageWin", "averageLoss", "exposure",
         "turnover", "fundingPaid", "trials", "bars", "buyAndHold", "runDir", "model", "walkForward", "symbols", "from", "to",
-        "inSampleWarning", "config", "fusion"})
+        "inSampleWarning", "config", "fusion", "policy", "edge", "entryLevel", "decisions", "costs"})
 public record RunResult(Double sharpe, Double deflatedSharpe, Double maxDrawdown, int trades, double feesPaid, Double buyAndHoldSharpe,
                         Double totalReturn, Double annualReturn, Double annualVolatility, Double sortino, Double calmar, int maxDrawdownBars,
                         Double winRate, Double profitFactor, Double averageWin, Double averageLoss, Double exposure, Double turnover,
                         double fundingPaid, int trials, long bars, BuyAndHold buyAndHold, String runDir, String model,
                         @JsonInclude(JsonInclude.Include.NON_NULL) List<WalkForward.FoldRun> walkForward, List<String> symbols,
-                        String from, String to, String inSampleWarning, BacktestConfig config, FusionConfig fusion) {
+                        String from, String to, String inSampleWarning, BacktestConfig config, FusionConfig fusion,
+                        String policy, @JsonInclude(JsonInclude.Include.NON_NULL) io.tatra.decision.EdgeModel edge,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Double entryLevel, io.tatra.backtest.DecisionStats decisions, io.tatra.backtest.CostBreakdown costs) {
     /** The passive reference over the same bars. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonPropertyOrder({"totalReturn", "annualReturn", "sharpe", "sortino", "maxDrawdown", "feesPaid"})
@@ -50,7 +52,18 @@ public record RunResult(Double sharpe, Double deflatedSharpe, Double maxDrawdown
                 p.maxDrawdownBars(), finite(p.winRate()), finite(p.profitFactor()), finite(p.averageWin()), finite(p.averageLoss()),
                 finite(p.exposure()), finite(p.turnover()), p.fundingPaid(), p.trials(), p.bars(),
                 new BuyAndHold(finite(bh.totalReturn()), finite(bh.annualReturn()), finite(bh.sharpe()), finite(bh.sortino()), finite(bh.maxDrawdown()), bh.feesPaid()),
-                runDir, model, walkForward, symbols, from, to, inSampleWarning, config, fusion);
+                runDir, model, walkForward, symbols, from, to, inSampleWarning, config, fusion, "rule", null, null, null, null);
+    }
+
+    /**
+     * The same result with how its decisions were made: the policy's code, the edge model and entry level a saved
+     * model's cost-aware policy was fitted to (null otherwise), the decisions' statistics and where the gross P&L went.
+     */
+    public RunResult withDecisions(String policy, io.tatra.decision.EdgeModel edge, Double entryLevel, io.tatra.backtest.DecisionStats decisions,
+                                   io.tatra.backtest.CostBreakdown costs) {
+        return new RunResult(sharpe, deflatedSharpe, maxDrawdown, trades, feesPaid, buyAndHoldSharpe, totalReturn, annualReturn, annualVolatility, sortino,
+                calmar, maxDrawdownBars, winRate, profitFactor, averageWin, averageLoss, exposure, turnover, fundingPaid, trials, bars, buyAndHold, runDir, model,
+                walkForward, symbols, from, to, inSampleWarning, config, fusion, policy, edge, entryLevel, decisions, costs);
     }
 
     /** Reads a run directory's result.json; a missing or malformed file is a user error naming the file. */

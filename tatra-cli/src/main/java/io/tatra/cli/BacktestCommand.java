@@ -17,7 +17,13 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import io.tatra.backtest.CostBreakdown;
+import io.tatra.backtest.DecisionStats;
+import io.tatra.decision.CostAwareConfig;
+import io.tatra.decision.DecisionPolicy;
+import io.tatra.decision.SkipReason;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {"Trade a saved model's fused decisions (or walk-forward re-trained models' decisions) over a period, net of fees, slippage and funding, against buy-and-hold.",
@@ -43,6 +49,11 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing --out run directory") boolean force;
     @Option(names = "--intrabar", converter = Converters.IntervalConverter.class, paramLabel = "INTERVAL",
             description = "Finer stored bars (e.g. 15m) that decide a stop and take profit hit in the same bar; without them the stop is assumed (the worse case)") io.tatra.market.Interval intrabar;
+    @Option(names = "--policy", defaultValue = "cost-aware", description = {"How forecasts become decisions: cost-aware (default: trade only what pays its round trip,",
+            "thresholds fitted on each model's validation part, hysteresis, minimum holding time) or rule (the fusion alone, issue 16's 'before')"}) String policy;
+    @Option(names = "--entry-quantile", defaultValue = "0.8", description = "Cost-aware: enter on signals above this quantile of |expected return| on validation (default 0.8)") double entryQuantile;
+    @Option(names = "--min-skill-t", defaultValue = "2", description = "Cost-aware: the validated edge slope's t-statistic must reach this, else no trades (default 2)") double minSkillT;
+    @Option(names = "--min-hold", paramLabel = "BARS", description = "Cost-aware: keep a position at least this many bars (default: the horizon)") Integer minHold;
     @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
 
     @Override
@@ -61,7 +72,12 @@ final class BacktestCommand implements Callable<Integer> {
         FusionConfig fc = UserValues.of("--risk", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(limits.maxPosition()));
         BacktestRequest.WalkForwardSpec wf = walkForward == null ? null : BacktestRequest.WalkForwardSpec.parse(walkForward);
         TrainConfig tc = wf == null ? null : UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches));
-        BacktestRequest req = new BacktestRequest(data.request(), model, wf, wf == null ? null : data.model(), tc, fc, cfg, intrabar, funding, out, force);
+        DecisionPolicy.Kind kind = UserValues.of("--policy", () -> DecisionPolicy.Kind.parse(policy));
+        CostAwareConfig ca = UserValues.of("--entry-quantile / --min-skill-t / --min-hold",
+                () -> CostAwareConfig.defaults(data.request().horizon()).withEntryQuantile(entryQuantile).withMinSkillT(minSkillT)
+                        .withMinHoldBars(minHold == null ? data.request().horizon() : minHold));
+        BacktestRequest req = new BacktestRequest(data.request(), model, wf, wf == null ? null : data.model(), tc, fc, cfg, intrabar, funding, out, force)
+                .withPolicy(kind, ca);
         data.configureTorch();
         BacktestService.Run run = BacktestService.run(common.home(), req, ModelCommands.LOG);
         if (common.json) System.out.println(Json.write(run.result()));
@@ -77,6 +93,29 @@ final class BacktestCommand implements Callable<Integer> {
                 + String.format(Locale.ROOT, "strategy:     return %+.2f%%  Sharpe %.2f  max drawdown %.2f%%  deflated Sharpe %.3f (%d trials)%n",
                 100 * p.totalReturn(), p.sharpe(), 100 * p.maxDrawdown(), p.deflatedSharpe(), p.trials())
                 + String.format(Locale.ROOT, "buy-and-hold: return %+.2f%%  Sharpe %.2f  max drawdown %.2f%%%n", 100 * pb.totalReturn(), pb.sharpe(), 100 * pb.maxDrawdown())
+                + costs(run.result().costs()) + decisions(run.result().policy(), run.decisionStats())
                 + "wrote " + run.dir() + System.lineSeparator();
+    }
+
+    /** Where the gross P&L went. */
+    static String costs(CostBreakdown c) {
+        if (c == null) return "";
+        return String.format(Locale.ROOT, "costs:        gross P&L %.2f, fees %.2f + slippage %.2f + funding %.2f = %.2f (%s), %s per trade, turnover %.1fx capital%n",
+                c.grossPnl(), c.fees(), c.slippage(), c.funding(), c.costs(), c.costShareOfGross() == null ? "no positive gross P&L to eat into" : String.format(Locale.ROOT, "%.0f%% of gross", 100 * c.costShareOfGross()),
+                c.costPerTrade() == null ? "n/a" : String.format(Locale.ROOT, "%.2f", c.costPerTrade()), c.turnover());
+    }
+
+    /** Why the decisions were what they were: counts per skip reason, the edge against the cost. */
+    static String decisions(String policy, DecisionStats d) {
+        if (d == null) return "";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "decisions:    %s policy, %d decisions: %d long, %d short, %d flat%n", policy, d.decisions(), d.longs(), d.shorts(), d.flats()));
+        for (var e : d.skipped().entrySet().stream().sorted(Map.Entry.<SkipReason, Long>comparingByValue().reversed()).toList())
+            b.append(String.format(Locale.ROOT, "  flat: %-38s %d%n", e.getKey().text(), e.getValue()));
+        for (var e : d.heldBack().entrySet().stream().sorted(Map.Entry.<SkipReason, Long>comparingByValue().reversed()).toList())
+            b.append(String.format(Locale.ROOT, "  held back: %-33s %d%n", e.getKey().text(), e.getValue()));
+        if (d.edge() != null)
+            b.append(String.format(Locale.ROOT, "  |expected return| p50 %.3f%%, p80 %.3f%%, p95 %.3f%%, p99 %.3f%% against a round trip of %.3f%% (median): %.1f%% of decisions pay it%n",
+                    100 * d.edge().p50(), 100 * d.edge().p80(), 100 * d.edge().p95(), 100 * d.edge().p99(), 100 * d.cost().p50(), 100 * d.edgeAboveCost()));
+        return b.toString();
     }
 }

@@ -19,10 +19,10 @@ import java.util.Map;
  * @param heldBack signals the holding rules did not carry out, per reason
  * @param edge     quantiles of |expected return| over all decisions (null when the policy computes none)
  * @param cost     quantiles of the round-trip cost over the same decisions (null likewise)
- * @param edgeAboveCost share of decisions whose |expected return| exceeds their round trip (NaN when not priced)
+ * @param edgeAboveCost share of decisions whose |expected return| exceeds their round trip (null when not priced)
  */
 public record DecisionStats(long decisions, long longs, long shorts, long flats, Map<SkipReason, Long> skipped, Map<SkipReason, Long> heldBack,
-                            Quantiles edge, Quantiles cost, double edgeAboveCost) {
+                            Quantiles edge, Quantiles cost, Double edgeAboveCost) {
     public DecisionStats {
         skipped = Map.copyOf(skipped);
         heldBack = Map.copyOf(heldBack);
@@ -71,6 +71,6 @@ public record DecisionStats(long decisions, long longs, long shorts, long flats,
         }
         double[] ev = edges.stream().mapToDouble(Double::doubleValue).toArray(), cv = costs.stream().mapToDouble(Double::doubleValue).toArray();
         return new DecisionStats(n, longs, shorts, flats, skipped, heldBack == null ? Map.of() : heldBack, Quantiles.of(ev), Quantiles.of(cv),
-                ev.length == 0 ? Double.NaN : (double) above / ev.length);
+                ev.length == 0 ? null : (double) above / ev.length);
     }
 }

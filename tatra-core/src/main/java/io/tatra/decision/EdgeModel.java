@@ -14,7 +14,7 @@ package io.tatra.decision;
  */
 public record EdgeModel(double slope, double tStat, int samples) {
     public EdgeModel {
-        if (!Double.isFinite(slope) || Double.isNaN(tStat)) throw new IllegalArgumentException("edge slope and t-statistic must be numbers, got " + slope + ", " + tStat);
+        if (!Double.isFinite(slope) || !Double.isFinite(tStat)) throw new IllegalArgumentException("edge slope and t-statistic must be numbers, got " + slope + ", " + tStat);
         if (samples < 0) throw new IllegalArgumentException("samples must be >= 0");
     }
 
@@ -42,7 +42,7 @@ public record EdgeModel(double slope, double tStat, int samples) {
             rss += e * e;
         }
         double se = Math.sqrt(rss / (n - 1) / sdd) * Math.sqrt(horizon);
-        return new EdgeModel(b, se > 0 ? b / se : Math.signum(b) * Double.POSITIVE_INFINITY, n);
+        return new EdgeModel(b, se > 0 ? b / se : Math.signum(b) * 1e12, n); // a perfect fit: t capped at 10¹² (finite for JSON)
     }
 
     /** Expected log return of a long over the horizon (a short's is its negative). */

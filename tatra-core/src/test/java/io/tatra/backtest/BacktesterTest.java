@@ -72,6 +72,7 @@ class BacktesterTest {
         assertEquals(5.5824175, r.feesPaid(), 1e-9);
         assertEquals(0.51, r.fundingPaid(), 1e-9);
         assertEquals(50 * 100.1 + 50 * 102.897, r.turnover(), 1e-9);
+        assertEquals(r.turnover() / 10_000, CostBreakdown.of(r).turnover(), 1e-12);
         assertEquals(4992.24725 + 50 * 101, r.equity()[1], 1e-9, "equity after bar 1, marked at its close");
         // slippage: 10 bps of 100 and of 103 on 50 units each way
         assertEquals(50 * 0.1 + 50 * 0.103, r.slippagePaid(), 1e-9);

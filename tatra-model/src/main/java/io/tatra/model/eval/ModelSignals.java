@@ -53,6 +53,21 @@ public final class ModelSignals {
         return out;
     }
 
+    /** What a policy is fitted on: the heads' outputs on validation windows and their realized horizon log returns (NaN where unknown). */
+    public record Validation(java.util.List<HeadOutputs> outputs, double[] realized) {}
+
+    /** The heads' outputs on these (validation) windows beside each window's realized horizon return. */
+    public static Validation validation(Forecasts p, Samples windows, int horizon) {
+        java.util.List<HeadOutputs> out = new java.util.ArrayList<>(windows.size());
+        double[] realized = new double[windows.size()];
+        for (int k = 0; k < windows.size(); k++) {
+            Dataset.Sample s = windows.list().get(k);
+            out.add(outputs(p, k, horizon));
+            realized[k] = windows.symbols().get(s.symbol()).labels().forwardReturn()[s.row()];
+        }
+        return new Validation(out, realized);
+    }
+
     /** The heads' outputs of window {@code k}. */
     public static HeadOutputs outputs(Forecasts p, int k, int horizon) { return HeadOutputs.of(p.window(k), horizon); }
 }

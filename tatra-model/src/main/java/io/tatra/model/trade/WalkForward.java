@@ -3,6 +3,8 @@ package io.tatra.model.trade;
 import io.tatra.dataset.Dataset;
 import io.tatra.dataset.Fold;
 import io.tatra.dataset.Span;
+import io.tatra.decision.DecisionPolicy;
+import io.tatra.decision.EdgeModel;
 import io.tatra.decision.FusionPolicy;
 import io.tatra.decision.TradeDecision;
 import io.tatra.market.Symbol;
@@ -28,12 +30,13 @@ public final class WalkForward {
     private WalkForward() {}
 
     /** What one fold trained on and decided over. */
+    /** @param edge the cost-aware policy's edge model fitted on this fold's validation part (null for other policies) */
     public record FoldRun(String fold, List<Span> train, List<Span> validation, List<Span> test, int trainWindows, int testWindows,
-                          int bestEpoch, double seconds) {}
+                          int bestEpoch, double seconds, EdgeModel edge, Double entryLevel) {}
 
     public record Result(Map<Symbol, TradeDecision[]> decisions, List<FoldRun> folds, List<io.tatra.metrics.WindowForecast> forecasts) {}
 
-    public static Result run(Dataset ds, ModelConfig mc, TrainConfig tc, FusionPolicy fusion, Consumer<String> log) {
+    public static Result run(Dataset ds, ModelConfig mc, TrainConfig tc, DecisionPolicy policy, Consumer<String> log) {
         Map<Symbol, TradeDecision[]> stitched = new HashMap<>();
         List<FoldRun> runs = new java.util.ArrayList<>();
         List<io.tatra.metrics.WindowForecast> forecasts = new java.util.ArrayList<>();
@@ -47,6 +50,10 @@ public final class WalkForward {
             if (test.size() == 0) continue;
             try (Workflows.Trained t = Workflows.train(ds, k, Tasks.CORE, mc, tc, null, line -> log.accept(f.name() + " " + line))) {
                 var p = io.tatra.model.eval.ModelPredictions.of(t.model(), test);
+                FusionPolicy fusion = fit(policy, ds, k, t, h);
+                if (fusion instanceof io.tatra.decision.CostAwareFusion c)
+                    log.accept(String.format(java.util.Locale.ROOT, "%s policy: validated edge slope %.3f (t %.2f, %d windows), entry level %.4f%%",
+                            f.name(), c.edge().slope(), c.edge().tStat(), c.edge().samples(), 100 * c.entryLevel()));
                 Map<Symbol, TradeDecision[]> d = ModelSignals.decide(p, test, h, fusion);
                 forecasts.addAll(ModelSignals.forecasts(p, test));
                 for (var e : d.entrySet()) {
@@ -54,9 +61,18 @@ public final class WalkForward {
                     for (int i = 0; i < into.length; i++) if (e.getValue()[i] != null) into[i] = e.getValue()[i];
                 }
                 runs.add(new FoldRun(f.name(), f.train(), f.validation(), f.test(), t.card().training().get("train_windows") instanceof Integer n ? n : -1,
-                        test.size(), t.result().bestEpoch(), t.result().seconds()));
+                        test.size(), t.result().bestEpoch(), t.result().seconds(), fusion instanceof io.tatra.decision.CostAwareFusion c ? c.edge() : null,
+                        fusion instanceof io.tatra.decision.CostAwareFusion c ? c.entryLevel() : null));
             }
         }
         return new Result(stitched, runs, forecasts);
+    }
+
+    /** The policy for fold {@code k}'s model, fitted on that fold's validation windows when it needs them. */
+    private static FusionPolicy fit(DecisionPolicy policy, Dataset ds, int k, Workflows.Trained t, int h) {
+        if (!policy.needsValidation()) return policy.fit(List.of(), new double[0]);
+        Samples val = Samples.of(ds, k, ds.decisionSamples(k, Fold.Part.VALIDATION));
+        var v = ModelSignals.validation(io.tatra.model.eval.ModelPredictions.of(t.model(), val), val, h);
+        return policy.fit(v.outputs(), v.realized());
     }
 }

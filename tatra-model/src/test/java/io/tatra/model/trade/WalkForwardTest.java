@@ -7,7 +7,6 @@ import io.tatra.dataset.Span;
 import io.tatra.dataset.Splitter;
 import io.tatra.dataset.SymbolData;
 import io.tatra.decision.FusionConfig;
-import io.tatra.decision.RuleBasedFusion;
 import io.tatra.decision.TradeDecision;
 import io.tatra.features.Feature;
 import io.tatra.market.Symbol;
@@ -36,8 +35,17 @@ class WalkForwardTest {
         assertTrue(folds.size() >= 2, folds.size() + " folds");
         Dataset ds = DatasetBuilder.withFolds(base, folds, line -> {});
         WalkForward.Result r = WalkForward.run(ds, ModelConfig.tiny(96, Feature.COUNT), new TrainConfig(Balance.EW, 1, 32, 3e-3, 1e-4, 2, 3, 1.0, 1),
-                new RuleBasedFusion(FusionConfig.defaults()), line -> {});
+                io.tatra.decision.DecisionPolicy.costAware(FusionConfig.defaults(), io.tatra.decision.CostAwareConfig.defaults(4), new io.tatra.decision.TradeCosts(0.00075, 0)),
+                line -> {});
         assertEquals(folds.size(), r.folds().size());
+        for (int k = 0; k < folds.size(); k++) {
+            WalkForward.FoldRun run = r.folds().get(k);
+            assertEquals(ds.decisionSamples(k, Fold.Part.VALIDATION).size(), run.edge().samples(), "the cost-aware policy of " + run.fold() + " is fitted on its validation windows");
+            assertTrue(run.entryLevel() >= 0);
+        }
+        for (TradeDecision[] slots : r.decisions().values())
+            for (TradeDecision d : slots)
+                if (d != null) assertTrue(Double.isFinite(d.traced("edge")) && (d.action() != io.tatra.decision.Action.FLAT || d.skip() != null), "every decision is priced and every flat one says why");
         int lookahead = ds.config().labels().lookahead();
         for (int k = 0; k < folds.size(); k++) {
             Fold f = ds.folds().get(k);

@@ -1,0 +1,119 @@
+package io.tatra.app;
+
+import io.tatra.TatraException;
+import io.tatra.backtest.BacktestConfig;
+import io.tatra.dataset.Dataset;
+import io.tatra.decision.DecisionPolicy;
+import io.tatra.decision.FusionConfig;
+import io.tatra.decision.FusionPolicy;
+import io.tatra.decision.TradeCosts;
+import io.tatra.features.Feature;
+import io.tatra.features.MarketFrame;
+import io.tatra.market.FundingRate;
+import io.tatra.market.Interval;
+import io.tatra.model.eval.ModelSignals;
+import io.tatra.model.io.ModelCard;
+import io.tatra.model.io.ModelStore;
+import io.tatra.model.train.Samples;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Builds a decision policy for a saved model (unified or LightGBM): the cost-aware policy is fitted on the model's own
+ * validation part, recorded in its card, with labels that end inside it (none reaches past the validation end, so
+ * nothing after it, the test included, shapes a threshold).
+ */
+final class PolicyFits {
+    private PolicyFits() {}
+
+    /** A saved model's forecasts over windows, whichever kind the model is. */
+    record Forecasted(Samples windows, io.tatra.forecast.Forecasts forecasts) {}
+
+    static Forecasted forecasts(Path model, Dataset ds) {
+        if (GbmModels.isLightGbm(model)) {
+            try (GbmModels.Loaded g = GbmModels.load(model, ds.schemaHash())) {
+                Samples windows = new Samples(ds.symbols(), g.normalization(), ds.config().window(), ds.decisionSamples());
+                double[] x = new io.tatra.gbm.WindowSummary(ds.symbols(), g.normalization()).rows(windows.list());
+                return new Forecasted(windows, g.forecaster().forecasts(x, windows.size()));
+            }
+        }
+        try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
+            Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.decisionSamples());
+            return new Forecasted(windows, io.tatra.model.eval.ModelPredictions.of(loaded.model(), windows));
+        }
+    }
+
+    /** The policy for a saved model; the cost-aware one reads the model's validation period from the store. */
+    static FusionPolicy forModel(Path home, BacktestRequest req, ModelCard card, Consumer<String> log) {
+        if (req.policy() == DecisionPolicy.Kind.RULE_BASED) return DecisionPolicy.ruleBased(req.fusion()).fit(List.of(), new double[0]);
+        if (card.validationFrom() == null || card.validationTo() == null)
+            throw new TatraException("model " + req.model() + " has no validation period in its card: the cost-aware policy fits its thresholds there; use --policy rule");
+        Interval iv = req.data().interval();
+        Instant vFrom = Instant.parse(card.validationFrom()), vTo = Instant.parse(card.validationTo());
+        // the data runs past the validation end by the labels' lookahead so its last windows exist; their returns are then cut at the end
+        int lookahead = req.data().config().labels().lookahead();
+        Instant from = vFrom.minusMillis((Feature.maxWarmup() + DataRequest.WINDOW + 2L) * iv.millis()), to = vTo.plusMillis((lookahead + 1L) * iv.millis());
+        Dataset ds = req.data().withPeriod(from, to).unsplit(home, line -> {});
+        DecisionPolicy policy = policy(req, MarketData.withFunding(ds.symbols().stream().map(io.tatra.dataset.SymbolData::frame).toList(), req.funding()), to.toEpochMilli());
+        Forecasted all = forecasts(req.model(), ds);
+        int h = req.data().horizon();
+        List<Integer> keep = new ArrayList<>();
+        List<Boolean> known = new ArrayList<>();
+        for (int k = 0; k < all.windows().size(); k++) {
+            Dataset.Sample s = all.windows().list().get(k);
+            long t = ds.symbols().get(s.symbol()).bars().openTimeMillis(s.row());
+            if (t < vFrom.toEpochMilli() || t > vTo.toEpochMilli()) continue;
+            keep.add(k);
+            known.add(t + (long) h * iv.millis() <= vTo.toEpochMilli()); // the return's last bar lies inside the validation period
+        }
+        if (keep.isEmpty()) throw new TatraException("no window of " + req.data().symbols() + " in the model's validation period " + vFrom + " .. " + vTo + ": the cost-aware policy cannot be fitted");
+        var v = ModelSignals.validation(all.forecasts(), all.windows(), h);
+        List<io.tatra.decision.HeadOutputs> outs = new ArrayList<>(keep.size());
+        double[] realized = new double[keep.size()];
+        for (int i = 0; i < keep.size(); i++) {
+            outs.add(v.outputs().get(keep.get(i)));
+            realized[i] = known.get(i) ? v.realized()[keep.get(i)] : Double.NaN; // NaN where the return would end after the validation period
+        }
+        FusionPolicy p = policy.fit(outs, realized);
+        if (p instanceof io.tatra.decision.CostAwareFusion c)
+            log.accept(String.format(java.util.Locale.ROOT, "cost-aware policy fitted on %s .. %s: edge slope %.3f (t %.2f, %d windows), entry level %.4f%%, round trip %.4f%%",
+                    vFrom, vTo, c.edge().slope(), c.edge().tStat(), c.edge().samples(), 100 * c.entryLevel(), 100 * c.costs().roundTrip(1, h)));
+        return p;
+    }
+
+    /** The policy the request asks for, with costs from the backtest's fees and slippage and the funding known before {@code before}. */
+    static DecisionPolicy policy(BacktestRequest req, List<MarketFrame> frames, long before) {
+        FusionConfig risk = req.fusion();
+        if (req.policy() == DecisionPolicy.Kind.RULE_BASED) return DecisionPolicy.ruleBased(risk);
+        return DecisionPolicy.costAware(risk, req.costAware(), costs(req.backtest(), frames, before, req.data().interval()));
+    }
+
+    /**
+     * One leg: the taker fee and the fixed slippage (volatility-dependent slippage is not priced in); funding: the mean
+     * settlement before {@code before}, spread over the bars between settlements.
+     */
+    static TradeCosts costs(BacktestConfig cfg, List<MarketFrame> frames, long before, Interval iv) {
+        double sum = 0, gaps = 0;
+        int n = 0, g = 0;
+        for (MarketFrame f : frames) {
+            long prev = Long.MIN_VALUE;
+            for (FundingRate r : f.funding()) {
+                long t = r.time().toEpochMilli();
+                if (t >= before) break;
+                sum += r.rate();
+                n++;
+                if (prev != Long.MIN_VALUE) {
+                    gaps += t - prev;
+                    g++;
+                }
+                prev = t;
+            }
+        }
+        double perBar = n == 0 || g == 0 ? 0 : sum / n * iv.millis() / (gaps / g);
+        return new TradeCosts(cfg.costs().takerFee() + cfg.costs().slippage(Double.NaN), perBar);
+    }
+}
