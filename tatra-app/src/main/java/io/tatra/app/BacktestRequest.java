@@ -31,6 +31,11 @@ public record BacktestRequest(DataRequest data, Path model, WalkForwardSpec walk
         this(data, model, walkForward, modelConfig, training, fusion, backtest, intrabar, funding, out, force, io.tatra.decision.DecisionPolicy.Kind.RULE_BASED, null);
     }
 
+    /** How this backtest's forecasts become decisions (the cost-aware policy reads the model's validation bars from {@code home}). */
+    public PolicySpec policySpec(Path home) {
+        return new PolicySpec(policy, fusion, costAware, backtest.costs(), policy == io.tatra.decision.DecisionPolicy.Kind.COST_AWARE ? home : null, funding);
+    }
+
     /** The same request with another decision policy. */
     public BacktestRequest withPolicy(io.tatra.decision.DecisionPolicy.Kind k, io.tatra.decision.CostAwareConfig c) {
         return new BacktestRequest(data, model, walkForward, modelConfig, training, fusion, backtest, intrabar, funding, out, force, k, c);

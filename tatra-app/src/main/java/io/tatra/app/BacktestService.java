@@ -75,7 +75,7 @@ public final class BacktestService {
                 finer.put(sym, MarketData.loadAll(home, List.of(sym), req.intrabar(), req.data().from(), req.data().to()).get(0).bars());
         Backtester bt = new Backtester(req.backtest());
         // metrics start at the first decision: the bars before it only feed the first window or training fold
-        HoldingRules rules = req.policy() == DecisionPolicy.Kind.COST_AWARE ? new HoldingRules(req.costAware().minHoldBars()) : null;
+        HoldingRules rules = req.policySpec(home).holdingRules();
         BacktestResult r = bt.run(frames, finer, new SignalStrategy(dec.decisions, ids).withHoldingRules(rules)).from(start);
         DecisionStats stats = DecisionStats.of(dec.decisions.values(), rules == null ? Map.of() : rules.heldBack());
         BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), start)).from(start);
@@ -131,7 +131,7 @@ public final class BacktestService {
                 log.accept("tatra: warning: " + inSample);
             }
         }
-        FusionPolicy fusion = PolicyFits.forModel(home, req, card, log);
+        FusionPolicy fusion = req.policySpec(home).fit(req.model(), card, log);
         PolicyFits.Forecasted f = PolicyFits.forecasts(req.model(), ds);
         return new Decisions(ds, ModelSignals.decide(f.forecasts(), f.windows(), h, fusion), ModelSignals.forecasts(f.forecasts(), f.windows()), List.of(), inSample,
                 fusion instanceof CostAwareFusion c ? c : null);

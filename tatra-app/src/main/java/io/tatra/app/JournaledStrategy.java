@@ -51,9 +51,10 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
     /** A model to trade from each symbol's next bar on: {@code build} makes its strategy for one symbol's event frame. */
     record Replacement(String name, Function<MarketFrame, ModelStrategy> build, BiConsumer<Symbol, String> swapped) {
         /** A loaded model version traded through {@code fusion}, with its card's window and horizon. */
-        static Replacement of(String name, io.tatra.model.io.ModelStore.Loaded l, io.tatra.decision.FusionPolicy fusion, BiConsumer<Symbol, String> swapped) {
+        static Replacement of(String name, io.tatra.model.io.ModelStore.Loaded l, io.tatra.decision.FusionPolicy fusion, io.tatra.trading.HoldingRules holding,
+                              BiConsumer<Symbol, String> swapped) {
             return new Replacement(name, frame -> new ModelStrategy(new io.tatra.model.eval.ModelForecaster(l.model()), l.normalization(), io.tatra.features.FeatureConfig.DEFAULT,
-                    l.card().window(), l.card().labels().horizon(), fusion, Map.of(frame.bars().symbol(), frame), null), swapped);
+                    l.card().window(), l.card().labels().horizon(), fusion, Map.of(frame.bars().symbol(), frame), null).withHoldingRules(holding), swapped);
         }
     }
 

@@ -51,13 +51,13 @@ public final class LiveService {
 
     /** One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now. */
     public record Request(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
-                          RiskLimits risk, FusionConfig fusion, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
+                          RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
         public Request {
             if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
             if (symbols.stream().distinct().count() != symbols.size()) throw new TatraException("--symbols: a symbol appears twice");
             if (key == null) throw new TatraException("live trading needs an API key: set BYBIT_API_KEY and BYBIT_API_SECRET or give --key-file");
-            if (dir == null || model == null || rest == null || stream == null || risk == null || fusion == null || killPolicy == null)
-                throw new IllegalArgumentException("dir, model, venue URLs, risk, fusion and kill policy are required");
+            if (dir == null || model == null || rest == null || stream == null || risk == null || decisions == null || killPolicy == null)
+                throw new IllegalArgumentException("dir, model, venue URLs, risk, decision policy and kill policy are required");
         }
     }
 
@@ -96,6 +96,7 @@ public final class LiveService {
         private final io.tatra.bybit.client.BybitTrading trading;
         private final LiveEngine engine;
         private final JournaledStrategy journaled;
+        private final io.tatra.trading.HoldingRules holding; // one per session: a position's age outlives a model swap
         private LiveOutcomes outcomes; // null: a dry run, or the caller journals outcomes itself
         private final JournalWriter<Event> events;
         private final Map<Symbol, ClosedBarFeed> feeds = new LinkedHashMap<>();
@@ -106,6 +107,7 @@ public final class LiveService {
 
         private Session(Request r, TradingModel loaded, Consumer<String> say) {
             this.r = r;
+            this.holding = r.decisions().holdingRules();
             this.loaded = loaded;
             this.say = say;
             var card = loaded.card();
@@ -126,7 +128,7 @@ public final class LiveService {
             instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
             int horizon = card.labels().horizon();
             ModelStrategy strategy = new ModelStrategy(loaded.forecaster(), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
-                    new RuleBasedFusion(r.fusion()), Map.of(), null);
+                    r.decisions().fit(r.model(), card, say), Map.of(), null).withHoldingRules(holding);
             this.journaled = new JournaledStrategy(strategy);
             this.events = JournalWriter.open(r.dir().resolve("events.jsonl"), Event.class, JournalWriter.Durability.FLUSH);
             BybitLiveVenue venue = new BybitLiveVenue(rest, r.symbols().stream().map(Symbol::value).toList());
@@ -273,7 +275,7 @@ public final class LiveService {
         }
 
         private void promoted(String version, ModelStore.Loaded l) {
-            journaled.replaceWith(JournaledStrategy.Replacement.of(version, l, new RuleBasedFusion(r.fusion()),
+            journaled.replaceWith(JournaledStrategy.Replacement.of(version, l, r.decisions().fit(l, "version " + version, line -> log("policy", null, 0, line)), holding,
                     (sym, n) -> log("model-swapped", sym, 0, "trading version " + n + " from this bar on")));
         }
 

@@ -47,7 +47,7 @@ public final class PaperService {
     private PaperService() {}
 
     public record Request(Path home, Path dir, Path model, List<Symbol> symbols, Instant from, Instant to, double speed, double capital, CostConfig costs, Path faults,
-                          RiskLimits risk, FusionConfig fusion, KillSwitch.Policy killPolicy, boolean dryRun, long seed,
+                          RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean dryRun, long seed,
                           RetrainService.Schedule retrain) {
         public Request {
             if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
@@ -88,7 +88,7 @@ public final class PaperService {
             if (r.speed() == 0 || r.speed() > 60) server.scaleRateLimits(1000); // market time runs far faster than the limits' wall clock
             double startEquity = server.venue().wallet().equity();
             var live = new LiveService.Request(r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
-                    r.dryRun(), r.risk(), r.fusion(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()));
+                    r.dryRun(), r.risk(), r.decisions(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()));
             LiveService.Session session = LiveService.start(live, say);
             session.journalOutcomesElsewhere(); // from every fill of the exchange, below
             if (r.retrain() != null) { // the replay's store is the data: nothing to download; retrains see data up to the replay's clock only

@@ -1,10 +1,8 @@
 package io.tatra.app;
 
 import io.tatra.TatraException;
-import io.tatra.backtest.BacktestConfig;
 import io.tatra.dataset.Dataset;
 import io.tatra.decision.DecisionPolicy;
-import io.tatra.decision.FusionConfig;
 import io.tatra.decision.FusionPolicy;
 import io.tatra.decision.TradeCosts;
 import io.tatra.features.Feature;
@@ -48,19 +46,34 @@ final class PolicyFits {
     }
 
     /** The policy for a saved model; the cost-aware one reads the model's validation period from the store. */
-    static FusionPolicy forModel(Path home, BacktestRequest req, ModelCard card, Consumer<String> log) {
-        if (req.policy() == DecisionPolicy.Kind.RULE_BASED) return DecisionPolicy.ruleBased(req.fusion()).fit(List.of(), new double[0]);
+    /** A loaded unified model's forecasts over a dataset's decision windows. */
+    static Forecasted forecasts(ModelStore.Loaded loaded, Dataset ds) {
+        Samples windows = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), ds.decisionSamples());
+        return new Forecasted(windows, io.tatra.model.eval.ModelPredictions.of(loaded.model(), windows));
+    }
+
+    /** @param source the model's forecasts over a dataset; {@code model} names it in messages */
+    static FusionPolicy forModel(Path home, DataRequest data, Object model, ModelCard card, java.util.function.Function<Dataset, Forecasted> source, PolicySpec spec,
+                                 Consumer<String> log) {
+        if (spec.kind() == DecisionPolicy.Kind.RULE_BASED) return DecisionPolicy.ruleBased(spec.risk()).fit(List.of(), new double[0]);
         if (card.validationFrom() == null || card.validationTo() == null)
-            throw new TatraException("model " + req.model() + " has no validation period in its card: the cost-aware policy fits its thresholds there; use --policy rule");
-        Interval iv = req.data().interval();
+            throw new TatraException("model " + model + " has no validation period in its card: the cost-aware policy fits its thresholds there; use --policy rule");
+        Interval iv = data.interval();
         Instant vFrom = Instant.parse(card.validationFrom()), vTo = Instant.parse(card.validationTo());
         // the data runs past the validation end by the labels' lookahead so its last windows exist; their returns are then cut at the end
-        int lookahead = req.data().config().labels().lookahead();
+        int lookahead = data.config().labels().lookahead();
         Instant from = vFrom.minusMillis((Feature.maxWarmup() + DataRequest.WINDOW + 2L) * iv.millis()), to = vTo.plusMillis((lookahead + 1L) * iv.millis());
-        Dataset ds = req.data().withPeriod(from, to).unsplit(home, line -> {});
-        DecisionPolicy policy = policy(req, MarketData.withFunding(ds.symbols().stream().map(io.tatra.dataset.SymbolData::frame).toList(), req.funding()), to.toEpochMilli());
-        Forecasted all = forecasts(req.model(), ds);
-        int h = req.data().horizon();
+        Dataset ds;
+        try {
+            ds = data.withPeriod(from, to).unsplit(home, line -> {});
+        } catch (TatraException e) {
+            throw new TatraException("the cost-aware policy is fitted on the model's validation period " + vFrom + " .. " + vTo + " of " + data.symbols()
+                    + ", read from the store in " + home + ": " + e.getMessage() + " (import or download those bars, or use --policy rule)", e);
+        }
+        DecisionPolicy policy = DecisionPolicy.costAware(spec.risk(), spec.costAware(),
+                costs(spec.costs(), MarketData.withFunding(ds.symbols().stream().map(io.tatra.dataset.SymbolData::frame).toList(), spec.funding()), to.toEpochMilli(), iv));
+        Forecasted all = source.apply(ds);
+        int h = data.horizon();
         List<Integer> keep = new ArrayList<>();
         List<Boolean> known = new ArrayList<>();
         for (int k = 0; k < all.windows().size(); k++) {
@@ -70,7 +83,7 @@ final class PolicyFits {
             keep.add(k);
             known.add(t + (long) h * iv.millis() <= vTo.toEpochMilli()); // the return's last bar lies inside the validation period
         }
-        if (keep.isEmpty()) throw new TatraException("no window of " + req.data().symbols() + " in the model's validation period " + vFrom + " .. " + vTo + ": the cost-aware policy cannot be fitted");
+        if (keep.isEmpty()) throw new TatraException("no window of " + data.symbols() + " in the model's validation period " + vFrom + " .. " + vTo + ": the cost-aware policy cannot be fitted");
         var v = ModelSignals.validation(all.forecasts(), all.windows(), h);
         List<io.tatra.decision.HeadOutputs> outs = new ArrayList<>(keep.size());
         double[] realized = new double[keep.size()];
@@ -85,18 +98,17 @@ final class PolicyFits {
         return p;
     }
 
-    /** The policy the request asks for, with costs from the backtest's fees and slippage and the funding known before {@code before}. */
+    /** The walk-forward policy: costs from the backtest's fees and slippage and the funding known before {@code before}. */
     static DecisionPolicy policy(BacktestRequest req, List<MarketFrame> frames, long before) {
-        FusionConfig risk = req.fusion();
-        if (req.policy() == DecisionPolicy.Kind.RULE_BASED) return DecisionPolicy.ruleBased(risk);
-        return DecisionPolicy.costAware(risk, req.costAware(), costs(req.backtest(), frames, before, req.data().interval()));
+        if (req.policy() == DecisionPolicy.Kind.RULE_BASED) return DecisionPolicy.ruleBased(req.fusion());
+        return DecisionPolicy.costAware(req.fusion(), req.costAware(), costs(req.backtest().costs(), frames, before, req.data().interval()));
     }
 
     /**
      * One leg: the taker fee and the fixed slippage (volatility-dependent slippage is not priced in); funding: the mean
      * settlement before {@code before}, spread over the bars between settlements.
      */
-    static TradeCosts costs(BacktestConfig cfg, List<MarketFrame> frames, long before, Interval iv) {
+    static TradeCosts costs(io.tatra.backtest.CostConfig cfg, List<MarketFrame> frames, long before, Interval iv) {
         double sum = 0, gaps = 0;
         int n = 0, g = 0;
         for (MarketFrame f : frames) {
@@ -114,6 +126,6 @@ final class PolicyFits {
             }
         }
         double perBar = n == 0 || g == 0 ? 0 : sum / n * iv.millis() / (gaps / g);
-        return new TradeCosts(cfg.costs().takerFee() + cfg.costs().slippage(Double.NaN), perBar);
+        return new TradeCosts(cfg.takerFee() + cfg.slippage(Double.NaN), perBar);
     }
 }

@@ -51,9 +51,9 @@ class LiveFaultsTest {
         Instant from = bars.openTime(1_150 - need + 1), to = bars.openTime(1_270);
         FusionConfig fusion = new FusionConfig(0.01, 1, 1.5, 2.5, 0.3, 0.01);
         var clean = PaperService.run(new PaperService.Request(home, dir.resolve("clean"), model, symbols, from, to, 0, 10_000, CostConfig.bybitLinear(), null,
-                RiskLimits.defaults(), fusion, KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
+                RiskLimits.defaults(), PolicySpec.rule(fusion), KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
         var faulty = PaperService.run(new PaperService.Request(home, dir.resolve("faulty"), model, symbols, from, to, 0, 10_000, CostConfig.bybitLinear(), faults,
-                RiskLimits.defaults(), fusion, KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
+                RiskLimits.defaults(), PolicySpec.rule(fusion), KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
         System.out.println("faults: " + faulty.bars() + " bars, " + faulty.ordersSent() + " orders, " + faulty.reconnections() + " reconnections, "
                 + faulty.barsBackfilled() + " bars over REST; equity " + faulty.endEquity() + " vs clean " + clean.endEquity());
         assertTrue(clean.ordersSent() >= 5, "the clean run traded: " + clean.ordersSent());

@@ -55,7 +55,7 @@ class LiveParityTest {
         var bt = BacktestService.run(home, new BacktestRequest(DataRequest.of(List.of(sym), Interval.H1).withPeriod(from, to), model, null, null, null, fusion,
                 BacktestConfig.defaults(), null, null, dir.resolve("bt"), false), line -> {});
         var paper = PaperService.run(new PaperService.Request(home, dir.resolve("paper"), model, List.of(sym), from, to, 0, 10_000, CostConfig.bybitLinear(), null,
-                RiskLimits.defaults(), fusion, KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
+                RiskLimits.defaults(), PolicySpec.rule(fusion), KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
 
         // the same decisions: every bar's signal in the backtest's journal equals the live engine's
         Map<String, Decision> backtest = new TreeMap<>(), live = new TreeMap<>();

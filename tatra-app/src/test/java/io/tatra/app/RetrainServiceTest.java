@@ -108,7 +108,7 @@ class RetrainServiceTest {
         Path run = dir.resolve("paper-retrain");
         var fusion = io.tatra.decision.FusionConfig.defaults();
         PaperService.Result r = PaperService.run(new PaperService.Request(home, run, model, symbols, from, to, 0, 10_000, io.tatra.backtest.CostConfig.bybitLinear(), null,
-                io.tatra.risk.RiskLimits.defaults(), fusion, io.tatra.live.KillSwitch.Policy.STOP_OPENING, false, 1,
+                io.tatra.risk.RiskLimits.defaults(), PolicySpec.rule(fusion), io.tatra.live.KillSwitch.Policy.STOP_OPENING, false, 1,
                 new RetrainService.Schedule(150, 100, 0.05, 1, 5)), line -> {});
         assertTrue(r.clean(), "audit " + r.orderAudit() + ", differences " + r.differences());
         List<String> events = Files.readAllLines(run.resolve("events.jsonl"));

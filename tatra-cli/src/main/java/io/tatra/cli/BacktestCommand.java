@@ -31,6 +31,7 @@ import io.tatra.decision.SkipReason;
 final class BacktestCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
     @Mixin ModelDataOptions data;
+    @Mixin PolicyOptions policy;
 
     @Option(names = "--model", paramLabel = "DIR", description = "Trade this saved model's decisions") Path model;
     @Option(names = "--walk-forward", paramLabel = "TRAIN/TEST/STEP", description = "Instead of --model: re-train a model every STEP bars on the TRAIN bars before a TEST block (e.g. 8760/720/720)") String walkForward;
@@ -49,11 +50,6 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing --out run directory") boolean force;
     @Option(names = "--intrabar", converter = Converters.IntervalConverter.class, paramLabel = "INTERVAL",
             description = "Finer stored bars (e.g. 15m) that decide a stop and take profit hit in the same bar; without them the stop is assumed (the worse case)") io.tatra.market.Interval intrabar;
-    @Option(names = "--policy", defaultValue = "cost-aware", description = {"How forecasts become decisions: cost-aware (default: trade only what pays its round trip,",
-            "thresholds fitted on each model's validation part, hysteresis, minimum holding time) or rule (the fusion alone, issue 16's 'before')"}) String policy;
-    @Option(names = "--entry-quantile", defaultValue = "0.8", description = "Cost-aware: enter on signals above this quantile of |expected return| on validation (default 0.8)") double entryQuantile;
-    @Option(names = "--min-skill-t", defaultValue = "2", description = "Cost-aware: the validated edge slope's t-statistic must reach this, else no trades (default 2)") double minSkillT;
-    @Option(names = "--min-hold", paramLabel = "BARS", description = "Cost-aware: keep a position at least this many bars (default: the horizon)") Integer minHold;
     @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
 
     @Override
@@ -72,10 +68,8 @@ final class BacktestCommand implements Callable<Integer> {
         FusionConfig fc = UserValues.of("--risk", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(limits.maxPosition()));
         BacktestRequest.WalkForwardSpec wf = walkForward == null ? null : BacktestRequest.WalkForwardSpec.parse(walkForward);
         TrainConfig tc = wf == null ? null : UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches));
-        DecisionPolicy.Kind kind = UserValues.of("--policy", () -> DecisionPolicy.Kind.parse(policy));
-        CostAwareConfig ca = UserValues.of("--entry-quantile / --min-skill-t / --min-hold",
-                () -> CostAwareConfig.defaults(data.request().horizon()).withEntryQuantile(entryQuantile).withMinSkillT(minSkillT)
-                        .withMinHoldBars(minHold == null ? data.request().horizon() : minHold));
+        DecisionPolicy.Kind kind = policy.kind();
+        CostAwareConfig ca = policy.costAware(data.request().horizon());
         BacktestRequest req = new BacktestRequest(data.request(), model, wf, wf == null ? null : data.model(), tc, fc, cfg, intrabar, funding, out, force)
                 .withPolicy(kind, ca);
         data.configureTorch();

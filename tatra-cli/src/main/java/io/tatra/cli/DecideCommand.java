@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
         description = "The fused trading decision for a symbol's latest bar: action, confidence, size, stop loss, take profit and the reasoning.")
 final class DecideCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
+    @Mixin PolicyOptions policy;
 
     @Option(names = "--model", required = true, paramLabel = "DIR") Path model;
     @Option(names = "--symbol", required = true, converter = Converters.SymbolConverter.class) Symbol symbol;
@@ -32,7 +33,11 @@ final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Torch.configure(1, 0);
-        RuleBasedFusion fusion = new RuleBasedFusion(UserValues.of("--risk / --max-size", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(maxSize)));
+        FusionConfig risks = UserValues.of("--risk / --max-size", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(maxSize));
+        var card = io.tatra.model.io.ModelStore.card(model);
+        int horizon = card.labels() == null ? 4 : card.labels().horizon();
+        io.tatra.decision.FusionPolicy fusion = policy.spec(risks, io.tatra.backtest.CostConfig.bybitLinear(), horizon, common.home(), null)
+                .fit(model, card, line -> System.err.println("tatra decide: " + line));
         try (DecisionService svc = new DecisionService(common.home(), model, fusion)) {
             if (!svc.canDecide())
                 throw new TatraException("model " + model + " lacks a core head (has " + svc.taskNames()

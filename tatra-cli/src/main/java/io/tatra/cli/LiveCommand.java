@@ -6,6 +6,7 @@ import io.tatra.TatraException;
 import io.tatra.app.ApiKeys;
 import io.tatra.app.LiveService;
 import io.tatra.app.RetrainService;
+import io.tatra.backtest.CostConfig;
 import io.tatra.bybit.client.ClientConfig;
 import io.tatra.bybit.protocol.ApiKey;
 import io.tatra.live.KillSwitch;
@@ -38,6 +39,9 @@ final class LiveCommand implements Callable<Integer> {
 
     @Mixin
     RetrainOptions retrain;
+
+    @Mixin
+    PolicyOptions policy;
 
     @Option(names = "--venue", defaultValue = "paper",
             description = "paper (Tatra's paper exchange on 127.0.0.1:--port, started with `tatra exchange serve`), bybit-testnet, bybit, or the paper exchange's URL. Default: paper")
@@ -85,8 +89,9 @@ final class LiveCommand implements Callable<Integer> {
         ApiKey key = ApiKeys.load(keyFile, System.getenv());
         trading.configureTorch();
         RetrainService.Schedule schedule = retrain.schedule();
+        var decisions = policy.spec(trading.fusion(), CostConfig.bybitLinear(), horizon(model), common.home(), null);
         var req = UserValues.of("options", () -> new LiveService.Request(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
-                trading.fusion(), trading.policy(), adopt, null));
+                decisions, trading.policy(), adopt, null));
         try (LiveService.Session s = LiveService.start(req, line -> System.err.println(line))) {
             if (schedule != null) s.retrainEvery(schedule.everyBars(), schedule.request(common.home(), model, symbols, 1), true);
             java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
@@ -121,6 +126,12 @@ final class LiveCommand implements Callable<Integer> {
         var stored = io.tatra.app.JournalCopy.toStoreOrSay(common.home(), dir, line -> System.err.println(line));
         if (!stored.isEmpty()) System.out.println("journals copied to the store: " + io.tatra.app.JournalCopy.summary(stored));
         return 0;
+    }
+
+    /** The label horizon in the model's card (the cost-aware policy's default minimum holding time); 4 when it has none. */
+    static int horizon(Path model) {
+        var card = io.tatra.model.io.ModelStore.card(model);
+        return card.labels() == null ? 4 : card.labels().horizon();
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "The live engine's status file: bars, orders, kill switch, positions, latency per stage.")

@@ -22,6 +22,9 @@ import java.util.concurrent.Callable;
                 "Writes orders.jsonl, decisions.jsonl, events.jsonl, executions.jsonl, status.json (latency per stage) and paper.json to --out."})
 final class PaperCommand implements Callable<Integer> {
     @Mixin
+    PolicyOptions policy;
+
+    @Mixin
     CommonOptions common;
 
     @Mixin
@@ -57,8 +60,9 @@ final class PaperCommand implements Callable<Integer> {
         trading.configureTorch();
         Path dir = out != null ? out : common.home().resolve("paper").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(java.time.Instant.now()));
         if (java.nio.file.Files.exists(dir.resolve("orders.jsonl"))) throw new TatraException(dir + " holds an earlier run's journals: give another --out");
+        var decisions = policy.spec(trading.fusion(), CostConfig.bybitLinear(), LiveCommand.horizon(model), common.home(), null);
         var req = UserValues.of("options", () -> new PaperService.Request(common.home(), dir, model, symbols, period.from(), period.to(), speed, capital, CostConfig.bybitLinear(),
-                faults, trading.limits(), trading.fusion(), trading.policy(), trading.dryRun, 1, retrain.schedule()));
+                faults, trading.limits(), decisions, trading.policy(), trading.dryRun, 1, retrain.schedule()));
         PaperService.Result r = PaperService.run(req, line -> System.err.println(line));
         if (common.json) {
             System.out.println(Json.write(r));

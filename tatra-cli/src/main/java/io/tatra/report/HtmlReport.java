@@ -38,6 +38,8 @@ public final class HtmlReport {
         d.put("subtitle", r.from() + " .. " + r.to() + (r.walkForward() != null ? ", walk-forward re-training" : ", model " + r.model()) + " — " + run.dir());
         d.put("honesty", String.format(Locale.ROOT, "Deflated Sharpe counts %s strategy variants tried in this home; fills at the next bar's open; costs included.", r.trials()));
         d.put("metrics", metrics(r));
+        d.put("decisions", decisions(r.decisions()));
+        d.put("decisionNote", decisionNote(r));
         List<RunData.Row> eq = run.equity();
         int stride = Math.max(1, eq.size() / MAX_POINTS);
         List<double[]> e = new ArrayList<>(), b = new ArrayList<>(), dd = new ArrayList<>(), ddb = new ArrayList<>();
@@ -105,7 +107,43 @@ public final class HtmlReport {
         rows.add(List.of("turnover (× equity per year)", num(r.turnover()), "—"));
         rows.add(List.of("fees paid", num(r.feesPaid()), num(bh.feesPaid())));
         rows.add(List.of("funding paid", num(r.fundingPaid()), "—"));
+        io.tatra.backtest.CostBreakdown c = r.costs();
+        if (c != null) {
+            rows.add(List.of("slippage paid", num(c.slippage()), "—"));
+            rows.add(List.of("gross P&L (before costs)", num(c.grossPnl()), "—"));
+            rows.add(List.of("costs: share of gross P&L", c.costShareOfGross() == null ? "no positive gross" : pct(c.costShareOfGross()), "—"));
+            rows.add(List.of("cost per trade", c.costPerTrade() == null ? "—" : num(c.costPerTrade()), "—"));
+            rows.add(List.of("traded notional (× starting capital)", num(c.turnover()), "—"));
+        }
         return rows;
+    }
+
+    /** Long, short and flat counts, then each skip reason and each signal the holding rules held back. */
+    static List<List<String>> decisions(io.tatra.backtest.DecisionStats s) {
+        List<List<String>> rows = new ArrayList<>();
+        if (s == null || s.decisions() == 0) return rows;
+        double n = s.decisions();
+        rows.add(List.of("long", String.valueOf(s.longs()), pct(s.longs() / n)));
+        rows.add(List.of("short", String.valueOf(s.shorts()), pct(s.shorts() / n)));
+        rows.add(List.of("flat", String.valueOf(s.flats()), pct(s.flats() / n)));
+        s.skipped().entrySet().stream().sorted(Map.Entry.<io.tatra.decision.SkipReason, Long>comparingByValue().reversed())
+                .forEach(e -> rows.add(List.of("flat: " + e.getKey().text(), String.valueOf(e.getValue()), pct(e.getValue() / n))));
+        s.heldBack().entrySet().stream().sorted(Map.Entry.<io.tatra.decision.SkipReason, Long>comparingByValue().reversed())
+                .forEach(e -> rows.add(List.of("signal held back: " + e.getKey().text(), String.valueOf(e.getValue()), pct(e.getValue() / n))));
+        return rows;
+    }
+
+    private static String decisionNote(RunResult r) {
+        io.tatra.backtest.DecisionStats s = r.decisions();
+        if (s == null) return "This run was written before decisions were counted.";
+        String policy = "Policy: " + r.policy() + ".";
+        if (r.edge() != null)
+            policy += String.format(Locale.ROOT, " Fitted on the model's validation part: expected return = %.3f × (P(up) − P(down)) × σ√h (t %.2f over %d windows); entry level %s.",
+                    r.edge().slope(), r.edge().tStat(), r.edge().samples(), pct(r.entryLevel()));
+        if (s.edge() == null) return policy + " This policy does not price its signals: no edge against cost to show.";
+        return policy + String.format(Locale.ROOT, " |Expected return| over the horizon: median %s, 80th percentile %s, 95th %s, 99th %s, against a median round trip of %s;"
+                        + " %s of decisions expected to pay their round trip.", pct(s.edge().p50()), pct(s.edge().p80()), pct(s.edge().p95()), pct(s.edge().p99()),
+                pct(s.cost().p50()), pct(s.edgeAboveCost()));
     }
 
     private static List<Map<String, Object>> prices(RunData run) {

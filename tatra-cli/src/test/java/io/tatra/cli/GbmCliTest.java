@@ -82,7 +82,7 @@ class GbmCliTest extends CliHarness {
         // a walk-forward backtest's journals → the win probability
         Path bt = home.resolve("bt");
         assertEquals(0, run(concat(new String[]{"backtest"}, data, "--size", "tiny", "--walk-forward", "1000/300/300", "--epochs", "1", "--batches", "3",
-                "--out", bt.toString())), err());
+                "--policy", "rule", "--out", bt.toString())), err());
         long trades = Files.readAllLines(bt.resolve("outcomes.jsonl")).size();
         Path meta = home.resolve("meta");
         int rc = run("meta-label", "--home", h, "--journals", bt.toString(), "--market-interval", "1h", "--embargo-hours", "4", "--out", meta.toString());

@@ -71,7 +71,7 @@ class ModelCliTest extends CliHarness {
         Files.createDirectories(home.resolve("backtests"));
         Files.writeString(home.resolve("backtests").resolve("trials.jsonl"), "{\"torn\": tru");
         Path run = home.resolve("bt");
-        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1",
+        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1", "--policy", "rule",
                 "--model", model.toString(), "--out", run.toString(), "--json"), err());
         JsonNode bt = new ObjectMapper().readTree(out());
         for (String k : List.of("sharpe", "deflated_sharpe", "max_drawdown", "trades", "fees_paid", "buy_and_hold_sharpe")) assertTrue(bt.has(k), k + ": " + out());
@@ -102,7 +102,7 @@ class ModelCliTest extends CliHarness {
         } else System.err.println("chromium not installed: the report's browser check is skipped (apt install chromium)");
         assertEquals(2, run("report", home.toString()));
         assertTrue(err().contains("no result.json"), err());
-        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--threads", "1", "--fee", "0.001",
+        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--threads", "1", "--fee", "0.001", "--policy", "rule",
                 "--funding", home.resolve("demo").resolve("market-seed-42").toString(),
                 "--model", model.toString(), "--out", home.resolve("bt2").toString(), "--json"), err());
         JsonNode bt2 = new ObjectMapper().readTree(out());
@@ -110,11 +110,29 @@ class ModelCliTest extends CliHarness {
         assertNotEquals(0.0, bt2.get("funding_paid").asDouble(), "funding settled on the synthetic perpetual's positions");
         assertNotEquals(0.0, bt.get("funding_paid").asDouble(), "without --funding the stored rates (the demo imported them) are paid");
         assertTrue(err().contains("in-sample"), "the model's training period is flagged: " + err());
+        // the default policy prices every decision: fitted on the model's validation part, it says why each flat decision is flat
+        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1",
+                "--model", model.toString(), "--out", home.resolve("bt3").toString(), "--json"), err());
+        JsonNode bt3 = new ObjectMapper().readTree(out());
+        assertEquals("cost-aware", bt3.get("policy").asText(), out());
+        assertTrue(err().contains("cost-aware policy fitted on"), err());
+        assertTrue(bt3.get("edge").get("samples").asInt() > 100, "fitted on the validation windows: " + bt3.get("edge"));
+        JsonNode ds = bt3.get("decisions");
+        long n = ds.get("decisions").asLong(), skipped = 0;
+        for (JsonNode c : ds.get("skipped")) skipped += c.asLong();
+        assertTrue(n > 0 && n == ds.get("longs").asLong() + ds.get("shorts").asLong() + ds.get("flats").asLong(), ds.toString());
+        assertEquals(ds.get("flats").asLong(), skipped, "every flat decision has a reason: " + ds);
+        assertTrue(ds.get("edge").get("p50").asDouble() > 0 && ds.get("cost").get("p50").asDouble() > 0.001, ds.toString());
+        assertEquals(bt3.get("fees_paid").asDouble(), bt3.get("costs").get("fees").asDouble(), 1e-9);
+        assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--policy", "greedy"));
+        assertTrue(err().contains("unknown policy 'greedy'"), err());
         assertEquals(0, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300/300", "--epochs", "1", "--batches", "3",
                 "--out", home.resolve("wf").toString(), "--json")), err());
         JsonNode wf = new ObjectMapper().readTree(out());
         assertTrue(wf.get("walk_forward").size() >= 2, out());
-        assertEquals(3, wf.get("trials").asInt());
+        for (JsonNode fold : wf.get("walk_forward")) assertTrue(fold.get("edge").get("samples").asInt() > 0, "each fold's policy is fitted on its own validation part: " + fold);
+        // a variant without trades has no Sharpe and is not a trial of the deflated Sharpe
+        assertEquals(bt3.get("trades").asInt() > 0 ? 4 : 3, wf.get("trials").asInt());
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300", "--model", model.toString())));
         assertTrue(err().contains("either --model"), err());
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "12OO/300/300")));

@@ -22,6 +22,8 @@ class UserMistakeTest extends CliHarness {
                 args(data, "backtest", "--walk-forward", "2000/500/500", "--leverage", "0"),
                 args(data, "backtest", "--walk-forward", "2000/500/500", "--risk", "5"),
                 args(data, "backtest", "--walk-forward", "2000/500/500", "--epochs", "0"),
+                args(data, "backtest", "--walk-forward", "2000/500/500", "--entry-quantile", "1.5"),
+                args(data, "backtest", "--walk-forward", "2000/500/500", "--min-hold", "-1"),
                 args(data, "evaluate", "--seeds", "0"),
                 args(data, "evaluate", "--confidence", "2"),
                 args(data, "evaluate", "--probe-epochs", "0"),
