@@ -45,6 +45,7 @@ class ArchitectureTest {
             Map.entry("tatra-exchange", Set.of("tatra-core", "tatra-bybit")),
             Map.entry("tatra-model", Set.of("tatra-core")),
             Map.entry("tatra-lightgbm", Set.of("tatra-core")),
+            Map.entry("tatra-ppo", Set.of("tatra-core", "tatra-model")),
             Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-live")),
             Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow", "tatra-live")),
             Map.entry("tatra-live", Set.of("tatra-core", "tatra-bybit")));
@@ -103,7 +104,8 @@ class ArchitectureTest {
     void eachNativeLibraryStaysInItsOwnModule() {
         Map<String, List<String>> forbidden = Map.of(
                 "tatra-model", List.of("com.microsoft.ml.lightgbm", "io.github.metarank.lightgbm4j"),
-                "tatra-lightgbm", List.of("ai.djl", "org.duckdb"));
+                "tatra-lightgbm", List.of("ai.djl", "org.duckdb"),
+                "tatra-ppo", List.of("com.microsoft.ml.lightgbm", "io.github.metarank.lightgbm4j", "org.duckdb"));
         List<String> bad = new ArrayList<>();
         for (Source s : sources())
             for (String lib : forbidden.getOrDefault(s.module, List.of()))

@@ -7,15 +7,23 @@ import ai.djl.training.tracker.Tracker;
 
 import java.util.List;
 
-/** AdamW over a list of parameters with global-norm gradient clipping; call outside the gradient collector. */
+/** AdamW (or Adam) over a list of parameters with global-norm gradient clipping; call outside the gradient collector. */
 public final class OptimStep {
     private final Optimizer optimizer;
     private final double clip;
 
     public OptimStep(double learningRate, double weightDecay, double clip) {
-        this.optimizer = Optimizer.adamW().optLearningRateTracker(Tracker.fixed((float) learningRate))
-                .optWeightDecays((float) weightDecay).build();
+        this(Optimizer.adamW().optLearningRateTracker(Tracker.fixed((float) learningRate)).optWeightDecays((float) weightDecay).build(), clip);
+    }
+
+    private OptimStep(Optimizer optimizer, double clip) {
+        this.optimizer = optimizer;
         this.clip = clip;
+    }
+
+    /** Plain Adam (no weight decay) with this ε, e.g. 1e-5 as the PPO reference implementations use (DJL's default is 1e-8). */
+    public static OptimStep adam(double learningRate, double epsilon, double clip) {
+        return new OptimStep(Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) learningRate)).optEpsilon((float) epsilon).build(), clip);
     }
 
     /** Clips the global gradient norm to {@code clip} and applies one update; returns the norm before clipping. */
