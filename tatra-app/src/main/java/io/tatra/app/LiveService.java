@@ -52,6 +52,11 @@ public final class LiveService {
     /** One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now. */
     public record Request(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
                           RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
+        /** The same request with another decision policy. */
+        public Request withDecisions(PolicySpec p) {
+            return new Request(dir, rest, stream, key, model, symbols, interval, dryRun, risk, p, killPolicy, adoptVenueState, warmFrom);
+        }
+
         public Request {
             if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
             if (symbols.stream().distinct().count() != symbols.size()) throw new TatraException("--symbols: a symbol appears twice");

@@ -49,6 +49,11 @@ public final class PaperService {
     public record Request(Path home, Path dir, Path model, List<Symbol> symbols, Instant from, Instant to, double speed, double capital, CostConfig costs, Path faults,
                           RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean dryRun, long seed,
                           RetrainService.Schedule retrain) {
+        /** The same request with another decision policy. */
+        public Request withDecisions(PolicySpec p) {
+            return new Request(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, p, killPolicy, dryRun, seed, retrain);
+        }
+
         public Request {
             if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
             if (!(speed >= 0) || speed > 1e7) throw new TatraException("--speed must be 0 (lock-step) .. 10000000, got " + speed);

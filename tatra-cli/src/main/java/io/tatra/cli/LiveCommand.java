@@ -5,6 +5,7 @@ import io.tatra.AtomicWrite;
 import io.tatra.TatraException;
 import io.tatra.app.ApiKeys;
 import io.tatra.app.LiveService;
+import io.tatra.app.PolicySpec;
 import io.tatra.app.RetrainService;
 import io.tatra.backtest.CostConfig;
 import io.tatra.bybit.client.ClientConfig;
@@ -89,9 +90,10 @@ final class LiveCommand implements Callable<Integer> {
         ApiKey key = ApiKeys.load(keyFile, System.getenv());
         trading.configureTorch();
         RetrainService.Schedule schedule = retrain.schedule();
-        var decisions = policy.spec(trading.fusion(), CostConfig.bybitLinear(), horizon(model), common.home(), null);
-        var req = UserValues.of("options", () -> new LiveService.Request(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
-                decisions, trading.policy(), adopt, null));
+        var checked = UserValues.of("options", () -> new LiveService.Request(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
+                PolicySpec.rule(trading.fusion()), trading.policy(), adopt, null));
+        // the options are checked before the model's card is read for the policy
+        var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), horizon(model), common.home(), null));
         try (LiveService.Session s = LiveService.start(req, line -> System.err.println(line))) {
             if (schedule != null) s.retrainEvery(schedule.everyBars(), schedule.request(common.home(), model, symbols, 1), true);
             java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();

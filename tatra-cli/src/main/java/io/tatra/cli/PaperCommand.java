@@ -1,5 +1,7 @@
 package io.tatra.cli;
 
+import io.tatra.app.PolicySpec;
+
 import io.tatra.TatraException;
 import io.tatra.app.PaperService;
 import io.tatra.backtest.CostConfig;
@@ -60,9 +62,10 @@ final class PaperCommand implements Callable<Integer> {
         trading.configureTorch();
         Path dir = out != null ? out : common.home().resolve("paper").resolve("run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(java.time.Instant.now()));
         if (java.nio.file.Files.exists(dir.resolve("orders.jsonl"))) throw new TatraException(dir + " holds an earlier run's journals: give another --out");
-        var decisions = policy.spec(trading.fusion(), CostConfig.bybitLinear(), LiveCommand.horizon(model), common.home(), null);
-        var req = UserValues.of("options", () -> new PaperService.Request(common.home(), dir, model, symbols, period.from(), period.to(), speed, capital, CostConfig.bybitLinear(),
-                faults, trading.limits(), decisions, trading.policy(), trading.dryRun, 1, retrain.schedule()));
+        var checked = UserValues.of("options", () -> new PaperService.Request(common.home(), dir, model, symbols, period.from(), period.to(), speed, capital, CostConfig.bybitLinear(),
+                faults, trading.limits(), PolicySpec.rule(trading.fusion()), trading.policy(), trading.dryRun, 1, retrain.schedule()));
+        // the options are checked before the model's card is read for the policy
+        var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), LiveCommand.horizon(model), common.home(), null));
         PaperService.Result r = PaperService.run(req, line -> System.err.println(line));
         if (common.json) {
             System.out.println(Json.write(r));

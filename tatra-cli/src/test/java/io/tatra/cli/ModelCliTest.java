@@ -65,7 +65,10 @@ class ModelCliTest extends CliHarness {
         assertEquals(0, run("decide", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT", "--json"), err());
         JsonNode decision = new ObjectMapper().readTree(out()).get("decision");
         assertTrue(List.of("LONG", "SHORT", "FLAT").contains(decision.get("action").asText()), out());
-        assertTrue(decision.get("trace").has("consistency"), out());
+        assertTrue(decision.get("trace").has("edge") && decision.get("trace").has("cost_round_trip"), "the default policy prices the signal: " + out());
+        assertTrue(err().contains("cost-aware policy fitted on"), err());
+        assertEquals(0, run("decide", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT", "--json", "--policy", "rule"), err());
+        assertTrue(new ObjectMapper().readTree(out()).get("decision").get("trace").has("consistency"), out());
         // a backtest of the model's decisions, net of costs, against buy-and-hold; each run is one more trial.
         // A torn line left in the trial log by an earlier crash is reported and skipped, never fatal
         Files.createDirectories(home.resolve("backtests"));
