@@ -52,10 +52,17 @@ final class PolicyFits {
         return new Forecasted(windows, io.tatra.model.eval.ModelPredictions.of(loaded.model(), windows));
     }
 
-    /** @param source the model's forecasts over a dataset; {@code model} names it in messages */
-    static FusionPolicy forModel(Path home, DataRequest data, Object model, ModelCard card, java.util.function.Function<Dataset, Forecasted> source, PolicySpec spec,
-                                 Consumer<String> log) {
-        if (spec.kind() == DecisionPolicy.Kind.RULE_BASED) return DecisionPolicy.ruleBased(spec.risk()).fit(List.of(), new double[0]);
+    /**
+     * A model's validation part as the cost-aware policy sees it: the dataset around it, the windows inside it (each
+     * one's symbol and row, the heads' outputs, the realized horizon return or NaN where it would end after the part),
+     * and the policy before fitting, its costs set.
+     */
+    record ValidationPart(Dataset dataset, List<Dataset.Sample> windows, List<io.tatra.decision.HeadOutputs> outputs, double[] realized, DecisionPolicy policy,
+                          Instant from, Instant to) {
+        FusionPolicy fit() { return policy.fit(outputs, realized); }
+    }
+
+    static ValidationPart validation(Path home, DataRequest data, Object model, ModelCard card, java.util.function.Function<Dataset, Forecasted> source, PolicySpec spec) {
         if (card.validationFrom() == null || card.validationTo() == null)
             throw new TatraException("model " + model + " has no validation period in its card: the cost-aware policy fits its thresholds there; use --policy rule");
         Interval iv = data.interval();
@@ -74,27 +81,32 @@ final class PolicyFits {
                 costs(spec.costs(), MarketData.withFunding(ds.symbols().stream().map(io.tatra.dataset.SymbolData::frame).toList(), spec.funding()), to.toEpochMilli(), iv));
         Forecasted all = source.apply(ds);
         int h = data.horizon();
-        List<Integer> keep = new ArrayList<>();
-        List<Boolean> known = new ArrayList<>();
+        var v = ModelSignals.validation(all.forecasts(), all.windows(), h);
+        List<Dataset.Sample> windows = new ArrayList<>();
+        List<io.tatra.decision.HeadOutputs> outs = new ArrayList<>();
+        List<Double> realized = new ArrayList<>();
         for (int k = 0; k < all.windows().size(); k++) {
             Dataset.Sample s = all.windows().list().get(k);
             long t = ds.symbols().get(s.symbol()).bars().openTimeMillis(s.row());
             if (t < vFrom.toEpochMilli() || t > vTo.toEpochMilli()) continue;
-            keep.add(k);
-            known.add(t + (long) h * iv.millis() <= vTo.toEpochMilli()); // the return's last bar lies inside the validation period
+            windows.add(s);
+            outs.add(v.outputs().get(k));
+            // NaN where the return would end after the validation period
+            realized.add(t + (long) h * iv.millis() <= vTo.toEpochMilli() ? v.realized()[k] : Double.NaN);
         }
-        if (keep.isEmpty()) throw new TatraException("no window of " + data.symbols() + " in the model's validation period " + vFrom + " .. " + vTo + ": the cost-aware policy cannot be fitted");
-        var v = ModelSignals.validation(all.forecasts(), all.windows(), h);
-        List<io.tatra.decision.HeadOutputs> outs = new ArrayList<>(keep.size());
-        double[] realized = new double[keep.size()];
-        for (int i = 0; i < keep.size(); i++) {
-            outs.add(v.outputs().get(keep.get(i)));
-            realized[i] = known.get(i) ? v.realized()[keep.get(i)] : Double.NaN; // NaN where the return would end after the validation period
-        }
-        FusionPolicy p = policy.fit(outs, realized);
+        if (windows.isEmpty()) throw new TatraException("no window of " + data.symbols() + " in the model's validation period " + vFrom + " .. " + vTo + ": the cost-aware policy cannot be fitted");
+        return new ValidationPart(ds, windows, outs, realized.stream().mapToDouble(Double::doubleValue).toArray(), policy, vFrom, vTo);
+    }
+
+    /** @param source the model's forecasts over a dataset; {@code model} names it in messages */
+    static FusionPolicy forModel(Path home, DataRequest data, Object model, ModelCard card, java.util.function.Function<Dataset, Forecasted> source, PolicySpec spec,
+                                 Consumer<String> log) {
+        if (spec.kind() == DecisionPolicy.Kind.RULE_BASED) return DecisionPolicy.ruleBased(spec.risk()).fit(List.of(), new double[0]);
+        ValidationPart v = validation(home, data, model, card, source, spec);
+        FusionPolicy p = v.fit();
         if (p instanceof io.tatra.decision.CostAwareFusion c)
             log.accept(String.format(java.util.Locale.ROOT, "cost-aware policy fitted on %s .. %s: edge slope %.3f (t %.2f, %d windows), entry level %.4f%%, round trip %.4f%%",
-                    vFrom, vTo, c.edge().slope(), c.edge().tStat(), c.edge().samples(), 100 * c.entryLevel(), 100 * c.costs().roundTrip(1, h)));
+                    v.from(), v.to(), c.edge().slope(), c.edge().tStat(), c.edge().samples(), 100 * c.entryLevel(), 100 * c.costs().roundTrip(1, data.horizon())));
         return p;
     }
 

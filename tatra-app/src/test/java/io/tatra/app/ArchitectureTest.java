@@ -46,8 +46,8 @@ class ArchitectureTest {
             Map.entry("tatra-model", Set.of("tatra-core")),
             Map.entry("tatra-lightgbm", Set.of("tatra-core")),
             Map.entry("tatra-ppo", Set.of("tatra-core", "tatra-model")),
-            Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-live")),
-            Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow", "tatra-live")),
+            Map.entry("tatra-app", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-ppo", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-live")),
+            Map.entry("tatra-cli", Set.of("tatra-core", "tatra-store", "tatra-model", "tatra-lightgbm", "tatra-ppo", "tatra-app", "tatra-bybit", "tatra-bybit-client", "tatra-exchange", "tatra-arrow", "tatra-live")),
             Map.entry("tatra-live", Set.of("tatra-core", "tatra-bybit")));
 
     record Source(String module, Path file, String pkg, String code) {}

@@ -127,6 +127,9 @@ class ModelCliTest extends CliHarness {
         assertEquals(ds.get("flats").asLong(), skipped, "every flat decision has a reason: " + ds);
         assertTrue(ds.get("edge").get("p50").asDouble() > 0 && ds.get("cost").get("p50").asDouble() > 0.001, ds.toString());
         assertEquals(bt3.get("fees_paid").asDouble(), bt3.get("costs").get("fees").asDouble(), 1e-9);
+        // PPO sizing is refused, with the reason, on a validation part too short for 1,000 episodes
+        assertEquals(2, run("sizing", "--home", h, "--model", model.toString(), "--symbols", "SYN01USDT,SYN02USDT", "--from", "2022-03-20"));
+        assertTrue(err().contains("not enough data to train ppo") && err().contains("episodes"), err());
         assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--policy", "greedy"));
         assertTrue(err().contains("unknown policy 'greedy'"), err());
         assertEquals(0, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300/300", "--epochs", "1", "--batches", "3",

@@ -122,6 +122,16 @@ public final class SizingEnv implements Env {
         return new Step(observation(), reward, bar >= end || session.done());
     }
 
+    /** The bar whose close the agent is deciding at (an index into the frame's bars). */
+    public int bar() { return bar; }
+
+    /** The first bar an episode may start at and one past the last bar it may use. */
+    public int from() { return from; }
+
+    public int to() { return to; }
+
+    public Config config() { return cfg; }
+
     /** The session of the running episode (tests compare its result with a backtest's). */
     public BacktestSession session() { return session; }
 
