@@ -24,7 +24,17 @@ public enum SkipReason {
     /** The held side's edge is still above the exit level: kept (hysteresis). */
     HYSTERESIS("held: edge above exit level"),
     /** The other side's edge does not pay for closing this position and opening the other. */
-    FLIP_BELOW_COST("flip would not pay both legs");
+    FLIP_BELOW_COST("flip would not pay both legs"),
+    /** Ensemble: the timing member has no entry signal above its confidence. */
+    NO_ENTRY_SIGNAL("ensemble: no entry signal"),
+    /** Ensemble: the win probability on the timing side is too low. */
+    WIN_PROBABILITY_TOO_LOW("ensemble: win probability too low"),
+    /** Ensemble: the members' combined confidence is below the minimum. */
+    LOW_ENSEMBLE_CONFIDENCE("ensemble: confidence too low"),
+    /** Ensemble: a member's risk is above the limit and the policy is to skip. */
+    HIGH_RISK("ensemble: risk too high"),
+    /** Ensemble: no rule for a trade fired; wait for a better setup. */
+    NO_SETUP("ensemble: no setup");
 
     private final String text;
 
