@@ -82,10 +82,11 @@ record DemoModel(Path home, List<Symbol> symbols, Path regimes, long seed, int s
         say.accept("    wrote " + eval.resolve("evaluation.md") + " and evaluation.json");
         Path run = demo.resolve("backtest");
         say.accept("7/8 walk-forward backtest: a fresh model every " + WF_STEP + " bars on the " + WF_TRAIN + " bars before, trading the next " + WF_STEP
-                + " bars net of Bybit fees, slippage and funding, against buy-and-hold");
+                + " bars net of Bybit fees, slippage and funding, against buy-and-hold; each fold's cost-aware policy is fitted on that fold's validation part");
         RiskLimits limits = RiskLimits.defaults();
         BacktestRequest req = new BacktestRequest(request, null, new BacktestRequest.WalkForwardSpec(WF_TRAIN, WF_STEP, WF_STEP), tiny, tc,
-                FusionConfig.defaults().withMaxSize(limits.maxPosition()), BacktestConfig.defaults().withRisk(limits), null, null, run, true); // funding: the stored rates
+                FusionConfig.defaults().withMaxSize(limits.maxPosition()), BacktestConfig.defaults().withRisk(limits), null, null, run, true) // funding: the stored rates
+                .withPolicy(io.tatra.decision.DecisionPolicy.Kind.COST_AWARE, io.tatra.decision.CostAwareConfig.defaults(request.horizon())); // as `tatra backtest` by default
         trainingThreads.run(); // training threads and the seed again, as `tatra backtest` sets them
         BacktestService.Run r = BacktestService.run(home, req, progress);
         say.accept(BacktestCommand.summary(r).stripTrailing());

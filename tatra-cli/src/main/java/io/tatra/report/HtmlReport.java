@@ -140,6 +140,12 @@ public final class HtmlReport {
         if (r.edge() != null)
             policy += String.format(Locale.ROOT, " Fitted on the model's validation part: expected return = %.3f × (P(up) − P(down)) × σ√h (t %.2f over %d windows); entry level %s.",
                     r.edge().slope(), r.edge().tStat(), r.edge().samples(), pct(r.entryLevel()));
+        if (r.walkForward() != null) {
+            List<String> folds = new ArrayList<>();
+            for (var f : r.walkForward())
+                if (f.edge() != null) folds.add(String.format(Locale.ROOT, "%s slope %.3f (t %.2f)", f.fold(), f.edge().slope(), f.edge().tStat()));
+            if (!folds.isEmpty()) policy += " Each fold's policy was fitted on its own validation part: " + String.join(", ", folds) + ".";
+        }
         if (s.edge() == null) return policy + " This policy does not price its signals: no edge against cost to show.";
         return policy + String.format(Locale.ROOT, " |Expected return| over the horizon: median %s, 80th percentile %s, 95th %s, 99th %s, against a median round trip of %s;"
                         + " %s of decisions expected to pay their round trip.", pct(s.edge().p50()), pct(s.edge().p80()), pct(s.edge().p95()), pct(s.edge().p99()),
