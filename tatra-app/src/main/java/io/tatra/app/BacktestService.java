@@ -55,6 +55,21 @@ public final class BacktestService {
 
     public static Run run(Path home, BacktestRequest req, Consumer<String> log) {
         Decisions dec = req.model() != null ? fromModel(home, req, log) : walkForward(home, req, log);
+        return trade(home, req, dec, variant(req), log);
+    }
+
+    /**
+     * Decisions made elsewhere (an ensemble of models) over a dataset's bars, traded exactly as a model's are: costs,
+     * holding rules of the request's policy, journals, trial log (under {@code variant}), run directory.
+     *
+     * @param decisions per symbol, a slot per bar of {@code ds} (null = none); {@code forecasts} the windows' forecasts for the report
+     */
+    public static Run trade(Path home, BacktestRequest req, Dataset ds, Map<Symbol, TradeDecision[]> decisions, List<WindowForecast> forecasts, String inSample,
+                            String variant, Consumer<String> log) {
+        return trade(home, req, new Decisions(ds, decisions, forecasts, List.of(), inSample, null), variant, log);
+    }
+
+    private static Run trade(Path home, BacktestRequest req, Decisions dec, String variant, Consumer<String> log) {
         Dataset ds = dec.ds;
         List<MarketFrame> frames = MarketData.withFunding(ds.symbols().stream().map(SymbolData::frame).toList(), req.funding());
         Map<Symbol, BarSeries> bars = new HashMap<>();
@@ -81,7 +96,7 @@ public final class BacktestService {
         BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), start)).from(start);
         double perYear = 365.25 * 86_400_000.0 / ds.interval().millis();
         TrialLog trials = new TrialLog(home.resolve("backtests").resolve("trials.jsonl"));
-        TrialLog.Trial trial = new TrialLog.Trial(Instant.now().toString(), variant(req), Performance.perBarSharpe(r), r.times().length);
+        TrialLog.Trial trial = new TrialLog.Trial(Instant.now().toString(), variant, Performance.perBarSharpe(r), r.times().length);
         TrialLog.Read earlier = trials.read();
         for (var problem : earlier.problems()) log.accept("tatra: warning: " + trials.file() + " " + problem + " (skipped; it counts as no trial)");
         List<TrialLog.Trial> all = new java.util.ArrayList<>(earlier.trials());
@@ -121,20 +136,23 @@ public final class BacktestService {
         if (card.labels() != null && card.labels().horizon() != h)
             throw new TatraException("model " + req.model() + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
         Dataset ds = req.data().unsplit(home, log);
-        String inSample = null;
-        if (card.seenTo() != null) {
-            long trainedTo = Instant.parse(card.seenTo()).toEpochMilli(), first = Long.MAX_VALUE;
-            for (SymbolData d : ds.symbols()) first = Math.min(first, d.bars().openTimeMillis(0));
-            if (first <= trainedTo) {
-                inSample = "the period starts " + Instant.ofEpochMilli(first) + ", before the end of the data the model was trained and early-stopped on, " + card.seenTo()
-                        + ": those bars are in-sample; use --from after it for an honest test";
-                log.accept("tatra: warning: " + inSample);
-            }
-        }
+        String inSample = inSample(card, ds, req.model(), log);
         FusionPolicy fusion = req.policySpec(home).fit(req.model(), card, log);
         PolicyFits.Forecasted f = PolicyFits.forecasts(req.model(), ds);
         return new Decisions(ds, ModelSignals.decide(f.forecasts(), f.windows(), h, fusion), ModelSignals.forecasts(f.forecasts(), f.windows()), List.of(), inSample,
                 fusion instanceof CostAwareFusion c ? c : null);
+    }
+
+    /** A warning when the period starts before the end of the data the model saw (null otherwise); logged. */
+    static String inSample(io.tatra.model.io.ModelCard card, Dataset ds, Path model, Consumer<String> log) {
+        if (card.seenTo() == null) return null;
+        long trainedTo = Instant.parse(card.seenTo()).toEpochMilli(), first = Long.MAX_VALUE;
+        for (SymbolData d : ds.symbols()) first = Math.min(first, d.bars().openTimeMillis(0));
+        if (first > trainedTo) return null;
+        String w = "the period starts " + Instant.ofEpochMilli(first) + ", before the end of the data the model " + model + " was trained and early-stopped on, " + card.seenTo()
+                + ": those bars are in-sample; use --from after it for an honest test";
+        log.accept("tatra: warning: " + w);
+        return w;
     }
 
     private static Decisions walkForward(Path home, BacktestRequest req, Consumer<String> log) {

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,6 +51,10 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing --out run directory") boolean force;
     @Option(names = "--intrabar", converter = Converters.IntervalConverter.class, paramLabel = "INTERVAL",
             description = "Finer stored bars (e.g. 15m) that decide a stop and take profit hit in the same bar; without them the stop is assumed (the worse case)") io.tatra.market.Interval intrabar;
+    @Option(names = "--win-model", paramLabel = "DIR", description = {"Run design document 003's ensemble: --model is the timing member (the LSTM by the document),",
+            "this model the win probability (LightGBM), --policy the sizer; the rules and thresholds come from --ensemble"}) Path winModel;
+    @Option(names = "--also-models", split = ",", paramLabel = "DIR", description = "Ensemble: further models that vote (e.g. the unified model)") List<Path> alsoModels;
+    @Option(names = "--ensemble", paramLabel = "FILE.json", description = "Ensemble thresholds (JSON; absent fields keep design document 003's: entry 0.65, win 0.60, full 0.75, half 0.65, risk 0.7, min 0.5)") Path ensembleConfig;
     @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
 
     @Override
@@ -73,7 +78,10 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestRequest req = new BacktestRequest(data.request(), model, wf, wf == null ? null : data.model(), tc, fc, cfg, intrabar, funding, out, force)
                 .withPolicy(kind, ca);
         data.configureTorch();
-        BacktestService.Run run = BacktestService.run(common.home(), req, ModelCommands.LOG);
+        if ((alsoModels != null || ensembleConfig != null) && winModel == null) throw new TatraException("--also-models and --ensemble belong to the ensemble: give --win-model DIR too");
+        BacktestService.Run run = winModel == null ? BacktestService.run(common.home(), req, ModelCommands.LOG)
+                : io.tatra.app.EnsembleService.run(common.home(), new io.tatra.app.EnsembleService.Request(req, winModel, alsoModels,
+                ensembleConfig == null ? io.tatra.decision.ensemble.EnsembleConfig.defaults() : io.tatra.decision.ensemble.EnsembleConfig.read(ensembleConfig)), ModelCommands.LOG);
         if (common.json) System.out.println(Json.write(run.result()));
         else System.out.print(summary(run));
         return 0;

@@ -127,6 +127,23 @@ class ModelCliTest extends CliHarness {
         assertEquals(ds.get("flats").asLong(), skipped, "every flat decision has a reason: " + ds);
         assertTrue(ds.get("edge").get("p50").asDouble() > 0 && ds.get("cost").get("p50").asDouble() > 0.001, ds.toString());
         assertEquals(bt3.get("fees_paid").asDouble(), bt3.get("costs").get("fees").asDouble(), 1e-9);
+        // the ensemble: the model times, the same model (any saved model serves) gives the win probability, the policy sizes
+        Path ens = home.resolve("ensemble.json");
+        Files.writeString(ens, "{\"entryConfidence\": 0.5, \"winProbability\": 0.5, \"minConfidence\": 0.3}");
+        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1", "--policy", "rule",
+                "--model", model.toString(), "--win-model", model.toString(), "--ensemble", ens.toString(), "--out", home.resolve("bt-ens").toString(), "--json"), err());
+        JsonNode be = new ObjectMapper().readTree(out());
+        JsonNode first = new ObjectMapper().readTree(Files.readAllLines(home.resolve("bt-ens").resolve("decisions.jsonl")).get(0));
+        assertTrue(first.get("features").has("timing.side") && first.get("features").has("win.confidence") && first.get("features").has("ensemble_confidence"), first.toString());
+        for (var it = be.get("decisions").get("skipped").fieldNames(); it.hasNext(); ) {
+            String reason = it.next();
+            assertTrue(List.of("NO_ENTRY_SIGNAL", "WIN_PROBABILITY_TOO_LOW", "LOW_ENSEMBLE_CONFIDENCE", "HIGH_RISK", "NO_SETUP").contains(reason), "an ensemble rule says why: " + reason);
+        }
+        Files.writeString(ens, "{\"entryConfidense\": 0.5}");
+        assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--win-model", model.toString(), "--ensemble", ens.toString()));
+        assertTrue(err().contains("unknown field 'entryConfidense'"), err());
+        assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--also-models", model.toString()));
+        assertTrue(err().contains("--win-model"), err());
         // PPO sizing is refused, with the reason, on a validation part too short for 1,000 episodes
         assertEquals(2, run("sizing", "--home", h, "--model", model.toString(), "--symbols", "SYN01USDT,SYN02USDT", "--from", "2022-03-20"));
         assertTrue(err().contains("not enough data to train ppo") && err().contains("episodes"), err());
@@ -138,7 +155,7 @@ class ModelCliTest extends CliHarness {
         assertTrue(wf.get("walk_forward").size() >= 2, out());
         for (JsonNode fold : wf.get("walk_forward")) assertTrue(fold.get("edge").get("samples").asInt() > 0, "each fold's policy is fitted on its own validation part: " + fold);
         // a variant without trades has no Sharpe and is not a trial of the deflated Sharpe
-        assertEquals(bt3.get("trades").asInt() > 0 ? 4 : 3, wf.get("trials").asInt());
+        assertEquals(3 + (bt3.get("trades").asInt() > 0 ? 1 : 0) + (be.get("trades").asInt() > 0 ? 1 : 0), wf.get("trials").asInt());
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300", "--model", model.toString())));
         assertTrue(err().contains("either --model"), err());
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "12OO/300/300")));
