@@ -22,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * The ensemble as a backtest (issue 16): the request's model is the timing member (design document 003's LSTM), a
  * LightGBM model gives the win probability, further models vote, and the request's policy (cost-aware by default,
- * fitted on the timing model's validation part) is the sizer: its side, size, stop and take profit. Each bar's votes
+ * fitted on the timing model's validation part) is the sizer: its side, size (0 when it is flat: its cost gate holds for the
+ * ensemble too), stop and take profit. Each bar's votes
  * go through {@link Ensemble}; the decisions are traded as any backtest's, under the policy's holding rules.
  *
  * <p>Votes from a model's calibrated direction head: side {@code sign(P(up) − P(down))}, confidence
@@ -75,7 +76,8 @@ public final class EnsembleService {
             Vote tv = vote("timing", o);
             TradeDecision sized = sizer.decide(timing.forecasts().window(k), h);
             int side = sized.action().sign();
-            Vote sv = new Vote("sizer", side, side == 0 ? 0.5 : pSide(o, side), Double.NaN, side == 0 ? Double.NaN : sized.size());
+            // a flat sizer proposes no position: its cost gate holds for the ensemble too
+            Vote sv = new Vote("sizer", side, side == 0 ? 0.5 : pSide(o, side), Double.NaN, sized.size());
             Vote wv = winVote(outs.get(0).get(k), tv.side());
             List<Vote> rest = new ArrayList<>();
             for (int m = 1; m < outs.size(); m++) rest.add(vote("also" + m, outs.get(m).get(k)));

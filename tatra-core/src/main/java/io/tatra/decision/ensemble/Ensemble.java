@@ -81,7 +81,7 @@ public record Ensemble(EnsembleConfig config) {
         String why = String.format(Locale.ROOT, "Rule %s: %s %s, %d of %d members agree, ensemble confidence %.2f; size %.3f = %s's %.3f × %.2f%s. Votes: %s.", rule,
                 side > 0 ? "long" : "short", "by " + timing.member(), agree, all.size(), conf, size, sizer.member(), base, tier,
                 risky ? String.format(Locale.ROOT, " × %.2f (a member's risk %.2f is above %.2f)", c.riskReduction(), maxRisk, c.maxRisk()) : "", votes(all));
-        if (size == 0) return flat(rule, SkipReason.NO_SETUP, "the sizer proposes no position", conf, all, stop, take, trace);
+        if (size == 0) return flat(rule, SkipReason.NO_SETUP, "rule " + rule + " would trade, but " + sizer.member() + " proposes no position", conf, all, stop, take, trace);
         return new TradeDecision(side > 0 ? Action.LONG : Action.SHORT, conf, size, stop, take, (double) agree / all.size(), why, trace, null);
     }
 

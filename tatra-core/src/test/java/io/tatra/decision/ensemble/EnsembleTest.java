@@ -69,6 +69,15 @@ class EnsembleTest {
     }
 
     @Test
+    void aSizerProposingNoPositionKeepsTheEnsembleFlat() {
+        // a majority of 3 of 4 above 0.65 would trade half, but the sizer (its cost gate) proposes 0
+        TradeDecision d = decide(lstm(1, 0.90), gbm(1, 0.80), ppo(0, 0.5, Double.NaN, 0), Vote.of("unified", 1, 0.9));
+        assertEquals(Action.FLAT, d.action());
+        assertEquals(SkipReason.NO_SETUP, d.skip());
+        assertTrue(d.reasoning().contains("MAJORITY_HALF would trade") && d.reasoning().contains("ppo proposes no position"), d.reasoning());
+    }
+
+    @Test
     void highRiskReducesOrSkipsAsConfigured() {
         TradeDecision reduced = decide(lstm(1, 0.90), gbm(1, 0.80), ppo(1, 0.80, 0.75, 0.6));
         assertEquals(0.6 * 0.5, reduced.size(), 1e-12, "risk 0.75 > 0.7 halves the size");
