@@ -155,7 +155,18 @@ class ModelCliTest extends CliHarness {
         assertTrue(wf.get("walk_forward").size() >= 2, out());
         for (JsonNode fold : wf.get("walk_forward")) assertTrue(fold.get("edge").get("samples").asInt() > 0, "each fold's policy is fitted on its own validation part: " + fold);
         // a variant without trades has no Sharpe and is not a trial of the deflated Sharpe
+        // the trial log counts every variant with a Sharpe: bt, bt2, wf, and bt3 / the ensemble when they traded
         assertEquals(3 + (bt3.get("trades").asInt() > 0 ? 1 : 0) + (be.get("trades").asInt() > 0 ? 1 : 0), wf.get("trials").asInt());
+        // the side-by-side table in one run: buy-and-hold, then the unified model before and after the cost-aware change
+        assertEquals(0, run("compare", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1", "--unified", model.toString(),
+                "--out", home.resolve("cmp").toString(), "--json"), err());
+        JsonNode cmp = new ObjectMapper().readTree(out());
+        assertEquals(List.of("buy-and-hold", "unified, rule-based fusion", "unified, cost-aware"),
+                java.util.stream.StreamSupport.stream(cmp.get("rows").spliterator(), false).map(row -> row.get("variant").asText()).toList());
+        assertTrue(Files.isRegularFile(home.resolve("cmp").resolve("compare.json")) && Files.isRegularFile(home.resolve("cmp").resolve("run-2").resolve("result.json")));
+        JsonNode ruleRow = cmp.get("rows").get(1);
+        if (ruleRow.get("trades").asInt() > 0) assertTrue(ruleRow.get("deflated_sharpe") != null && !ruleRow.get("deflated_sharpe").isNull(), ruleRow.toString());
+        assertTrue(cmp.get("trials").asInt() >= 2, "every variant logged so far counts: " + cmp);
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300", "--model", model.toString())));
         assertTrue(err().contains("either --model"), err());
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "12OO/300/300")));

@@ -1,0 +1,99 @@
+package io.tatra.app;
+
+import io.tatra.Json;
+import io.tatra.TatraException;
+import io.tatra.backtest.Performance;
+import io.tatra.backtest.TrialLog;
+import io.tatra.decision.CostAwareConfig;
+import io.tatra.decision.DecisionPolicy;
+import io.tatra.decision.ensemble.EnsembleConfig;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Issue 16's side-by-side table in one run: the same period, costs and risk for every variant — the unified model
+ * with the rule-based fusion and with the cost-aware policy, LightGBM the same two ways, the unified model filtered by
+ * LightGBM, and the full ensemble (LSTM timing, LightGBM win probability, unified vote) — beside buy-and-hold. Each
+ * variant is a backtest run directory under {@code out} and a trial in the home's trial log; the deflated Sharpe of
+ * every row is computed at the end against every trial logged, so each row counts all the variants tried.
+ */
+public final class CompareService {
+    private CompareService() {}
+
+    /**
+     * @param base    the period, costs, risk and out directory (its model and policy are replaced per variant)
+     * @param unified a unified model (required); {@code lightgbm} and {@code lstm} may be null (their rows are left out)
+     */
+    public record Request(BacktestRequest base, Path unified, Path lightgbm, Path lstm, EnsembleConfig ensemble, Path out) {
+        public Request {
+            if (base == null || unified == null || out == null) throw new TatraException("compare needs the period, --unified DIR and --out DIR");
+            if (ensemble == null) ensemble = EnsembleConfig.defaults();
+        }
+    }
+
+    /** One row: the variant and its figures (null where undefined, e.g. no trades). */
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Row(String variant, String runDir, Double totalReturn, Double sharpe, Double maxDrawdown, int trades, Double turnover, double fees,
+                      double slippage, double funding, Double costShareOfGross, Double deflatedSharpe) {}
+
+    @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Result(List<String> symbols, String from, String to, int trials, List<Row> rows) {}
+
+    public static Result run(Path home, Request r, Consumer<String> log) {
+        try {
+            java.nio.file.Files.createDirectories(r.out());
+        } catch (java.io.IOException e) {
+            throw new TatraException("cannot create " + r.out() + ": " + e.getMessage());
+        }
+        List<Row> rows = new ArrayList<>();
+        List<BacktestService.Run> runs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        CostAwareConfig ca = CostAwareConfig.defaults(r.base().data().horizon());
+        record Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) {}
+        List<Variant> variants = new ArrayList<>();
+        variants.add(new Variant("unified, rule-based fusion", r.unified(), DecisionPolicy.Kind.RULE_BASED, null, null));
+        variants.add(new Variant("unified, cost-aware", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null));
+        if (r.lightgbm() != null) {
+            variants.add(new Variant("LightGBM, rule-based fusion", r.lightgbm(), DecisionPolicy.Kind.RULE_BASED, null, null));
+            variants.add(new Variant("LightGBM, cost-aware", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null));
+            variants.add(new Variant("unified filtered by LightGBM (ensemble rules)", r.unified(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of()));
+            if (r.lstm() != null)
+                variants.add(new Variant("ensemble: LSTM timing, LightGBM win, unified vote", r.lstm(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of(r.unified())));
+        }
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            log.accept("compare " + (i + 1) + "/" + variants.size() + ": " + v.name());
+            Path dir = r.out().resolve("run-" + (i + 1));
+            BacktestRequest b = r.base();
+            BacktestRequest req = new BacktestRequest(b.data(), v.model(), null, null, null, b.fusion(), b.backtest(), b.intrabar(), b.funding(), dir, true)
+                    .withPolicy(v.policy(), v.policy() == DecisionPolicy.Kind.COST_AWARE ? ca : null);
+            BacktestService.Run run = v.win() == null ? BacktestService.run(home, req, log)
+                    : EnsembleService.run(home, new EnsembleService.Request(req, v.win(), v.also(), r.ensemble()), log);
+            runs.add(run);
+            names.add(v.name());
+        }
+        // every row's deflated Sharpe against every trial now in the log (this run's variants and all earlier ones)
+        TrialLog.Read log2 = new TrialLog(home.resolve("backtests").resolve("trials.jsonl")).read();
+        List<Double> trials = TrialLog.sharpes(log2.trials());
+        BacktestService.Run first = runs.get(0);
+        double perYear = 365.25 * 86_400_000.0 / r.base().data().interval().millis();
+        var bh = first.buyAndHold();
+        rows.add(new Row("buy-and-hold", null, finite(bh.totalReturn()), finite(bh.sharpe()), finite(bh.maxDrawdown()), first.result().symbols().size(), null, bh.feesPaid(),
+                0, 0, null, null));
+        for (int i = 0; i < runs.size(); i++) {
+            BacktestService.Run run = runs.get(i);
+            Performance p = Performance.of(run.trades(), perYear, trials);
+            var c = run.result().costs();
+            rows.add(new Row(names.get(i), run.dir().toString(), finite(p.totalReturn()), finite(p.sharpe()), finite(p.maxDrawdown()), p.trades(), c == null ? null : c.turnover(),
+                    p.feesPaid(), c == null ? 0 : c.slippage(), p.fundingPaid(), c == null ? null : c.costShareOfGross(), finite(p.deflatedSharpe())));
+        }
+        Result out = new Result(first.result().symbols(), first.result().from(), first.result().to(), trials.size(), rows);
+        io.tatra.AtomicWrite.text(r.out().resolve("compare.json"), Json.write(out));
+        return out;
+    }
+
+    private static Double finite(double v) { return Double.isFinite(v) ? v : null; }
+}
