@@ -58,6 +58,14 @@ public final class BacktestService {
         return trade(home, req, dec, variant(req), log);
     }
 
+    /** The same run with every decision passed through {@code resize} first (another sizing rule), logged as its own variant ({@code tag}). */
+    public static Run run(Path home, BacktestRequest req, java.util.function.UnaryOperator<TradeDecision> resize, String tag, Consumer<String> log) {
+        Decisions dec = req.model() != null ? fromModel(home, req, log) : walkForward(home, req, log);
+        for (TradeDecision[] slots : dec.decisions.values())
+            for (int i = 0; i < slots.length; i++) if (slots[i] != null) slots[i] = resize.apply(slots[i]);
+        return trade(home, req, dec, variant(req) + " sizing=" + tag, log);
+    }
+
     /**
      * Decisions made elsewhere (an ensemble of models) over a dataset's bars, traded exactly as a model's are: costs,
      * holding rules of the request's policy, journals, trial log (under {@code variant}), run directory.

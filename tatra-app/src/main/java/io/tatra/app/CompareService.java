@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Issue 16's side-by-side table in one run: the same period, costs and risk for every variant — the unified model
- * with the rule-based fusion and with the cost-aware policy, LightGBM the same two ways, the unified model filtered by
+ * with the rule-based fusion and with the cost-aware policy, LightGBM the same two ways and its cost-aware side sized by
+ * half-Kelly (win/loss ratio from its validation part), the unified model filtered by
  * LightGBM, and the full ensemble (LSTM timing, LightGBM win probability, unified vote) — beside buy-and-hold. Each
  * variant is a backtest run directory under {@code out} and a trial in the home's trial log; the deflated Sharpe of
  * every row is computed at the end against every trial logged, so each row counts all the variants tried.
@@ -52,13 +53,16 @@ public final class CompareService {
         List<BacktestService.Run> runs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         CostAwareConfig ca = CostAwareConfig.defaults(r.base().data().horizon());
-        record Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) {}
+        record Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also, boolean kelly) {
+            Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) { this(name, model, policy, win, also, false); }
+        }
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("unified, rule-based fusion", r.unified(), DecisionPolicy.Kind.RULE_BASED, null, null));
         variants.add(new Variant("unified, cost-aware", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null));
         if (r.lightgbm() != null) {
             variants.add(new Variant("LightGBM, rule-based fusion", r.lightgbm(), DecisionPolicy.Kind.RULE_BASED, null, null));
             variants.add(new Variant("LightGBM, cost-aware", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null));
+            variants.add(new Variant("LightGBM, cost-aware side, half-Kelly size", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, true));
             variants.add(new Variant("unified filtered by LightGBM (ensemble rules)", r.unified(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of()));
             if (r.lstm() != null)
                 variants.add(new Variant("ensemble: LSTM timing, LightGBM win, unified vote", r.lstm(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of(r.unified())));
@@ -70,8 +74,13 @@ public final class CompareService {
             BacktestRequest b = r.base();
             BacktestRequest req = new BacktestRequest(b.data(), v.model(), null, null, null, b.fusion(), b.backtest(), b.intrabar(), b.funding(), dir, true)
                     .withPolicy(v.policy(), v.policy() == DecisionPolicy.Kind.COST_AWARE ? ca : null);
-            BacktestService.Run run = v.win() == null ? BacktestService.run(home, req, log)
-                    : EnsembleService.run(home, new EnsembleService.Request(req, v.win(), v.also(), r.ensemble()), log);
+            BacktestService.Run run;
+            if (v.kelly()) {
+                double ratio = SizingService.winLossRatio(home, v.model(), req.policySpec(home));
+                log.accept(String.format(java.util.Locale.ROOT, "half-Kelly: validated win/loss ratio %.3f", ratio));
+                run = BacktestService.run(home, req, d -> SizingService.halfKelly(d, ratio), "half-kelly", log);
+            } else if (v.win() == null) run = BacktestService.run(home, req, log);
+            else run = EnsembleService.run(home, new EnsembleService.Request(req, v.win(), v.also(), r.ensemble()), log);
             runs.add(run);
             names.add(v.name());
         }

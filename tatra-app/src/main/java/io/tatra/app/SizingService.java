@@ -137,11 +137,39 @@ public final class SizingService {
     }
 
     /** Half-Kelly on the decision's side: {@code (p − (1 − p)/b)/2}, clipped to [0, 1], signed; 0 when flat. */
-    static double kelly(TradeDecision d, HeadOutputs o, double b) {
-        int side = d.action().sign();
+    static double kelly(TradeDecision d, HeadOutputs o, double b) { return kelly(d.action().sign(), o.pUp(), o.pDown(), b); }
+
+    static double kelly(int side, double pUp, double pDown, double b) {
         if (side == 0 || !(b > 0)) return 0;
-        double moves = o.pUp() + o.pDown(), p = moves == 0 ? 0.5 : (side > 0 ? o.pUp() : o.pDown()) / moves;
+        double moves = pUp + pDown, p = moves == 0 ? 0.5 : (side > 0 ? pUp : pDown) / moves;
         return side * Math.max(0, Math.min(1, (p - (1 - p) / b) / 2));
+    }
+
+    /**
+     * The decision with its size replaced by half-Kelly on its side (from its trace's {@code p_up}, {@code p_down}),
+     * or flat ({@code KELLY_ZERO}) when that is 0; flat decisions and decisions without those probabilities are kept.
+     */
+    static TradeDecision halfKelly(TradeDecision d, double b) {
+        double up = d.traced("p_up"), down = d.traced("p_down");
+        if (d.action() == io.tatra.decision.Action.FLAT || Double.isNaN(up) || Double.isNaN(down)) return d;
+        double k = Math.abs(kelly(d.action().sign(), up, down, b));
+        Map<String, Double> trace = new LinkedHashMap<>(d.trace());
+        trace.put("kelly_win_loss_ratio", b);
+        trace.put("half_kelly", k);
+        trace.put("size", k);
+        String why = String.format(java.util.Locale.ROOT, " Sized by half-Kelly: %.3f of equity (win/loss ratio %.3f).", k, b);
+        if (k == 0) return new TradeDecision(io.tatra.decision.Action.FLAT, d.confidence(), 0, d.stopLoss(), d.takeProfit(), d.consistency(), d.reasoning() + why, trace,
+                io.tatra.decision.SkipReason.KELLY_ZERO);
+        return new TradeDecision(d.action(), d.confidence(), k, d.stopLoss(), d.takeProfit(), d.consistency(), d.reasoning() + why, trace, null);
+    }
+
+    /** The validated win/loss ratio of a saved model's cost-aware side (its validation part, as the policy is fitted). */
+    static double winLossRatio(Path home, Path model, PolicySpec spec) {
+        var card = ModelStore.card(model);
+        if (card.labels() == null || card.symbols() == null) throw new TatraException("model " + model + " has no label settings or symbols in its card");
+        DataRequest data = DataRequest.of(card.symbols().stream().map(Symbol::of).toList(), Interval.parse(card.interval())).withHorizon(card.labels().horizon());
+        PolicyFits.ValidationPart v = PolicyFits.validation(home, data, model, card, ds -> PolicyFits.forecasts(model, ds), spec);
+        return winLossRatio(v.outputs(), v.realized(), (CostAwareFusion) v.fit());
     }
 
     /** Mean winning over mean losing |return| when trading the side of the expected return on the validation windows. */

@@ -30,6 +30,21 @@ class SizingServiceTest {
     }
 
     @Test
+    void halfKellyResizesADecisionFromItsTraceOrFlattensIt() {
+        TradeDecision d = new TradeDecision(Action.SHORT, 0.6, 0.8, 0.02, 0.03, 1, "short.", Map.of("p_up", 0.2, "p_down", 0.6));
+        TradeDecision k = SizingService.halfKelly(d, 1);
+        assertEquals(Action.SHORT, k.action());
+        assertEquals(0.25, k.size(), 1e-12, "p = 0.75, b = 1: Kelly 0.5, half 0.25");
+        assertEquals(0.25, k.trace().get("half_kelly"), 1e-12);
+        assertTrue(k.reasoning().contains("half-Kelly"), k.reasoning());
+        TradeDecision zero = SizingService.halfKelly(new TradeDecision(Action.LONG, 0.6, 0.8, 0.02, 0.03, 1, "", Map.of("p_up", 0.3, "p_down", 0.3)), 1);
+        assertEquals(Action.FLAT, zero.action(), "p = ½ with b = 1: Kelly 0");
+        assertEquals(io.tatra.decision.SkipReason.KELLY_ZERO, zero.skip());
+        TradeDecision flat = new TradeDecision(Action.FLAT, 0, 0, 0.02, 0.03, 1, "", Map.of());
+        assertSame(flat, SizingService.halfKelly(flat, 1));
+    }
+
+    @Test
     void winLossRatioAndNearestTargetAndLongestRun() {
         CostAwareFusion f = new CostAwareFusion(FusionConfig.defaults(), new EdgeModel(1, 5, 10), new TradeCosts(0.00075, 0), 0, 2);
         // long signals: +2 %, −1 %; short signal: −3 % (a win of 3 %) → wins 2.5 % mean, losses 1 %

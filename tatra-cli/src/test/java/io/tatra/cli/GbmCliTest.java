@@ -46,6 +46,12 @@ class GbmCliTest extends CliHarness {
         assertEquals(5, card.get("files").size(), "four boosters and the normalization, each with its SHA-256");
         assertEquals(0, run(concat(new String[]{"backtest"}, data, "--model", gbm.toString(), "--from", "2022-03-20", "--out", home.resolve("bt-gbm").toString())), err());
         assertTrue(Files.readAllLines(home.resolve("bt-gbm").resolve("decisions.jsonl")).size() > 100);
+        // the compare table with a LightGBM model: its rows include the half-Kelly sizing of its cost-aware side
+        assertEquals(0, run(concat(new String[]{"compare"}, data, "--unified", gbm.toString(), "--lightgbm", gbm.toString(), "--from", "2022-03-20",
+                "--out", home.resolve("cmp").toString(), "--json")), err());
+        JsonNode cmp = new ObjectMapper().readTree(out());
+        assertEquals(7, cmp.get("rows").size(), "buy-and-hold, 2 unified, 3 LightGBM and the filtered unified: " + cmp);
+        assertEquals("LightGBM, cost-aware side, half-Kelly size", cmp.get("rows").get(5).get("variant").asText());
         assertEquals(0, run("decide", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().toLowerCase(java.util.Locale.ROOT).contains("action"), out());
         assertEquals(0, run("predict", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());

@@ -34,7 +34,9 @@ public enum SkipReason {
     /** Ensemble: a member's risk is above the limit and the policy is to skip. */
     HIGH_RISK("ensemble: risk too high"),
     /** Ensemble: no rule for a trade fired; wait for a better setup. */
-    NO_SETUP("ensemble: no setup");
+    NO_SETUP("ensemble: no setup"),
+    /** Kelly sizing: the half-Kelly fraction on the decision's side is 0 (win probability too low for the win/loss ratio). */
+    KELLY_ZERO("half-Kelly fraction is 0");
 
     private final String text;
 
