@@ -212,7 +212,7 @@ class LiveParityTest {
         int opened = 0;
         for (Trade t : trades) if (sentAtPaper.contains(OrderLinkId.of(t.decisionId(), 0).value())) opened++;
         System.out.println("cost-aware parity: " + live.size() + " decisions equal; " + trades.size() + " backtest trades, " + opened + " opened by the same decision at the paper exchange; "
-                + bt.decisionStats());
+                + bt.result().edge() + "; " + bt.decisionStats());
         assertTrue(opened >= 0.9 * trades.size(), opened + " of " + trades.size() + " trades opened by the same decision");
         var held = bt.decisionStats().heldBack();
         assertTrue(held.getOrDefault(io.tatra.decision.SkipReason.MINIMUM_HOLD, 0L) > 0 && held.getOrDefault(io.tatra.decision.SkipReason.HYSTERESIS, 0L) > 0,
