@@ -28,10 +28,13 @@ public final class CompareService {
      * @param base    the period, costs, risk and out directory (its model and policy are replaced per variant)
      * @param unified a unified model (required); {@code lightgbm} and {@code lstm} may be null (their rows are left out)
      */
-    public record Request(BacktestRequest base, Path unified, Path lightgbm, Path lstm, EnsembleConfig ensemble, Path out) {
+    /** @param ppo the PPO sizer's settings, trained on LightGBM's validation part in {@code episodeBars}-bar episodes */
+    public record Request(BacktestRequest base, Path unified, Path lightgbm, Path lstm, EnsembleConfig ensemble, Path out, io.tatra.ppo.PpoConfig ppo, int episodeBars) {
         public Request {
             if (base == null || unified == null || out == null) throw new TatraException("compare needs the period, --unified DIR and --out DIR");
             if (ensemble == null) ensemble = EnsembleConfig.defaults();
+            if (ppo == null) ppo = io.tatra.ppo.PpoConfig.defaults(1);
+            if (episodeBars < 2) throw new TatraException("--episode-bars must be >= 2, got " + episodeBars);
         }
     }
 
@@ -41,7 +44,8 @@ public final class CompareService {
                       double slippage, double funding, Double costShareOfGross, Double deflatedSharpe) {}
 
     @com.fasterxml.jackson.databind.annotation.JsonNaming(com.fasterxml.jackson.databind.PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Result(List<String> symbols, String from, String to, int trials, List<Row> rows) {}
+    /** @param notes rows left out and why */
+    public record Result(List<String> symbols, String from, String to, int trials, List<Row> rows, List<String> notes) {}
 
     public static Result run(Path home, Request r, Consumer<String> log) {
         try {
@@ -50,11 +54,13 @@ public final class CompareService {
             throw new TatraException("cannot create " + r.out() + ": " + e.getMessage());
         }
         List<Row> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         List<BacktestService.Run> runs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         CostAwareConfig ca = CostAwareConfig.defaults(r.base().data().horizon());
-        record Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also, boolean kelly) {
-            Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) { this(name, model, policy, win, also, false); }
+        enum Sizing { POLICY, KELLY, PPO }
+        record Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also, Sizing sizing) {
+            Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) { this(name, model, policy, win, also, Sizing.POLICY); }
         }
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("unified, rule-based fusion", r.unified(), DecisionPolicy.Kind.RULE_BASED, null, null));
@@ -62,7 +68,8 @@ public final class CompareService {
         if (r.lightgbm() != null) {
             variants.add(new Variant("LightGBM, rule-based fusion", r.lightgbm(), DecisionPolicy.Kind.RULE_BASED, null, null));
             variants.add(new Variant("LightGBM, cost-aware", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null));
-            variants.add(new Variant("LightGBM, cost-aware side, half-Kelly size", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, true));
+            variants.add(new Variant("LightGBM, cost-aware side, half-Kelly size", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.KELLY));
+            variants.add(new Variant("LightGBM, cost-aware side, PPO entry size", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.PPO));
             variants.add(new Variant("unified filtered by LightGBM (ensemble rules)", r.unified(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of()));
             if (r.lstm() != null)
                 variants.add(new Variant("ensemble: LSTM timing, LightGBM win, unified vote", r.lstm(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of(r.unified())));
@@ -75,7 +82,22 @@ public final class CompareService {
             BacktestRequest req = new BacktestRequest(b.data(), v.model(), null, null, null, b.fusion(), b.backtest(), b.intrabar(), b.funding(), dir, true)
                     .withPolicy(v.policy(), v.policy() == DecisionPolicy.Kind.COST_AWARE ? ca : null);
             BacktestService.Run run;
-            if (v.kelly()) {
+            if (v.sizing() == Sizing.PPO) {
+                var sr = new SizingService.Request(home, v.model(), req.data().symbols(), req.data().from() == null ? java.time.Instant.EPOCH : req.data().from(), req.data().to(),
+                        r.episodeBars(), r.ppo(), req.backtest().costs(), req.fusion(), ca, null);
+                SizingService.Trained t;
+                try {
+                    t = SizingService.train(sr, log);
+                } catch (TatraException e) { // e.g. the data gate: the row is left out, with the reason, and the others run
+                    notes.add(v.name() + ": left out: " + e.getMessage());
+                    log.accept("compare: " + v.name() + " left out: " + e.getMessage());
+                    continue;
+                }
+                try (var pi = t.result().policy()) {
+                    PpoEntrySizer sizer = new PpoEntrySizer(pi, t.policy(), t.medianVolatility(), t.envConfig().fractions(), req.data().horizon());
+                    run = BacktestService.run(home, req, sizer::resize, "ppo-entries " + r.ppo(), log);
+                }
+            } else if (v.sizing() == Sizing.KELLY) {
                 double ratio = SizingService.winLossRatio(home, v.model(), req.policySpec(home));
                 log.accept(String.format(java.util.Locale.ROOT, "half-Kelly: validated win/loss ratio %.3f", ratio));
                 run = BacktestService.run(home, req, d -> SizingService.halfKelly(d, ratio), "half-kelly", log);
@@ -99,7 +121,7 @@ public final class CompareService {
             rows.add(new Row(names.get(i), run.dir().toString(), finite(p.totalReturn()), finite(p.sharpe()), finite(p.maxDrawdown()), p.trades(), c == null ? null : c.turnover(),
                     p.feesPaid(), c == null ? 0 : c.slippage(), p.fundingPaid(), c == null ? null : c.costShareOfGross(), finite(p.deflatedSharpe())));
         }
-        Result out = new Result(first.result().symbols(), first.result().from(), first.result().to(), trials.size(), rows);
+        Result out = new Result(first.result().symbols(), first.result().from(), first.result().to(), trials.size(), rows, notes);
         io.tatra.AtomicWrite.text(r.out().resolve("compare.json"), Json.write(out));
         return out;
     }

@@ -60,7 +60,11 @@ public final class SizingService {
     public record Result(String model, List<String> symbols, String validation, String test, int trainEpisodes, long trainSteps, double trainSeconds,
                          double kellyWinLossRatio, io.tatra.decision.EdgeModel edge, List<Row> rows, List<PpoTrainer.Iteration> curve) {}
 
-    public static Result run(Request r, Consumer<String> log) {
+    /** PPO trained on a model's validation part, with what it was trained from (the fitted policy, the volatility median, the win/loss ratio). */
+    record Trained(PpoTrainer.Result result, CostAwareFusion policy, double medianVolatility, double kellyB, int episodes, String validation, DataRequest data,
+                   SizingEnv.Config envConfig) {}
+
+    static Trained train(Request r, Consumer<String> log) {
         ModelCard card = ModelStore.card(r.model());
         if (card.labels() == null) throw new TatraException(r.model() + " has no label settings in its card");
         Interval iv = Interval.parse(card.interval());
@@ -91,6 +95,17 @@ public final class SizingService {
                 log.accept(String.format(java.util.Locale.ROOT, "PPO iteration %d: mean episode log return %.5f, entropy %.3f, KL %.4f, clipped %.2f", it.iteration(),
                         it.meanEpisodeReturn(), it.entropy(), it.approxKl(), it.clipFraction()));
         });
+        return new Trained(trained, policy, median, kellyB, env.distinctEpisodes(), v.from() + " .. " + v.to(), data, envCfg);
+    }
+
+    public static Result run(Request r, Consumer<String> log) {
+        Trained t = train(r, log);
+        PpoTrainer.Result trained = t.result();
+        CostAwareFusion policy = t.policy();
+        double median = t.medianVolatility(), kellyB = t.kellyB();
+        DataRequest data = t.data();
+        int h = data.horizon();
+        SizingEnv.Config envCfg = t.envConfig();
         try (ActorCritic pi = trained.policy()) {
             Dataset test = data.withPeriod(r.testFrom(), r.testTo()).unsplit(r.home(), line -> {});
             PolicyFits.Forecasted f = PolicyFits.forecasts(r.model(), test);
@@ -121,8 +136,8 @@ public final class SizingService {
                 Episodes.Outcome o = e.getValue();
                 rows.add(new Row(e.getKey(), o.episodes(), o.logReturn(), o.episodes() == 0 ? 0 : o.logReturn() / o.episodes(), o.fees(), o.slippage(), o.funding(), o.trades()));
             }
-            Result out = new Result(r.model().toString(), r.symbols().stream().map(Symbol::value).toList(), v.from() + " .. " + v.to(),
-                    r.testFrom() + " .. " + (r.testTo() == null ? "the last stored bar" : r.testTo()), env.distinctEpisodes(), r.ppo().totalSteps(), trained.seconds(),
+            Result out = new Result(r.model().toString(), r.symbols().stream().map(Symbol::value).toList(), t.validation(),
+                    r.testFrom() + " .. " + (r.testTo() == null ? "the last stored bar" : r.testTo()), t.episodes(), r.ppo().totalSteps(), trained.seconds(),
                     kellyB, policy.edge(), rows, trained.curve());
             if (r.out() != null) io.tatra.AtomicWrite.text(r.out(), Json.write(out));
             return out;

@@ -27,6 +27,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--lstm", paramLabel = "DIR", description = "An LSTM-encoder model (tatra train --encoder lstm): the ensemble's timing member") Path lstm;
     @Option(names = "--ensemble", paramLabel = "FILE.json", description = "Ensemble thresholds (default: design document 003's)") Path ensemble;
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Run directories and compare.json go here") Path out;
+    @Option(names = "--episode-bars", defaultValue = "24", description = "The PPO sizer's training episodes, in bars (default 24)") int episodeBars;
+    @Option(names = "--ppo-iterations", defaultValue = "100", description = "The PPO sizer's iterations of 512 steps (default 100)") int ppoIterations;
 
     @Override
     public Integer call() {
@@ -36,7 +38,9 @@ final class CompareCommand implements Callable<Integer> {
         BacktestRequest base = new BacktestRequest(data.request(), unified, null, null, null, FusionConfig.defaults().withMaxSize(limits.maxPosition()),
                 BacktestConfig.defaults().withRisk(limits), null, null, null, true);
         CompareService.Result r = CompareService.run(common.home(), new CompareService.Request(base, unified, lightgbm, lstm,
-                ensemble == null ? EnsembleConfig.defaults() : EnsembleConfig.read(ensemble), out), line -> { if (!common.json) System.err.println(line); });
+                ensemble == null ? EnsembleConfig.defaults() : EnsembleConfig.read(ensemble), out,
+                UserValues.of("--ppo-iterations", () -> io.tatra.ppo.PpoConfig.defaults(data.seed).withIterations(ppoIterations)), episodeBars),
+                line -> { if (!common.json) System.err.println(line); });
         if (common.json) {
             System.out.println(Json.write(r));
             return 0;
@@ -46,6 +50,7 @@ final class CompareCommand implements Callable<Integer> {
         for (CompareService.Row row : r.rows())
             System.out.printf(Locale.ROOT, "%-50s %9s %7s %8s %7d %9s %9.0f %9.0f %8s %6s%n", row.variant(), pct(row.totalReturn()), num(row.sharpe()), share(row.maxDrawdown()), row.trades(),
                     num(row.turnover()), row.fees(), row.slippage(), share(row.costShareOfGross()), num(row.deflatedSharpe()));
+        for (String n : r.notes()) System.out.println("note: " + n);
         System.out.println("wrote " + out.resolve("compare.json"));
         return 0;
     }

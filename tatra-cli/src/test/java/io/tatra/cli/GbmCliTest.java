@@ -52,6 +52,8 @@ class GbmCliTest extends CliHarness {
         JsonNode cmp = new ObjectMapper().readTree(out());
         assertEquals(7, cmp.get("rows").size(), "buy-and-hold, 2 unified, 3 LightGBM and the filtered unified: " + cmp);
         assertEquals("LightGBM, cost-aware side, half-Kelly size", cmp.get("rows").get(5).get("variant").asText());
+        assertTrue(cmp.get("notes").get(0).asText().contains("PPO entry size: left out") && cmp.get("notes").get(0).asText().contains("not enough data to train ppo"),
+                "the PPO row is left out with the data gate's reason, the others run: " + cmp.get("notes"));
         assertEquals(0, run("decide", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().toLowerCase(java.util.Locale.ROOT).contains("action"), out());
         assertEquals(0, run("predict", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());

@@ -61,6 +61,8 @@ public record CostAwareFusion(FusionConfig risk, EdgeModel edge, TradeCosts cost
         trace.put("p_up", o.pUp());
         trace.put("p_down", o.pDown());
         trace.put("p_side", o.pSide());
+        trace.put("p_bull", o.pBull());
+        trace.put("p_bear", o.pBear());
         trace.put("volatility", o.volatility());
         trace.put("horizon_volatility", hv);
         trace.put("edge_slope", edge.slope());

@@ -36,7 +36,9 @@ public enum SkipReason {
     /** Ensemble: no rule for a trade fired; wait for a better setup. */
     NO_SETUP("ensemble: no setup"),
     /** Kelly sizing: the half-Kelly fraction on the decision's side is 0 (win probability too low for the win/loss ratio). */
-    KELLY_ZERO("half-Kelly fraction is 0");
+    KELLY_ZERO("half-Kelly fraction is 0"),
+    /** PPO sizing: the agent, asked to size an entry from a flat book, holds no position on the decision's side. */
+    PPO_NO_POSITION("PPO sizes no position");
 
     private final String text;
 
