@@ -128,6 +128,20 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
     }
 
     /** The interval's stream topic, e.g. {@code kline.60.BTCUSDT}. */
+    /** The venue's linear instrument of each symbol, in order; one it does not list, or not trading, is a user error naming it. */
+    public static Map<io.tatra.market.Symbol, io.tatra.bybit.protocol.Instrument> instruments(BybitRestClient rest, java.net.URI venue, List<io.tatra.market.Symbol> symbols) {
+        Map<String, io.tatra.bybit.protocol.Instrument> all = new HashMap<>();
+        for (io.tatra.bybit.protocol.Instrument in : new BybitMarket(rest).instruments()) all.put(in.symbol(), in);
+        Map<io.tatra.market.Symbol, io.tatra.bybit.protocol.Instrument> out = new java.util.LinkedHashMap<>();
+        for (io.tatra.market.Symbol s : symbols) {
+            io.tatra.bybit.protocol.Instrument in = all.get(s.value());
+            if (in == null) throw new io.tatra.TatraException("the venue " + venue + " lists no linear instrument " + s.value());
+            if (!"Trading".equals(in.status())) throw new io.tatra.TatraException(s.value() + " is " + in.status() + " at the venue, not Trading");
+            out.put(s, in);
+        }
+        return out;
+    }
+
     public static String klineTopic(String symbol, Interval interval) {
         return "kline." + io.tatra.bybit.protocol.BybitInterval.code(interval) + "." + symbol;
     }

@@ -100,8 +100,11 @@ public final class EnsembleService {
         return p >= 0.5 ? Vote.of("win", timingSide, p) : Vote.of("win", -timingSide, 1 - p);
     }
 
-    static double pSide(HeadOutputs o, int side) {
-        double moves = o.pUp() + o.pDown();
-        return moves == 0 ? 0.5 : (side > 0 ? o.pUp() : o.pDown()) / moves;
+    static double pSide(HeadOutputs o, int side) { return pSide(o.pUp(), o.pDown(), side); }
+
+    /** {@code P(side) / (P(up) + P(down))}: the side's share of the two moves (½ when neither has mass). */
+    static double pSide(double pUp, double pDown, int side) {
+        double moves = pUp + pDown;
+        return moves == 0 ? 0.5 : (side > 0 ? pUp : pDown) / moves;
     }
 }

@@ -2,15 +2,12 @@ package io.tatra.app;
 
 import io.tatra.TatraException;
 import io.tatra.bybit.client.BybitException;
-import io.tatra.bybit.client.BybitMarket;
 import io.tatra.bybit.client.BybitRestClient;
 import io.tatra.bybit.client.BybitStream;
 import io.tatra.bybit.client.ClientConfig;
 import io.tatra.bybit.protocol.ApiKey;
 import io.tatra.bybit.protocol.Instrument;
 import io.tatra.bybit.protocol.Kline;
-import io.tatra.decision.FusionConfig;
-import io.tatra.decision.RuleBasedFusion;
 import io.tatra.features.FeatureConfig;
 import io.tatra.features.FeatureEngine;
 import io.tatra.journal.JournalWriter;
@@ -100,6 +97,7 @@ public final class LiveService {
         private final BybitRestClient rest;
         private final io.tatra.bybit.client.BybitTrading trading;
         private final LiveEngine engine;
+        private final VenueStateCheck stateCheck;
         private final JournaledStrategy journaled;
         private final io.tatra.trading.HoldingRules holding; // one per session: a position's age outlives a model swap
         private LiveOutcomes outcomes; // null: a dry run, or the caller journals outcomes itself
@@ -129,7 +127,7 @@ public final class LiveService {
             }
             this.rest = BybitRestClient.of(ClientConfig.of(r.rest(), r.key()));
             this.trading = new io.tatra.bybit.client.BybitTrading(rest);
-            Map<Symbol, Instrument> instruments = instruments();
+            Map<Symbol, Instrument> instruments = BybitLiveVenue.instruments(rest, r.rest(), r.symbols());
             instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
             int horizon = card.labels().horizon();
             ModelStrategy strategy = new ModelStrategy(loaded.forecaster(), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
@@ -148,9 +146,10 @@ public final class LiveService {
                 public void openInterest(io.tatra.market.OpenInterest o) { journaled.onOpenInterest(o); }
             }, fundingMillis);
             engine.withEvents(rates);
+            this.stateCheck = new VenueStateCheck(engine, trading, steps, this::log);
             try {
                 if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
-                reconcileAtStart();
+                stateCheck.atStart(r.dir(), r.adoptVenueState());
                 warmUp(strategy, rates);
                 if (!r.dryRun()) outcomes = new LiveOutcomes(trading, r.symbols(), tradingFrom());
                 journaled.startJournals(r.dir()); // every decision and feature snapshot from the first live bar on, decisions as a backtest journals them
@@ -161,41 +160,6 @@ public final class LiveService {
             }
         }
 
-        private Map<Symbol, Instrument> instruments() {
-            Map<String, Instrument> all = new HashMap<>();
-            for (Instrument in : new BybitMarket(rest).instruments()) all.put(in.symbol(), in);
-            Map<Symbol, Instrument> out = new LinkedHashMap<>();
-            for (Symbol s : r.symbols()) {
-                Instrument in = all.get(s.value());
-                if (in == null) throw new TatraException("the venue " + r.rest() + " lists no linear instrument " + s.value());
-                if (!"Trading".equals(in.status())) throw new TatraException(s.value() + " is " + in.status() + " at the venue, not Trading");
-                out.put(s, in);
-            }
-            return out;
-        }
-
-        /**
-         * The venue's state against the folder's last status: equal; explained by the engine's own stop-loss and
-         * take-profit fills while it was away ({@link FillsWhileAway}); adopted; or the start stops with every difference.
-         */
-        private void reconcileAtStart() {
-            Path status = r.dir().resolve("status.json");
-            List<Reconciliation.Difference> diff = unexplained(engine.reconcileWithLastStatus(status), io.tatra.live.LiveStatus.lastBarClose(status));
-            if (diff.isEmpty()) return;
-            List<String> lines = diff.stream().map(Reconciliation.Difference::toString).toList();
-            if (!r.adoptVenueState())
-                throw new TatraException("the venue's state differs from what " + r.dir() + " last recorded:\n  " + String.join("\n  ", lines)
-                        + "\nfind out why (orders placed elsewhere, a fill the engine did not ask for), then start again with --adopt-venue-state to trade from the venue's state");
-            for (String l : lines) log("adopted", null, 0, l);
-        }
-
-        /** The differences the engine's own protective fills do not explain ({@link FillsWhileAway}); the explained ones are logged. */
-        private List<Reconciliation.Difference> unexplained(List<Reconciliation.Difference> diff, long since) {
-            if (diff.isEmpty()) return diff;
-            FillsWhileAway.Result x = FillsWhileAway.explain(diff, since, trading::executions, steps);
-            for (String l : x.explained()) log("explained", null, 0, l);
-            return x.unexplained();
-        }
 
         /** Feeds the strategy the venue's closed bars from the warm-up start to now (events primed in one request per kind). */
         private void warmUp(ModelStrategy strategy, RateFeed rates) {
@@ -298,7 +262,7 @@ public final class LiveService {
                 staleWatch.reset();
                 catchUp();
                 // a stop or take profit that filled while the stream was away is what the engine asked for
-                List<Reconciliation.Difference> diff = unexplained(engine.reconcile(engine.state()), Long.MIN_VALUE);
+                List<Reconciliation.Difference> diff = stateCheck.afterReconnect();
                 for (var d : diff) log(r.adoptVenueState() ? "adopted" : "mismatch", null, 0, d.toString());
                 if (!diff.isEmpty() && !r.adoptVenueState()) {
                     halted = "reconciliation after reconnect " + n + " found " + diff.size() + " difference(s)";

@@ -34,13 +34,9 @@ final class PpoEntrySizer {
 
     /** The agent's observation of a decision from a flat book: the same signals as in training, then a zero position state. */
     double[] observation(TradeDecision d) {
-        double roundTrip = Math.max(policy.costs().roundTrip(1, horizon), 1e-6);
-        double[] o = new double[4 + SizingEnv.STATE];
-        o[0] = 10 * (d.traced("p_up") - d.traced("p_down"));
-        o[1] = clip(d.traced("edge") / roundTrip);
-        o[2] = d.traced("p_bull") - d.traced("p_bear");
-        o[3] = clip(d.traced("volatility") / medianVolatility - 1);
-        return o;
+        double[] signals = SizingService.Signals.row(d.traced("p_up"), d.traced("p_down"), d.traced("p_bull"), d.traced("p_bear"), d.traced("volatility"),
+                d.traced("edge"), policy.costs().roundTrip(1, horizon), medianVolatility);
+        return java.util.Arrays.copyOf(signals, signals.length + SizingEnv.STATE); // then a flat book: zeros
     }
 
     TradeDecision resize(TradeDecision d) {
@@ -56,6 +52,4 @@ final class PpoEntrySizer {
         return new TradeDecision(d.action(), d.confidence(), size, d.stopLoss(), d.takeProfit(), d.consistency(),
                 d.reasoning() + String.format(java.util.Locale.ROOT, " Sized by PPO: %.1f × equity.", size), trace, null);
     }
-
-    private static double clip(double v) { return Math.max(-5, Math.min(5, v)); }
 }

@@ -156,7 +156,7 @@ public final class SizingService {
 
     static double kelly(int side, double pUp, double pDown, double b) {
         if (side == 0 || !(b > 0)) return 0;
-        double moves = pUp + pDown, p = moves == 0 ? 0.5 : (side > 0 ? pUp : pDown) / moves;
+        double p = EnsembleService.pSide(pUp, pDown, side);
         return side * Math.max(0, Math.min(1, (p - (1 - p) / b) / 2));
     }
 
@@ -232,12 +232,16 @@ public final class SizingService {
             for (int k = 0; k < windows.size(); k++) {
                 Dataset.Sample w = windows.get(k);
                 HeadOutputs o = outputs.get(k);
-                double roundTrip = Math.max(policy.costs().roundTrip(1, o.horizon()), 1e-6);
-                rows[w.symbol()][w.row()] = new double[]{10 * (o.pUp() - o.pDown()), clip(policy.edge().expectedReturn(o) / roundTrip), o.pBull() - o.pBear(),
-                        clip(o.volatility() / medianVol - 1)};
+                rows[w.symbol()][w.row()] = row(o.pUp(), o.pDown(), o.pBull(), o.pBear(), o.volatility(), policy.edge().expectedReturn(o),
+                        policy.costs().roundTrip(1, o.horizon()), medianVol);
                 outs[w.symbol()][w.row()] = o;
             }
             return new Signals(rows, outs);
+        }
+
+        /** One bar's signals: {@code 10·(P(up) − P(down))}, E[r] in round trips, {@code P(bull) − P(bear)}, volatility / median − 1 (both clipped to ±5). */
+        static double[] row(double pUp, double pDown, double pBull, double pBear, double volatility, double expectedReturn, double roundTrip, double medianVol) {
+            return new double[]{10 * (pUp - pDown), clip(expectedReturn / Math.max(roundTrip, 1e-6)), pBull - pBear, clip(volatility / medianVol - 1)};
         }
 
         private static double clip(double v) { return Math.max(-5, Math.min(5, v)); }

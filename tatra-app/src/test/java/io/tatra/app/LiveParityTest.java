@@ -37,19 +37,28 @@ class LiveParityTest {
     @TempDir
     Path dir;
 
-    @Test
-    void thePaperRunDecidesAndTradesAsTheBacktest() {
+    /** One synthetic symbol stored in a home, a tiny model trained on its first 1,100 bars, the period from bar 1,100 to 1,300 (with the warm-up before it). */
+    record Setup(Symbol sym, Path home, Path model, Instant from, Instant to) {}
+
+    Setup setup(long marketSeed) {
         Torch.configure(1, 7);
-        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_500, Interval.H1, 21));
+        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_500, Interval.H1, marketSeed));
         Symbol sym = m.series().keySet().iterator().next();
         BarSeries bars = m.series(sym);
         Path home = dir.resolve("home");
         TinyModel.store(home, m, List.of(sym), true);
-        // a tiny model trained on the first 1,100 bars; traded from bar 1,100 on
         Path model = dir.resolve("model");
         TinyModel.train(home, List.of(sym), bars.openTime(1_100), 2, 10, model);
         int need = Feature.maxWarmup() + DataRequest.WINDOW;
-        Instant from = bars.openTime(1_100 - need + 1), to = bars.openTime(1_300);
+        return new Setup(sym, home, model, bars.openTime(1_100 - need + 1), bars.openTime(1_300));
+    }
+
+    @Test
+    void thePaperRunDecidesAndTradesAsTheBacktest() {
+        Setup su = setup(21);
+        Symbol sym = su.sym();
+        Path home = su.home(), model = su.model();
+        Instant from = su.from(), to = su.to();
         FusionConfig fusion = new FusionConfig(0.01, 1, 1.5, 2.5, 0.3, 0.01); // permissive: it trades
 
         var bt = BacktestService.run(home, new BacktestRequest(DataRequest.of(List.of(sym), Interval.H1).withPeriod(from, to), model, null, null, null, fusion,
@@ -174,16 +183,10 @@ class LiveParityTest {
      */
     @Test
     void theCostAwarePolicyAndItsHoldingRulesTradeAlike() {
-        Torch.configure(1, 7);
-        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_500, Interval.H1, 5));
-        Symbol sym = m.series().keySet().iterator().next();
-        BarSeries bars = m.series(sym);
-        Path home = dir.resolve("home");
-        TinyModel.store(home, m, List.of(sym), true);
-        Path model = dir.resolve("model");
-        TinyModel.train(home, List.of(sym), bars.openTime(1_100), 2, 10, model);
-        int need = Feature.maxWarmup() + DataRequest.WINDOW;
-        Instant from = bars.openTime(1_100 - need + 1), to = bars.openTime(1_300);
+        Setup su = setup(5);
+        Symbol sym = su.sym();
+        Path home = su.home(), model = su.model();
+        Instant from = su.from(), to = su.to();
         FusionConfig risk = FusionConfig.defaults();
         // permissive: any positive validated slope trades the top half of signals that pay their cost (this market's seed gives one; 21 does not)
         var cfg = new io.tatra.decision.CostAwareConfig(0.5, 0, 3);

@@ -37,11 +37,7 @@ public record DecisionStats(long decisions, long longs, long shorts, long flats,
             return new Quantiles(at(s, 0.10), at(s, 0.50), at(s, 0.80), at(s, 0.95), at(s, 0.99));
         }
 
-        private static double at(double[] s, double q) {
-            double pos = q * (s.length - 1);
-            int lo = (int) Math.floor(pos), hi = Math.min(lo + 1, s.length - 1);
-            return s[lo] + (pos - lo) * (s[hi] - s[lo]);
-        }
+        private static double at(double[] sorted, double q) { return io.tatra.dataset.Normalization.quantile(sorted, q); }
     }
 
     /** @param decisions per symbol, a slot per bar (null = none); @param heldBack the holding rules' counts (may be empty) */

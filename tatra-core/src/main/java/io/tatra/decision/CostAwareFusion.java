@@ -1,7 +1,6 @@
 package io.tatra.decision;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,7 +44,8 @@ public record CostAwareFusion(FusionConfig risk, EdgeModel edge, TradeCosts cost
         EdgeModel edge = EdgeModel.fit(d, z, h);
         double[] size = new double[n];
         for (int i = 0; i < n; i++) size[i] = Math.abs(edge.expectedReturn(validation.get(i)));
-        return new CostAwareFusion(risk, edge, costs, n == 0 ? 0 : quantile(size, cfg.entryQuantile()), cfg.minSkillT());
+        Arrays.sort(size);
+        return new CostAwareFusion(risk, edge, costs, n == 0 ? 0 : io.tatra.dataset.Normalization.quantile(size, cfg.entryQuantile()), cfg.minSkillT());
     }
 
     @Override
@@ -57,13 +57,7 @@ public record CostAwareFusion(FusionConfig risk, EdgeModel edge, TradeCosts cost
         double stop = risk.stopSigmas() * hv, take = risk.takeSigmas() * hv;
         double cost = costs.roundTrip(side == 0 ? 1 : side, o.horizon()), net = Math.abs(e) - cost;
         double flip = Math.max(entryLevel, cost + costs.leg());
-        Map<String, Double> trace = new LinkedHashMap<>();
-        trace.put("p_up", o.pUp());
-        trace.put("p_down", o.pDown());
-        trace.put("p_side", o.pSide());
-        trace.put("p_bull", o.pBull());
-        trace.put("p_bear", o.pBear());
-        trace.put("volatility", o.volatility());
+        Map<String, Double> trace = o.trace();
         trace.put("horizon_volatility", hv);
         trace.put("edge_slope", edge.slope());
         trace.put("edge_t", edge.tStat());
@@ -103,14 +97,5 @@ public record CostAwareFusion(FusionConfig risk, EdgeModel edge, TradeCosts cost
         String sizing = String.format(Locale.ROOT, " %s: net edge %.3f%%; stop %.2f%%, take profit %.2f%%, size %.1f%% of capital for a %.1f%% risk budget%s.",
                 side > 0 ? "Long" : "Short", 100 * net, 100 * stop, 100 * take, 100 * size, 100 * risk.riskPerTrade(), raw > size ? " (capped by the leverage limit)" : "");
         return new TradeDecision(side > 0 ? Action.LONG : Action.SHORT, confidence, size, stop, take, 1, what + sizing, trace, null);
-    }
-
-    /** The q-quantile (linear interpolation) of the values. */
-    static double quantile(double[] v, double q) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        double pos = q * (s.length - 1);
-        int lo = (int) Math.floor(pos), hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 }

@@ -33,6 +33,18 @@ public record HeadOutputs(double[] direction, double volatility, double[] regime
     public double pBull() { return regime[0]; }
     public double pBear() { return regime[1]; }
 
+    /** A decision trace started with the heads' probabilities and volatility ({@code p_up … volatility}), in that order; the policy adds its own numbers. */
+    public java.util.Map<String, Double> trace() {
+        java.util.Map<String, Double> t = new java.util.LinkedHashMap<>();
+        t.put("p_up", pUp());
+        t.put("p_down", pDown());
+        t.put("p_side", pSide());
+        t.put("p_bull", pBull());
+        t.put("p_bear", pBear());
+        t.put("volatility", volatility);
+        return t;
+    }
+
     /** Volatility over the whole horizon, {@code σ·√h}. */
     public double horizonVolatility() { return volatility * Math.sqrt(horizon); }
 

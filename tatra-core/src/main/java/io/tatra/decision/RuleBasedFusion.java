@@ -1,6 +1,5 @@
 package io.tatra.decision;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,13 +36,7 @@ public record RuleBasedFusion(FusionConfig config) implements FusionPolicy {
         double pSide = side > 0 ? o.pUp() : side < 0 ? o.pDown() : 0, pMoves = o.pUp() + o.pDown();
         double confidence = pMoves == 0 ? 0 : pSide / pMoves * c;
 
-        Map<String, Double> trace = new LinkedHashMap<>();
-        trace.put("p_up", o.pUp());
-        trace.put("p_down", o.pDown());
-        trace.put("p_side", o.pSide());
-        trace.put("p_bull", o.pBull());
-        trace.put("p_bear", o.pBear());
-        trace.put("volatility", o.volatility());
+        Map<String, Double> trace = o.trace();
         trace.put("expected_return", o.ret());
         trace.put("horizon_volatility", hv);
         trace.put("direction_score", d);
