@@ -48,6 +48,7 @@ public final class CompareService {
     public record Result(List<String> symbols, String from, String to, int trials, List<Row> rows, List<String> notes) {}
 
     public static Result run(Path home, Request r, Consumer<String> log) {
+        for (Path m : java.util.Arrays.asList(r.unified(), r.lightgbm(), r.lstm())) if (m != null) io.tatra.model.io.ModelStore.card(m); // a bad model directory stops before any row runs
         try {
             java.nio.file.Files.createDirectories(r.out());
         } catch (java.io.IOException e) {

@@ -167,6 +167,9 @@ class ModelCliTest extends CliHarness {
         JsonNode ruleRow = cmp.get("rows").get(1);
         if (ruleRow.get("trades").asInt() > 0) assertTrue(ruleRow.get("deflated_sharpe") != null && !ruleRow.get("deflated_sharpe").isNull(), ruleRow.toString());
         assertTrue(cmp.get("trials").asInt() >= 2, "every variant logged so far counts: " + cmp);
+        assertEquals(2, run("compare", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--unified", model.toString(), "--lightgbm", home.resolve("nomodel").toString(),
+                "--out", home.resolve("cmp2").toString()));
+        assertTrue(err().contains("nomodel") && !err().contains("compare 1/"), "a bad model directory is refused before any row runs: " + err());
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "1200/300", "--model", model.toString())));
         assertTrue(err().contains("either --model"), err());
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--walk-forward", "12OO/300/300")));
