@@ -43,7 +43,7 @@ final class PpoEntrySizer {
         if (d.action() == Action.FLAT) return d;
         double[] obs = observation(d);
         for (double v : obs) if (!Double.isFinite(v)) return d; // not a cost-aware decision: left as it is
-        double target = fractions[pi.evaluate(obs).greedy()], size = d.action().sign() * target;
+        double target = fractions[pi.evaluate(obs).greedy()[0]], size = d.action().sign() * target;
         Map<String, Double> trace = new LinkedHashMap<>(d.trace());
         trace.put("ppo_target", target);
         trace.put("size", Math.max(0, size));

@@ -84,7 +84,7 @@ public final class SizingService {
             if (run[1] - run[0] > r.episodeBars() + 1) train.add(new SizingEnv(envCfg, v.dataset().symbols().get(s).frame(), val.rows[s], run[0], run[1], r.ppo().seed() + s));
         }
         if (train.isEmpty()) throw new TatraException("no symbol has a run of " + (r.episodeBars() + 2) + " validation bars with forecasts: PPO has nothing to train on");
-        MultiEnv env = new MultiEnv(train, r.ppo().seed());
+        MultiEnv<SizingEnv> env = new MultiEnv<>(train, r.ppo().seed());
         String warning = DataSufficiency.PPO.check(env.distinctEpisodes(), "the validation part of " + r.model() + " (" + v.from() + " .. " + v.to() + ")");
         if (warning != null) log.accept("tatra sizing: " + warning);
         double kellyB = winLossRatio(v.outputs(), v.realized(), policy);

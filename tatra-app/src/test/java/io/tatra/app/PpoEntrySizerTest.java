@@ -36,7 +36,7 @@ class PpoEntrySizerTest {
             assertEquals(0.006 / 0.005 - 1, obs[3], 1e-12);
             for (int i = 4; i < obs.length; i++) assertEquals(0, obs[i]);
             TradeDecision sized = sizer.resize(d);
-            double target = fr[pi.evaluate(obs).greedy()];
+            double target = fr[pi.evaluate(obs).greedy()[0]];
             if (target > 0) {
                 assertEquals(Action.LONG, sized.action());
                 assertEquals(target, sized.size(), 1e-12);

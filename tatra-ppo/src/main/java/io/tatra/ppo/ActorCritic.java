@@ -2,6 +2,7 @@ package io.tatra.ppo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -18,16 +19,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** The policy (categorical over actions) and the value function: two separate MLPs of two tanh layers each, as in the references. */
+/**
+ * The policy and the value function: two separate MLPs of two tanh layers each, as in the references. The policy is
+ * one categorical per action component (the actor's outputs split into {@link #dims()} groups), independent given the
+ * observation: an action's log-probability is the sum of its components', and so is the entropy.
+ */
 public final class ActorCritic implements AutoCloseable {
     private final NDManager manager;
     private final ParameterStore store;
     private final SequentialBlock actor, critic;
     private final int width, actions;
+    private final int[] dims;
 
-    private ActorCritic(int width, int actions, int hidden, long seed) {
+    private ActorCritic(int width, int[] dims, int hidden, long seed) {
         this.width = width;
-        this.actions = actions;
+        this.dims = dims.clone();
+        int sum = 0;
+        for (int d : dims) sum += d;
+        this.actions = sum;
         this.manager = NDManager.newBaseManager("PyTorch");
         this.store = new ParameterStore(manager, false);
         Torch.seed(seed);
@@ -38,9 +47,14 @@ public final class ActorCritic implements AutoCloseable {
         for (Parameter p : parameters()) p.getArray().setRequiresGradient(true);
     }
 
-    public static ActorCritic create(int width, int actions, int hidden, long seed) {
-        if (width < 1 || actions < 2) throw new IllegalArgumentException("an observation needs >= 1 value and a policy >= 2 actions");
-        return new ActorCritic(width, actions, hidden, seed);
+    /** A policy over one categorical of {@code actions} choices. */
+    public static ActorCritic create(int width, int actions, int hidden, long seed) { return create(width, new int[]{actions}, hidden, seed); }
+
+    /** A policy over independent categoricals of {@code dims[k]} choices each. */
+    public static ActorCritic create(int width, int[] dims, int hidden, long seed) {
+        if (width < 1 || dims.length < 1) throw new IllegalArgumentException("an observation needs >= 1 value and an action >= 1 component");
+        for (int d : dims) if (d < 2) throw new IllegalArgumentException("every action component needs >= 2 choices, got " + d);
+        return new ActorCritic(width, dims, hidden, seed);
     }
 
     private static SequentialBlock mlp(int hidden, int out) {
@@ -50,7 +64,11 @@ public final class ActorCritic implements AutoCloseable {
 
     public int width() { return width; }
 
+    /** Outputs of the actor: the sum of the components' choices. */
     public int actions() { return actions; }
+
+    /** The choices of each action component. */
+    public int[] dims() { return dims.clone(); }
 
     NDManager manager() { return manager; }
 
@@ -60,6 +78,18 @@ public final class ActorCritic implements AutoCloseable {
         for (Pair<String, Parameter> p : actor.getParameters()) out.add(p.getValue());
         for (Pair<String, Parameter> p : critic.getParameters()) out.add(p.getValue());
         return out;
+    }
+
+    /** Log-probabilities [n × actions] (each component's group normalized on its own) of a batch of logits. */
+    NDArray logProbabilities(NDArray logits) {
+        if (dims.length == 1) return logits.logSoftmax(1);
+        NDList parts = new NDList();
+        int from = 0;
+        for (int d : dims) {
+            parts.add(logits.get(":, " + from + ":" + (from + d)).logSoftmax(1));
+            from += d;
+        }
+        return NDArrays.concat(parts, 1);
     }
 
     /** Logits [n × actions] and values [n] of a batch of observations. */
@@ -77,29 +107,52 @@ public final class ActorCritic implements AutoCloseable {
         try (NDManager sub = manager.newSubManager()) {
             NDList out = forward(sub.create(f, new Shape(1, width)), false);
             float[] logits = out.get(0).toFloatArray();
-            double max = Double.NEGATIVE_INFINITY, sum = 0;
-            for (float l : logits) max = Math.max(max, l);
-            double[] p = new double[actions];
-            for (int a = 0; a < actions; a++) sum += p[a] = Math.exp(logits[a] - max);
-            for (int a = 0; a < actions; a++) p[a] /= sum;
+            double[][] p = new double[dims.length][];
+            int from = 0;
+            for (int k = 0; k < dims.length; k++) {
+                double max = Double.NEGATIVE_INFINITY, sum = 0;
+                for (int a = 0; a < dims[k]; a++) max = Math.max(max, logits[from + a]);
+                p[k] = new double[dims[k]];
+                for (int a = 0; a < dims[k]; a++) sum += p[k][a] = Math.exp(logits[from + a] - max);
+                for (int a = 0; a < dims[k]; a++) p[k][a] /= sum;
+                from += dims[k];
+            }
             return new Evaluation(p, out.get(1).getFloat(0));
         }
     }
 
-    /** An observation's action probabilities and value estimate. */
-    public record Evaluation(double[] probabilities, double value) {
-        /** A sampled action (seeded by the caller's generator). */
-        public int sample(Random r) {
-            double u = r.nextDouble(), c = 0;
-            for (int a = 0; a < probabilities.length; a++) if (u < (c += probabilities[a])) return a;
-            return probabilities.length - 1;
+    /** An observation's action probabilities (per component) and value estimate. */
+    public record Evaluation(double[][] probabilities, double value) {
+        /** A sampled action, a choice per component (seeded by the caller's generator). */
+        public int[] sample(Random r) {
+            int[] out = new int[probabilities.length];
+            for (int k = 0; k < probabilities.length; k++) {
+                double[] p = probabilities[k];
+                double u = r.nextDouble(), c = 0;
+                out[k] = p.length - 1;
+                for (int a = 0; a < p.length; a++) if (u < (c += p[a])) {
+                    out[k] = a;
+                    break;
+                }
+            }
+            return out;
         }
 
-        /** The most probable action (the lowest index on a tie). */
-        public int greedy() {
-            int best = 0;
-            for (int a = 1; a < probabilities.length; a++) if (probabilities[a] > probabilities[best]) best = a;
-            return best;
+        /** The most probable choice of each component (the lowest index on a tie). */
+        public int[] greedy() {
+            int[] out = new int[probabilities.length];
+            for (int k = 0; k < probabilities.length; k++) {
+                double[] p = probabilities[k];
+                for (int a = 1; a < p.length; a++) if (p[a] > p[out[k]]) out[k] = a;
+            }
+            return out;
+        }
+
+        /** The log-probability of {@code action}: the sum over its components. */
+        public double logProbability(int[] action) {
+            double s = 0;
+            for (int k = 0; k < probabilities.length; k++) s += Math.log(Math.max(probabilities[k][action[k]], 1e-12));
+            return s;
         }
     }
 

@@ -40,5 +40,5 @@ public final class Episodes {
     }
 
     /** The trained policy acting greedily. */
-    public static Rule greedy(ActorCritic pi) { return (bar, obs) -> pi.evaluate(obs).greedy(); }
+    public static Rule greedy(ActorCritic pi) { return (bar, obs) -> pi.evaluate(obs).greedy()[0]; }
 }

@@ -34,7 +34,7 @@ public final class PpoTrainer {
 
     public static Result train(Env env, PpoConfig cfg, Consumer<Iteration> log) {
         long t0 = System.nanoTime();
-        ActorCritic pi = ActorCritic.create(env.observationSize(), env.actionCount(), cfg.hidden(), cfg.seed());
+        ActorCritic pi = ActorCritic.create(env.observationSize(), env.actionDims(), cfg.hidden(), cfg.seed());
         try {
             OptimStep optim = OptimStep.adam(cfg.learningRate(), cfg.adamEpsilon(), cfg.maxGradNorm());
             Random random = new Random(cfg.seed() * 31 + 7);
@@ -43,14 +43,14 @@ public final class PpoTrainer {
             double episodeReturn = 0;
             long steps = 0;
             for (int it = 1; it <= cfg.iterations(); it++) {
-                Rollout r = new Rollout(cfg.rolloutSteps(), env.observationSize());
+                Rollout r = new Rollout(cfg.rolloutSteps(), env.observationSize(), env.actionDims().length);
                 double finished = 0;
                 int episodes = 0;
                 while (!r.full()) {
                     ActorCritic.Evaluation e = pi.evaluate(obs);
-                    int a = e.sample(random);
+                    int[] a = e.sample(random);
                     Env.Step s = env.step(a);
-                    r.add(obs, a, Math.log(Math.max(e.probabilities()[a], 1e-12)), e.value(), s.reward(), s.done());
+                    r.add(obs, a, e.logProbability(a), e.value(), s.reward(), s.done());
                     episodeReturn += s.reward();
                     steps++;
                     if (s.done()) {
@@ -75,7 +75,10 @@ public final class PpoTrainer {
 
     /** Epochs of minibatch updates over one rollout; returns mean policy loss, value loss, entropy, approximate KL, clip fraction and gradient norm. */
     static double[] update(ActorCritic pi, OptimStep optim, Rollout r, PpoConfig cfg, Random random) {
-        int n = r.count(), w = r.width, k = pi.actions(), m = cfg.minibatch();
+        int n = r.count(), w = r.width, k = pi.actions(), m = cfg.minibatch(), c = r.components;
+        int[] offset = new int[c];
+        int[] dims = pi.dims();
+        for (int j = 1; j < c; j++) offset[j] = offset[j - 1] + dims[j - 1];
         double[] sum = new double[6];
         int updates = 0;
         for (int epoch = 0; epoch < cfg.epochs(); epoch++) {
@@ -86,7 +89,7 @@ public final class PpoTrainer {
                 for (int i = 0; i < m; i++) {
                     int t = order[from + i];
                     System.arraycopy(r.observations, t * w, x, i * w, w);
-                    onehot[i * k + r.actions[t]] = 1;
+                    for (int j = 0; j < c; j++) onehot[i * k + offset[j] + r.actions[t * c + j]] = 1;
                     oldLogp[i] = r.logProbs[t];
                     adv[i] = r.advantages[t];
                     ret[i] = r.returns[t];
@@ -100,7 +103,7 @@ public final class PpoTrainer {
                     pi.zeroGradients();
                     try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
                         NDList out = pi.forward(sub.create(x, new Shape(m, w)), true);
-                        NDArray logp = out.get(0).logSoftmax(1);
+                        NDArray logp = pi.logProbabilities(out.get(0));
                         NDArray newLogp = logp.mul(sub.create(onehot, new Shape(m, k))).sum(new int[]{1});
                         NDArray entropy = logp.exp().mul(logp).sum(new int[]{1}).neg().mean();
                         NDArray logRatio = newLogp.sub(sub.create(oldLogp));

@@ -7,19 +7,23 @@ package io.tatra.ppo;
  */
 public final class Rollout {
     final float[] observations;
+    /** Each transition's action, {@link #components} choices per transition. */
     final int[] actions;
     final float[] logProbs, values, rewards;
     final boolean[] dones;
-    final int size, width;
+    final int size, width, components;
     private int n;
     float[] advantages, returns;
 
-    public Rollout(int size, int width) {
-        if (size < 1 || width < 1) throw new IllegalArgumentException("rollout size and observation width must be >= 1");
+    public Rollout(int size, int width) { this(size, width, 1); }
+
+    public Rollout(int size, int width, int components) {
+        if (size < 1 || width < 1 || components < 1) throw new IllegalArgumentException("rollout size, observation width and action components must be >= 1");
         this.size = size;
         this.width = width;
+        this.components = components;
         observations = new float[size * width];
-        actions = new int[size];
+        actions = new int[size * components];
         logProbs = new float[size];
         values = new float[size];
         rewards = new float[size];
@@ -27,11 +31,15 @@ public final class Rollout {
     }
 
     /** Adds a transition: the observation the action was taken in, the action, its log-probability, V(observation), the reward, and whether it ended the episode. */
-    public void add(double[] obs, int action, double logProb, double value, double reward, boolean done) {
+    public void add(double[] obs, int action, double logProb, double value, double reward, boolean done) { add(obs, new int[]{action}, logProb, value, reward, done); }
+
+    /** Adds a transition whose action has several components. */
+    public void add(double[] obs, int[] action, double logProb, double value, double reward, boolean done) {
         if (n == size) throw new IllegalStateException("rollout full");
         if (obs.length != width) throw new IllegalArgumentException("observation of " + obs.length + " values, expected " + width);
+        if (action.length != components) throw new IllegalArgumentException("action of " + action.length + " components, expected " + components);
         for (int j = 0; j < width; j++) observations[n * width + j] = (float) obs[j];
-        actions[n] = action;
+        System.arraycopy(action, 0, actions, n * components, components);
         logProbs[n] = (float) logProb;
         values[n] = (float) value;
         rewards[n] = (float) reward;

@@ -25,7 +25,7 @@ import java.util.Random;
  * from the episode's peak, and the episode's return so far. Episodes are {@link Config#episodeBars} bars cut at
  * seeded random starts inside {@code [from, to)} (a training fold's bars only).
  */
-public final class SizingEnv implements Env {
+public final class SizingEnv implements Env, MultiEnv.Counted {
     /** Position state features after the signals. */
     public static final int STATE = 5;
 
@@ -79,9 +79,18 @@ public final class SizingEnv implements Env {
 
     @Override public int observationSize() { return width + STATE; }
 
-    @Override public int actionCount() { return cfg.fractions().length; }
+    public int actionCount() { return cfg.fractions().length; }
+
+    @Override public int[] actionDims() { return new int[]{actionCount()}; }
+
+    @Override
+    public Step step(int[] a) {
+        if (a.length != 1) throw new IllegalArgumentException("a sizing action has one component, got " + a.length);
+        return step(a[0]);
+    }
 
     /** Episodes that fit in the range without overlapping (the data-sufficiency count). */
+    @Override
     public int distinctEpisodes() { return (to - from - 1) / cfg.episodeBars(); }
 
     @Override
@@ -105,7 +114,7 @@ public final class SizingEnv implements Env {
         return observation();
     }
 
-    @Override
+    /** Takes target position {@code a} (an index into the configured fractions). */
     public Step step(int a) {
         if (session == null) throw new IllegalStateException("reset first");
         if (a < 0 || a >= actionCount()) throw new IllegalArgumentException("action " + a + " outside 0.." + (actionCount() - 1));
