@@ -1,14 +1,23 @@
 package io.tatra.ppo;
 
+import io.tatra.backtest.BacktestResult;
+import io.tatra.backtest.BacktestSession;
+
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import java.util.function.ToIntBiFunction;
 
-/** Runs a fixed rule or a trained policy over consecutive, non-overlapping episodes of a sizing environment. */
+/** Runs a fixed rule or a trained policy over consecutive, non-overlapping episodes of a sizing or portfolio environment. */
 public final class Episodes {
     private Episodes() {}
 
     /** A rule's action at a bar of the environment's frame, given the observation there. */
     @FunctionalInterface
     public interface Rule extends ToIntBiFunction<Integer, double[]> {}
+
+    /** A rule's action with several components (one per symbol of a portfolio) at a bar, given the observation there. */
+    @FunctionalInterface
+    public interface MultiRule extends BiFunction<Integer, double[], int[]> {}
 
     /** What a run of episodes earned. */
     public record Outcome(int episodes, double logReturn, double fees, double slippage, double funding, int trades) {
@@ -24,16 +33,25 @@ public final class Episodes {
      * with the position closed at its last close (costs included), as a backtest of that stretch would.
      */
     public static Outcome run(SizingEnv env, Rule rule) {
+        return run(env, env.config().episodeBars(), env.from(), env.to(), env::resetAt, env::session, (bar, obs) -> new int[]{rule.applyAsInt(bar, obs)}, env::bar);
+    }
+
+    /** The same for a portfolio: every whole episode, one after another, all symbols closed at each episode's end. */
+    public static Outcome run(PortfolioEnv env, MultiRule rule) {
+        return run(env, env.config().episodeBars(), env.from(), env.to(), env::resetAt, env::session, rule, env::bar);
+    }
+
+    private static Outcome run(Env env, int len, int from, int to, IntFunction<double[]> resetAt, java.util.function.Supplier<BacktestSession> session, MultiRule rule,
+                               java.util.function.IntSupplier bar) {
         Outcome total = Outcome.NONE;
-        int len = env.config().episodeBars();
-        for (int start = env.from(); start + len < env.to(); start += len) {
-            double[] obs = env.resetAt(start);
+        for (int start = from; start + len < to; start += len) {
+            double[] obs = resetAt.apply(start);
             while (true) {
-                Env.Step s = env.step(rule.applyAsInt(env.bar(), obs));
+                Env.Step s = env.step(rule.apply(bar.getAsInt(), obs));
                 if (s.done()) break;
                 obs = s.observation();
             }
-            var r = env.session().finish();
+            BacktestResult r = session.get().finish();
             total = total.plus(new Outcome(1, Math.log(r.finalEquity() / r.capital()), r.feesPaid(), r.slippagePaid(), r.fundingPaid(), r.trades().size()));
         }
         return total;
@@ -41,4 +59,7 @@ public final class Episodes {
 
     /** The trained policy acting greedily. */
     public static Rule greedy(ActorCritic pi) { return (bar, obs) -> pi.evaluate(obs).greedy()[0]; }
+
+    /** The trained policy acting greedily on every component. */
+    public static MultiRule greedyAll(ActorCritic pi) { return (bar, obs) -> pi.evaluate(obs).greedy(); }
 }

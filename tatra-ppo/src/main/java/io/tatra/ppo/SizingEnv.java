@@ -4,12 +4,10 @@ import io.tatra.backtest.BacktestConfig;
 import io.tatra.backtest.BacktestSession;
 import io.tatra.features.MarketFrame;
 import io.tatra.market.BarSeries;
-import io.tatra.market.FundingRate;
 import io.tatra.market.Symbol;
 import io.tatra.trading.Position;
 import io.tatra.trading.TargetOrder;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 
@@ -64,11 +62,9 @@ public final class SizingEnv implements Env, MultiEnv.Counted {
         if (signals.length != b.size()) throw new IllegalArgumentException(signals.length + " signal rows for " + b.size() + " bars");
         if (from < 0 || to > b.size() || to - from < cfg.episodeBars() + 1)
             throw new IllegalArgumentException("bars [" + from + ", " + to + ") hold no episode of " + cfg.episodeBars() + " bars");
+        if (signals[from] == null) throw new IllegalArgumentException("signal row " + from + " is missing");
         this.width = signals[from].length;
-        for (int i = from; i < to; i++) {
-            if (signals[i].length != width) throw new IllegalArgumentException("signal row " + i + " has " + signals[i].length + " values, not " + width);
-            for (double v : signals[i]) if (!Double.isFinite(v)) throw new IllegalArgumentException("signal row " + i + " is not finite");
-        }
+        Frames.checkSignals(signals, from, to, width, "signal");
         this.cfg = cfg;
         this.frame = frame;
         this.signals = signals;
@@ -100,12 +96,8 @@ public final class SizingEnv implements Env, MultiEnv.Counted {
     public double[] resetAt(int start) {
         if (start < from || start + cfg.episodeBars() >= to)
             throw new IllegalArgumentException("an episode at bar " + start + " leaves [" + from + ", " + to + ")");
-        BarSeries b = frame.bars();
         end = start + cfg.episodeBars();
-        Instant t0 = b.openTime(start), t1 = Instant.ofEpochMilli(b.openTimeMillis(end) + 1);
-        List<FundingRate> funding = frame.funding().stream().filter(f -> !f.time().isBefore(t0) && f.time().isBefore(t1)).toList();
-        MarketFrame episode = new MarketFrame(b.slice(t0, t1), funding, List.of(), List.of());
-        session = BacktestSession.open(cfg.backtest(), List.of(episode));
+        session = BacktestSession.open(cfg.backtest(), List.of(Frames.episode(frame, start, end)));
         session.advance();
         bar = start;
         action = -1;

@@ -17,11 +17,13 @@ final class PlantedMarket {
     final MarketFrame frame;
     final double[][] signals;
 
-    PlantedMarket(int bars, double edge, double noise, boolean shuffled, long seed) {
+    PlantedMarket(int bars, double edge, double noise, boolean shuffled, long seed) { this("PLANTUSDT", bars, edge, noise, shuffled, seed); }
+
+    PlantedMarket(String symbol, int bars, double edge, double noise, boolean shuffled, long seed) {
         Random r = new Random(seed);
         int[] s = new int[bars + 1];
         for (int i = 0; i <= bars; i++) s[i] = r.nextBoolean() ? 1 : -1;
-        BarSeries.Builder b = BarSeries.builder(Symbol.of("PLANTUSDT"), Interval.H1, bars);
+        BarSeries.Builder b = BarSeries.builder(Symbol.of(symbol), Interval.H1, bars);
         long t0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
         double close = 100;
         for (int i = 0; i < bars; i++) {
