@@ -57,6 +57,30 @@ public final class Episodes {
         return total;
     }
 
+    /**
+     * Trades of an exit environment, one after another from its first entry: each starts at the first entry signal
+     * after the previous trade's longest possible end, so every rule manages the same trades (a paired comparison).
+     */
+    public static Outcome runTrades(ExitEnv env, MultiRule rule) {
+        Outcome total = Outcome.NONE;
+        for (int start = env.nextEntry(0); start >= 0; start = env.nextEntry(start + env.config().maxBars() + 2)) {
+            double[] obs;
+            try {
+                obs = env.resetAt(start);
+            } catch (IllegalArgumentException tooLate) {
+                break;
+            }
+            while (true) {
+                Env.Step s = env.step(rule.apply(env.bar(), obs));
+                if (s.done()) break;
+                obs = s.observation();
+            }
+            BacktestResult r = env.session().finish();
+            total = total.plus(new Outcome(1, Math.log(r.finalEquity() / r.capital()), r.feesPaid(), r.slippagePaid(), r.fundingPaid(), r.trades().size()));
+        }
+        return total;
+    }
+
     /** The trained policy acting greedily. */
     public static Rule greedy(ActorCritic pi) { return (bar, obs) -> pi.evaluate(obs).greedy()[0]; }
 
