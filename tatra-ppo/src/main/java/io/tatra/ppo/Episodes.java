@@ -7,7 +7,7 @@ import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.function.ToIntBiFunction;
 
-/** Runs a fixed rule or a trained policy over consecutive, non-overlapping episodes of a sizing or portfolio environment. */
+/** Runs a fixed rule or a trained policy over consecutive, non-overlapping episodes (or trades) of an environment. */
 public final class Episodes {
     private Episodes() {}
 
@@ -38,6 +38,11 @@ public final class Episodes {
 
     /** The same for a portfolio: every whole episode, one after another, all symbols closed at each episode's end. */
     public static Outcome run(PortfolioEnv env, MultiRule rule) {
+        return run(env, env.config().episodeBars(), env.from(), env.to(), env::resetAt, env::session, rule, env::bar);
+    }
+
+    /** The same for risk management: every whole episode, one after another. */
+    public static Outcome run(RiskEnv env, MultiRule rule) {
         return run(env, env.config().episodeBars(), env.from(), env.to(), env::resetAt, env::session, rule, env::bar);
     }
 
