@@ -174,6 +174,25 @@ public final class ActorCritic implements AutoCloseable {
         return out;
     }
 
+    /** Sets every weight from {@link #weights()}'s layout (a saved policy); refuses a count that does not fit this shape. */
+    void load(float[] w) {
+        List<Parameter> ps = parameters();
+        long n = 0;
+        for (Parameter p : ps) n += p.getArray().size();
+        if (n != w.length) throw new IllegalArgumentException(w.length + " weights for a policy of " + n);
+        int off = 0;
+        for (Parameter p : ps) {
+            NDArray a = p.getArray();
+            int size = (int) a.size();
+            try (NDArray v = a.getManager().create(java.util.Arrays.copyOfRange(w, off, off + size), a.getShape())) {
+                a.setRequiresGradient(false);
+                a.set(v.toByteBuffer());
+                a.setRequiresGradient(true);
+            }
+            off += size;
+        }
+    }
+
     void zeroGradients() { Autograd.zero(parameters()); }
 
     @Override
