@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code tatra} command line. */
 @Command(name = "tatra", mixinStandardHelpOptions = true, versionProvider = TatraMain.Version.class,
         description = "Tatra: task-agnostic ML trading. Market data in, validated and stored; models, backtests and live trading build on it.",
-        subcommands = {ImportCommand.class, DataCommand.class, MetaLabelCommand.class, ExplainCommand.class, RegimeCommand.class, SizingCommand.class, CompareCommand.class, ExportCommand.class, FeaturesCommand.class, DatasetCommand.class, ModelCommands.Pretrain.class, ModelCommands.Train.class,
+        subcommands = {ImportCommand.class, DataCommand.class, MetaLabelCommand.class, ExplainCommand.class, RegimeCommand.class, SizingCommand.class, PpoCommand.class, CompareCommand.class, ExportCommand.class, FeaturesCommand.class, DatasetCommand.class, ModelCommands.Pretrain.class, ModelCommands.Train.class,
                 ModelCommands.AddHead.class, EvaluateCommand.class, PredictCommand.class, DecideCommand.class, BacktestCommand.class, ReportCommand.class, GenerateCommand.class, DemoCommand.class,
                 BenchCommand.class, DownloadCommand.class, ExchangeCommand.class, LiveCommand.class, PaperCommand.class, RetrainCommand.class, RetrainCommand.ModelGroup.class, CommandLine.HelpCommand.class})
 public final class TatraMain implements Runnable {
