@@ -55,7 +55,7 @@ public final class BacktestService {
 
     public static Run run(Path home, BacktestRequest req, Consumer<String> log) {
         Decisions dec = req.model() != null ? fromModel(home, req, log) : walkForward(home, req, log);
-        return trade(home, req, dec, variant(req), log);
+        return trade(home, req, dec, variant(req), log, null);
     }
 
     /** The same run with every decision passed through {@code resize} first (another sizing rule), logged as its own variant ({@code tag}). */
@@ -63,7 +63,22 @@ public final class BacktestService {
         Decisions dec = req.model() != null ? fromModel(home, req, log) : walkForward(home, req, log);
         for (TradeDecision[] slots : dec.decisions.values())
             for (int i = 0; i < slots.length; i++) if (slots[i] != null) slots[i] = resize.apply(slots[i]);
-        return trade(home, req, dec, variant(req) + " sizing=" + tag, log);
+        return trade(home, req, dec, variant(req) + " sizing=" + tag, log, null);
+    }
+
+    /** Makes the strategy that trades a run's decisions (per symbol, a slot per bar; their journal ids alike). */
+    @FunctionalInterface
+    public interface StrategyFactory {
+        io.tatra.trading.Strategy create(Map<Symbol, TradeDecision[]> decisions, Map<Symbol, String[]> ids);
+    }
+
+    /**
+     * The same run traded by another strategy over the model's decisions (one that manages positions itself, such as
+     * PPO sizing; the policy's holding rules are then not applied), logged as its own variant ({@code tag}).
+     */
+    public static Run run(Path home, BacktestRequest req, StrategyFactory strategy, String tag, Consumer<String> log) {
+        Decisions dec = req.model() != null ? fromModel(home, req, log) : walkForward(home, req, log);
+        return trade(home, req, dec, variant(req) + " strategy=" + tag, log, strategy);
     }
 
     /**
@@ -74,10 +89,10 @@ public final class BacktestService {
      */
     public static Run trade(Path home, BacktestRequest req, Dataset ds, Map<Symbol, TradeDecision[]> decisions, List<WindowForecast> forecasts, String inSample,
                             String variant, Consumer<String> log) {
-        return trade(home, req, new Decisions(ds, decisions, forecasts, List.of(), inSample, null), variant, log);
+        return trade(home, req, new Decisions(ds, decisions, forecasts, List.of(), inSample, null), variant, log, null);
     }
 
-    private static Run trade(Path home, BacktestRequest req, Decisions dec, String variant, Consumer<String> log) {
+    private static Run trade(Path home, BacktestRequest req, Decisions dec, String variant, Consumer<String> log, StrategyFactory factory) {
         Dataset ds = dec.ds;
         List<MarketFrame> frames = MarketData.withFunding(ds.symbols().stream().map(SymbolData::frame).toList(), req.funding());
         Map<Symbol, BarSeries> bars = new HashMap<>();
@@ -98,8 +113,9 @@ public final class BacktestService {
                 finer.put(sym, MarketData.loadAll(home, List.of(sym), req.intrabar(), req.data().from(), req.data().to()).get(0).bars());
         Backtester bt = new Backtester(req.backtest());
         // metrics start at the first decision: the bars before it only feed the first window or training fold
-        HoldingRules rules = req.policySpec(home).holdingRules();
-        BacktestResult r = bt.run(frames, finer, new SignalStrategy(dec.decisions, ids).withHoldingRules(rules)).from(start);
+        HoldingRules rules = factory == null ? req.policySpec(home).holdingRules() : null;
+        io.tatra.trading.Strategy strategy = factory == null ? new SignalStrategy(dec.decisions, ids).withHoldingRules(rules) : factory.create(dec.decisions, ids);
+        BacktestResult r = bt.run(frames, finer, strategy).from(start);
         DecisionStats stats = DecisionStats.of(dec.decisions.values(), rules == null ? Map.of() : rules.heldBack());
         BacktestResult bh = bt.run(frames, new BuyAndHold(frames.size(), start)).from(start);
         double perYear = 365.25 * 86_400_000.0 / ds.interval().millis();

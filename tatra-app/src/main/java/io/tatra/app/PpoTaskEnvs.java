@@ -31,6 +31,8 @@ final class PpoTaskEnvs {
 
     /** What the agent sees of the model at each bar (see {@link SizingService.Signals#row}). */
     static final List<String> SIGNALS = List.of("direction_x10", "edge_in_round_trips", "bull_minus_bear", "volatility_over_median_minus_1");
+    /** The sizing task's position state after the signals ({@link SizingEnv}). */
+    static final List<String> SIZING_STATE = List.of("position", "unrealized_pnl", "bars_in_trade", "drawdown", "episode_return");
 
     /**
      * @param baselines per name, the rule for symbol {@code s}'s environment (the portfolio's ignores {@code s})
@@ -119,8 +121,9 @@ final class PpoTaskEnvs {
         rules.put("long", s -> (bar, obs) -> new int[]{4});
         rules.put("cost-aware side, full size", s -> (bar, obs) -> new int[]{2 + 2 * sides[s][bar]});
         return task(train, rules, test, (env, rule) -> Episodes.run(env, (bar, obs) -> rule.apply(bar, obs)[0]),
-                names(List.of("position", "unrealized_pnl", "bars_in_trade", "drawdown", "episode_return")), List.of(List.of("-1", "-0.5", "0", "0.5", "1")),
-                PpoTaskService.settings("episodeBars", e, "fractions", cfg.fractions(), "leverage", 1));
+                names(SIZING_STATE), List.of(List.of("-1", "-0.5", "0", "0.5", "1")),
+                PpoTaskService.settings("episodeBars", e, "fractions", cfg.fractions(), "leverage", 1, "medianVolatility", p.medianVolatility(),
+                        "roundTrip", p.policy().costs().roundTrip(1, p.horizon())));
     }
 
     private static Task exits(PpoTaskService.Request r, PpoTaskService.Prepared p, int e) {

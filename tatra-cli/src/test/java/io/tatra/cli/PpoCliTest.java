@@ -33,7 +33,8 @@ class PpoCliTest extends CliHarness {
         assertEquals(0, run(concat(new String[]{"train"}, data, "--interval", "1h", "--kind", "lightgbm", "--to", "2022-03-15", "--out", gbm.toString())), err());
         String[] ppo = concat(data, new String[]{"--model", gbm.toString(), "--from", "2022-09-01", "--iterations", "2", "--json"});
 
-        assertEquals(0, run(concat(new String[]{"ppo"}, ppo, "--task", "sizing", "--episode-bars", "4")), err());
+        Path sizingPolicy = home.resolve("ppo-sizing");
+        assertEquals(0, run(concat(new String[]{"ppo"}, ppo, "--task", "sizing", "--episode-bars", "4", "--save", sizingPolicy.toString())), err());
         JsonNode sizing = new ObjectMapper().readTree(out());
         assertEquals(List.of("flat", "long", "cost-aware side, full size", "PPO"), rules(sizing));
         assertTrue(sizing.get("trainEpisodes").asInt() >= 1_000, sizing.get("trainEpisodes").toString());
@@ -81,6 +82,24 @@ class PpoCliTest extends CliHarness {
         assertTrue(ex.get("rows").get(0).get("episodes").asInt() > 100);
         assertEquals(2, run(concat(new String[]{"ppo"}, ppo, "--task", "exits", "--side", "sideways")));
         assertTrue(err().contains("unknown side rule 'sideways'"), err());
+
+        // the saved sizing policy manages a backtest's positions; a policy of another task or of another model's forecasts is refused
+        String[] bt = concat(data, new String[]{"--interval", "1h", "--model", gbm.toString(), "--from", "2022-09-01"});
+        assertEquals(0, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", sizingPolicy.toString(), "--out", home.resolve("bt-ppo").toString(), "--json")), err());
+        JsonNode btp = new ObjectMapper().readTree(out());
+        assertTrue(err().contains("manages the positions"), err());
+        assertTrue(btp.get("trades").asInt() >= 0 && Files.isRegularFile(home.resolve("bt-ppo").resolve("trades.csv")), out());
+        assertEquals(2, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", saved.toString())));
+        assertTrue(err().contains("is a PPO risk policy, not sizing"), err());
+        Path other = home.resolve("gbm-other");
+        Files.createDirectories(other);
+        try (var files = Files.list(gbm)) {
+            for (Path f : files.toList()) if (Files.isRegularFile(f)) Files.copy(f, other.resolve(f.getFileName()));
+        }
+        Files.writeString(other.resolve("model.json"), Files.readString(other.resolve("model.json")) + "\n");
+        assertEquals(2, run(concat(new String[]{"backtest"}, concat(data, new String[]{"--interval", "1h", "--model", other.toString(), "--from", "2022-09-01"}),
+                "--ppo-policy", sizingPolicy.toString())));
+        assertTrue(err().contains("was trained on the forecasts of"), err());
 
         assertEquals(2, run(concat(new String[]{"ppo"}, ppo, "--task", "hedging")));
         assertTrue(err().contains("unknown PPO task 'hedging'"), err());

@@ -62,6 +62,11 @@ public final class Portfolio implements PortfolioView {
 
     @Override public double position(Symbol symbol) { return positions[index(symbol)].quantity(); }
 
+    @Override public double averageEntry(Symbol symbol) {
+        Position p = positions[index(symbol)];
+        return p.quantity() == 0 ? Double.NaN : p.averageEntry();
+    }
+
     public Position position(int s) { return positions[s]; }
 
     /** Sum of |position × mark| over all symbols. */

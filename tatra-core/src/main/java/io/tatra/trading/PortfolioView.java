@@ -9,4 +9,7 @@ public interface PortfolioView {
 
     /** Signed position in units of the base asset (0 when flat). */
     double position(Symbol symbol);
+
+    /** The position's average entry price (NaN when flat or when the view does not know it). */
+    default double averageEntry(Symbol symbol) { return Double.NaN; }
 }
