@@ -15,8 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * Issue 16's side-by-side table in one run: the same period, costs and risk for every variant — the unified model
- * with the rule-based fusion and with the cost-aware policy, LightGBM the same two ways and its cost-aware side sized by
- * half-Kelly (win/loss ratio from its validation part), the unified model filtered by
+ * with the rule-based fusion and with the cost-aware policy, LightGBM the same two ways, each model's cost-aware side
+ * sized by half-Kelly (win/loss ratio from its validation part) and its positions managed by PPO (trained on its
+ * validation part; for LightGBM also PPO sizing its cost-aware entries), the unified model filtered by
  * LightGBM, and the full ensemble (LSTM timing, LightGBM win probability, unified vote) — beside buy-and-hold. Each
  * variant is a backtest run directory under {@code out} and a trial in the home's trial log; the deflated Sharpe of
  * every row is computed at the end against every trial logged, so each row counts all the variants tried.
@@ -47,6 +48,12 @@ public final class CompareService {
     /** @param notes rows left out and why */
     public record Result(List<String> symbols, String from, String to, int trials, List<Row> rows, List<String> notes) {}
 
+    private enum Sizing { POLICY, KELLY, PPO, PPO_POSITIONS }
+
+    private record Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also, Sizing sizing) {
+        Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) { this(name, model, policy, win, also, Sizing.POLICY); }
+    }
+
     public static Result run(Path home, Request r, Consumer<String> log) {
         for (Path m : java.util.Arrays.asList(r.unified(), r.lightgbm(), r.lstm())) if (m != null) io.tatra.model.io.ModelStore.card(m); // a bad model directory stops before any row runs
         try {
@@ -59,53 +66,26 @@ public final class CompareService {
         List<BacktestService.Run> runs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         CostAwareConfig ca = CostAwareConfig.defaults(r.base().data().horizon());
-        enum Sizing { POLICY, KELLY, PPO }
-        record Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also, Sizing sizing) {
-            Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) { this(name, model, policy, win, also, Sizing.POLICY); }
-        }
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant("unified, rule-based fusion", r.unified(), DecisionPolicy.Kind.RULE_BASED, null, null));
         variants.add(new Variant("unified, cost-aware", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null));
+        variants.add(new Variant("unified, cost-aware side, half-Kelly size", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.KELLY));
+        variants.add(new Variant("unified, PPO manages positions", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.PPO_POSITIONS));
         if (r.lightgbm() != null) {
             variants.add(new Variant("LightGBM, rule-based fusion", r.lightgbm(), DecisionPolicy.Kind.RULE_BASED, null, null));
             variants.add(new Variant("LightGBM, cost-aware", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null));
             variants.add(new Variant("LightGBM, cost-aware side, half-Kelly size", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.KELLY));
             variants.add(new Variant("LightGBM, cost-aware side, PPO entry size", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.PPO));
+            variants.add(new Variant("LightGBM, PPO manages positions", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.PPO_POSITIONS));
             variants.add(new Variant("unified filtered by LightGBM (ensemble rules)", r.unified(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of()));
             if (r.lstm() != null)
                 variants.add(new Variant("ensemble: LSTM timing, LightGBM win, unified vote", r.lstm(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of(r.unified())));
         }
-        for (int i = 0; i < variants.size(); i++) {
-            Variant v = variants.get(i);
-            log.accept("compare " + (i + 1) + "/" + variants.size() + ": " + v.name());
-            Path dir = r.out().resolve("run-" + (i + 1));
-            BacktestRequest b = r.base();
-            BacktestRequest req = new BacktestRequest(b.data(), v.model(), null, null, null, b.fusion(), b.backtest(), b.intrabar(), b.funding(), dir, true)
-                    .withPolicy(v.policy(), v.policy() == DecisionPolicy.Kind.COST_AWARE ? ca : null);
-            BacktestService.Run run;
-            if (v.sizing() == Sizing.PPO) {
-                var sr = new SizingService.Request(home, v.model(), req.data().symbols(), req.data().from() == null ? java.time.Instant.EPOCH : req.data().from(), req.data().to(),
-                        r.episodeBars(), r.ppo(), req.backtest().costs(), req.fusion(), ca, null);
-                SizingService.Trained t;
-                try {
-                    t = SizingService.train(sr, log);
-                } catch (TatraException e) { // e.g. the data gate: the row is left out, with the reason, and the others run
-                    notes.add(v.name() + ": left out: " + e.getMessage());
-                    log.accept("compare: " + v.name() + " left out: " + e.getMessage());
-                    continue;
-                }
-                try (var pi = t.result().policy()) {
-                    PpoEntrySizer sizer = new PpoEntrySizer(pi, t.policy(), t.medianVolatility(), t.envConfig().fractions(), req.data().horizon());
-                    run = BacktestService.run(home, req, sizer::resize, "ppo-entries " + r.ppo(), log);
-                }
-            } else if (v.sizing() == Sizing.KELLY) {
-                double ratio = SizingService.winLossRatio(home, v.model(), req.policySpec(home));
-                log.accept(String.format(java.util.Locale.ROOT, "half-Kelly: validated win/loss ratio %.3f", ratio));
-                run = BacktestService.run(home, req, d -> SizingService.halfKelly(d, ratio), "half-kelly", log);
-            } else if (v.win() == null) run = BacktestService.run(home, req, log);
-            else run = EnsembleService.run(home, new EnsembleService.Request(req, v.win(), v.also(), r.ensemble()), log);
-            runs.add(run);
-            names.add(v.name());
+        java.util.Map<Path, Object> trained = new java.util.HashMap<>();
+        try {
+            runVariants(home, r, log, variants, trained, ca, notes, runs, names);
+        } finally {
+            for (Object t : trained.values()) if (t instanceof SizingService.Trained tr) tr.result().policy().close();
         }
         // every row's deflated Sharpe against every trial now in the log (this run's variants and all earlier ones)
         TrialLog.Read log2 = new TrialLog(home.resolve("backtests").resolve("trials.jsonl")).read();
@@ -125,6 +105,51 @@ public final class CompareService {
         Result out = new Result(first.result().symbols(), first.result().from(), first.result().to(), trials.size(), rows, notes);
         io.tatra.AtomicWrite.text(r.out().resolve("compare.json"), Json.write(out));
         return out;
+    }
+
+    private static void runVariants(Path home, Request r, Consumer<String> log, List<Variant> variants, java.util.Map<Path, Object> trained, CostAwareConfig ca,
+                                    List<String> notes, List<BacktestService.Run> runs, List<String> names) {
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            log.accept("compare " + (i + 1) + "/" + variants.size() + ": " + v.name());
+            Path dir = r.out().resolve("run-" + (i + 1));
+            BacktestRequest b = r.base();
+            BacktestRequest req = new BacktestRequest(b.data(), v.model(), null, null, null, b.fusion(), b.backtest(), b.intrabar(), b.funding(), dir, true)
+                    .withPolicy(v.policy(), v.policy() == DecisionPolicy.Kind.COST_AWARE ? ca : null);
+            BacktestService.Run run;
+            if (v.sizing() == Sizing.PPO || v.sizing() == Sizing.PPO_POSITIONS) {
+                // one PPO training per model serves its entry-size and its position rows
+                Object t = trained.computeIfAbsent(v.model(), m -> {
+                    var sr = new SizingService.Request(home, m, req.data().symbols(), req.data().from() == null ? java.time.Instant.EPOCH : req.data().from(), req.data().to(),
+                            r.episodeBars(), r.ppo(), req.backtest().costs(), req.fusion(), ca, null);
+                    try {
+                        return SizingService.train(sr, log);
+                    } catch (TatraException e) { // e.g. the data gate: the row is left out, with the reason, and the others run
+                        return e.getMessage();
+                    }
+                });
+                if (t instanceof String why) {
+                    notes.add(v.name() + ": left out: " + why);
+                    log.accept("compare: " + v.name() + " left out: " + why);
+                    continue;
+                }
+                SizingService.Trained tr = (SizingService.Trained) t;
+                var pi = tr.result().policy();
+                if (v.sizing() == Sizing.PPO) {
+                    PpoEntrySizer sizer = new PpoEntrySizer(pi, tr.policy(), tr.medianVolatility(), tr.envConfig().fractions(), req.data().horizon());
+                    run = BacktestService.run(home, req, sizer::resize, "ppo-entries " + r.ppo(), log);
+                } else
+                    run = BacktestService.run(home, req, PpoSizingStrategy.over(pi, tr.envConfig().fractions(), r.episodeBars(), tr.policy().costs().roundTrip(1, req.data().horizon()),
+                            tr.medianVolatility()), "ppo-positions " + r.ppo(), log);
+            } else if (v.sizing() == Sizing.KELLY) {
+                double ratio = SizingService.winLossRatio(home, v.model(), req.policySpec(home));
+                log.accept(String.format(java.util.Locale.ROOT, "half-Kelly: validated win/loss ratio %.3f", ratio));
+                run = BacktestService.run(home, req, d -> SizingService.halfKelly(d, ratio), "half-kelly", log);
+            } else if (v.win() == null) run = BacktestService.run(home, req, log);
+            else run = EnsembleService.run(home, new EnsembleService.Request(req, v.win(), v.also(), r.ensemble()), log);
+            runs.add(run);
+            names.add(v.name());
+        }
     }
 
     private static Double finite(double v) { return Double.isFinite(v) ? v : null; }

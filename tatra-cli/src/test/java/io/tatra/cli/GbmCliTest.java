@@ -50,10 +50,12 @@ class GbmCliTest extends CliHarness {
         assertEquals(0, run(concat(new String[]{"compare"}, data, "--unified", gbm.toString(), "--lightgbm", gbm.toString(), "--from", "2022-03-20",
                 "--out", home.resolve("cmp").toString(), "--json")), err());
         JsonNode cmp = new ObjectMapper().readTree(out());
-        assertEquals(7, cmp.get("rows").size(), "buy-and-hold, 2 unified, 3 LightGBM and the filtered unified: " + cmp);
-        assertEquals("LightGBM, cost-aware side, half-Kelly size", cmp.get("rows").get(5).get("variant").asText());
-        assertTrue(cmp.get("notes").get(0).asText().contains("PPO entry size: left out") && cmp.get("notes").get(0).asText().contains("not enough data to train ppo"),
-                "the PPO row is left out with the data gate's reason, the others run: " + cmp.get("notes"));
+        assertEquals(8, cmp.get("rows").size(), "buy-and-hold, 3 unified, 3 LightGBM and the filtered unified: " + cmp);
+        assertEquals("LightGBM, cost-aware side, half-Kelly size", cmp.get("rows").get(6).get("variant").asText());
+        assertEquals(3, cmp.get("notes").size(), "three PPO rows left out: " + cmp.get("notes"));
+        for (JsonNode note : cmp.get("notes"))
+            assertTrue(note.asText().contains("PPO") && note.asText().contains(": left out") && note.asText().contains("not enough data to train ppo"),
+                    "the PPO rows are left out with the data gate's reason, the others run: " + note);
         assertEquals(0, run("decide", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().toLowerCase(java.util.Locale.ROOT).contains("action"), out());
         assertEquals(0, run("predict", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());

@@ -161,8 +161,10 @@ class ModelCliTest extends CliHarness {
         assertEquals(0, run("compare", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1", "--unified", model.toString(),
                 "--out", home.resolve("cmp").toString(), "--json"), err());
         JsonNode cmp = new ObjectMapper().readTree(out());
-        assertEquals(List.of("buy-and-hold", "unified, rule-based fusion", "unified, cost-aware"),
+        assertEquals(List.of("buy-and-hold", "unified, rule-based fusion", "unified, cost-aware", "unified, cost-aware side, half-Kelly size"),
                 java.util.stream.StreamSupport.stream(cmp.get("rows").spliterator(), false).map(row -> row.get("variant").asText()).toList());
+        assertTrue(cmp.get("notes").get(0).asText().startsWith("unified, PPO manages positions: left out") && cmp.get("notes").get(0).asText().contains("not enough data to train ppo"),
+                "the PPO row is left out with the data gate's reason: " + cmp.get("notes"));
         assertTrue(Files.isRegularFile(home.resolve("cmp").resolve("compare.json")) && Files.isRegularFile(home.resolve("cmp").resolve("run-2").resolve("result.json")));
         JsonNode ruleRow = cmp.get("rows").get(1);
         if (ruleRow.get("trades").asInt() > 0) assertTrue(ruleRow.get("deflated_sharpe") != null && !ruleRow.get("deflated_sharpe").isNull(), ruleRow.toString());
