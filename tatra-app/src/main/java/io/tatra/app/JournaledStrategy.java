@@ -33,8 +33,8 @@ import java.util.function.Function;
 /**
  * A {@link ModelStrategy} whose every decision — hold included, with the fusion's whole trace — goes to
  * {@code decisions.jsonl} in the record a backtest run writes ({@code Journals}), so that a live or paper run's journal
- * compares with a backtest's bar by bar and feeds retraining. Orders follow {@link DecisionOrders}, as in
- * {@link ModelStrategy#onBar}. Journaling starts after the warm-up ({@link #startJournal}).
+ * compares with a backtest's bar by bar and feeds retraining. Orders follow the strategy's holding rules and
+ * {@link DecisionOrders}, as in {@link ModelStrategy#onBar}. Journaling starts after the warm-up ({@link #startJournal}).
  */
 final class JournaledStrategy implements Strategy, AutoCloseable {
     /** Funding and open-interest readings kept per symbol and kind for warming a replacement model. */
@@ -126,7 +126,8 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
     public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) {
         barMillis = history.interval().millis();
         if (next != null && swappedTo.get(history.symbol()) != next && index > 0) swapIfDue(history, index);
-        TradeDecision d = strategy(history.symbol()).decide(history, index);
+        ModelStrategy m = strategy(history.symbol());
+        TradeDecision d = m.decide(history, index);
         if (d == null) return List.of();
         Symbol s = history.symbol();
         String id = DecisionOrders.id(s, history.openTimeMillis(index));
@@ -135,7 +136,8 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
             journal.append(new Decision(id, Instant.ofEpochMilli(history.openTimeMillis(index) + history.interval().millis()), s.value(), sig, history.close(index),
                     d.confidence(), d.trace()));
         }
-        return DecisionOrders.orders(s, d, portfolio.position(s), id);
+        // the holding rules act on the orders, not on the journal: it keeps the policy's decision, as a backtest's does
+        return m.orders(history, index, portfolio, d);
     }
 
     @Override

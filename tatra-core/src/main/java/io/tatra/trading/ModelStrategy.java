@@ -107,7 +107,15 @@ public final class ModelStrategy implements Strategy {
 
     @Override
     public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) {
-        TradeDecision d = decide(history, index);
+        return orders(history, index, portfolio, decide(history, index));
+    }
+
+    /**
+     * The orders decision {@code d} at bar {@code index} makes, after the holding rules (if any): what {@link #onBar}
+     * returns, for a caller that decided (and journaled) first. None for a null decision.
+     */
+    public List<TargetOrder> orders(BarSeries history, int index, PortfolioView portfolio, TradeDecision d) {
+        if (d == null) return List.of();
         Symbol s = history.symbol();
         if (rules != null) d = rules.apply(s, d, portfolio.position(s));
         if (d == null) return List.of();
