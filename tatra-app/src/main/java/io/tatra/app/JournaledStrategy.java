@@ -58,7 +58,20 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
         }
     }
 
+    /** Something that turns each decision into orders itself, managing the positions (PPO sizing), instead of the holding rules. */
+    interface Positions {
+        List<TargetOrder> orders(BarSeries history, int index, PortfolioView portfolio, TradeDecision d);
+    }
+
+    private Positions positions;
+
     JournaledStrategy(ModelStrategy model) { this.model = model; }
+
+    /** From now on {@code p} makes the orders from each (journaled) decision; returns this strategy. */
+    JournaledStrategy withPositions(Positions p) {
+        this.positions = p;
+        return this;
+    }
 
     /**
      * Trades {@code r}'s model instead, symbol by symbol at each one's next bar: the new strategy is warmed on the
@@ -137,7 +150,7 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
                     d.confidence(), d.trace()));
         }
         // the holding rules act on the orders, not on the journal: it keeps the policy's decision, as a backtest's does
-        return m.orders(history, index, portfolio, d);
+        return positions != null ? positions.orders(history, index, portfolio, d) : m.orders(history, index, portfolio, d);
     }
 
     @Override

@@ -133,6 +133,7 @@ public final class LiveService {
             ModelStrategy strategy = new ModelStrategy(loaded.forecaster(), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
                     r.decisions().fit(r.model(), card, say), Map.of(), null).withHoldingRules(holding);
             this.journaled = new JournaledStrategy(strategy);
+            if (r.decisions().ppoPolicy() != null) this.ppo = PpoSizing.positions(r.decisions().ppoPolicy(), r.model(), journaled, say);
             this.events = JournalWriter.open(r.dir().resolve("events.jsonl"), Event.class, JournalWriter.Durability.FLUSH);
             BybitLiveVenue venue = new BybitLiveVenue(rest, r.symbols().stream().map(Symbol::value).toList());
             this.engine = new LiveEngine(new LiveEngine.Config(interval, Math.max(strategy.barsNeeded(), 2), r.dryRun(), r.risk(), r.dir().resolve("status.json")), journaled,
@@ -230,6 +231,8 @@ public final class LiveService {
         }
 
         private RetrainSchedule retrain;
+        /** The PPO sizing policy managing the positions, or null (the holding rules do). */
+        private PpoSizing.Open ppo;
 
         /**
          * Retrains every {@code everyBars} closed bars in the background ({@link RetrainSchedule}) and trades a
@@ -238,6 +241,7 @@ public final class LiveService {
         public Session retrainEvery(int everyBars, RetrainService.Request template, boolean syncStore) {
             if (!loaded.unified())
                 throw new TatraException(r.model() + " is a LightGBM model: scheduled retraining serves unified models only for now; trade it without --retrain-every");
+            if (ppo != null) throw new TatraException("--ppo-policy was trained on " + r.model() + "'s forecasts: a retrained version would change them under it; trade it without --retrain-every");
             RetrainSchedule.Config c = new RetrainSchedule.Config(everyBars, template, syncStore);
             this.retrain = new RetrainSchedule(c, interval, r.symbols(), rest, this::promoted, (kind, detail) -> log(kind, null, 0, detail));
             return this;
@@ -336,6 +340,9 @@ public final class LiveService {
 
         public LiveEngine engine() { return engine; }
 
+        /** Each symbol's quantity step, as the venue gave it (positions within a step of each other agree). */
+        public Map<String, java.math.BigDecimal> qtySteps() { return Map.copyOf(steps); }
+
         public Path dir() { return r.dir(); }
 
         /** Why the session halted itself (null while trading). */
@@ -365,6 +372,7 @@ public final class LiveService {
                 events.close();
             }
             loaded.close();
+            if (ppo != null) ppo.close();
             if (retrain != null) retrain.close(); // the worker, then the promoted versions' models
         }
     }

@@ -120,7 +120,8 @@ public final class PaperService {
                         positions.put(s.value(), BigDecimal.valueOf(p.quantity()).toPlainString());
                     }
             Reconciliation.State engine = session.engine().state();
-            for (var d : Reconciliation.compare(engine, new Reconciliation.State(venuePositions, engine.openOrders()), Map.of())) diff.add(d.toString());
+            // within a quantity step: the exchange keeps positions in doubles, the journal sums the fills' decimal quantities
+            for (var d : Reconciliation.compare(engine, new Reconciliation.State(venuePositions, engine.openOrders()), session.qtySteps())) diff.add(d.toString());
             int fills = 0;
             List<PaperExecution> executions = new ArrayList<>();
             for (Symbol s : r.symbols()) executions.addAll(server.venue().executions(s.value()));

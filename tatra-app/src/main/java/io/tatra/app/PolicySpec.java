@@ -20,15 +20,25 @@ import java.util.function.Consumer;
  * exchange and live: the policy, its risk settings, and for the cost-aware policy its settings, the costs it prices
  * and where the model's validation bars are (the store in {@code home}, funding from {@code funding} or the store).
  *
- * @param home    the Tatra home whose store holds the model's validation period (cost-aware only)
- * @param funding a folder of funding CSV files, or null for the store's
+ * @param home      the Tatra home whose store holds the model's validation period (cost-aware only)
+ * @param funding   a folder of funding CSV files, or null for the store's
+ * @param ppoPolicy a saved PPO sizing policy that manages the positions instead of the holding rules (cost-aware only), or null
  */
-public record PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareConfig costAware, CostConfig costs, Path home, Path funding) {
+public record PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareConfig costAware, CostConfig costs, Path home, Path funding, Path ppoPolicy) {
     public PolicySpec {
         if (kind == null || risk == null || costs == null) throw new IllegalArgumentException("policy kind, risk settings and costs are required");
         if (kind == DecisionPolicy.Kind.COST_AWARE && (costAware == null || home == null))
             throw new IllegalArgumentException("the cost-aware policy needs its settings and the home whose store holds the model's validation bars");
+        if (ppoPolicy != null && kind != DecisionPolicy.Kind.COST_AWARE)
+            throw new TatraException("--ppo-policy reads the cost-aware policy's expected return: use --policy cost-aware");
     }
+
+    public PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareConfig costAware, CostConfig costs, Path home, Path funding) {
+        this(kind, risk, costAware, costs, home, funding, null);
+    }
+
+    /** The same with a PPO sizing policy managing the positions (null: the holding rules do). */
+    public PolicySpec withPpoPolicy(Path dir) { return new PolicySpec(kind, risk, costAware, costs, home, funding, dir); }
 
     /** The rule-based fusion alone (no fitting, no holding rules). */
     public static PolicySpec rule(FusionConfig risk) { return new PolicySpec(DecisionPolicy.Kind.RULE_BASED, risk, null, CostConfig.bybitLinear(), null, null); }
@@ -38,8 +48,8 @@ public record PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareC
         return new PolicySpec(DecisionPolicy.Kind.COST_AWARE, risk, cfg, costs, home, funding);
     }
 
-    /** The holding rules this policy trades with: a fresh instance per session (null for the rule-based fusion). */
-    public HoldingRules holdingRules() { return kind == DecisionPolicy.Kind.COST_AWARE ? new HoldingRules(costAware.minHoldBars()) : null; }
+    /** The holding rules this policy trades with: a fresh instance per session (null for the rule-based fusion, or when PPO manages the positions). */
+    public HoldingRules holdingRules() { return kind == DecisionPolicy.Kind.COST_AWARE && ppoPolicy == null ? new HoldingRules(costAware.minHoldBars()) : null; }
 
     /**
      * The fitted policy for {@code model} (its card {@code card}): the cost-aware one is fitted on the model's own

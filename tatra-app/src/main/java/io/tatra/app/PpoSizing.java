@@ -35,6 +35,25 @@ public final class PpoSizing {
         }
     }
 
+    /** A loaded policy managing a live or paper session's positions; close it with the session. */
+    record Open(PpoStore.Loaded loaded) implements AutoCloseable {
+        @Override public void close() { loaded.close(); }
+    }
+
+    /** Loads the policy for {@code model}'s session and makes it manage {@code journaled}'s positions (refused as for a backtest). */
+    static Open positions(Path policyDir, Path model, JournaledStrategy journaled, Consumer<String> say) {
+        PpoStore.Loaded l = PpoStore.load(policyDir);
+        try {
+            Settings s = check(l.card(), policyDir, model);
+            journaled.withPositions(new PpoSizingStrategy(l.policy(), s.fractions(), s.episodeBars(), s.roundTrip(), s.medianVolatility(), (h, i) -> null));
+            say.accept("tatra: PPO sizing policy " + policyDir + " manages the positions; the holding rules are off");
+            return new Open(l);
+        } catch (RuntimeException e) {
+            l.close();
+            throw e;
+        }
+    }
+
     static Settings check(PpoCard c, Path dir, Path model) {
         PpoStore.requireCompatible(c, dir, PpoTask.SIZING, PpoTaskEnvs.names(PpoTaskEnvs.SIZING_STATE), new int[]{5});
         String sha;

@@ -24,7 +24,7 @@ import java.util.Map;
  * and the drawdown and return of equity since the start of the current block of {@code episodeBars} bars (the agent
  * trained on episodes of that length; here equity is the whole portfolio's, shared by its symbols).
  */
-final class PpoSizingStrategy implements Strategy {
+final class PpoSizingStrategy implements Strategy, JournaledStrategy.Positions {
     /** The decision at a bar's close (null: none yet, e.g. while the window fills). */
     @FunctionalInterface
     interface DecisionSource {
@@ -39,8 +39,9 @@ final class PpoSizingStrategy implements Strategy {
     private final Map<Symbol, State> states = new HashMap<>();
 
     private static final class State {
-        double target = Double.NaN, blockEquity, blockPeak;
-        int inTrade, blockStart = -1;
+        double target = Double.NaN, blockEquity, blockPeak, lastQty, entry = Double.NaN;
+        int inTrade;
+        long blockStart = Long.MIN_VALUE;
     }
 
     PpoSizingStrategy(ActorCritic pi, double[] fractions, int episodeBars, double roundTrip, double medianVolatility, DecisionSource source) {
@@ -56,12 +57,22 @@ final class PpoSizingStrategy implements Strategy {
     }
 
     @Override
-    public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) {
-        TradeDecision d = source.decision(history, index);
+    public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) { return orders(history, index, portfolio, source.decision(history, index)); }
+
+    /**
+     * The orders for decision {@code d} at bar {@code index}. The entry price is the portfolio's average entry where it
+     * knows it (a backtest); otherwise the open of the bar where the position appeared (orders fill at the next open).
+     */
+    @Override
+    public List<TargetOrder> orders(BarSeries history, int index, PortfolioView portfolio, TradeDecision d) {
         if (d == null) return List.of();
         Symbol s = history.symbol();
         State st = states.computeIfAbsent(s, k -> new State());
-        double[] obs = observation(d, st, history.close(index), portfolio.position(s), portfolio.averageEntry(s), portfolio.equity(), index);
+        double qty = portfolio.position(s), entry = portfolio.averageEntry(s);
+        if (qty != 0 && (st.lastQty == 0 || Math.signum(qty) != Math.signum(st.lastQty))) st.entry = history.open(index);
+        st.lastQty = qty;
+        if (Double.isNaN(entry) && qty != 0) entry = st.entry;
+        double[] obs = observation(d, st, history.close(index), qty, entry, portfolio.equity(), history.openTimeMillis(index) / history.interval().millis());
         if (obs == null) return List.of();
         double target = fractions[pi.evaluate(obs).greedy()[0]];
         if (target == st.target) return List.of();
@@ -69,14 +80,17 @@ final class PpoSizingStrategy implements Strategy {
         return List.of(new TargetOrder(s, target, Double.NaN, Double.NaN, io.tatra.backtest.Journals.id(s, history.openTimeMillis(index))));
     }
 
-    /** The agent's observation at a close (null when the decision carries no forecasts: not a cost-aware decision). */
-    double[] observation(TradeDecision d, State st, double close, double qty, double entry, double equity, int index) {
+    /**
+     * The agent's observation at a close (null when the decision carries no forecasts: not a cost-aware decision);
+     * {@code bar} counts bars since the epoch, so the blocks are the same whatever window of history a venue passes.
+     */
+    double[] observation(TradeDecision d, State st, double close, double qty, double entry, double equity, long bar) {
         double[] sig = SizingService.Signals.row(d.traced("p_up"), d.traced("p_down"), d.traced("p_bull"), d.traced("p_bear"), d.traced("volatility"),
                 d.traced("edge"), roundTrip, medianVolatility);
         for (double v : sig) if (!Double.isFinite(v)) return null;
         st.inTrade = qty == 0 ? 0 : st.inTrade + 1;
-        if (st.blockStart < 0 || index - st.blockStart >= episodeBars) {
-            st.blockStart = index;
+        if (st.blockStart == Long.MIN_VALUE || bar - st.blockStart >= episodeBars) {
+            st.blockStart = bar;
             st.blockEquity = st.blockPeak = equity;
         }
         st.blockPeak = Math.max(st.blockPeak, equity);

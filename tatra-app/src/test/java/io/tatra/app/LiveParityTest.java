@@ -226,4 +226,48 @@ class LiveParityTest {
         assertEquals(bt.trades().finalEquity(), paper.endEquity(), 0.03 * bt.trades().finalEquity(), "final equity within 3 %");
         assertEquals(List.of(), paper.differences());
     }
+
+    /**
+     * A saved PPO sizing policy managing the positions (issue 16): the paper run sends its orders at the decisions the
+     * backtest's PPO strategy traded at. The policy is untrained (seeded), so it changes its target often: a strict test
+     * of the same observation in both paths (position and equity from the venue, the entry from the bar's open).
+     */
+    @Test
+    void aPpoSizingPolicyManagesThePositionsAlike() throws Exception {
+        Setup su = setup(5);
+        Symbol sym = su.sym();
+        Path home = su.home(), model = su.model();
+        FusionConfig risk = FusionConfig.defaults();
+        var cfg = io.tatra.decision.CostAwareConfig.defaults(4);
+        Path policy = dir.resolve("ppo");
+        var ppoCfg = new io.tatra.ppo.PpoConfig(512, 1, 4, 64, 0.99, 0.95, 0.2, 0.5, 0.01, 3e-4, 0.5, 1e-5, 8, 3);
+        try (var pi = io.tatra.ppo.ActorCritic.create(4 + io.tatra.ppo.SizingEnv.STATE, 5, 8, 3)) {
+            var card = new io.tatra.ppo.PpoCard(io.tatra.ppo.PpoStore.FORMAT, io.tatra.ppo.PpoTask.SIZING, Instant.now().toString(), Map.of(),
+                    PpoTaskEnvs.names(PpoTaskEnvs.SIZING_STATE), List.of(List.of("-1", "-0.5", "0", "0.5", "1")), ppoCfg,
+                    Map.of("fractions", List.of(-1.0, -0.5, 0.0, 0.5, 1.0), "episodeBars", 24, "roundTrip", 0.0015, "medianVolatility", 0.005), model.toString(),
+                    io.tatra.model.io.ModelStore.sha256(model.resolve("model.json")), List.of(sym.value()), "x", "y", 1000, 512, 1, 0, null);
+            io.tatra.ppo.PpoStore.save(policy, pi, card, io.tatra.AtomicWrite.Existing.REFUSE);
+        }
+        var spec = PolicySpec.costAware(risk, cfg, CostConfig.bybitLinear(), home, null).withPpoPolicy(policy);
+        var req = new BacktestRequest(DataRequest.of(List.of(sym), Interval.H1).withPeriod(su.from(), su.to()), model, null, null, null, risk,
+                BacktestConfig.defaults(), null, null, dir.resolve("bt"), false).withPolicy(io.tatra.decision.DecisionPolicy.Kind.COST_AWARE, cfg);
+        var bt = PpoSizing.backtest(home, req, policy, line -> {});
+        var paper = PaperService.run(new PaperService.Request(home, dir.resolve("paper"), model, List.of(sym), su.from(), su.to(), 0, 10_000, CostConfig.bybitLinear(), null,
+                RiskLimits.defaults(), spec, KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
+        List<Trade> trades = bt.trades().trades();
+        java.util.Set<String> sentAtPaper = new java.util.TreeSet<>();
+        for (String line : java.nio.file.Files.readAllLines(dir.resolve("paper/executions.jsonl"))) {
+            var e = io.tatra.Json.MAPPER.readTree(line);
+            if (!e.path("execType").asText().equals("Funding")) sentAtPaper.add(e.path("orderLinkId").asText());
+        }
+        int opened = 0;
+        for (Trade t : trades) if (sentAtPaper.contains(OrderLinkId.of(t.decisionId(), 0).value())) opened++;
+        System.out.println("PPO parity: " + trades.size() + " backtest trades, " + opened + " opened by the same decision at the paper exchange, " + sentAtPaper.size()
+                + " orders there; equity backtest " + bt.trades().finalEquity() + ", paper " + paper.endEquity());
+        assertTrue(trades.size() >= 5, "the untrained policy trades: " + trades.size());
+        // every one (a venue passes a window of history whose indexes restart: PPO's episode blocks count bars by time, not by index)
+        assertEquals(trades.size(), opened, opened + " of " + trades.size() + " trades opened by the same decision");
+        assertEquals(bt.trades().finalEquity(), paper.endEquity(), 0.02 * bt.trades().finalEquity(), "final equity within 2 %");
+        assertEquals(List.of(), paper.differences());
+    }
 }

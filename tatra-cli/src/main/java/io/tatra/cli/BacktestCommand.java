@@ -55,8 +55,6 @@ final class BacktestCommand implements Callable<Integer> {
             "this model the win probability (LightGBM), --policy the sizer; the rules and thresholds come from --ensemble"}) Path winModel;
     @Option(names = "--also-models", split = ",", paramLabel = "DIR", description = "Ensemble: further models that vote (e.g. the unified model)") List<Path> alsoModels;
     @Option(names = "--ensemble", paramLabel = "FILE.json", description = "Ensemble thresholds (JSON; absent fields keep design document 003's: entry 0.65, win 0.60, full 0.75, half 0.65, risk 0.7, min 0.5)") Path ensembleConfig;
-    @Option(names = "--ppo-policy", paramLabel = "DIR", description = "A PPO sizing policy (tatra ppo --task sizing --save DIR) trained on --model's forecasts manages the positions")
-    Path ppoPolicy;
     @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
 
     @Override
@@ -81,8 +79,8 @@ final class BacktestCommand implements Callable<Integer> {
                 .withPolicy(kind, ca);
         data.configureTorch();
         if ((alsoModels != null || ensembleConfig != null) && winModel == null) throw new TatraException("--also-models and --ensemble belong to the ensemble: give --win-model DIR too");
-        if (ppoPolicy != null && winModel != null) throw new TatraException("--ppo-policy and --win-model are separate runs: give one");
-        BacktestService.Run run = ppoPolicy != null ? io.tatra.app.PpoSizing.backtest(common.home(), req, ppoPolicy, ModelCommands.LOG)
+        if (policy.ppoPolicy != null && winModel != null) throw new TatraException("--ppo-policy and --win-model are separate runs: give one");
+        BacktestService.Run run = policy.ppoPolicy != null ? io.tatra.app.PpoSizing.backtest(common.home(), req, policy.ppoPolicy, ModelCommands.LOG)
                 : winModel == null ? BacktestService.run(common.home(), req, ModelCommands.LOG)
                 : io.tatra.app.EnsembleService.run(common.home(), new io.tatra.app.EnsembleService.Request(req, winModel, alsoModels,
                 ensembleConfig == null ? io.tatra.decision.ensemble.EnsembleConfig.defaults() : io.tatra.decision.ensemble.EnsembleConfig.read(ensembleConfig)), ModelCommands.LOG);

@@ -33,6 +33,8 @@ final class DecideCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Torch.configure(1, 0);
+        if (policy.ppoPolicy != null)
+            throw new io.tatra.TatraException("--ppo-policy manages positions over a session (backtest, paper, live); tatra decide makes one decision from a flat book: leave it out");
         FusionConfig risks = UserValues.of("--risk / --max-size", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(maxSize));
         var card = io.tatra.model.io.ModelStore.card(model);
         int horizon = card.labels() == null ? 4 : card.labels().horizon();

@@ -24,6 +24,9 @@ final class PolicyOptions {
     @Option(names = "--min-hold", paramLabel = "BARS", description = "Cost-aware: keep a position at least this many bars (default: the model's horizon)")
     Integer minHold;
 
+    @Option(names = "--ppo-policy", paramLabel = "DIR", description = "Cost-aware: a PPO sizing policy (tatra ppo --task sizing --save DIR) trained on the model's forecasts manages the positions instead of the holding rules")
+    Path ppoPolicy;
+
     DecisionPolicy.Kind kind() { return UserValues.of("--policy", () -> DecisionPolicy.Kind.parse(policy)); }
 
     /** The cost-aware settings for a model of this horizon. */
@@ -34,7 +37,8 @@ final class PolicyOptions {
 
     /** The session's policy: {@code home}'s store holds the model's validation bars; {@code funding} a funding folder or null. */
     PolicySpec spec(FusionConfig risk, CostConfig costs, int horizon, Path home, Path funding) {
-        return kind() == DecisionPolicy.Kind.RULE_BASED ? new PolicySpec(DecisionPolicy.Kind.RULE_BASED, risk, null, costs, null, funding)
+        PolicySpec spec = kind() == DecisionPolicy.Kind.RULE_BASED ? new PolicySpec(DecisionPolicy.Kind.RULE_BASED, risk, null, costs, null, funding)
                 : PolicySpec.costAware(risk, costAware(horizon), costs, home, funding);
+        return ppoPolicy == null ? spec : spec.withPpoPolicy(ppoPolicy);
     }
 }

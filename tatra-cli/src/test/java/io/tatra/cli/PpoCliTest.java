@@ -89,6 +89,14 @@ class PpoCliTest extends CliHarness {
         JsonNode btp = new ObjectMapper().readTree(out());
         assertTrue(err().contains("manages the positions"), err());
         assertTrue(btp.get("trades").asInt() >= 0 && Files.isRegularFile(home.resolve("bt-ppo").resolve("trades.csv")), out());
+        // and a paper session's, on the exchange over loopback
+        assertEquals(0, run("paper", "--home", h, "--model", gbm.toString(), "--symbols", "SYN01USDT", "--from", "2022-09-01", "--to", "2022-09-20",
+                "--ppo-policy", sizingPolicy.toString(), "--out", home.resolve("paper-ppo").toString()), out() + err());
+        assertTrue(err().contains("manages the positions") && out().contains("positions reconcile with the exchange"), out() + err());
+        assertEquals(2, run("decide", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT", "--ppo-policy", sizingPolicy.toString()));
+        assertTrue(err().contains("--ppo-policy manages positions over a session"), err());
+        assertEquals(2, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", sizingPolicy.toString(), "--policy", "rule")));
+        assertTrue(err().contains("use --policy cost-aware"), err());
         assertEquals(2, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", saved.toString())));
         assertTrue(err().contains("is a PPO risk policy, not sizing"), err());
         Path other = home.resolve("gbm-other");
