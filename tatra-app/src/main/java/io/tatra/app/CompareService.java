@@ -30,10 +30,10 @@ public final class CompareService {
      * @param unified a unified model (required); {@code lightgbm} and {@code lstm} may be null (their rows are left out)
      */
     /** @param ppo the PPO sizer's settings, trained on LightGBM's validation part in {@code episodeBars}-bar episodes */
-    public record Request(BacktestRequest base, Path unified, Path lightgbm, Path lstm, EnsembleConfig ensemble, Path out, io.tatra.ppo.PpoConfig ppo, int episodeBars) {
+    public record Request(BacktestRequest base, Path unified, Path lightgbm, Path lstm, EnsembleConfig.File ensemble, Path out, io.tatra.ppo.PpoConfig ppo, int episodeBars) {
         public Request {
             if (base == null || unified == null || out == null) throw new TatraException("compare needs the period, --unified DIR and --out DIR");
-            if (ensemble == null) ensemble = EnsembleConfig.defaults();
+            if (ensemble == null) ensemble = new EnsembleConfig.File(EnsembleConfig.defaults(), null);
             if (ppo == null) ppo = io.tatra.ppo.PpoConfig.defaults(1);
             if (episodeBars < 2) throw new TatraException("--episode-bars must be >= 2, got " + episodeBars);
         }
@@ -146,7 +146,7 @@ public final class CompareService {
                 log.accept(String.format(java.util.Locale.ROOT, "half-Kelly: validated win/loss ratio %.3f", ratio));
                 run = BacktestService.run(home, req, d -> SizingService.halfKelly(d, ratio), "half-kelly", log);
             } else if (v.win() == null) run = BacktestService.run(home, req, log);
-            else run = EnsembleService.run(home, new EnsembleService.Request(req, v.win(), v.also(), r.ensemble()), log);
+            else run = EnsembleService.run(home, new EnsembleService.Request(req, v.win(), v.also(), r.ensemble().thresholds(), r.ensemble().fit()), log);
             runs.add(run);
             names.add(v.name());
         }

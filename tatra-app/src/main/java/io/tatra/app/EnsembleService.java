@@ -7,6 +7,7 @@ import io.tatra.decision.HeadOutputs;
 import io.tatra.decision.TradeDecision;
 import io.tatra.decision.ensemble.Ensemble;
 import io.tatra.decision.ensemble.EnsembleConfig;
+import io.tatra.decision.ensemble.EnsembleQuantiles;
 import io.tatra.decision.ensemble.Vote;
 import io.tatra.market.Symbol;
 import io.tatra.model.eval.ModelSignals;
@@ -37,29 +38,36 @@ public final class EnsembleService {
      * @param win    the win-probability member (a LightGBM model by the document; any saved model works)
      * @param others further voting members (may be empty)
      */
-    public record Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config) {
+    public record Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config, EnsembleQuantiles fit) {
         public Request {
             if (base == null || base.model() == null) throw new TatraException("the ensemble needs --model (the timing member) and trades its period");
             if (win == null) throw new TatraException("the ensemble needs a win-probability model (--win-model DIR)");
             others = others == null ? List.of() : List.copyOf(others);
             if (config == null) throw new IllegalArgumentException("ensemble config is required");
         }
+
+        public Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config) { this(base, win, others, config, null); }
     }
 
-    public static BacktestService.Run run(Path home, Request r, Consumer<String> log) {
-        BacktestRequest req = r.base();
-        int h = req.data().horizon();
-        Dataset ds = req.data().unsplit(home, log);
-        var card = ModelStore.card(req.model());
-        String inSample = BacktestService.inSample(card, ds, req.model(), log);
-        FusionPolicy sizer = req.policySpec(home).fit(req.model(), card, log);
-        PolicyFits.Forecasted timing = PolicyFits.forecasts(req.model(), ds);
+    /** One window's votes: the timing member's, the win member's, the sizer's (with its decision) and the others'. */
+    record Votes(Dataset.Sample window, Vote timing, Vote win, Vote sizer, TradeDecision sized, List<Vote> rest) {
+        List<Vote> all() {
+            List<Vote> a = new ArrayList<>(List.of(timing, win, sizer));
+            a.addAll(rest);
+            return a;
+        }
+    }
+
+    /** Every window's votes over a dataset: the timing model's forecasts, the other members' on the same windows, the sizer's decision. */
+    static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, int h, String[] inSample, Consumer<String> log) {
         List<Path> members = new ArrayList<>(List.of(r.win()));
         members.addAll(r.others());
         List<List<HeadOutputs>> outs = new ArrayList<>();
         for (Path m : members) {
-            String w = BacktestService.inSample(ModelStore.card(m), ds, m, log);
-            if (w != null && inSample == null) inSample = w;
+            if (inSample != null) {
+                String w = BacktestService.inSample(ModelStore.card(m), ds, m, log);
+                if (w != null && inSample[0] == null) inSample[0] = w;
+            }
             PolicyFits.Forecasted f = PolicyFits.forecasts(m, ds);
             if (f.windows().size() != timing.windows().size())
                 throw new TatraException("model " + m + " forecasts " + f.windows().size() + " windows of this period, the timing model " + timing.windows().size()
@@ -67,11 +75,8 @@ public final class EnsembleService {
             outs.add(ModelSignals.validation(f.forecasts(), f.windows(), h).outputs());
         }
         List<HeadOutputs> t = ModelSignals.validation(timing.forecasts(), timing.windows(), h).outputs();
-        Ensemble ens = new Ensemble(r.config());
-        Map<Symbol, TradeDecision[]> decisions = new HashMap<>();
+        List<Votes> out = new ArrayList<>(t.size());
         for (int k = 0; k < t.size(); k++) {
-            Dataset.Sample s = timing.windows().list().get(k);
-            var bars = ds.symbols().get(s.symbol()).bars();
             HeadOutputs o = t.get(k);
             Vote tv = vote("timing", o);
             TradeDecision sized = sizer.decide(timing.forecasts().window(k), h);
@@ -81,10 +86,59 @@ public final class EnsembleService {
             Vote wv = winVote(outs.get(0).get(k), tv.side());
             List<Vote> rest = new ArrayList<>();
             for (int m = 1; m < outs.size(); m++) rest.add(vote("also" + m, outs.get(m).get(k)));
-            decisions.computeIfAbsent(bars.symbol(), x -> new TradeDecision[bars.size()])[s.row()] = ens.decide(tv, wv, sv, rest, sized.stopLoss(), sized.takeProfit());
+            out.add(new Votes(timing.windows().list().get(k), tv, wv, sv, sized, rest));
         }
-        String variant = BacktestService.variant(req) + " ensemble=" + r.config() + " win=" + r.win().toAbsolutePath().normalize() + " others=" + r.others();
-        return BacktestService.trade(home, req, ds, decisions, ModelSignals.forecasts(timing.forecasts(), timing.windows()), inSample, variant, log);
+        return out;
+    }
+
+    public static BacktestService.Run run(Path home, Request r, Consumer<String> log) {
+        BacktestRequest req = r.base();
+        int h = req.data().horizon();
+        Dataset ds = req.data().unsplit(home, log);
+        var card = ModelStore.card(req.model());
+        String[] inSample = {BacktestService.inSample(card, ds, req.model(), log)};
+        FusionPolicy sizer = req.policySpec(home).fit(req.model(), card, log);
+        EnsembleConfig config = r.fit() == null ? r.config() : fit(home, r, sizer, h, log);
+        Ensemble ens = new Ensemble(config);
+        Map<Symbol, TradeDecision[]> decisions = new HashMap<>();
+        PolicyFits.Forecasted timing = PolicyFits.forecasts(req.model(), ds);
+        List<Votes> votes = votes(ds, timing, r, sizer, h, inSample, log);
+        for (Votes v : votes) {
+            var bars = ds.symbols().get(v.window().symbol()).bars();
+            decisions.computeIfAbsent(bars.symbol(), x -> new TradeDecision[bars.size()])[v.window().row()] =
+                    ens.decide(v.timing(), v.win(), v.sizer(), v.rest(), v.sized().stopLoss(), v.sized().takeProfit());
+        }
+        String variant = BacktestService.variant(req) + " ensemble=" + config + (r.fit() == null ? "" : " fitted=" + r.fit()) + " win=" + r.win().toAbsolutePath().normalize()
+                + " others=" + r.others();
+        return BacktestService.trade(home, req, ds, decisions, ModelSignals.forecasts(timing.forecasts(), timing.windows()), inSample[0], variant, log);
+    }
+
+    /**
+     * The config with its {@code fitQuantiles} thresholds set on the timing model's validation part (its card's; the
+     * votes of every member on those windows, the sizer fitted as for trading).
+     */
+    static EnsembleConfig fit(Path home, Request r, FusionPolicy sizer, int h, Consumer<String> log) {
+        BacktestRequest req = r.base();
+        var card = ModelStore.card(req.model());
+        if (card.validationFrom() == null || card.validationTo() == null)
+            throw new TatraException("the timing model " + req.model() + " has no validation part in its card: the ensemble's thresholds cannot be fitted there; give fixed values");
+        List<Symbol> symbols = card.symbols().stream().map(Symbol::of).toList();
+        DataRequest data = DataRequest.of(symbols, req.data().interval()).withHorizon(h);
+        PolicyFits.ValidationPart v = PolicyFits.validation(home, data, req.model(), card, ds -> PolicyFits.forecasts(req.model(), ds), req.policySpec(home));
+        long from = v.from().toEpochMilli(), to = v.to().toEpochMilli();
+        List<Double> timing = new ArrayList<>(), win = new ArrayList<>(), ensemble = new ArrayList<>();
+        for (Votes x : votes(v.dataset(), PolicyFits.forecasts(req.model(), v.dataset()), r, sizer, h, null, log)) {
+            long t = v.dataset().symbols().get(x.window().symbol()).bars().openTimeMillis(x.window().row());
+            if (t < from || t > to || x.timing().side() == 0) continue;
+            timing.add(x.timing().confidence());
+            win.add(x.win().side() == x.timing().side() ? x.win().confidence() : 1 - x.win().confidence());
+            ensemble.add(Ensemble.confidence(x.all(), x.timing().side()));
+        }
+        EnsembleConfig fitted = r.fit().fit(r.config(), timing.stream().mapToDouble(Double::doubleValue).toArray(), win.stream().mapToDouble(Double::doubleValue).toArray(),
+                ensemble.stream().mapToDouble(Double::doubleValue).toArray());
+        log.accept(String.format(java.util.Locale.ROOT, "ensemble thresholds fitted on the timing model's validation part %s .. %s (%d windows with a timing side): %s",
+                v.from(), v.to(), timing.size(), r.fit().describe(fitted)));
+        return fitted;
     }
 
     /** A model's direction as a vote: the likelier of up and down, with its share of the two. */

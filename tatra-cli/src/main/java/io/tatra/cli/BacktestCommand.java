@@ -54,7 +54,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--win-model", paramLabel = "DIR", description = {"Run design document 003's ensemble: --model is the timing member (the LSTM by the document),",
             "this model the win probability (LightGBM), --policy the sizer; the rules and thresholds come from --ensemble"}) Path winModel;
     @Option(names = "--also-models", split = ",", paramLabel = "DIR", description = "Ensemble: further models that vote (e.g. the unified model)") List<Path> alsoModels;
-    @Option(names = "--ensemble", paramLabel = "FILE.json", description = "Ensemble thresholds (JSON; absent fields keep design document 003's: entry 0.65, win 0.60, full 0.75, half 0.65, risk 0.7, min 0.5)") Path ensembleConfig;
+    @Option(names = "--ensemble", paramLabel = "FILE.json", description = {"Ensemble thresholds (JSON; absent fields keep design document 003's: entry 0.65, win 0.60, full 0.75, half 0.65, risk 0.7, min 0.5;",
+            "\"fitQuantiles\": {\"entryConfidence\": 0.8, ...} sets those from the timing model's validation part instead)"}) Path ensembleConfig;
     @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
 
     @Override
@@ -82,11 +83,16 @@ final class BacktestCommand implements Callable<Integer> {
         if (policy.ppoPolicy != null && winModel != null) throw new TatraException("--ppo-policy and --win-model are separate runs: give one");
         BacktestService.Run run = policy.ppoPolicy != null ? io.tatra.app.PpoSizing.backtest(common.home(), req, policy.ppoPolicy, ModelCommands.LOG)
                 : winModel == null ? BacktestService.run(common.home(), req, ModelCommands.LOG)
-                : io.tatra.app.EnsembleService.run(common.home(), new io.tatra.app.EnsembleService.Request(req, winModel, alsoModels,
-                ensembleConfig == null ? io.tatra.decision.ensemble.EnsembleConfig.defaults() : io.tatra.decision.ensemble.EnsembleConfig.read(ensembleConfig)), ModelCommands.LOG);
+                : io.tatra.app.EnsembleService.run(common.home(), ensembleRequest(req), ModelCommands.LOG);
         if (common.json) System.out.println(Json.write(run.result()));
         else System.out.print(summary(run));
         return 0;
+    }
+
+    private io.tatra.app.EnsembleService.Request ensembleRequest(BacktestRequest req) {
+        var file = ensembleConfig == null ? new io.tatra.decision.ensemble.EnsembleConfig.File(io.tatra.decision.ensemble.EnsembleConfig.defaults(), null)
+                : io.tatra.decision.ensemble.EnsembleConfig.readFile(ensembleConfig);
+        return new io.tatra.app.EnsembleService.Request(req, winModel, alsoModels, file.thresholds(), file.fit());
     }
 
     /** The run's summary lines, as printed. */

@@ -38,7 +38,7 @@ final class CompareCommand implements Callable<Integer> {
         BacktestRequest base = new BacktestRequest(data.request(), unified, null, null, null, FusionConfig.defaults().withMaxSize(limits.maxPosition()),
                 BacktestConfig.defaults().withRisk(limits), null, null, null, true);
         CompareService.Result r = CompareService.run(common.home(), new CompareService.Request(base, unified, lightgbm, lstm,
-                ensemble == null ? EnsembleConfig.defaults() : EnsembleConfig.read(ensemble), out,
+                ensemble == null ? null : EnsembleConfig.readFile(ensemble), out,
                 UserValues.of("--ppo-iterations", () -> io.tatra.ppo.PpoConfig.defaults(data.seed).withIterations(ppoIterations)), episodeBars),
                 line -> { if (!common.json) System.err.println(line); });
         if (common.json) {

@@ -139,6 +139,13 @@ class ModelCliTest extends CliHarness {
             String reason = it.next();
             assertTrue(List.of("NO_ENTRY_SIGNAL", "WIN_PROBABILITY_TOO_LOW", "LOW_ENSEMBLE_CONFIDENCE", "HIGH_RISK", "NO_SETUP").contains(reason), "an ensemble rule says why: " + reason);
         }
+        // thresholds fitted on the timing model's validation part: the quantiles give the rules something to pass whatever the model's scale
+        Files.writeString(ens, "{\"fitQuantiles\": {\"entryConfidence\": 0.5, \"winProbability\": 0.3, \"fullConfidence\": 0.7, \"halfConfidence\": 0.3, \"strongTiming\": 0.5}}");
+        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1", "--policy", "rule",
+                "--model", model.toString(), "--win-model", model.toString(), "--ensemble", ens.toString(), "--out", home.resolve("bt-ens-fit").toString(), "--json"), err());
+        assertTrue(err().contains("ensemble thresholds fitted on the timing model's validation part"), err());
+        JsonNode bef = new ObjectMapper().readTree(out());
+        assertTrue(bef.get("trades").asInt() > 0, "fitted thresholds let trades through: " + bef.get("decisions"));
         Files.writeString(ens, "{\"entryConfidense\": 0.5}");
         assertEquals(2, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", model.toString(), "--win-model", model.toString(), "--ensemble", ens.toString()));
         assertTrue(err().contains("unknown field 'entryConfidense'"), err());
@@ -155,8 +162,8 @@ class ModelCliTest extends CliHarness {
         assertTrue(wf.get("walk_forward").size() >= 2, out());
         for (JsonNode fold : wf.get("walk_forward")) assertTrue(fold.get("edge").get("samples").asInt() > 0, "each fold's policy is fitted on its own validation part: " + fold);
         // a variant without trades has no Sharpe and is not a trial of the deflated Sharpe
-        // the trial log counts every variant with a Sharpe: bt, bt2, wf, and bt3 / the ensemble when they traded
-        assertEquals(3 + (bt3.get("trades").asInt() > 0 ? 1 : 0) + (be.get("trades").asInt() > 0 ? 1 : 0), wf.get("trials").asInt());
+        // the trial log counts every variant with a Sharpe: bt, bt2, wf, the fitted ensemble, and bt3 / the fixed ensemble when they traded
+        assertEquals(3 + (bt3.get("trades").asInt() > 0 ? 1 : 0) + (be.get("trades").asInt() > 0 ? 1 : 0) + 1, wf.get("trials").asInt(), "the fitted ensemble traded: one more");
         // the side-by-side table in one run: buy-and-hold, then the unified model before and after the cost-aware change
         assertEquals(0, run("compare", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--threads", "1", "--unified", model.toString(),
                 "--out", home.resolve("cmp").toString(), "--json"), err());

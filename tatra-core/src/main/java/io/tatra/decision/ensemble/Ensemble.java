@@ -34,17 +34,20 @@ public record Ensemble(EnsembleConfig config) {
      * @param others further members (e.g. the unified model's direction head), may be empty
      * @param stop   stop distance as a fraction of price (> 0); {@code take} the take-profit distance
      */
+    /** The ensemble confidence of {@code votes} on {@code side}: each vote's confidence on it, 1 − confidence against it, ½ without a side; averaged. */
+    public static double confidence(List<Vote> votes, int side) {
+        double conf = 0;
+        for (Vote v : votes) conf += v.side() == 0 || side == 0 ? 0.5 : v.side() == side ? v.confidence() : 1 - v.confidence();
+        return conf / votes.size();
+    }
+
     public TradeDecision decide(Vote timing, Vote win, Vote sizer, List<Vote> others, double stop, double take) {
         List<Vote> all = new ArrayList<>(List.of(timing, win, sizer));
         all.addAll(others);
         int side = timing.side();
-        double conf = 0;
+        double conf = confidence(all, side);
         int agree = 0;
-        for (Vote v : all) {
-            conf += v.side() == 0 || side == 0 ? 0.5 : v.side() == side ? v.confidence() : 1 - v.confidence();
-            if (side != 0 && v.side() == side) agree++;
-        }
-        conf /= all.size();
+        for (Vote v : all) if (side != 0 && v.side() == side) agree++;
         double maxRisk = all.stream().mapToDouble(Vote::risk).filter(r -> !Double.isNaN(r)).max().orElse(0);
         Map<String, Double> trace = new LinkedHashMap<>();
         for (Vote v : all) {

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * Every threshold of the ensemble, in one file (JSON with these field names; absent fields keep the defaults of
- * design document 003).
+ * design document 003; {@code fitQuantiles} sets some from the validation part instead, {@link EnsembleQuantiles}).
  *
  * @param entryConfidence     the timing member's confidence must exceed this (0.65)
  * @param winProbability      the win-probability member's P(win) must exceed this (0.60)
@@ -40,8 +40,17 @@ public record EnsembleConfig(double entryConfidence, double winProbability, doub
     /** Design document 003's thresholds. */
     public static EnsembleConfig defaults() { return new EnsembleConfig(0.65, 0.60, 0.75, 0.65, 0.75, 0.5, 0.7, HighRisk.REDUCE, 0.5, 0.5, 0.25); }
 
-    /** Reads a config file: the defaults, overridden by the file's fields; a bad file is a user error naming it and the field. */
-    public static EnsembleConfig read(Path file) {
+    /** A config file's thresholds and, if it has {@code fitQuantiles}, the thresholds to fit on the validation part instead. */
+    public record File(EnsembleConfig thresholds, EnsembleQuantiles fit) {}
+
+    /** Reads a config file's fixed thresholds (see {@link #readFile}). */
+    public static EnsembleConfig read(Path file) { return readFile(file).thresholds(); }
+
+    /**
+     * Reads a config file: the defaults, overridden by the file's fields, and optionally {@code fitQuantiles} (an object
+     * of threshold names and quantiles, {@link EnsembleQuantiles}); a bad file is a user error naming it and the field.
+     */
+    public static File readFile(Path file) {
         String text;
         try {
             if (Files.size(file) > 1 << 20) throw new TatraException(file + ": an ensemble config over 1 MiB is not one");
@@ -53,12 +62,21 @@ public record EnsembleConfig(double entryConfidence, double winProbability, doub
             var defaults = Json.MAPPER.valueToTree(defaults());
             var given = Json.MAPPER.readTree(text);
             if (given == null || !given.isObject()) throw new TatraException(file + ": expected a JSON object of ensemble thresholds");
+            EnsembleQuantiles fit = null;
+            var q = ((com.fasterxml.jackson.databind.node.ObjectNode) given).remove("fitQuantiles");
+            if (q != null) {
+                try {
+                    fit = Json.strict(EnsembleQuantiles.class).readValue(q);
+                } catch (IOException e) {
+                    throw new TatraException(file + ": fitQuantiles: " + rootMessage(e) + " (known: entryConfidence, winProbability, fullConfidence, halfConfidence, strongTiming)");
+                }
+            }
             for (var it = given.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!defaults.has(f)) throw new TatraException(file + ": unknown field '" + f + "' (known: " + String.join(", ", iterable(defaults.fieldNames())) + ")");
             }
             ((com.fasterxml.jackson.databind.node.ObjectNode) defaults).setAll((com.fasterxml.jackson.databind.node.ObjectNode) given);
-            return Json.strict(EnsembleConfig.class).readValue(defaults);
+            return new File(Json.strict(EnsembleConfig.class).readValue(defaults), fit);
         } catch (TatraException e) {
             throw e;
         } catch (IOException e) {

@@ -106,4 +106,35 @@ class EnsembleTest {
         assertTrue(assertThrows(TatraException.class, () -> EnsembleConfig.read(f)).getMessage().contains("expected a JSON object"));
         assertThrows(TatraException.class, () -> EnsembleConfig.read(dir.resolve("missing.json")));
     }
+
+    @Test
+    void fittedThresholdsAreTheValidationQuantilesOfTheirQuantities(@TempDir Path dir) throws Exception {
+        double[] timing = new double[101], win = new double[101], ens = new double[101];
+        for (int i = 0; i <= 100; i++) {
+            timing[i] = 0.50 + i * 0.001; // 0.500 .. 0.600
+            win[i] = 0.45 + i * 0.001;
+            ens[i] = 0.48 + i * 0.0005;
+        }
+        EnsembleQuantiles q = new EnsembleQuantiles(0.8, 0.5, 0.9, 0.95, null);
+        EnsembleConfig c = q.fit(EnsembleConfig.defaults(), timing, win, ens);
+        assertEquals(0.580, c.entryConfidence(), 1e-12, "the 80th percentile of the timing confidence");
+        assertEquals(0.500, c.winProbability(), 1e-12, "the median P(win)");
+        assertEquals(0.525, c.fullConfidence(), 1e-12);
+        assertEquals(c.fullConfidence(), c.halfConfidence(), 1e-12, "the half tier never asks more than the full one");
+        assertEquals(0.75, c.strongTiming(), "an unfitted threshold keeps its value");
+        assertEquals(java.util.Map.of("entryConfidence", 0.58, "winProbability", 0.5, "fullConfidence", 0.525, "halfConfidence", 0.525).keySet(), q.describe(c).keySet());
+        assertThrows(IllegalArgumentException.class, () -> q.fit(EnsembleConfig.defaults(), new double[0], new double[0], new double[0]));
+        Path f = dir.resolve("ensemble.json");
+        Files.writeString(f, "{\"minConfidence\": 0.4, \"fitQuantiles\": {\"entryConfidence\": 0.8, \"winProbability\": 0.6}}");
+        EnsembleConfig.File file = EnsembleConfig.readFile(f);
+        assertEquals(0.4, file.thresholds().minConfidence());
+        assertEquals(0.8, file.fit().entryConfidence());
+        assertNull(file.fit().fullConfidence());
+        Files.writeString(f, "{\"fitQuantiles\": {\"entryConfidence\": 1.5}}");
+        var bad = assertThrows(TatraException.class, () -> EnsembleConfig.readFile(f));
+        assertTrue(bad.getMessage().contains(f.toString()) && bad.getMessage().contains("fitQuantiles") && bad.getMessage().contains("1.5"), bad.getMessage());
+        Files.writeString(f, "{\"fitQuantiles\": {\"entry\": 0.8}}");
+        bad = assertThrows(TatraException.class, () -> EnsembleConfig.readFile(f));
+        assertTrue(bad.getMessage().contains("fitQuantiles") && bad.getMessage().contains("known: entryConfidence"), bad.getMessage());
+    }
 }
