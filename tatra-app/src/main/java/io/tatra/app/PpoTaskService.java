@@ -142,15 +142,24 @@ public final class PpoTaskService {
         if (!trainFrom.isBefore(r.testFrom())) throw new TatraException("PPO's training stretch " + trainFrom + " .. " + r.testFrom() + " is empty: --from must come after it");
         log.accept(String.format(java.util.Locale.ROOT, "cost-aware policy fitted on %s .. %s: edge slope %.3f (t %.2f), entry level %.4f%%", v.from(), v.to(),
                 policy.edge().slope(), policy.edge().tStat(), 100 * policy.entryLevel()));
-        Stretch train = stretch(r, data, policy, median, trainFrom, r.testFrom()), test = stretch(r, data, policy, median, r.testFrom(), r.testTo());
+        // the training stretch's first window ends at its first bar (the warm-up bars before it feed features only); the test
+        // stretch reads from --from as a backtest of it does
+        Stretch train = stretch(r, data, policy, median, trainFrom, r.testFrom(), true), test = stretch(r, data, policy, median, r.testFrom(), r.testTo(), false);
         return new Prepared(card, policy, median, train, test, h);
     }
 
-    static Stretch stretch(Request r, DataRequest data, CostAwareFusion policy, double median, Instant from, Instant to) {
-        Dataset ds = data.withPeriod(from, to).unsplit(r.home(), line -> {});
+    static Stretch stretch(Request r, DataRequest data, CostAwareFusion policy, double median, Instant from, Instant to, boolean warmUpBefore) {
+        Instant load = warmUpBefore ? from.minusMillis((io.tatra.features.Feature.maxWarmup() + DataRequest.WINDOW + 2L) * data.interval().millis()) : from;
+        Dataset ds = data.withPeriod(load, to).unsplit(r.home(), line -> {});
         PolicyFits.Forecasted f = PolicyFits.forecasts(r.model(), ds);
         var outs = ModelSignals.validation(f.forecasts(), f.windows(), data.horizon()).outputs();
-        return new Stretch(ds, SizingService.Signals.of(ds, f.windows().list(), outs, policy, median), from, to == null ? Instant.ofEpochMilli(lastBar(ds)) : to);
+        SizingService.Signals sig = SizingService.Signals.of(ds, f.windows().list(), outs, policy, median);
+        for (int s = 0; s < sig.rows.length; s++) // no decision before the stretch
+            for (int i = 0; i < sig.rows[s].length && ds.symbols().get(s).bars().openTimeMillis(i) < from.toEpochMilli(); i++) {
+                sig.rows[s][i] = null;
+                sig.outs[s][i] = null;
+            }
+        return new Stretch(ds, sig, from, to == null ? Instant.ofEpochMilli(lastBar(ds)) : to);
     }
 
     private static long lastBar(Dataset ds) {
