@@ -50,6 +50,9 @@ public final class CompareService {
 
     private enum Sizing { POLICY, KELLY, PPO, PPO_POSITIONS }
 
+    /** A model's PPO sizing policy trained for this comparison, or why it could not be (the data gate). */
+    private record PpoFor(SizingService.Trained trained, String whyNot) {}
+
     private record Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also, Sizing sizing) {
         Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) { this(name, model, policy, win, also, Sizing.POLICY); }
     }
@@ -81,11 +84,11 @@ public final class CompareService {
             if (r.lstm() != null)
                 variants.add(new Variant("ensemble: LSTM timing, LightGBM win, unified vote", r.lstm(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of(r.unified())));
         }
-        java.util.Map<Path, Object> trained = new java.util.HashMap<>();
+        java.util.Map<Path, PpoFor> trained = new java.util.HashMap<>();
         try {
             runVariants(home, r, log, variants, trained, ca, notes, runs, names);
         } finally {
-            for (Object t : trained.values()) if (t instanceof SizingService.Trained tr) tr.result().policy().close();
+            for (PpoFor t : trained.values()) if (t.trained() != null) t.trained().result().policy().close();
         }
         // every row's deflated Sharpe against every trial now in the log (this run's variants and all earlier ones)
         TrialLog.Read log2 = new TrialLog(home.resolve("backtests").resolve("trials.jsonl")).read();
@@ -107,7 +110,7 @@ public final class CompareService {
         return out;
     }
 
-    private static void runVariants(Path home, Request r, Consumer<String> log, List<Variant> variants, java.util.Map<Path, Object> trained, CostAwareConfig ca,
+    private static void runVariants(Path home, Request r, Consumer<String> log, List<Variant> variants, java.util.Map<Path, PpoFor> trained, CostAwareConfig ca,
                                     List<String> notes, List<BacktestService.Run> runs, List<String> names) {
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
@@ -119,21 +122,22 @@ public final class CompareService {
             BacktestService.Run run;
             if (v.sizing() == Sizing.PPO || v.sizing() == Sizing.PPO_POSITIONS) {
                 // one PPO training per model serves its entry-size and its position rows
-                Object t = trained.computeIfAbsent(v.model(), m -> {
+                PpoFor t = trained.computeIfAbsent(v.model(), m -> {
                     var sr = new SizingService.Request(home, m, req.data().symbols(), req.data().from() == null ? java.time.Instant.EPOCH : req.data().from(), req.data().to(),
                             r.episodeBars(), r.ppo(), req.backtest().costs(), req.fusion(), ca, null);
                     try {
-                        return SizingService.train(sr, log);
+                        return new PpoFor(SizingService.train(sr, log), null);
                     } catch (TatraException e) { // e.g. the data gate: the row is left out, with the reason, and the others run
-                        return e.getMessage();
+                        return new PpoFor(null, e.getMessage());
                     }
                 });
-                if (t instanceof String why) {
+                if (t.trained() == null) {
+                    String why = t.whyNot();
                     notes.add(v.name() + ": left out: " + why);
                     log.accept("compare: " + v.name() + " left out: " + why);
                     continue;
                 }
-                SizingService.Trained tr = (SizingService.Trained) t;
+                SizingService.Trained tr = t.trained();
                 var pi = tr.result().policy();
                 if (v.sizing() == Sizing.PPO) {
                     PpoEntrySizer sizer = new PpoEntrySizer(pi, tr.policy(), tr.medianVolatility(), tr.envConfig().fractions(), req.data().horizon());
