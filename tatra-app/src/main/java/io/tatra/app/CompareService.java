@@ -141,10 +141,10 @@ public final class CompareService {
                 var pi = tr.result().policy();
                 if (v.sizing() == Sizing.PPO) {
                     PpoEntrySizer sizer = new PpoEntrySizer(pi, tr.policy(), tr.medianVolatility(), tr.envConfig().fractions(), req.data().horizon());
-                    run = BacktestService.run(home, req, sizer::resize, "ppo-entries " + r.ppo(), log);
+                    run = io.tatra.model.nn.Torch.singleThreaded(() -> BacktestService.run(home, req, sizer::resize, "ppo-entries " + r.ppo(), log));
                 } else
-                    run = BacktestService.run(home, req, PpoSizingStrategy.over(pi, tr.envConfig().fractions(), r.episodeBars(), tr.policy().costs().roundTrip(1, req.data().horizon()),
-                            tr.medianVolatility()), "ppo-positions " + r.ppo(), log);
+                    run = io.tatra.model.nn.Torch.singleThreaded(() -> BacktestService.run(home, req, PpoSizingStrategy.over(pi, tr.envConfig().fractions(), r.episodeBars(),
+                            tr.policy().costs().roundTrip(1, req.data().horizon()), tr.medianVolatility()), "ppo-positions " + r.ppo(), log));
             } else if (v.sizing() == Sizing.KELLY) {
                 double ratio = SizingService.winLossRatio(home, v.model(), req.policySpec(home));
                 log.accept(String.format(java.util.Locale.ROOT, "half-Kelly: validated win/loss ratio %.3f", ratio));

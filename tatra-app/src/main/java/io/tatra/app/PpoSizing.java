@@ -30,8 +30,9 @@ public final class PpoSizing {
             Settings s = check(l.card(), policyDir, req.model());
             log.accept(String.format(java.util.Locale.ROOT, "PPO sizing policy %s (trained on %s .. %s, %d episodes, %,d steps) manages the positions; the holding rules are off",
                     policyDir, l.card().episodesFrom(), l.card().episodesTo(), l.card().distinctEpisodes(), l.card().steps()));
-            return BacktestService.run(home, req, PpoSizingStrategy.over(l.policy(), s.fractions(), s.episodeBars(), s.roundTrip(), s.medianVolatility()),
-                    "ppo-sizing " + policyDir.getFileName(), log);
+            // one PyTorch thread throughout: the policy's choices must not depend on --threads
+            return io.tatra.model.nn.Torch.singleThreaded(() -> BacktestService.run(home, req,
+                    PpoSizingStrategy.over(l.policy(), s.fractions(), s.episodeBars(), s.roundTrip(), s.medianVolatility()), "ppo-sizing " + policyDir.getFileName(), log));
         }
     }
 

@@ -111,7 +111,7 @@ public final class PpoTaskService {
             List<Row> rows = new ArrayList<>();
             for (var e : t.baselines().entrySet()) rows.add(Row.of(e.getKey(), t.evaluate().apply(e.getValue())));
             Episodes.MultiRule greedy = Episodes.greedyAll(pi);
-            rows.add(Row.of("PPO", t.evaluate().apply(s -> greedy)));
+            rows.add(Row.of("PPO", io.tatra.model.nn.Torch.singleThreaded(() -> t.evaluate().apply(s -> greedy))));
             String saved = null;
             if (r.save() != null) {
                 PpoStore.save(r.save(), pi, card(r, p, t, trained), r.replace() ? AtomicWrite.Existing.REPLACE : AtomicWrite.Existing.REFUSE);

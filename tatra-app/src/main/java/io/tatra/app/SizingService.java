@@ -129,7 +129,8 @@ public final class SizingService {
                 if (run[1] - run[0] <= r.episodeBars() + 1) continue;
                 ts.current = ts.view(s);
                 SizingEnv e = new SizingEnv(envCfg, test.symbols().get(s).frame(), ts.rows[s], run[0], run[1], 0);
-                for (var rule2 : rules.entrySet()) sum.merge(rule2.getKey(), Episodes.run(e, rule2.getValue()), Episodes.Outcome::plus);
+                for (var rule2 : rules.entrySet())
+                    sum.merge(rule2.getKey(), io.tatra.model.nn.Torch.singleThreaded(() -> Episodes.run(e, rule2.getValue())), Episodes.Outcome::plus);
             }
             List<Row> rows = new ArrayList<>();
             for (var e : sum.entrySet()) {

@@ -32,7 +32,15 @@ public final class PpoTrainer {
     /** The trained policy and its learning curve. */
     public record Result(ActorCritic policy, List<Iteration> curve, double seconds) {}
 
+    /**
+     * Trains on one PyTorch thread whatever the process uses ({@link io.tatra.model.nn.Torch#singleThreaded}): the
+     * networks are tiny, and a multi-threaded reduction would make the policy depend on {@code --threads}.
+     */
     public static Result train(Env env, PpoConfig cfg, Consumer<Iteration> log) {
+        return io.tatra.model.nn.Torch.singleThreaded(() -> trainHere(env, cfg, log));
+    }
+
+    private static Result trainHere(Env env, PpoConfig cfg, Consumer<Iteration> log) {
         long t0 = System.nanoTime();
         ActorCritic pi = ActorCritic.create(env.observationSize(), env.actionDims(), cfg.hidden(), cfg.seed());
         try {

@@ -58,5 +58,14 @@ class PpoTest {
         }
         assertArrayEquals(a, b, "same seed, same weights");
         assertFalse(Arrays.equals(a, c), "another seed, other weights");
+        // and whatever the process's thread count: PPO trains on one PyTorch thread (a two-thread reduction once changed the policy)
+        Torch.configure(2, 11);
+        float[] d;
+        try (ActorCritic p = PpoTrainer.train(new SizingEnv(SizingEnv.Config.of(CFG, 32), m.frame, m.signals, 0, 600, 1), short3, null).policy()) {
+            d = p.weights();
+        } finally {
+            Torch.configure(1, 11);
+        }
+        assertArrayEquals(a, d, "--threads 2 trains the same policy");
     }
 }

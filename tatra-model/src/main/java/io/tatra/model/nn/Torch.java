@@ -15,6 +15,20 @@ public final class Torch {
         engine.setRandomSeed((int) seed);
     }
 
+    /**
+     * Runs {@code work} on one PyTorch intra-op thread and restores the count after: for small networks whose results
+     * must not depend on the thread count (a multi-threaded reduction sums in another order), such as PPO's.
+     */
+    public static synchronized <T> T singleThreaded(java.util.function.Supplier<T> work) {
+        int before = JniUtils.getNumThreads();
+        if (before != 1) JniUtils.setNumThreads(1);
+        try {
+            return work.get();
+        } finally {
+            if (before != 1) JniUtils.setNumThreads(before);
+        }
+    }
+
     /** Re-seeds PyTorch's generator (initialization, dropout) without touching threads. */
     public static void seed(long seed) { Engine.getEngine("PyTorch").setRandomSeed((int) seed); }
 }
