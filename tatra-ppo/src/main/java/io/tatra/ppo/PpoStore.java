@@ -51,7 +51,7 @@ public final class PpoStore {
 
     public static PpoCard card(Path dir) {
         Path f = dir.resolve(CARD);
-        if (!Files.isRegularFile(f)) throw new TatraException(dir + " is not a PPO policy directory: " + CARD + " is missing (train one with tatra sizing --task … --save DIR)");
+        if (!Files.isRegularFile(f)) throw new TatraException(dir + " is not a PPO policy directory: " + CARD + " is missing (tatra ppo --task TASK --save DIR saves one)");
         try {
             PpoCard c = Json.MAPPER.readValue(f.toFile(), PpoCard.class);
             if (!FORMAT.equals(c.format())) throw new TatraException(f + ": format '" + c.format() + "' is not " + FORMAT);
