@@ -38,7 +38,13 @@ public final class EnsembleService {
      * @param win    the win-probability member (a LightGBM model by the document; any saved model works)
      * @param others further voting members (may be empty)
      */
-    public record Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config, EnsembleQuantiles fit) {
+    /**
+     * @param fit      thresholds to fit on the timing model's validation part, or null (the config's fixed values)
+     * @param ppoSizer a saved PPO sizing policy trained on the timing model's forecasts that is the sizer member (its target
+     *                 from a flat book gives the side and size, the document's "PPO: determine position size"), or null
+     *                 (the request's policy sizes)
+     */
+    public record Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config, EnsembleQuantiles fit, Path ppoSizer) {
         public Request {
             if (base == null || base.model() == null) throw new TatraException("the ensemble needs --model (the timing member) and trades its period");
             if (win == null) throw new TatraException("the ensemble needs a win-probability model (--win-model DIR)");
@@ -46,7 +52,9 @@ public final class EnsembleService {
             if (config == null) throw new IllegalArgumentException("ensemble config is required");
         }
 
-        public Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config) { this(base, win, others, config, null); }
+        public Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config) { this(base, win, others, config, null, null); }
+
+        public Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config, EnsembleQuantiles fit) { this(base, win, others, config, fit, null); }
     }
 
     /** One window's votes: the timing member's, the win member's, the sizer's (with its decision) and the others'. */
@@ -59,7 +67,7 @@ public final class EnsembleService {
     }
 
     /** Every window's votes over a dataset: the timing model's forecasts, the other members' on the same windows, the sizer's decision. */
-    static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, int h, String[] inSample, Consumer<String> log) {
+    static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, PpoEntrySizer ppo, int h, String[] inSample, Consumer<String> log) {
         List<Path> members = new ArrayList<>(List.of(r.win()));
         members.addAll(r.others());
         List<List<HeadOutputs>> outs = new ArrayList<>();
@@ -81,8 +89,14 @@ public final class EnsembleService {
             Vote tv = vote("timing", o);
             TradeDecision sized = sizer.decide(timing.forecasts().window(k), h);
             int side = sized.action().sign();
-            // a flat sizer proposes no position: its cost gate holds for the ensemble too
-            Vote sv = new Vote("sizer", side, side == 0 ? 0.5 : pSide(o, side), Double.NaN, sized.size());
+            double size = sized.size();
+            if (ppo != null) { // PPO's target from a flat book is the sizer's side and size
+                double target = ppo.target(sized);
+                side = Double.isNaN(target) ? 0 : (int) Math.signum(target);
+                size = Double.isNaN(target) ? 0 : Math.abs(target);
+            }
+            // a flat sizer proposes no position: its cost gate (or PPO's choice) holds for the ensemble too
+            Vote sv = new Vote(ppo != null ? "ppo_sizer" : "sizer", side, side == 0 ? 0.5 : pSide(o, side), Double.NaN, size);
             Vote wv = winVote(outs.get(0).get(k), tv.side());
             List<Vote> rest = new ArrayList<>();
             for (int m = 1; m < outs.size(); m++) rest.add(vote("also" + m, outs.get(m).get(k)));
@@ -98,18 +112,26 @@ public final class EnsembleService {
         var card = ModelStore.card(req.model());
         String[] inSample = {BacktestService.inSample(card, ds, req.model(), log)};
         FusionPolicy sizer = req.policySpec(home).fit(req.model(), card, log);
-        EnsembleConfig config = r.fit() == null ? r.config() : fit(home, r, sizer, h, log);
+        try (PpoSizing.Sizer ppo = r.ppoSizer() == null ? null : PpoSizing.entrySizer(r.ppoSizer(), req.model(), sizer, h, log)) {
+            return run(home, r, ds, sizer, ppo == null ? null : ppo.sizer(), inSample, log);
+        }
+    }
+
+    private static BacktestService.Run run(Path home, Request r, Dataset ds, FusionPolicy sizer, PpoEntrySizer ppo, String[] inSample, Consumer<String> log) {
+        BacktestRequest req = r.base();
+        int h = req.data().horizon();
+        EnsembleConfig config = r.fit() == null ? r.config() : fit(home, r, sizer, ppo, h, log);
         Ensemble ens = new Ensemble(config);
         Map<Symbol, TradeDecision[]> decisions = new HashMap<>();
         PolicyFits.Forecasted timing = PolicyFits.forecasts(req.model(), ds);
-        List<Votes> votes = votes(ds, timing, r, sizer, h, inSample, log);
+        List<Votes> votes = io.tatra.model.nn.Torch.singleThreaded(() -> votes(ds, timing, r, sizer, ppo, h, inSample, log));
         for (Votes v : votes) {
             var bars = ds.symbols().get(v.window().symbol()).bars();
             decisions.computeIfAbsent(bars.symbol(), x -> new TradeDecision[bars.size()])[v.window().row()] =
                     ens.decide(v.timing(), v.win(), v.sizer(), v.rest(), v.sized().stopLoss(), v.sized().takeProfit());
         }
         String variant = BacktestService.variant(req) + " ensemble=" + config + (r.fit() == null ? "" : " fitted=" + r.fit()) + " win=" + r.win().toAbsolutePath().normalize()
-                + " others=" + r.others();
+                + " others=" + r.others() + (r.ppoSizer() == null ? "" : " ppo-sizer=" + r.ppoSizer().toAbsolutePath().normalize());
         return BacktestService.trade(home, req, ds, decisions, ModelSignals.forecasts(timing.forecasts(), timing.windows()), inSample[0], variant, log);
     }
 
@@ -117,7 +139,7 @@ public final class EnsembleService {
      * The config with its {@code fitQuantiles} thresholds set on the timing model's validation part (its card's; the
      * votes of every member on those windows, the sizer fitted as for trading).
      */
-    static EnsembleConfig fit(Path home, Request r, FusionPolicy sizer, int h, Consumer<String> log) {
+    static EnsembleConfig fit(Path home, Request r, FusionPolicy sizer, PpoEntrySizer ppo, int h, Consumer<String> log) {
         BacktestRequest req = r.base();
         var card = ModelStore.card(req.model());
         if (card.validationFrom() == null || card.validationTo() == null)
@@ -127,7 +149,8 @@ public final class EnsembleService {
         PolicyFits.ValidationPart v = PolicyFits.validation(home, data, req.model(), card, ds -> PolicyFits.forecasts(req.model(), ds), req.policySpec(home));
         long from = v.from().toEpochMilli(), to = v.to().toEpochMilli();
         List<Double> timing = new ArrayList<>(), win = new ArrayList<>(), ensemble = new ArrayList<>();
-        for (Votes x : votes(v.dataset(), PolicyFits.forecasts(req.model(), v.dataset()), r, sizer, h, null, log)) {
+        List<Votes> all = io.tatra.model.nn.Torch.singleThreaded(() -> votes(v.dataset(), PolicyFits.forecasts(req.model(), v.dataset()), r, sizer, ppo, h, null, log));
+        for (Votes x : all) {
             long t = v.dataset().symbols().get(x.window().symbol()).bars().openTimeMillis(x.window().row());
             if (t < from || t > to || x.timing().side() == 0) continue;
             timing.add(x.timing().confidence());

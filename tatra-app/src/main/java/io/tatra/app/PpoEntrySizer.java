@@ -39,6 +39,13 @@ final class PpoEntrySizer {
         return java.util.Arrays.copyOf(signals, signals.length + SizingEnv.STATE); // then a flat book: zeros
     }
 
+    /** The agent's target position (a signed multiple of equity) from a flat book at this decision, or NaN when it carries no forecasts. */
+    double target(TradeDecision d) {
+        double[] obs = observation(d);
+        for (double v : obs) if (!Double.isFinite(v)) return Double.NaN;
+        return fractions[pi.evaluate(obs).greedy()[0]];
+    }
+
     TradeDecision resize(TradeDecision d) {
         if (d.action() == Action.FLAT) return d;
         double[] obs = observation(d);

@@ -36,6 +36,26 @@ public final class PpoSizing {
         }
     }
 
+    /** A loaded sizing policy as an entry sizer (the ensemble's sizer member); close it after the run. */
+    record Sizer(PpoStore.Loaded loaded, PpoEntrySizer sizer) implements AutoCloseable {
+        @Override public void close() { loaded.close(); }
+    }
+
+    /** Loads the policy for {@code model}'s cost-aware decisions as an entry sizer (refused as for a backtest). */
+    static Sizer entrySizer(Path policyDir, Path model, io.tatra.decision.FusionPolicy fitted, int horizon, Consumer<String> log) {
+        if (!(fitted instanceof io.tatra.decision.CostAwareFusion policy))
+            throw new TatraException("a PPO sizer reads the cost-aware policy's expected return: use --policy cost-aware");
+        PpoStore.Loaded l = PpoStore.load(policyDir);
+        try {
+            Settings s = check(l.card(), policyDir, model);
+            log.accept("PPO sizing policy " + policyDir + " is the ensemble's sizer: its target from a flat book gives the side and size");
+            return new Sizer(l, new PpoEntrySizer(l.policy(), policy, s.medianVolatility(), s.fractions(), horizon));
+        } catch (RuntimeException e) {
+            l.close();
+            throw e;
+        }
+    }
+
     /** A loaded policy managing a live or paper session's positions; close it with the session. */
     record Open(PpoStore.Loaded loaded) implements AutoCloseable {
         @Override public void close() { loaded.close(); }

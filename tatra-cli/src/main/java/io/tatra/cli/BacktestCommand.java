@@ -80,8 +80,8 @@ final class BacktestCommand implements Callable<Integer> {
                 .withPolicy(kind, ca);
         data.configureTorch();
         if ((alsoModels != null || ensembleConfig != null) && winModel == null) throw new TatraException("--also-models and --ensemble belong to the ensemble: give --win-model DIR too");
-        if (policy.ppoPolicy != null && winModel != null) throw new TatraException("--ppo-policy and --win-model are separate runs: give one");
-        BacktestService.Run run = policy.ppoPolicy != null ? io.tatra.app.PpoSizing.backtest(common.home(), req, policy.ppoPolicy, ModelCommands.LOG)
+        // with --win-model the PPO policy is the ensemble's sizer member; alone it manages the positions
+        BacktestService.Run run = policy.ppoPolicy != null && winModel == null ? io.tatra.app.PpoSizing.backtest(common.home(), req, policy.ppoPolicy, ModelCommands.LOG)
                 : winModel == null ? BacktestService.run(common.home(), req, ModelCommands.LOG)
                 : io.tatra.app.EnsembleService.run(common.home(), ensembleRequest(req), ModelCommands.LOG);
         if (common.json) System.out.println(Json.write(run.result()));
@@ -92,7 +92,7 @@ final class BacktestCommand implements Callable<Integer> {
     private io.tatra.app.EnsembleService.Request ensembleRequest(BacktestRequest req) {
         var file = ensembleConfig == null ? new io.tatra.decision.ensemble.EnsembleConfig.File(io.tatra.decision.ensemble.EnsembleConfig.defaults(), null)
                 : io.tatra.decision.ensemble.EnsembleConfig.readFile(ensembleConfig);
-        return new io.tatra.app.EnsembleService.Request(req, winModel, alsoModels, file.thresholds(), file.fit());
+        return new io.tatra.app.EnsembleService.Request(req, winModel, alsoModels, file.thresholds(), file.fit(), policy.ppoPolicy);
     }
 
     /** The run's summary lines, as printed. */

@@ -89,6 +89,15 @@ class PpoCliTest extends CliHarness {
         JsonNode btp = new ObjectMapper().readTree(out());
         assertTrue(err().contains("manages the positions"), err());
         assertTrue(btp.get("trades").asInt() >= 0 && Files.isRegularFile(home.resolve("bt-ppo").resolve("trades.csv")), out());
+        // with --win-model it is the ensemble's sizer member instead: its target from a flat book gives the side and size
+        Path ens = home.resolve("ensemble.json");
+        Files.writeString(ens, "{\"fitQuantiles\": {\"entryConfidence\": 0.5, \"winProbability\": 0.3, \"fullConfidence\": 0.7, \"halfConfidence\": 0.3, \"strongTiming\": 0.5}}");
+        assertEquals(0, run(concat(new String[]{"backtest"}, bt, "--win-model", gbm.toString(), "--ensemble", ens.toString(), "--ppo-policy", sizingPolicy.toString(),
+                "--out", home.resolve("bt-ens-ppo").toString(), "--json")), err());
+        assertTrue(err().contains("is the ensemble's sizer"), err());
+        JsonNode firstDecision = new ObjectMapper().readTree(Files.readAllLines(home.resolve("bt-ens-ppo").resolve("decisions.jsonl")).get(0));
+        assertTrue(firstDecision.get("features").has("ppo_sizer.side") && firstDecision.get("features").has("ppo_sizer.size"), firstDecision.toString());
+
         // and a paper session's, on the exchange over loopback
         assertEquals(0, run("paper", "--home", h, "--model", gbm.toString(), "--symbols", "SYN01USDT", "--from", "2022-09-01", "--to", "2022-09-20",
                 "--ppo-policy", sizingPolicy.toString(), "--out", home.resolve("paper-ppo").toString()), out() + err());
