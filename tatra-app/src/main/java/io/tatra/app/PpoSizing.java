@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A saved PPO sizing policy ({@code tatra ppo --task sizing --save DIR}) put to work: it manages the positions of a
- * backtest of the model it was trained on ({@link PpoSizingStrategy}), seeing the same signals and position state as in
- * its training episodes. Refused, with the reason, for a policy of another task or observation, or one trained on
- * another model's forecasts.
+ * A saved PPO policy ({@code tatra ppo --task sizing|risk --save DIR}) put to work: it manages the positions of a
+ * backtest, paper or live session of the model it was trained on ({@link PpoSizingStrategy}, {@link PpoRiskStrategy}),
+ * seeing the same signals and state as in its training episodes; a sizing policy can also be the ensemble's sizer.
+ * Refused, with the reason, for a policy of another task or observation, or one trained on another model's forecasts.
  */
 public final class PpoSizing {
     private PpoSizing() {}
@@ -27,13 +27,48 @@ public final class PpoSizing {
         if (req.model() == null) throw new TatraException("--ppo-policy needs --model: the model whose forecasts the policy was trained on");
         if (req.policy() != DecisionPolicy.Kind.COST_AWARE) throw new TatraException("--ppo-policy reads the cost-aware policy's expected return: use --policy cost-aware");
         try (PpoStore.Loaded l = PpoStore.load(policyDir)) {
-            Settings s = check(l.card(), policyDir, req.model());
-            log.accept(String.format(java.util.Locale.ROOT, "PPO sizing policy %s (trained on %s .. %s, %d episodes, %,d steps) manages the positions; the holding rules are off",
-                    policyDir, l.card().episodesFrom(), l.card().episodesTo(), l.card().distinctEpisodes(), l.card().steps()));
+            BacktestService.StrategyFactory factory = (decisions, ids) -> manager(l, policyDir, req.model(), (h, i) -> {
+                io.tatra.decision.TradeDecision[] d = decisions.get(h.symbol());
+                return d == null || i >= d.length ? null : d[i];
+            });
+            manager(l, policyDir, req.model(), (h, i) -> null); // refuses a mismatched policy before any data is read
+            log.accept(String.format(java.util.Locale.ROOT, "PPO %s policy %s (trained on %s .. %s, %d episodes, %,d steps) manages the positions; the holding rules are off",
+                    l.card().task().label(), policyDir, l.card().episodesFrom(), l.card().episodesTo(), l.card().distinctEpisodes(), l.card().steps()));
             // one PyTorch thread throughout: the policy's choices must not depend on --threads
-            return io.tatra.model.nn.Torch.singleThreaded(() -> BacktestService.run(home, req,
-                    PpoSizingStrategy.over(l.policy(), s.fractions(), s.episodeBars(), s.roundTrip(), s.medianVolatility()), "ppo-sizing " + policyDir.getFileName(), log));
+            return io.tatra.model.nn.Torch.singleThreaded(() -> BacktestService.run(home, req, factory, "ppo-" + l.card().task().label() + " " + policyDir.getFileName(), log));
         }
+    }
+
+    /** A strategy that manages positions itself: in a backtest, and as the journaling strategy's hook on a venue. */
+    interface Manager extends io.tatra.trading.Strategy, JournaledStrategy.Positions {}
+
+    /** The position manager a saved sizing or risk policy makes for {@code model}'s decisions (refused for another task or model). */
+    static Manager manager(PpoStore.Loaded l, Path dir, Path model, PpoSizingStrategy.DecisionSource source) {
+        PpoCard c = l.card();
+        if (c.task() == PpoTask.RISK) {
+            PpoStore.requireCompatible(c, dir, PpoTask.RISK, PpoTaskEnvs.names(PpoTaskEnvs.RISK_STATE), new int[]{5});
+            requireSameModel(c, dir, model);
+            var env = c.environment();
+            double[] scales = numbers(env.get("scales"), dir, "scales");
+            return new PpoRiskStrategy(l.policy(), scales, number(env, "maxLeverage", dir), number(env, "rebalanceBand", dir), (int) number(env, "episodeBars", dir),
+                    (int) number(env, "winRateBars", dir), PpoTaskService.Side.parse(String.valueOf(env.get("base"))), number(env, "roundTrip", dir),
+                    number(env, "medianVolatility", dir), source);
+        }
+        if (c.task() != PpoTask.SIZING)
+            throw new TatraException(dir + " is a PPO " + c.task().label() + " policy: only sizing and risk policies manage positions (the others are compared by tatra ppo)");
+        Settings s = check(c, dir, model);
+        return new PpoSizingStrategy(l.policy(), s.fractions(), s.episodeBars(), s.roundTrip(), s.medianVolatility(), source);
+    }
+
+    private static double number(java.util.Map<String, Object> env, String key, Path dir) {
+        if (!(env.get(key) instanceof Number n)) throw new TatraException(dir + ": the card lacks the environment's " + key + "; train the policy again");
+        return n.doubleValue();
+    }
+
+    private static double[] numbers(Object v, Path dir, String key) {
+        if (!(v instanceof List<?> l) || l.isEmpty() || !l.stream().allMatch(x -> x instanceof Number))
+            throw new TatraException(dir + ": the card lacks the environment's " + key + "; train the policy again");
+        return l.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
     }
 
     /** A loaded sizing policy as an entry sizer (the ensemble's sizer member); close it after the run. */
@@ -65,9 +100,8 @@ public final class PpoSizing {
     static Open positions(Path policyDir, Path model, JournaledStrategy journaled, Consumer<String> say) {
         PpoStore.Loaded l = PpoStore.load(policyDir);
         try {
-            Settings s = check(l.card(), policyDir, model);
-            journaled.withPositions(new PpoSizingStrategy(l.policy(), s.fractions(), s.episodeBars(), s.roundTrip(), s.medianVolatility(), (h, i) -> null));
-            say.accept("tatra: PPO sizing policy " + policyDir + " manages the positions; the holding rules are off");
+            journaled.withPositions(manager(l, policyDir, model, (h, i) -> null));
+            say.accept("tatra: PPO " + l.card().task().label() + " policy " + policyDir + " manages the positions; the holding rules are off");
             return new Open(l);
         } catch (RuntimeException e) {
             l.close();
@@ -77,6 +111,14 @@ public final class PpoSizing {
 
     static Settings check(PpoCard c, Path dir, Path model) {
         PpoStore.requireCompatible(c, dir, PpoTask.SIZING, PpoTaskEnvs.names(PpoTaskEnvs.SIZING_STATE), new int[]{5});
+        requireSameModel(c, dir, model);
+        var env = c.environment();
+        return new Settings(numbers(env.get("fractions"), dir, "fractions"), (int) number(env, "episodeBars", dir), number(env, "roundTrip", dir),
+                number(env, "medianVolatility", dir));
+    }
+
+    /** Refuses a policy trained on another model's forecasts (its card records the SHA-256 of the model's card). */
+    static void requireSameModel(PpoCard c, Path dir, Path model) {
         String sha;
         try {
             sha = ModelStore.sha256(model.resolve("model.json"));
@@ -84,12 +126,6 @@ public final class PpoSizing {
             throw new TatraException("cannot read " + model.resolve("model.json") + ": " + e.getMessage(), e);
         }
         if (!sha.equals(c.signalModelCardSha256()))
-            throw new TatraException(dir + " was trained on the forecasts of " + c.signalModel() + ", not of " + model + " (its model card differs): train it for this model with tatra ppo --task sizing --save");
-        var env = c.environment();
-        if (!(env.get("fractions") instanceof List<?> fr) || !(env.get("episodeBars") instanceof Number eb) || !(env.get("roundTrip") instanceof Number rt)
-                || !(env.get("medianVolatility") instanceof Number mv))
-            throw new TatraException(dir + ": the card lacks the sizing environment's settings (fractions, episodeBars, roundTrip, medianVolatility); train it again");
-        double[] fractions = fr.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
-        return new Settings(fractions, eb.intValue(), rt.doubleValue(), mv.doubleValue());
+            throw new TatraException(dir + " was trained on the forecasts of " + c.signalModel() + ", not of " + model + " (its model card differs): train it for this model with tatra ppo --task " + c.task().label() + " --save");
     }
 }

@@ -24,7 +24,7 @@ import java.util.Map;
  * and the drawdown and return of equity since the start of the current block of {@code episodeBars} bars (the agent
  * trained on episodes of that length; here equity is the whole portfolio's, shared by its symbols).
  */
-final class PpoSizingStrategy implements Strategy, JournaledStrategy.Positions {
+final class PpoSizingStrategy implements PpoSizing.Manager {
     /** The decision at a bar's close (null: none yet, e.g. while the window fills). */
     @FunctionalInterface
     interface DecisionSource {

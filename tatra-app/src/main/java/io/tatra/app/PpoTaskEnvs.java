@@ -33,6 +33,8 @@ final class PpoTaskEnvs {
     static final List<String> SIGNALS = List.of("direction_x10", "edge_in_round_trips", "bull_minus_bear", "volatility_over_median_minus_1");
     /** The sizing task's position state after the signals ({@link SizingEnv}). */
     static final List<String> SIZING_STATE = List.of("position", "unrealized_pnl", "bars_in_trade", "drawdown", "episode_return");
+    /** The risk task's state after the signals ({@link RiskEnv}). */
+    static final List<String> RISK_STATE = List.of("position", "drawdown", "episode_return", "base_target", "base_win_rate_minus_half", "log_vol_ratio_24_240");
 
     /**
      * @param baselines per name, the rule for symbol {@code s}'s environment (the portfolio's ignores {@code s})
@@ -46,12 +48,17 @@ final class PpoTaskEnvs {
 
     static Task build(PpoTaskService.Request r, PpoTaskService.Prepared p) {
         int e = r.episodeBars();
-        return switch (r.task()) {
+        Task t = switch (r.task()) {
             case SIZING -> sizing(r, p, e);
             case EXITS -> exits(r, p, e);
             case RISK -> risk(r, p, e);
             case PORTFOLIO -> portfolio(r, p, e);
         };
+        // the scales of the signals, so a strategy acting on the saved policy sees them as in training
+        Map<String, Object> env = new LinkedHashMap<>(t.environment());
+        env.put("medianVolatility", p.medianVolatility());
+        env.put("roundTrip", p.policy().costs().roundTrip(1, p.horizon()));
+        return new Task(t.train(), t.trainEpisodes(), t.baselines(), t.evaluate(), t.observation(), t.actions(), env);
     }
 
     static BacktestConfig backtest(PpoTaskService.Request r, double leverage) {
@@ -122,8 +129,7 @@ final class PpoTaskEnvs {
         rules.put("cost-aware side, full size", s -> (bar, obs) -> new int[]{2 + 2 * sides[s][bar]});
         return task(train, rules, test, (env, rule) -> Episodes.run(env, (bar, obs) -> rule.apply(bar, obs)[0]),
                 names(SIZING_STATE), List.of(List.of("-1", "-0.5", "0", "0.5", "1")),
-                PpoTaskService.settings("episodeBars", e, "fractions", cfg.fractions(), "leverage", 1, "medianVolatility", p.medianVolatility(),
-                        "roundTrip", p.policy().costs().roundTrip(1, p.horizon())));
+                PpoTaskService.settings("episodeBars", e, "fractions", cfg.fractions(), "leverage", 1));
     }
 
     private static Task exits(PpoTaskService.Request r, PpoTaskService.Prepared p, int e) {
@@ -161,7 +167,7 @@ final class PpoTaskEnvs {
         rules.put("flat", s -> (bar, obs) -> new int[]{0});
         rules.put("halve after a 5 % drawdown", s -> (bar, obs) -> new int[]{obs[w + 1] < -0.05 ? 2 : 3});
         return task(train, rules, test, Episodes::run,
-                names(List.of("position", "drawdown", "episode_return", "base_target", "base_win_rate_minus_half", "log_vol_ratio_24_240")),
+                names(RISK_STATE),
                 List.of(List.of("0", "0.25", "0.5", "1", "1.5")),
                 PpoTaskService.settings("episodeBars", e, "scales", cfg.scales(), "maxLeverage", 1.5, "winRateBars", 48, "rebalanceBand", 0.2, "base", r.side().label()));
     }

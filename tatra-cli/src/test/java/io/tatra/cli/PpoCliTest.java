@@ -73,7 +73,8 @@ class PpoCliTest extends CliHarness {
         // the demo model has no validated edge, so the cost-aware side enters nothing: exits says so and how to go on
         assertEquals(2, run(concat(new String[]{"ppo"}, ppo, "--task", "exits", "--episode-bars", "4")));
         assertTrue(err().contains("enters no trade") && err().contains("--side direction"), err());
-        assertEquals(0, run(concat(new String[]{"ppo"}, ppo, "--task", "exits", "--side", "direction", "--episode-bars", "4")), err());
+        Path exitsPolicy = home.resolve("ppo-exits");
+        assertEquals(0, run(concat(new String[]{"ppo"}, ppo, "--task", "exits", "--side", "direction", "--episode-bars", "4", "--save", exitsPolicy.toString())), err());
         JsonNode ex = new ObjectMapper().readTree(out());
         assertEquals(List.of("hold to the end (4 bars)", "exit after the horizon (4 bars)", "exit when the direction side stops agreeing", "trailing stop at 2 volatilities", "PPO"),
                 rules(ex));
@@ -106,8 +107,11 @@ class PpoCliTest extends CliHarness {
         assertTrue(err().contains("--ppo-policy manages positions over a session"), err());
         assertEquals(2, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", sizingPolicy.toString(), "--policy", "rule")));
         assertTrue(err().contains("use --policy cost-aware"), err());
-        assertEquals(2, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", saved.toString())));
-        assertTrue(err().contains("is a PPO risk policy, not sizing"), err());
+        // a risk policy manages positions too (its multiplier on the side rule's side); an exits policy does not
+        assertEquals(0, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", saved.toString(), "--out", home.resolve("bt-ppo-risk").toString(), "--json")), err());
+        assertTrue(err().contains("PPO risk policy") && err().contains("manages the positions"), err());
+        assertEquals(2, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", exitsPolicy.toString())));
+        assertTrue(err().contains("only sizing and risk policies manage positions"), err());
         Path other = home.resolve("gbm-other");
         Files.createDirectories(other);
         try (var files = Files.list(gbm)) {

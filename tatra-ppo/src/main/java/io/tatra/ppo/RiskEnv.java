@@ -77,32 +77,45 @@ public final class RiskEnv implements Env, MultiEnv.Counted {
     /** Per bar, the share of the last {@code window} bars with a base position whose return went its way, minus ½ (0 when there was none). */
     static double[] winRates(BarSeries b, double[] base, int window, int to) {
         double[] out = new double[to];
-        int[] hit = new int[to], active = new int[to];
-        for (int i = 1; i < to; i++) {
-            int side = (int) Math.signum(base[i - 1]);
-            double r = b.close(i) - b.close(i - 1);
-            hit[i] = hit[i - 1] + (side != 0 && side * r > 0 ? 1 : 0);
-            active[i] = active[i - 1] + (side != 0 ? 1 : 0);
-            int lo = Math.max(0, i - window);
-            int a = active[i] - active[lo];
-            out[i] = a == 0 ? 0 : (hit[i] - hit[lo]) / (double) a - 0.5;
-        }
+        for (int i = 1; i < to; i++) out[i] = winRate(b, i, t -> (int) Math.signum(base[t]), window);
         return out;
     }
 
-    /** Per bar, log(realized volatility of the last 24 bars / of the last 240), 0 until both have two returns. */
+    /**
+     * At bar {@code i}: among the last {@code window} bars (from bar 1 on) whose previous bar had a base side
+     * ({@code sideAt}), the share whose close moved that side's way, minus ½; 0 when none had a side. The same function
+     * serves the environment and a strategy that acts on its policy.
+     */
+    public static double winRate(BarSeries b, int i, java.util.function.IntUnaryOperator sideAt, int window) {
+        int hit = 0, active = 0;
+        for (int t = Math.max(1, i - window + 1); t <= i; t++) {
+            int side = sideAt.applyAsInt(t - 1);
+            if (side == 0) continue;
+            active++;
+            if (side * (b.close(t) - b.close(t - 1)) > 0) hit++;
+        }
+        return active == 0 ? 0 : hit / (double) active - 0.5;
+    }
+
+    /** Per bar, {@link #volRatio}. */
     static double[] volRatios(BarSeries b, int to) {
-        double[] sq = new double[to], out = new double[to];
-        for (int i = 1; i < to; i++) {
-            double r = Math.log(b.close(i) / b.close(i - 1));
-            sq[i] = sq[i - 1] + r * r;
-        }
-        for (int i = 2; i < to; i++) {
-            int s = Math.min(SHORT_VOL, i), l = Math.min(LONG_VOL, i);
-            double shortVar = (sq[i] - sq[i - s]) / s, longVar = (sq[i] - sq[i - l]) / l;
-            out[i] = shortVar > 0 && longVar > 0 ? Math.max(-5, Math.min(5, 0.5 * Math.log(shortVar / longVar))) : 0;
-        }
+        double[] out = new double[to];
+        for (int i = 2; i < to; i++) out[i] = volRatio(b, i);
         return out;
+    }
+
+    /** At bar {@code i}: log(realized volatility of the last 24 bars / of the last 240), clipped to ±5; 0 before two returns. */
+    public static double volRatio(BarSeries b, int i) {
+        if (i < 2) return 0;
+        int s = Math.min(SHORT_VOL, i), l = Math.min(LONG_VOL, i);
+        double shortSq = 0, longSq = 0;
+        for (int t = i - l + 1; t <= i; t++) {
+            double r = Math.log(b.close(t) / b.close(t - 1));
+            longSq += r * r;
+            if (t > i - s) shortSq += r * r;
+        }
+        double shortVar = shortSq / s, longVar = longSq / l;
+        return shortVar > 0 && longVar > 0 ? Math.max(-5, Math.min(5, 0.5 * Math.log(shortVar / longVar))) : 0;
     }
 
     @Override public int observationSize() { return width + STATE; }
