@@ -146,10 +146,11 @@ public final class EnsembleService {
             throw new TatraException("the timing model " + req.model() + " has no validation part in its card: the ensemble's thresholds cannot be fitted there; give fixed values");
         List<Symbol> symbols = card.symbols().stream().map(Symbol::of).toList();
         DataRequest data = DataRequest.of(symbols, req.data().interval()).withHorizon(h);
-        PolicyFits.ValidationPart v = PolicyFits.validation(home, data, req.model(), card, ds -> PolicyFits.forecasts(req.model(), ds), req.policySpec(home));
+        PolicyFits.Forecasted[] forecasted = new PolicyFits.Forecasted[1]; // the validation dataset's forecasts, computed once for the cut and the votes
+        PolicyFits.ValidationPart v = PolicyFits.validation(home, data, req.model(), card, ds -> forecasted[0] = PolicyFits.forecasts(req.model(), ds), req.policySpec(home));
         long from = v.from().toEpochMilli(), to = v.to().toEpochMilli();
         List<Double> timing = new ArrayList<>(), win = new ArrayList<>(), ensemble = new ArrayList<>();
-        List<Votes> all = io.tatra.model.nn.Torch.singleThreaded(() -> votes(v.dataset(), PolicyFits.forecasts(req.model(), v.dataset()), r, sizer, ppo, h, null, log));
+        List<Votes> all = io.tatra.model.nn.Torch.singleThreaded(() -> votes(v.dataset(), forecasted[0], r, sizer, ppo, h, null, log));
         for (Votes x : all) {
             long t = v.dataset().symbols().get(x.window().symbol()).bars().openTimeMillis(x.window().row());
             if (t < from || t > to || x.timing().side() == 0) continue;

@@ -34,23 +34,21 @@ final class PpoEntrySizer {
 
     /** The agent's observation of a decision from a flat book: the same signals as in training, then a zero position state. */
     double[] observation(TradeDecision d) {
-        double[] signals = SizingService.Signals.row(d.traced("p_up"), d.traced("p_down"), d.traced("p_bull"), d.traced("p_bear"), d.traced("volatility"),
-                d.traced("edge"), policy.costs().roundTrip(1, horizon), medianVolatility);
+        double[] signals = SizingService.Signals.ofTrace(d, policy.costs().roundTrip(1, horizon), medianVolatility);
         return java.util.Arrays.copyOf(signals, signals.length + SizingEnv.STATE); // then a flat book: zeros
     }
 
     /** The agent's target position (a signed multiple of equity) from a flat book at this decision, or NaN when it carries no forecasts. */
     double target(TradeDecision d) {
         double[] obs = observation(d);
-        for (double v : obs) if (!Double.isFinite(v)) return Double.NaN;
-        return fractions[pi.evaluate(obs).greedy()[0]];
+        return SizingService.Signals.finite(obs) ? fractions[pi.evaluate(obs).greedy()[0]] : Double.NaN;
     }
 
     TradeDecision resize(TradeDecision d) {
         if (d.action() == Action.FLAT) return d;
-        double[] obs = observation(d);
-        for (double v : obs) if (!Double.isFinite(v)) return d; // not a cost-aware decision: left as it is
-        double target = fractions[pi.evaluate(obs).greedy()[0]], size = d.action().sign() * target;
+        double target = target(d);
+        if (Double.isNaN(target)) return d; // not a cost-aware decision: left as it is
+        double size = d.action().sign() * target;
         Map<String, Double> trace = new LinkedHashMap<>(d.trace());
         trace.put("ppo_target", target);
         trace.put("size", Math.max(0, size));

@@ -32,9 +32,9 @@ final class PpoRiskStrategy implements PpoSizing.Manager {
     private final PpoSizingStrategy.DecisionSource source;
     private final Map<Symbol, State> states = new HashMap<>();
 
-    private static final class State {
-        double sent, blockEquity, blockPeak;
-        long blockStart = Long.MIN_VALUE;
+    private final class State {
+        double sent;
+        final EpisodeBlock block = new EpisodeBlock(episodeBars);
         /** The base side at each bar's open time (the last few hundred bars). */
         final TreeMap<Long, Integer> sides = new TreeMap<>();
     }
@@ -64,24 +64,18 @@ final class PpoRiskStrategy implements PpoSizing.Manager {
         if (d == null) return List.of();
         Symbol s = history.symbol();
         State st = states.computeIfAbsent(s, k -> new State());
-        double[] sig = SizingService.Signals.row(d.traced("p_up"), d.traced("p_down"), d.traced("p_bull"), d.traced("p_bear"), d.traced("volatility"),
-                d.traced("edge"), roundTrip, medianVolatility);
-        for (double v : sig) if (!Double.isFinite(v)) return List.of();
+        double[] sig = SizingService.Signals.ofTrace(d, roundTrip, medianVolatility);
+        if (!SizingService.Signals.finite(sig)) return List.of();
         int base = side == PpoTaskService.Side.COST_AWARE ? d.action().sign() : (int) Math.signum(d.traced("p_up") - d.traced("p_down"));
         st.sides.put(history.openTimeMillis(index), base);
         while (st.sides.size() > winRateBars + 2) st.sides.pollFirstEntry();
         double equity = portfolio.equity(), qty = portfolio.position(s);
-        long bar = history.openTimeMillis(index) / history.interval().millis();
-        if (st.blockStart == Long.MIN_VALUE || bar - st.blockStart >= episodeBars) {
-            st.blockStart = bar;
-            st.blockEquity = st.blockPeak = equity;
-        }
-        st.blockPeak = Math.max(st.blockPeak, equity);
+        st.block.update(EpisodeBlock.bar(history.openTimeMillis(index), history.interval().millis()), equity);
         double[] o = java.util.Arrays.copyOf(sig, sig.length + RiskEnv.STATE);
         int w = sig.length;
         o[w] = qty * history.close(index) / equity;
-        o[w + 1] = equity / st.blockPeak - 1;
-        o[w + 2] = equity / st.blockEquity - 1;
+        o[w + 1] = st.block.drawdown(equity);
+        o[w + 2] = st.block.blockReturn(equity);
         o[w + 3] = base;
         o[w + 4] = RiskEnv.winRate(history, index, t -> st.sides.getOrDefault(history.openTimeMillis(t), 0), winRateBars);
         o[w + 5] = RiskEnv.volRatio(history, index);

@@ -38,10 +38,10 @@ final class PpoSizingStrategy implements PpoSizing.Manager {
     private final DecisionSource source;
     private final Map<Symbol, State> states = new HashMap<>();
 
-    private static final class State {
-        double target = Double.NaN, blockEquity, blockPeak, lastQty, entry = Double.NaN;
+    private final class State {
+        double target = Double.NaN, lastQty, entry = Double.NaN;
         int inTrade;
-        long blockStart = Long.MIN_VALUE;
+        final EpisodeBlock block = new EpisodeBlock(episodeBars);
     }
 
     PpoSizingStrategy(ActorCritic pi, double[] fractions, int episodeBars, double roundTrip, double medianVolatility, DecisionSource source) {
@@ -72,7 +72,7 @@ final class PpoSizingStrategy implements PpoSizing.Manager {
         if (qty != 0 && (st.lastQty == 0 || Math.signum(qty) != Math.signum(st.lastQty))) st.entry = history.open(index);
         st.lastQty = qty;
         if (Double.isNaN(entry) && qty != 0) entry = st.entry;
-        double[] obs = observation(d, st, history.close(index), qty, entry, portfolio.equity(), history.openTimeMillis(index) / history.interval().millis());
+        double[] obs = observation(d, st, history.close(index), qty, entry, portfolio.equity(), EpisodeBlock.bar(history.openTimeMillis(index), history.interval().millis()));
         if (obs == null) return List.of();
         double target = fractions[pi.evaluate(obs).greedy()[0]];
         if (target == st.target) return List.of();
@@ -85,22 +85,17 @@ final class PpoSizingStrategy implements PpoSizing.Manager {
      * {@code bar} counts bars since the epoch, so the blocks are the same whatever window of history a venue passes.
      */
     double[] observation(TradeDecision d, State st, double close, double qty, double entry, double equity, long bar) {
-        double[] sig = SizingService.Signals.row(d.traced("p_up"), d.traced("p_down"), d.traced("p_bull"), d.traced("p_bear"), d.traced("volatility"),
-                d.traced("edge"), roundTrip, medianVolatility);
-        for (double v : sig) if (!Double.isFinite(v)) return null;
+        double[] sig = SizingService.Signals.ofTrace(d, roundTrip, medianVolatility);
+        if (!SizingService.Signals.finite(sig)) return null;
         st.inTrade = qty == 0 ? 0 : st.inTrade + 1;
-        if (st.blockStart == Long.MIN_VALUE || bar - st.blockStart >= episodeBars) {
-            st.blockStart = bar;
-            st.blockEquity = st.blockPeak = equity;
-        }
-        st.blockPeak = Math.max(st.blockPeak, equity);
+        st.block.update(bar, equity);
         double[] o = java.util.Arrays.copyOf(sig, sig.length + SizingEnv.STATE);
         int w = sig.length;
         o[w] = qty * close / equity;
         o[w + 1] = qty == 0 || Double.isNaN(entry) ? 0 : qty * (close - entry) / equity;
         o[w + 2] = Math.min(st.inTrade, 100) / 100.0;
-        o[w + 3] = equity / st.blockPeak - 1;
-        o[w + 4] = equity / st.blockEquity - 1;
+        o[w + 3] = st.block.drawdown(equity);
+        o[w + 4] = st.block.blockReturn(equity);
         return o;
     }
 

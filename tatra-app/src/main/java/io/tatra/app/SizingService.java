@@ -124,14 +124,16 @@ public final class SizingService {
             rules.put("half-Kelly on the cost-aware side", (bar, obs) -> nearest(fr, kelly(policy.decide(ts.current.outputs(bar)), ts.current.outputs(bar), kellyB)));
             rules.put("PPO", Episodes.greedy(pi));
             Map<String, Episodes.Outcome> sum = new LinkedHashMap<>();
-            for (int s = 0; s < test.symbols().size(); s++) {
-                int[] run = ts.longestRun(s);
-                if (run[1] - run[0] <= r.episodeBars() + 1) continue;
-                ts.current = ts.view(s);
-                SizingEnv e = new SizingEnv(envCfg, test.symbols().get(s).frame(), ts.rows[s], run[0], run[1], 0);
-                for (var rule2 : rules.entrySet())
-                    sum.merge(rule2.getKey(), io.tatra.model.nn.Torch.singleThreaded(() -> Episodes.run(e, rule2.getValue())), Episodes.Outcome::plus);
-            }
+            io.tatra.model.nn.Torch.singleThreaded(() -> { // PPO acts on one PyTorch thread, as it trained
+                for (int s = 0; s < test.symbols().size(); s++) {
+                    int[] run = ts.longestRun(s);
+                    if (run[1] - run[0] <= r.episodeBars() + 1) continue;
+                    ts.current = ts.view(s);
+                    SizingEnv e = new SizingEnv(envCfg, test.symbols().get(s).frame(), ts.rows[s], run[0], run[1], 0);
+                    for (var rule2 : rules.entrySet()) sum.merge(rule2.getKey(), Episodes.run(e, rule2.getValue()), Episodes.Outcome::plus);
+                }
+                return null;
+            });
             List<Row> rows = new ArrayList<>();
             for (var e : sum.entrySet()) {
                 Episodes.Outcome o = e.getValue();
@@ -243,6 +245,20 @@ public final class SizingService {
         /** One bar's signals: {@code 10·(P(up) − P(down))}, E[r] in round trips, {@code P(bull) − P(bear)}, volatility / median − 1 (both clipped to ±5). */
         static double[] row(double pUp, double pDown, double pBull, double pBear, double volatility, double expectedReturn, double roundTrip, double medianVol) {
             return new double[]{10 * (pUp - pDown), clip(expectedReturn / Math.max(roundTrip, 1e-6)), pBull - pBear, clip(volatility / medianVol - 1)};
+        }
+
+        /**
+         * The same signals from a cost-aware decision's trace ({@code p_up … volatility}, {@code edge}); non-finite
+         * values where the trace lacks them (a decision of another policy).
+         */
+        static double[] ofTrace(TradeDecision d, double roundTrip, double medianVol) {
+            return row(d.traced("p_up"), d.traced("p_down"), d.traced("p_bull"), d.traced("p_bear"), d.traced("volatility"), d.traced("edge"), roundTrip, medianVol);
+        }
+
+        /** Whether every value of a signal row is finite. */
+        static boolean finite(double[] row) {
+            for (double v : row) if (!Double.isFinite(v)) return false;
+            return true;
         }
 
         private static double clip(double v) { return Math.max(-5, Math.min(5, v)); }

@@ -153,7 +153,7 @@ public final class ExitEnv implements Env, MultiEnv.Counted {
         double after = p.equity();
         best = heldSide > 0 ? Math.max(best, frame.bars().close(bar)) : Math.min(best, frame.bars().close(bar));
         boolean done = p.position(0).quantity() == 0 || bar >= end || session.done();
-        return new Step(observation(), Math.log(Math.max(after, 1e-9) / Math.max(before, 1e-9)), done);
+        return new Step(observation(), Frames.logReturn(before, after), done);
     }
 
     public int bar() { return bar; }

@@ -7,7 +7,7 @@ import io.tatra.market.FundingRate;
 import java.time.Instant;
 import java.util.List;
 
-/** Cutting an episode's bars, with the funding settlements inside them, out of a frame. */
+/** Cutting an episode's bars, with the funding settlements inside them, out of a frame; the environments' shared reward. */
 final class Frames {
     private Frames() {}
 
@@ -27,4 +27,7 @@ final class Frames {
             for (double v : signals[i]) if (!Double.isFinite(v)) throw new IllegalArgumentException(what + " row " + i + " is not finite");
         }
     }
+
+    /** Every environment's reward: the log change of equity over the step (floored so a wiped-out account stays finite). */
+    static double logReturn(double before, double after) { return Math.log(Math.max(after, 1e-9) / Math.max(before, 1e-9)); }
 }

@@ -158,7 +158,7 @@ public final class RiskEnv implements Env, MultiEnv.Counted {
         bar++;
         double after = session.portfolio().equity();
         peak = Math.max(peak, after);
-        return new Step(observation(), Math.log(Math.max(after, 1e-9) / Math.max(before, 1e-9)), bar >= end || session.done());
+        return new Step(observation(), Frames.logReturn(before, after), bar >= end || session.done());
     }
 
     public int bar() { return bar; }

@@ -119,7 +119,7 @@ public final class SizingEnv implements Env, MultiEnv.Counted {
         double after = session.portfolio().equity();
         inTrade = session.portfolio().position(0).quantity() == 0 ? 0 : inTrade + 1;
         peak = Math.max(peak, after);
-        double reward = Math.log(Math.max(after, 1e-9) / Math.max(before, 1e-9));
+        double reward = Frames.logReturn(before, after);
         return new Step(observation(), reward, bar >= end || session.done());
     }
 
