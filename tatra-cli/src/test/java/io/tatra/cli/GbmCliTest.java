@@ -106,5 +106,23 @@ class GbmCliTest extends CliHarness {
         }
         assertEquals(2, run("meta-label", "--home", h, "--journals", home.resolve("nope").toString()));
         assertTrue(err().contains("decisions.jsonl: not found"), err());
+
+        // before any journal exists: the momentum rule's trades on stored bars, labelled by the triple barrier
+        Path bars = home.resolve("meta-bars");
+        assertEquals(0, run("meta-label", "--home", h, "--symbols", "SYN01USDT,SYN02USDT", "--interval", "1h", "--horizon", "8", "--every", "4",
+                "--embargo-hours", "8", "--out", bars.toString()), err());
+        assertTrue(out().contains("win probability (win) on") && out().contains("let through by LightGBM"), out());
+        assertTrue(err().contains("trades of the momentum rule") && err().contains("closed at the vertical barrier"), err());
+        JsonNode mj = new ObjectMapper().readTree(bars.resolve("meta.json").toFile());
+        assertEquals("bars", mj.get("source").asText());
+        assertEquals(8, mj.get("barriers").get("horizon").asInt());
+        assertEquals(67, mj.get("feature_names").size(), "side, the primary's strength and σ, the 64 market features");
+        assertTrue(Files.isRegularFile(bars.resolve("win.txt")) && Files.isRegularFile(bars.resolve("win_1bar.txt")));
+        assertEquals(2, run("meta-label", "--home", h, "--symbols", "SYN01USDT"));
+        assertTrue(err().contains("--symbols needs --interval"), err());
+        assertEquals(2, run("meta-label", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--journals", bt.toString()));
+        assertTrue(err().contains("give either --journals"), err());
+        assertEquals(2, run("meta-label", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--barriers", "0"));
+        assertTrue(err().contains("barrier multiples must be > 0"), err());
     }
 }

@@ -23,8 +23,23 @@ public final class MetaLabelModel implements AutoCloseable {
     private final GbmModel win30m, win5m, ret;
     private final List<String> featureNames;
     private final double threshold, returnScale;
+    private final Labels labels;
 
-    private MetaLabelModel(GbmModel win30m, GbmModel win5m, GbmModel ret, List<String> featureNames, double threshold, double returnScale) {
+    /**
+     * What the two win labels are called: the journals' {@code win_30m} and {@code win_5m}, or the bar source's
+     * triple-barrier net win and its one-bar equivalent.
+     */
+    public record Labels(String main, String early) {
+        public static final Labels JOURNALS = new Labels("win_30m", "win_5m");
+
+        public Labels {
+            if (main == null || early == null || main.equals(early) || main.equals("return") || early.equals("return"))
+                throw new IllegalArgumentException("two distinct label names other than 'return' are required, got " + main + " and " + early);
+        }
+    }
+
+    private MetaLabelModel(GbmModel win30m, GbmModel win5m, GbmModel ret, List<String> featureNames, double threshold, double returnScale, Labels labels) {
+        this.labels = labels;
         this.win30m = win30m;
         this.win5m = win5m;
         this.ret = ret;
@@ -47,13 +62,18 @@ public final class MetaLabelModel implements AutoCloseable {
     /** What training found: the parts, the boosters' rounds, the test metrics and the filter's effect on the test trades. */
     public record Report(int train, int validation, int test, int purged, int embargoed, List<String> warnings, Map<String, Integer> rounds,
                          double threshold, double testAuc, double testLogLoss, double baseRateLogLoss, double testBrier, double baseRateBrier,
-                         double returnIc, Trades allTest, Trades acceptedTest, Map<String, Double> gainImportance) {}
+                         double returnIc, Trades allTest, Trades acceptedTest, Map<String, Double> gainImportance, Labels labels) {}
 
     public record Trained(MetaLabelModel model, Report report) implements AutoCloseable {
         @Override public void close() { model.close(); }
     }
 
     public static Trained train(MetaSplit split, List<String> featureNames, GbmConfig base, Consumer<String> log) {
+        return train(split, featureNames, Labels.JOURNALS, base, log);
+    }
+
+    /** Trains on the main label (the threshold's), the early one and the return; {@code labels} names them in logs, rounds and texts. */
+    public static Trained train(MetaSplit split, List<String> featureNames, Labels labels, GbmConfig base, Consumer<String> log) {
         List<String> warnings = new ArrayList<>();
         for (String w : new String[]{DataSufficiency.META_LABELS.check(split.train().size(), "the training part"),
                 DataSufficiency.META_LABELS.check(split.train().size() + split.validation().size() + split.test().size()
@@ -66,8 +86,8 @@ public final class MetaLabelModel implements AutoCloseable {
         Map<String, Integer> rounds = new LinkedHashMap<>();
         GbmModel w30 = null, w5 = null, r = null;
         try {
-            w30 = fit(split, f, cfg, featureNames, GbmObjective.BINARY, e -> e.win30m() ? 1f : 0f, "win_30m", rounds, log);
-            w5 = fit(split, f, cfg, featureNames, GbmObjective.BINARY, e -> e.win5m() ? 1f : 0f, "win_5m", rounds, log);
+            w30 = fit(split, f, cfg, featureNames, GbmObjective.BINARY, e -> e.win30m() ? 1f : 0f, labels.main(), rounds, log);
+            w5 = fit(split, f, cfg, featureNames, GbmObjective.BINARY, e -> e.win5m() ? 1f : 0f, labels.early(), rounds, log);
             double scale = returnScale(split.train());
             r = fit(split, f, cfg, featureNames, GbmObjective.HUBER, e -> (float) (e.grossReturn() / scale), "return", rounds, log);
         } catch (RuntimeException e) {
@@ -76,7 +96,7 @@ public final class MetaLabelModel implements AutoCloseable {
         }
         double[] pVal = w30.predict(matrix(split.validation(), f), split.validation().size());
         double threshold = chooseThreshold(split.validation(), pVal);
-        MetaLabelModel model = new MetaLabelModel(w30, w5, r, featureNames, threshold, returnScale(split.train()));
+        MetaLabelModel model = new MetaLabelModel(w30, w5, r, featureNames, threshold, returnScale(split.train()), labels);
         return new Trained(model, model.report(split, rounds, warnings));
     }
 
@@ -108,7 +128,7 @@ public final class MetaLabelModel implements AutoCloseable {
         Arrays.sort(order, (a, b) -> Double.compare(gain[b], gain[a]));
         for (int i = 0; i < Math.min(15, f); i++) if (gain[order[i]] > 0) imp.put(featureNames.get(order[i]), gain[order[i]]);
         return new Report(split.train().size(), split.validation().size(), n, split.purged(), split.embargoed(), warnings, rounds, threshold,
-                Metrics.auc(p, y), ll / n, ll0 / n, brier / n, brier0 / n, Metrics.spearman(rp, actual), Trades.of(test), Trades.of(accepted), imp);
+                Metrics.auc(p, y), ll / n, ll0 / n, brier / n, brier0 / n, Metrics.spearman(rp, actual), Trades.of(test), Trades.of(accepted), imp, labels);
     }
 
     /** P(win_30m), P(win_5m) and the expected log return in the trade's direction, for one decision's features. */
@@ -125,7 +145,9 @@ public final class MetaLabelModel implements AutoCloseable {
     public List<String> featureNames() { return featureNames; }
 
     /** The boosters' texts by label, for a model directory. */
-    public Map<String, String> texts() { return Map.of("win_30m", win30m.text(), "win_5m", win5m.text(), "return", ret.text()); }
+    public Map<String, String> texts() { return Map.of(labels.main(), win30m.text(), labels.early(), win5m.text(), "return", ret.text()); }
+
+    public Labels labels() { return labels; }
 
     /** The validation threshold: the candidate (0 = accept all, or a quantile of the validation P(win)) with the best mean net P&L, keeping ≥ 20 %. */
     static double chooseThreshold(List<MetaExample> validation, double[] p) {
