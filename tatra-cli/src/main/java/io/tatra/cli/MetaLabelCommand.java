@@ -62,6 +62,15 @@ final class MetaLabelCommand implements Callable<Integer> {
         return new MetaLabelService.Bars(symbols, interval, period.from(), period.to(), cfg);
     }
 
+    /** Journals' P&L is in the account's currency; the bar source's is a log return per unit of notional, shown in basis points. */
+    private static void printTrades(String what, MetaLabelModel.Trades t, MetaLabelModel.Labels labels) {
+        if (labels.equals(MetaLabelModel.Labels.JOURNALS))
+            System.out.printf(Locale.ROOT, "  %s %,6d, net win rate %.1f %%, mean net P&L %.2f, total %.2f%n", what, t.count(), 100 * t.netWinRate(), t.meanNetPnl(), t.totalNetPnl());
+        else
+            System.out.printf(Locale.ROOT, "  %s %,6d, net win rate %.1f %%, mean net return %.1f bps a trade, sum %.1f %%%n", what, t.count(), 100 * t.netWinRate(),
+                    1e4 * t.meanNetPnl(), 100 * t.totalNetPnl());
+    }
+
     @Override
     public Integer call() {
         if (embargoHours < 0) throw new io.tatra.TatraException("--embargo-hours must be >= 0, got " + embargoHours);
@@ -80,10 +89,8 @@ final class MetaLabelCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "win probability (%s) on %,d test trades: AUC %.3f, log-loss %.4f (base rate %.4f), Brier %.4f (base rate %.4f); return IC %.3f%n",
                 p.labels().main(), p.test(), p.testAuc(), p.testLogLoss(), p.baseRateLogLoss(), p.testBrier(), p.baseRateBrier(), p.returnIc());
         System.out.printf(Locale.ROOT, "threshold %.3f (chosen on %,d validation trades)%n", p.threshold(), p.validation());
-        System.out.printf(Locale.ROOT, "  all test trades:      %,6d, net win rate %.1f %%, mean net P&L %.2f, total %.2f%n",
-                p.allTest().count(), 100 * p.allTest().netWinRate(), p.allTest().meanNetPnl(), p.allTest().totalNetPnl());
-        System.out.printf(Locale.ROOT, "  let through by LightGBM: %,6d, net win rate %.1f %%, mean net P&L %.2f, total %.2f%n",
-                p.acceptedTest().count(), 100 * p.acceptedTest().netWinRate(), p.acceptedTest().meanNetPnl(), p.acceptedTest().totalNetPnl());
+        printTrades("all test trades:        ", p.allTest(), p.labels());
+        printTrades("let through by LightGBM:", p.acceptedTest(), p.labels());
         System.out.println("top features by gain: " + String.join(", ", p.gainImportance().keySet().stream().limit(8).toList()));
         if (out != null) System.out.println("wrote " + out);
         return 0;
