@@ -3,8 +3,9 @@ package io.tatra.gbm;
 import java.util.Locale;
 
 /**
- * Booster settings. Training is seeded and deterministic ({@code deterministic=true}, {@code force_row_wise}, explicit
- * threads): the same data and seed give bit-identical trees.
+ * Booster settings. Training is seeded and deterministic ({@code deterministic=true}, {@code force_col_wise}, explicit
+ * threads): the same data and seed give bit-identical trees. Column-wise histograms trained 100,000 × 64 rows on 2
+ * threads about 9 % faster than row-wise (median ratio 0.91 over 3 alternating runs of 220 rounds, 2026-11-26).
  *
  * @param maxRounds   boosting rounds at most
  * @param patience    rounds without a better validation metric before training stops (the best round is kept)
@@ -46,7 +47,7 @@ public record GbmConfig(int numLeaves, double learningRate, int minDataInLeaf, d
         if (objective == GbmObjective.HUBER) sb.append(" alpha=1.0");
         sb.append(String.format(Locale.ROOT, " num_leaves=%d learning_rate=%s min_data_in_leaf=%d feature_fraction=%s bagging_fraction=%s bagging_freq=%d lambda_l2=%s",
                 numLeaves, learningRate, minDataInLeaf, featureFraction, baggingFraction, baggingFraction < 1 ? 1 : 0, lambdaL2));
-        sb.append(" num_threads=").append(threads).append(" seed=").append(seed).append(" deterministic=true force_row_wise=true verbosity=-1");
+        sb.append(" num_threads=").append(threads).append(" seed=").append(seed).append(" deterministic=true force_col_wise=true verbosity=-1");
         return sb.toString();
     }
 }
