@@ -32,17 +32,29 @@ import java.util.Map;
  */
 public final class DecisionService implements AutoCloseable {
     /** The decision (null when the model lacks a core head) and every head's forecast for the window ending at {@code bar}. */
-    public record Latest(Symbol symbol, Instant bar, int horizon, Forecast forecast, TradeDecision decision) {}
+    /**
+     * @param trailingVolatility the model's volatility forecasts of the symbol's {@link #REFERENCE_WINDOWS} windows before
+     *                           this one (fewer when history is short; empty without a volatility head): the reference
+     *                           of the readout's risk score
+     */
+    public record Latest(Symbol symbol, Instant bar, int horizon, Forecast forecast, TradeDecision decision, double[] trailingVolatility) {
+        /** Design document 003's LSTM outputs for this window (a stop 1 σ√h away). */
+        public io.tatra.decision.SequenceReadout readout() { return io.tatra.decision.SequenceReadout.of(forecast, horizon, trailingVolatility, 1); }
+    }
+
+    /** Windows before the latest whose volatility forecasts rank its risk score. */
+    public static final int REFERENCE_WINDOWS = 500;
 
     private final Path home;
     private final TradingModel model;
     private final FusionPolicy fusion;
     private final Interval interval;
     private final int horizon;
-    private final boolean fusable;
+    private final boolean fusable, hasVolatility;
     private ModelStrategy strategy;
     private final Map<Symbol, Long> consumed = new HashMap<>();
     private final Map<Symbol, Latest> last = new HashMap<>();
+    private final Map<Symbol, java.util.ArrayDeque<Double>> trailing = new HashMap<>();
 
     public DecisionService(Path home, Path modelDir, FusionPolicy fusion) {
         this.home = home;
@@ -52,6 +64,7 @@ public final class DecisionService implements AutoCloseable {
         this.interval = Interval.parse(m.card().interval());
         this.horizon = m.card().labels().horizon();
         this.fusable = m.canDecide();
+        this.hasVolatility = m.forecaster().tasks().contains(io.tatra.forecast.CoreTasks.VOLATILITY);
         this.strategy = newStrategy();
     }
 
@@ -68,6 +81,7 @@ public final class DecisionService implements AutoCloseable {
             strategy = newStrategy();
             consumed.clear();
             last.clear();
+            trailing.clear();
             done = null;
         }
         BarSeries bars;
@@ -89,8 +103,11 @@ public final class DecisionService implements AutoCloseable {
             long close = lastOpen + interval.millis(); // funding and open interest as of the bar's close, as the backtest feeds them
             while (f < funding.size() && funding.get(f).time().toEpochMilli() <= close) strategy.onFunding(funding.get(f++));
             while (o < openInterest.size() && openInterest.get(o).time().toEpochMilli() <= close) strategy.onOpenInterest(openInterest.get(o++));
-            if (i < bars.size() - 1) strategy.observe(bars, i);
-            else fc = strategy.forecast(bars, i);
+            if (i == bars.size() - 1) fc = strategy.forecast(bars, i);
+            else if (hasVolatility && i >= bars.size() - 1 - REFERENCE_WINDOWS) {
+                Forecast earlier = strategy.forecast(bars, i);
+                if (earlier != null) remember(symbol, earlier.value(io.tatra.forecast.CoreTasks.VOLATILITY));
+            } else strategy.observe(bars, i);
         }
         consumed.put(symbol, lastOpen);
         if (fc == null) {
@@ -99,9 +116,17 @@ public final class DecisionService implements AutoCloseable {
                     + " bars after the " + Feature.maxWarmup() + "-bar warm-up (need " + (Feature.maxWarmup() + w) + " consecutive bars)");
         }
         TradeDecision d = fusable ? fusion.decide(fc, horizon) : null;
-        Latest out = new Latest(symbol, Instant.ofEpochMilli(lastOpen), horizon, fc, d);
+        double[] reference = trailing.getOrDefault(symbol, new java.util.ArrayDeque<>()).stream().mapToDouble(Double::doubleValue).toArray();
+        if (hasVolatility) remember(symbol, fc.value(io.tatra.forecast.CoreTasks.VOLATILITY));
+        Latest out = new Latest(symbol, Instant.ofEpochMilli(lastOpen), horizon, fc, d, reference);
         last.put(symbol, out);
         return out;
+    }
+
+    private void remember(Symbol symbol, double volatility) {
+        java.util.ArrayDeque<Double> q = trailing.computeIfAbsent(symbol, x -> new java.util.ArrayDeque<>());
+        q.addLast(volatility);
+        while (q.size() > REFERENCE_WINDOWS) q.removeFirst();
     }
 
     private ModelStrategy newStrategy() {

@@ -27,6 +27,19 @@ class SequenceModelCliTest extends CliHarness {
         assertTrue(out().contains("other heads"), out());
         for (String t : new String[]{"time_to_target", "trend_strength", "reversal", "breakout", "pattern"}) assertTrue(out().contains(t), t + " in " + out());
         assertTrue(out().contains("AUC") && out().contains("rank IC") && out().contains("balanced accuracy"), out());
+        // design document 003's outputs of the four LSTM tasks, from the latest window (no regime head: no trend group)
+        assertEquals(0, run("predict", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT"), err());
+        assertTrue(out().contains("entry timing: signal") && out().contains("time to target") && out().contains("risk score 0.")
+                && out().contains("stop-loss suggestion") && out().contains("pattern: ") && out().contains("breakout within"), out());
+        assertFalse(out().contains("trend: "), "the model has no regime head: " + out());
+        assertEquals(0, run("predict", "--home", h, "--model", model.toString(), "--symbol", "SYN01USDT", "--json"), err());
+        JsonNode r = new ObjectMapper().readTree(out()).get("readout");
+        double risk = r.get("volatility").get("riskScore").asDouble();
+        assertTrue(risk >= 0 && risk <= 1, r.toString());
+        assertTrue(java.util.List.of("range", "breakout_up", "breakout_down", "trend_continuation").contains(r.get("pattern").get("patternType").asText()), r.toString());
+        double ttt = r.get("entryTiming").get("timeToTarget").asDouble();
+        assertTrue(ttt >= 1 && ttt <= 4, r.toString());
+        assertTrue(r.get("trend").isNull(), r.toString());
         assertEquals(2, run(concat(new String[]{"train"}, data, "--encoder", "gru", "--out", home.resolve("x").toString())));
         assertTrue(err().contains("--encoder must be attention or lstm"), err());
     }
