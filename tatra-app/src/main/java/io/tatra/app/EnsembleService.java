@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  *
  * <p>Votes from a model's calibrated direction head: side {@code sign(P(up) − P(down))}, confidence
  * {@code P(side) / (P(up) + P(down))}; the win-probability member votes the timing side's P(win) the same way.
+ * The timing member also votes a risk: its volatility forecast's rank among its forecasts of the same symbol's 500
+ * windows before ({@link #riskScores}, the LSTM's {@code risk_score}), which the ensemble's {@code maxRisk} rule reads.
  */
 public final class EnsembleService {
     private EnsembleService() {}
@@ -83,10 +85,11 @@ public final class EnsembleService {
             outs.add(ModelSignals.validation(f.forecasts(), f.windows(), h).outputs());
         }
         List<HeadOutputs> t = ModelSignals.validation(timing.forecasts(), timing.windows(), h).outputs();
+        double[] risk = riskScores(timing.windows().list(), t);
         List<Votes> out = new ArrayList<>(t.size());
         for (int k = 0; k < t.size(); k++) {
             HeadOutputs o = t.get(k);
-            Vote tv = vote("timing", o);
+            Vote tv = vote("timing", o, risk[k]);
             TradeDecision sized = sizer.decide(timing.forecasts().window(k), h);
             int side = sized.action().sign();
             double size = sized.size();
@@ -166,9 +169,30 @@ public final class EnsembleService {
     }
 
     /** A model's direction as a vote: the likelier of up and down, with its share of the two. */
-    static Vote vote(String name, HeadOutputs o) {
+    static Vote vote(String name, HeadOutputs o) { return vote(name, o, Double.NaN); }
+
+    /** The same with a risk view (NaN: none). */
+    static Vote vote(String name, HeadOutputs o, double risk) {
         int side = o.pUp() > o.pDown() ? 1 : o.pUp() < o.pDown() ? -1 : 0;
-        return Vote.of(name, side, side == 0 ? 0.5 : pSide(o, side));
+        return new Vote(name, side, side == 0 ? 0.5 : pSide(o, side), risk, Double.NaN);
+    }
+
+    /**
+     * The timing member's risk view, design document 003's LSTM {@code risk_score}: each window's volatility forecast
+     * ranked among the same model's forecasts of the {@link DecisionService#REFERENCE_WINDOWS} windows of its symbol
+     * before it ({@link io.tatra.decision.SequenceReadout}); NaN for a symbol's first window. Causal: a window never
+     * sees a later one.
+     */
+    static double[] riskScores(List<io.tatra.dataset.Dataset.Sample> windows, List<HeadOutputs> outputs) {
+        Integer[] order = new Integer[windows.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt((Integer i) -> windows.get(i).symbol()).thenComparingInt(i -> windows.get(i).row()));
+        double[] risk = new double[order.length];
+        Map<Integer, io.tatra.decision.TrailingRank> ranks = new HashMap<>();
+        for (int i : order)
+            risk[i] = ranks.computeIfAbsent(windows.get(i).symbol(), x -> new io.tatra.decision.TrailingRank(DecisionService.REFERENCE_WINDOWS))
+                    .rankThenAdd(outputs.get(i).volatility());
+        return risk;
     }
 
     /** The win-probability member's view of the timing side: P(win) on it, or the other side's when that is likelier. */

@@ -135,6 +135,9 @@ class ModelCliTest extends CliHarness {
         JsonNode be = new ObjectMapper().readTree(out());
         JsonNode first = new ObjectMapper().readTree(Files.readAllLines(home.resolve("bt-ens").resolve("decisions.jsonl")).get(0));
         assertTrue(first.get("features").has("timing.side") && first.get("features").has("win.confidence") && first.get("features").has("ensemble_confidence"), first.toString());
+        JsonNode later = new ObjectMapper().readTree(Files.readAllLines(home.resolve("bt-ens").resolve("decisions.jsonl")).get(50));
+        double risk = later.get("features").get("timing.risk").asDouble(-1);
+        assertTrue(risk >= 0 && risk <= 1, "the timing member's risk score (its volatility forecast's rank among its earlier ones) is a vote: " + later);
         for (var it = be.get("decisions").get("skipped").fieldNames(); it.hasNext(); ) {
             String reason = it.next();
             assertTrue(List.of("NO_ENTRY_SIGNAL", "WIN_PROBABILITY_TOO_LOW", "LOW_ENSEMBLE_CONFIDENCE", "HIGH_RISK", "NO_SETUP").contains(reason), "an ensemble rule says why: " + reason);
