@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * The classical baselines, fitted on the training windows only and evaluated on the test windows:
- * GARCH(1,1) and HAR-RV (volatility), logistic regression on the last step's normalized features (direction
- * and regime) with ridge regression for the return, a 3-state Gaussian HMM (regime), the training class prior,
- * and zero / mean return.
+ * GARCH(1,1) and HAR-RV (volatility), logistic regression on the last step's normalized features (direction,
+ * regime and the win label) with ridge regression for the return, a 3-state Gaussian HMM (regime), the training
+ * class prior and win rate, and zero / mean return.
  */
 public final class Baselines {
     /** L2 penalty of the logistic regressions (on the mean log-loss). */
@@ -49,7 +49,8 @@ public final class Baselines {
                 Contender.of("hmm", "Gaussian HMM (3 states)", d -> one(d, CoreTasks.REGIME, of(d).hmm(d.train(), d.test()))),
                 Contender.of("prior", "class prior", d -> Forecasts.none(d.test().size())
                         .with(CoreTasks.DIRECTION, of(d).prior(d.train(), d.test().size(), true))
-                        .with(CoreTasks.REGIME, of(d).prior(d.train(), d.test().size(), false))),
+                        .with(CoreTasks.REGIME, of(d).prior(d.train(), d.test().size(), false))
+                        .with(CoreTasks.WIN, of(d).winRate(d.train(), d.test().size()))),
                 Contender.of("zero", "zero return", d -> one(d, CoreTasks.RETURN, new double[d.test().size()])),
                 Contender.of("mean", "mean return", d -> one(d, CoreTasks.RETURN, of(d).meanReturn(d.train(), d.test().size()))),
                 LastReturnSign.CONTENDER);
@@ -111,7 +112,7 @@ public final class Baselines {
     Forecasts linear(List<Dataset.Sample> train, List<Dataset.Sample> test, Normalization norm) {
         int d = Feature.COUNT;
         double[] xTrain = lastStep(train, norm), xTest = lastStep(test, norm);
-        int[] dir = new int[train.size()], reg = new int[train.size()];
+        int[] dir = new int[train.size()], reg = new int[train.size()], win = new int[train.size()];
         double[][] rows = new double[train.size()][];
         double[] ret = new double[train.size()];
         for (int i = 0; i < train.size(); i++) {
@@ -120,12 +121,15 @@ public final class Baselines {
             dir[i] = l.direction()[s.row()];
             reg[i] = l.regime()[s.row()];
             ret[i] = l.forwardReturn()[s.row()];
+            win[i] = l.barrier()[s.row()] == 1 ? 1 : 0;
             rows[i] = new double[d + 1];
             rows[i][0] = 1;
             System.arraycopy(xTrain, i * d, rows[i], 1, d);
         }
         double[] pDir = SoftmaxRegression.fit(xTrain, dir, d, 3, LOGISTIC_L2, 200).predict(xTest);
         double[] pReg = SoftmaxRegression.fit(xTrain, reg, d, 3, LOGISTIC_L2, 200).predict(xTest);
+        double[] pWin2 = SoftmaxRegression.fit(xTrain, win, d, 2, LOGISTIC_L2, 200).predict(xTest), pWin = new double[test.size()];
+        for (int i = 0; i < pWin.length; i++) pWin[i] = pWin2[i * 2 + 1];
         double[] b = Ols.fit(rows, ret, 1e-3 * train.size());
         double[] pRet = new double[test.size()];
         for (int i = 0; i < pRet.length; i++) {
@@ -133,7 +137,7 @@ public final class Baselines {
             for (int j = 0; j < d; j++) v += b[j + 1] * xTest[i * d + j];
             pRet[i] = v;
         }
-        return Forecasts.none(test.size()).with(CoreTasks.DIRECTION, pDir).with(CoreTasks.REGIME, pReg).with(CoreTasks.RETURN, pRet);
+        return Forecasts.none(test.size()).with(CoreTasks.DIRECTION, pDir).with(CoreTasks.REGIME, pReg).with(CoreTasks.RETURN, pRet).with(CoreTasks.WIN, pWin);
     }
 
     double[] hmm(List<Dataset.Sample> train, List<Dataset.Sample> test) {
@@ -189,6 +193,15 @@ public final class Baselines {
             o[t][1] = 0.5 * Math.log(Math.max((cum[t] - cum[t - HMM_VOL_BARS]) / HMM_VOL_BARS, 1e-14));
         }
         return o;
+    }
+
+    /** The training windows' share of triple-barrier wins (Laplace-smoothed), for every test window. */
+    double[] winRate(List<Dataset.Sample> train, int n) {
+        double wins = 1;
+        for (Dataset.Sample s : train) if (labels(s).barrier()[s.row()] == 1) wins++;
+        double[] out = new double[n];
+        java.util.Arrays.fill(out, wins / (train.size() + 2));
+        return out;
     }
 
     double[] prior(List<Dataset.Sample> train, int n, boolean direction) {

@@ -16,5 +16,12 @@ public final class CoreTasks {
 
     public static final List<TaskSpec> ALL = List.of(DIRECTION, VOLATILITY, REGIME, RETURN);
 
+    /**
+     * The win label {@code tatra evaluate} scores beside the four (not needed for a decision): the triple barrier's
+     * take profit (+σ√h) is hit before its stop within h bars.
+     */
+    public static final TaskSpec WIN = new TaskSpec("win", ForecastKind.PROBABILITY, List.of(),
+            "triple barrier: take profit (+sigma*sqrt(h)) is hit before the stop within h bars");
+
     private CoreTasks() {}
 }

@@ -23,7 +23,10 @@ public enum Metric {
     RETURN_IC(CoreTasks.RETURN, "ic", "IC", true),
     RETURN_RANK_IC(CoreTasks.RETURN, "rank_ic", "rank IC", true),
     RETURN_HIT_RATE(CoreTasks.RETURN, "hit_rate", "hit rate", true),
-    RETURN_HUBER(CoreTasks.RETURN, "huber", "Huber", false);
+    RETURN_HUBER(CoreTasks.RETURN, "huber", "Huber", false),
+    WIN_LOG_LOSS(CoreTasks.WIN, "log_loss", "log-loss", false),
+    WIN_BRIER(CoreTasks.WIN, "brier", "Brier", false),
+    WIN_AUC(CoreTasks.WIN, "auc", "AUC", true);
 
     private final TaskSpec task;
     private final String code, label;
@@ -46,8 +49,8 @@ public enum Metric {
 
     public boolean higherIsBetter() { return higherIsBetter; }
 
-    /** The tasks these metrics score, in report order. */
-    public static List<TaskSpec> tasks() { return CoreTasks.ALL; }
+    /** The tasks these metrics score, in report order: the four core tasks, then the win label. */
+    public static List<TaskSpec> tasks() { return List.of(CoreTasks.DIRECTION, CoreTasks.VOLATILITY, CoreTasks.REGIME, CoreTasks.RETURN, CoreTasks.WIN); }
 
     /**
      * The metric Δm compares for a task: the loss each head is trained on (log-loss, QLIKE, log-loss, Huber).
@@ -58,6 +61,7 @@ public enum Metric {
         if (t.equals(CoreTasks.VOLATILITY)) return VOLATILITY_QLIKE;
         if (t.equals(CoreTasks.REGIME)) return REGIME_LOG_LOSS;
         if (t.equals(CoreTasks.RETURN)) return RETURN_HUBER;
+        if (t.equals(CoreTasks.WIN)) return WIN_LOG_LOSS;
         throw new IllegalArgumentException("no metric scores task '" + t.name() + "'");
     }
 }

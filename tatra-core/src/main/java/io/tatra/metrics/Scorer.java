@@ -58,6 +58,20 @@ public final class Scorer {
             out.put(Metric.RETURN_HIT_RATE, Metrics.hitRate(ret, t.ret()));
             out.put(Metric.RETURN_HUBER, Metrics.huber(ret, t.ret(), t.returnScale()));
         }
+        if (p.has(CoreTasks.WIN)) {
+            double[] w = p.array(CoreTasks.WIN);
+            int n = t.size();
+            double ll = 0, brier = 0;
+            boolean[] pos = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                pos[i] = t.win()[i] == 1;
+                ll -= Math.log(Math.max(Metrics.EPS, pos[i] ? w[i] : 1 - w[i]));
+                brier += (w[i] - t.win()[i]) * (w[i] - t.win()[i]);
+            }
+            out.put(Metric.WIN_LOG_LOSS, ll / n);
+            out.put(Metric.WIN_BRIER, brier / n);
+            out.put(Metric.WIN_AUC, Metrics.auc(w, pos));
+        }
         return out;
     }
 

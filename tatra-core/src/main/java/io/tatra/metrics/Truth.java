@@ -9,14 +9,15 @@ import java.util.List;
 /**
  * The labels of the test windows.
  *
+ * @param win         1 when the triple barrier's take profit came first ({@link io.tatra.forecast.CoreTasks#WIN}), else 0
  * @param trueRegime  the generator's regime per window (synthetic data), or null on real data
  * @param returnScale the Huber scale of standardized return errors, fitted on the training returns
  *                    (IQR / 1.349), shared by every model so their Huber losses compare
  */
-public record Truth(int[] direction, double[] volatility, int[] regime, double[] ret, int[] trueRegime, double returnScale) {
+public record Truth(int[] direction, double[] volatility, int[] regime, double[] ret, int[] win, int[] trueRegime, double returnScale) {
     public Truth {
         int n = direction.length;
-        if (volatility.length != n || regime.length != n || ret.length != n || (trueRegime != null && trueRegime.length != n))
+        if (volatility.length != n || regime.length != n || ret.length != n || win.length != n || (trueRegime != null && trueRegime.length != n))
             throw new IllegalArgumentException("label arrays of different lengths");
         if (!(returnScale > 0)) throw new IllegalArgumentException("return scale must be > 0, got " + returnScale);
     }
@@ -26,7 +27,7 @@ public record Truth(int[] direction, double[] volatility, int[] regime, double[]
     /** Labels of these samples; every sample must be labelled (see {@code Samples.labelled}). */
     public static Truth of(List<SymbolData> symbols, List<Dataset.Sample> samples, double returnScale) {
         int n = samples.size();
-        int[] dir = new int[n], reg = new int[n], truth = new int[n];
+        int[] dir = new int[n], reg = new int[n], truth = new int[n], win = new int[n];
         double[] vol = new double[n], ret = new double[n];
         boolean anyTruth = false;
         for (int i = 0; i < n; i++) {
@@ -39,9 +40,10 @@ public record Truth(int[] direction, double[] volatility, int[] regime, double[]
             reg[i] = l.regime()[r];
             vol[i] = l.forwardVolatility()[r];
             ret[i] = l.forwardReturn()[r];
+            win[i] = l.barrier()[r] == 1 ? 1 : 0;
             truth[i] = l.trueRegime()[r];
             anyTruth |= truth[i] >= 0;
         }
-        return new Truth(dir, vol, reg, ret, anyTruth ? truth : null, returnScale);
+        return new Truth(dir, vol, reg, ret, win, anyTruth ? truth : null, returnScale);
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * window (192 columns), trained on the fold's training windows with early stopping on its validation windows, one fit
  * per seed (the seed drives row and feature subsampling). Direction and regime: multiclass log-loss; volatility: gamma
  * deviance on the squared forward volatility (QLIKE's cousin), forecast as its square root; return: Huber on the
- * return standardized by the training median and IQR.
+ * return standardized by the training median and IQR; the win label: binary log-loss.
  */
 public final class GbmContender implements Contender {
     public static final String CODE = "lightgbm";
@@ -34,7 +34,7 @@ public final class GbmContender implements Contender {
         double[] xTr = ws.rows(data.train()), xVa = ws.rows(data.validation()), xTe = ws.rows(data.test());
         int n = data.test().size();
         Forecasts out = Forecasts.none(n);
-        for (TaskSpec spec : CoreTasks.ALL)
+        for (TaskSpec spec : java.util.stream.Stream.concat(CoreTasks.ALL.stream(), java.util.stream.Stream.of(CoreTasks.WIN)).toList())
             try (GbmTask.Trained t = GbmTask.train(data, spec, xTr, xVa, cfg, progress)) {
                 out = out.with(spec, t.predict(xTe, n));
             }

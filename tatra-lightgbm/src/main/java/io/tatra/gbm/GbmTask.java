@@ -52,13 +52,14 @@ public record GbmTask(TaskSpec spec, GbmObjective objective, int classes, double
     public static GbmTask of(FoldWindows d, TaskSpec spec) {
         if (spec.equals(CoreTasks.DIRECTION) || spec.equals(CoreTasks.REGIME)) return new GbmTask(spec, GbmObjective.MULTICLASS, 3, 0, 1);
         if (spec.equals(CoreTasks.VOLATILITY)) return new GbmTask(spec, GbmObjective.GAMMA, 1, 0, 1);
+        if (spec.equals(CoreTasks.WIN)) return new GbmTask(spec, GbmObjective.BINARY, 1, 0, 1);
         if (spec.equals(CoreTasks.RETURN)) {
             double[] sorted = raw(d, d.train(), spec);
             Arrays.sort(sorted);
             double median = Normalization.quantile(sorted, 0.5), iqr = Normalization.quantile(sorted, 0.75) - Normalization.quantile(sorted, 0.25);
             return new GbmTask(spec, GbmObjective.HUBER, 1, median, iqr > 0 ? iqr / 1.349 : 1);
         }
-        throw new IllegalArgumentException("LightGBM learns the core tasks (direction, volatility, regime, return), not " + spec.name());
+        throw new IllegalArgumentException("LightGBM learns the core tasks (direction, volatility, regime, return) and win, not " + spec.name());
     }
 
     /** The training targets of these windows: the class, the squared volatility, or the standardized return. */
@@ -77,7 +78,8 @@ public record GbmTask(TaskSpec spec, GbmObjective objective, int classes, double
             Dataset.Sample s = samples.get(i);
             LabelSet l = d.symbols().get(s.symbol()).labels();
             y[i] = spec.equals(CoreTasks.DIRECTION) ? l.direction()[s.row()] : spec.equals(CoreTasks.REGIME) ? l.regime()[s.row()]
-                    : spec.equals(CoreTasks.VOLATILITY) ? l.forwardVolatility()[s.row()] : l.forwardReturn()[s.row()];
+                    : spec.equals(CoreTasks.VOLATILITY) ? l.forwardVolatility()[s.row()] : spec.equals(CoreTasks.WIN) ? (l.barrier()[s.row()] == 1 ? 1 : 0)
+                    : l.forwardReturn()[s.row()];
         }
         return y;
     }

@@ -48,6 +48,8 @@ class GbmContenderTest {
         int n = w.test().size();
         assertEquals(n, p.size());
         assertTrue(p.hasAll(CoreTasks.ALL), p.tasks().toString());
+        double[] win = p.array(CoreTasks.WIN);
+        for (double w : win) assertTrue(w > 0 && w < 1, "the win label's probability: " + w);
         double[] dir = p.array(CoreTasks.DIRECTION), vol = p.array(CoreTasks.VOLATILITY);
         assertEquals(3 * n, dir.length);
         for (int i = 0; i < n; i++) assertEquals(1, dir[3 * i] + dir[3 * i + 1] + dir[3 * i + 2], 1e-9);

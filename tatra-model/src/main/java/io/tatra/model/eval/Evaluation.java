@@ -135,12 +135,12 @@ public final class Evaluation {
      */
     static double deltaM(Map<Metric, Double> unified, Map<Metric, Double> specialists) {
         double s = 0;
-        for (var t : Metric.tasks()) {
+        for (var t : io.tatra.forecast.CoreTasks.ALL) {
             Metric m = Metric.primary(t);
             double u = unified.get(m), sp = specialists.get(m);
             s += (m.higherIsBetter() ? 1 : -1) * (u - sp) / Math.abs(sp);
         }
-        return 100 * s / Metric.tasks().size();
+        return 100 * s / io.tatra.forecast.CoreTasks.ALL.size();
     }
 
     private static double returnScale(Samples train) {

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
 /**
  * The deep contenders of {@code tatra evaluate}: the unified multi-task model, four single-task specialists on the same
  * encoder architecture, the same multi-task model on an LSTM encoder, and linear probes on a pre-trained and on a random frozen encoder. Each trains on
- * the fold's training part with early stopping on its validation part, one fit per seed.
+ * the fold's training part with early stopping on its validation part, one fit per seed. The unified and the LSTM model
+ * also forecast the win label, from a head trained afterwards on their frozen encoder ({@link #winHead}).
  */
 public final class ModelContenders {
     public static final String UNIFIED = "unified", SPECIALISTS = "specialists", LSTM = "lstm", PROBE_PRETRAINED = "probe_pretrained", PROBE_RANDOM = "probe_random";
@@ -48,6 +49,7 @@ public final class ModelContenders {
             TrainConfig tc = cfg.train().withSeed(seed);
             log.accept("unified model, " + tc.balance().code() + ", tasks " + String.join(",", Tasks.CORE.stream().map(Task::name).toList()));
             try (Workflows.Trained u = Workflows.train(d.dataset(), d.fold(), Tasks.CORE, cfg.model(), tc, null, line -> log.accept("unified " + line))) {
+                winHead(u.model(), d, seed, cfg.probeEpochs(), line -> log.accept("unified " + line));
                 return ModelPredictions.of(u.model(), test(d));
             }
         });
@@ -60,6 +62,7 @@ public final class ModelContenders {
             var mc = new io.tatra.model.nn.ModelConfig(cfg.model().encoder().withKind(io.tatra.model.nn.EncoderKind.LSTM), cfg.model().headHidden());
             log.accept("LSTM encoder, " + tc.balance().code() + ", " + mc.encoder().attentionLayers() + " layer(s) of " + mc.encoder().modelDim() + " units");
             try (Workflows.Trained u = Workflows.train(d.dataset(), d.fold(), Tasks.CORE, mc, tc, null, line -> log.accept("lstm " + line))) {
+                winHead(u.model(), d, seed, cfg.probeEpochs(), line -> log.accept("lstm " + line));
                 return ModelPredictions.of(u.model(), test(d));
             }
         });
@@ -111,6 +114,21 @@ public final class ModelContenders {
             p = ModelPredictions.with(p, t, headOutputs(enc, t, te), enc.scale(t.name()), null);
         }
         return p;
+    }
+
+    /**
+     * The win label's head on the trained model's frozen encoder (the platform's "new heads on the frozen encoder"):
+     * trained on at most {@link #PROBE_MAX_TRAIN} training windows, early-stopped on the validation windows; the core
+     * heads are untouched.
+     */
+    static void winHead(TatraModel model, FoldWindows d, long seed, int epochs, Consumer<String> log) {
+        Samples train = Samples.of(d.dataset(), d.fold(), d.train()), val = Samples.of(d.dataset(), d.fold(), d.validation());
+        if (train.size() > PROBE_MAX_TRAIN) train = train.subset(Arrays.copyOf(Shuffle.permutation(train.size(), new Random(seed + 7)), PROBE_MAX_TRAIN));
+        model.addHead(Tasks.WIN, train.fitScale(Tasks.WIN), seed + 200);
+        TrainConfig tc = new TrainConfig(Balance.EW, epochs, 256, 3e-3, 1e-4, 4, 0, 1.0, seed);
+        HeadTrainer.Result r = HeadTrainer.train(model, Tasks.WIN, train, val, tc, null);
+        log.accept(String.format(java.util.Locale.ROOT, "win head on the frozen encoder: best epoch %d, validation loss %.5f, %.1f s", r.bestEpoch(),
+                r.bestValidationLoss(), r.seconds()));
     }
 
     private static float[] headOutputs(TatraModel m, Task t, float[] rep) {

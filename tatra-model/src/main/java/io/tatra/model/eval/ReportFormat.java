@@ -104,7 +104,7 @@ public final class ReportFormat {
             out.put("delta_m_pct_std", d.std());
             out.put("delta_m_pct_runs", d.runs());
             Map<String, String> prim = new LinkedHashMap<>();
-            for (TaskSpec t : Metric.tasks()) prim.put(t.name(), Metric.primary(t).code());
+            for (TaskSpec t : io.tatra.forecast.CoreTasks.ALL) prim.put(t.name(), Metric.primary(t).code());
             out.put("delta_m_metrics", prim);
         }
         Map<String, Object> contra = new LinkedHashMap<>(), contraDetail = new LinkedHashMap<>();

@@ -26,6 +26,7 @@ public record Task(String name, TaskKind kind, int classes, LabelSource labels, 
      */
     public io.tatra.forecast.TaskSpec spec() {
         for (io.tatra.forecast.TaskSpec c : io.tatra.forecast.CoreTasks.ALL) if (c.name().equals(name)) return c;
+        if (name.equals(io.tatra.forecast.CoreTasks.WIN.name())) return io.tatra.forecast.CoreTasks.WIN;
         return switch (kind) {
             case CLASSES -> new io.tatra.forecast.TaskSpec(name, io.tatra.forecast.ForecastKind.CLASSES,
                     java.util.stream.IntStream.range(0, classes).mapToObj(i -> "class_" + i).toList(), description);

@@ -54,12 +54,21 @@ class EvaluationTest {
 
     @Test
     void everyContenderIsScoredOnItsTasks() {
-        for (String c : List.of(ModelContenders.UNIFIED, ModelContenders.SPECIALISTS, ModelContenders.PROBE_PRETRAINED, ModelContenders.PROBE_RANDOM))
+        for (String c : List.of(ModelContenders.UNIFIED, ModelContenders.LSTM, ModelContenders.SPECIALISTS, ModelContenders.PROBE_PRETRAINED, ModelContenders.PROBE_RANDOM))
             for (Metric m : Metric.values()) {
                 List<Double> runs = report.scores().get(c).get(m);
+                boolean winHead = c.equals(ModelContenders.UNIFIED) || c.equals(ModelContenders.LSTM);
+                if (m.task().equals(CoreTasks.WIN) && !winHead) { assertNull(runs, c + " has no win head"); continue; }
                 assertNotNull(runs, c + " " + m);
                 assertEquals(2, runs.size(), c + " " + m + ": one value per seed");
             }
+        // the win label: the unified model's head on its frozen encoder beside the base rate and the logistic regression
+        for (String c : List.of(ModelContenders.UNIFIED, "prior", "linear")) {
+            double ll = report.stat(c, Metric.WIN_LOG_LOSS).mean();
+            assertTrue(ll > 0.3 && ll < 1.0, c + " win log-loss " + ll);
+        }
+        assertTrue(Double.isNaN(report.stat("prior", Metric.WIN_AUC).mean()) || Math.abs(report.stat("prior", Metric.WIN_AUC).mean() - 0.5) < 1e-9,
+                "a constant has no ranking skill");
         assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG, Metric.VOLATILITY_MZ_R2_LOG), report.scores().get("garch").keySet());
         assertEquals(EnumSet.of(Metric.VOLATILITY_QLIKE, Metric.VOLATILITY_R2_LOG, Metric.VOLATILITY_MZ_R2_LOG), report.scores().get("har_rv").keySet());
         assertTrue(report.scores().get("hmm").containsKey(Metric.REGIME_MACRO_F1_TRUE), "synthetic data carries true regimes");
@@ -79,7 +88,7 @@ class EvaluationTest {
         assertEquals(2, report.deltaM().size());
         for (int seed = 0; seed < 2; seed++) {
             double s = 0;
-            for (var t : Metric.tasks()) {
+            for (var t : io.tatra.forecast.CoreTasks.ALL) {
                 Metric m = Metric.primary(t);
                 double u = report.scores().get(ModelContenders.UNIFIED).get(m).get(seed), sp = report.scores().get(ModelContenders.SPECIALISTS).get(m).get(seed);
                 s += (m.higherIsBetter() ? 1 : -1) * (u - sp) / Math.abs(sp);
@@ -98,7 +107,7 @@ class EvaluationTest {
         @SuppressWarnings("unchecked") Map<String, Object> contra = (Map<String, Object>) json.get("contradiction_rate");
         assertTrue(contra.containsKey("unified") && contra.containsKey("specialists"));
         @SuppressWarnings("unchecked") Map<String, Map<String, Object>> tasks = (Map<String, Map<String, Object>>) json.get("tasks");
-        assertEquals(List.of("direction", "volatility", "regime", "return"), List.copyOf(tasks.keySet()));
+        assertEquals(List.of("direction", "volatility", "regime", "return", "win"), List.copyOf(tasks.keySet()));
         assertTrue(tasks.get("volatility").containsKey("garch") && tasks.get("volatility").containsKey("har_rv"));
         String text = ReportFormat.text(report), md = ReportFormat.markdown(report);
         assertTrue(text.contains("GARCH(1,1)") && text.contains("Δm") && text.contains("±"), text);
