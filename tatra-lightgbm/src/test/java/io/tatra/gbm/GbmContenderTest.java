@@ -49,7 +49,7 @@ class GbmContenderTest {
         assertEquals(n, p.size());
         assertTrue(p.hasAll(CoreTasks.ALL), p.tasks().toString());
         double[] win = p.array(CoreTasks.WIN);
-        for (double w : win) assertTrue(w > 0 && w < 1, "the win label's probability: " + w);
+        for (double q : win) assertTrue(q > 0 && q < 1, "the win label's probability: " + q);
         double[] dir = p.array(CoreTasks.DIRECTION), vol = p.array(CoreTasks.VOLATILITY);
         assertEquals(3 * n, dir.length);
         for (int i = 0; i < n; i++) assertEquals(1, dir[3 * i] + dir[3 * i + 1] + dir[3 * i + 2], 1e-9);
