@@ -29,7 +29,7 @@ public final class ExtraTasks {
     public static List<Score> score(TatraModel model, Samples windows) {
         List<Score> out = new ArrayList<>();
         for (Task t : model.tasks()) {
-            if (Tasks.CORE.contains(t) || t.kind() == TaskKind.LOG_VARIANCE) continue;
+            if (Tasks.CORE.contains(t) || t.equals(Tasks.WIN) || t.kind() == TaskKind.LOG_VARIANCE) continue; // win: scored in the main table
             Samples s = windows.labelled(List.of(t));
             if (s.size() == 0) continue;
             float[] raw = Inference.outputs(model, s, 256).get(t.name());
