@@ -50,8 +50,9 @@ public final class BacktestService {
     private BacktestService() {}
 
     /** What a run produced. */
+    /** @param buyAndHoldCurve buy-and-hold's run over the same bars (from the first decision) */
     public record Run(Path dir, RunResult result, Performance strategy, Performance buyAndHold, BacktestResult trades,
-                      String inSampleWarning, List<WalkForward.FoldRun> folds, DecisionStats decisionStats) {}
+                      String inSampleWarning, List<WalkForward.FoldRun> folds, DecisionStats decisionStats, BacktestResult buyAndHoldCurve) {}
 
     public static Run run(Path home, BacktestRequest req, Consumer<String> log) {
         Decisions dec = req.model() != null ? fromModel(home, req, log) : walkForward(home, req, log);
@@ -141,7 +142,7 @@ public final class BacktestService {
             io.tatra.AtomicWrite.text(tmp.resolve("result.json"), Json.write(result));
         });
         trials.append(trial);
-        return new Run(dir, result, p, pb, r, dec.inSample, dec.folds, stats);
+        return new Run(dir, result, p, pb, r, dec.inSample, dec.folds, stats, bh);
     }
 
     /** Where the run goes: {@code --out}, or a new timestamped directory under HOME/backtests. */

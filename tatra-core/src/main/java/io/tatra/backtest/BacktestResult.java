@@ -36,4 +36,41 @@ public record BacktestResult(double capital, long[] times, double[] equity, doub
     }
 
     public double finalEquity() { return equity.length == 0 ? capital : equity[equity.length - 1]; }
+
+    /**
+     * Consecutive runs (walk-forward test blocks, each started from its own capital) as one account: each block's
+     * equity is rescaled so it starts where the previous one ended; its costs, turnover and trades (quantity, fees,
+     * funding, P&L) scale with it. The chained curve compounds the blocks' returns; exposure, a multiple of equity, is
+     * unchanged. Blocks must follow each other in time.
+     */
+    public static BacktestResult chain(List<BacktestResult> blocks) {
+        if (blocks.isEmpty()) throw new IllegalArgumentException("nothing to chain");
+        int n = 0;
+        for (BacktestResult b : blocks) n += b.times.length;
+        long[] t = new long[n];
+        double[] eq = new double[n], ex = new double[n];
+        List<Trade> trades = new java.util.ArrayList<>();
+        double capital = blocks.get(0).capital, level = capital, fees = 0, funding = 0, turnover = 0, slippage = 0;
+        int k = 0;
+        long last = Long.MIN_VALUE;
+        for (BacktestResult b : blocks) {
+            if (!(b.capital > 0)) throw new IllegalArgumentException("a block starts with capital " + b.capital);
+            double scale = level / b.capital;
+            for (int i = 0; i < b.times.length; i++, k++) {
+                if (b.times[i] <= last) throw new IllegalArgumentException("blocks overlap or are out of order at " + java.time.Instant.ofEpochMilli(b.times[i]));
+                last = t[k] = b.times[i];
+                eq[k] = b.equity[i] * scale;
+                ex[k] = b.exposure[i];
+            }
+            for (Trade tr : b.trades)
+                trades.add(new Trade(tr.symbol(), tr.side(), tr.quantity() * scale, tr.entryTime(), tr.entryPrice(), tr.exitTime(), tr.exitPrice(),
+                        tr.fees() * scale, tr.funding() * scale, tr.pnl() * scale, tr.reason(), tr.decisionId()));
+            fees += b.feesPaid * scale;
+            funding += b.fundingPaid * scale;
+            turnover += b.turnover * scale;
+            slippage += b.slippagePaid * scale;
+            level = b.finalEquity() * scale;
+        }
+        return new BacktestResult(capital, t, eq, ex, trades, fees, funding, turnover, slippage);
+    }
 }

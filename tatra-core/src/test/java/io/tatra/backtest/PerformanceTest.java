@@ -28,6 +28,24 @@ class PerformanceTest {
     }
 
     @Test
+    void chainedBlocksCompoundTheirReturnsAndScaleTheirCosts() {
+        io.tatra.trading.Trade t = new io.tatra.trading.Trade(io.tatra.market.Symbol.of("BTCUSDT"), 1, 2, java.time.Instant.ofEpochSecond(3600 * 3), 100,
+                java.time.Instant.ofEpochSecond(3600 * 4), 110, 1, 0.5, 18.5, io.tatra.trading.ExitReason.SIGNAL, "d");
+        BacktestResult a = new BacktestResult(100, new long[]{1, 2}, new double[]{110, 120}, new double[]{1, 1}, List.of(), 2, 1, 300, 0.5);
+        BacktestResult b = new BacktestResult(100, new long[]{3, 4}, new double[]{90, 150}, new double[]{0.5, 0}, List.of(t), 4, 2, 100, 1);
+        BacktestResult c = BacktestResult.chain(List.of(a, b));
+        assertArrayEquals(new double[]{110, 120, 108, 180}, c.equity(), 1e-9, "b starts at a's 120: its -10 % and +50 % compound on it");
+        assertArrayEquals(new double[]{1, 1, 0.5, 0}, c.exposure(), 0);
+        assertEquals(100, c.capital());
+        assertEquals(2 + 4 * 1.2, c.feesPaid(), 1e-12);
+        assertEquals(300 + 100 * 1.2, c.turnover(), 1e-12);
+        assertEquals(0.5 + 1.2, c.slippagePaid(), 1e-12);
+        assertEquals(18.5 * 1.2, c.trades().get(0).pnl(), 1e-12);
+        assertEquals(0.8, Performance.of(c, 4, List.of()).totalReturn(), 1e-12, "1.2 × 1.5 − 1");
+        assertThrows(IllegalArgumentException.class, () -> BacktestResult.chain(List.of(b, a)), "out of order");
+    }
+
+        @Test
     void normalDistribution() {
         assertEquals(0.5, io.tatra.metrics.Normal.cdf(0), 1e-7);
         assertEquals(0.975002, io.tatra.metrics.Normal.cdf(1.96), 1e-6);
