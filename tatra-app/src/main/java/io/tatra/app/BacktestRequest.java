@@ -41,6 +41,11 @@ public record BacktestRequest(DataRequest data, Path model, WalkForwardSpec walk
         return new BacktestRequest(data, model, walkForward, modelConfig, training, fusion, backtest, intrabar, funding, out, force, k, c);
     }
 
+    /** The same request over another period and model (walk-forward blocks). */
+    public BacktestRequest withDataAndModel(DataRequest d, Path m) {
+        return new BacktestRequest(d, m, null, modelConfig, training, fusion, backtest, intrabar, funding, out, force, policy, costAware);
+    }
+
     public BacktestRequest {
         if (policy == null) throw new TatraException("a decision policy is required");
         if (policy == io.tatra.decision.DecisionPolicy.Kind.COST_AWARE && costAware == null) costAware = io.tatra.decision.CostAwareConfig.defaults(data == null ? 4 : data.horizon());

@@ -2,6 +2,8 @@ package io.tatra.app;
 
 import io.tatra.Json;
 import io.tatra.TatraException;
+import io.tatra.backtest.BacktestResult;
+import io.tatra.backtest.CostBreakdown;
 import io.tatra.backtest.Performance;
 import io.tatra.backtest.TrialLog;
 import io.tatra.decision.CostAwareConfig;
@@ -32,7 +34,8 @@ public final class CompareService {
     /** @param ppo the PPO sizer's settings, trained on LightGBM's validation part in {@code episodeBars}-bar episodes */
     public record Request(BacktestRequest base, Path unified, Path lightgbm, Path lstm, EnsembleConfig.File ensemble, Path out, io.tatra.ppo.PpoConfig ppo, int episodeBars) {
         public Request {
-            if (base == null || unified == null || out == null) throw new TatraException("compare needs the period, --unified DIR and --out DIR");
+            if (base == null || out == null) throw new TatraException("compare needs the period and --out DIR");
+            if (unified == null && lightgbm == null) throw new TatraException("compare needs --unified DIR or --lightgbm DIR (or both)");
             if (ensemble == null) ensemble = new EnsembleConfig.File(EnsembleConfig.defaults(), null);
             if (ppo == null) ppo = io.tatra.ppo.PpoConfig.defaults(1);
             if (episodeBars < 2) throw new TatraException("--episode-bars must be >= 2, got " + episodeBars);
@@ -57,7 +60,44 @@ public final class CompareService {
         Variant(String name, Path model, DecisionPolicy.Kind policy, Path win, List<Path> also) { this(name, model, policy, win, also, Sizing.POLICY); }
     }
 
+    /** Every variant's backtest run, by name, and the rows left out with why. */
+    record Runs(List<String> names, List<BacktestService.Run> runs, List<String> notes) {}
+
     public static Result run(Path home, Request r, Consumer<String> log) {
+        Runs runs = runs(home, r, log);
+        if (runs.runs().isEmpty()) throw new TatraException("no variant could run: " + String.join("; ", runs.notes()));
+        List<BacktestResult> results = runs.runs().stream().map(BacktestService.Run::trades).toList();
+        List<String> dirs = runs.runs().stream().map(x -> x.dir().toString()).toList();
+        return table(home, r, runs.names(), results, dirs, runs.runs().get(0).buyAndHoldCurve(), runs.notes());
+    }
+
+    /**
+     * The rows: buy-and-hold, then each variant's figures from its result; every row's deflated Sharpe against every
+     * trial now in the log (this run's variants and all earlier ones). Writes {@code compare.json} to the request's out.
+     */
+    static Result table(Path home, Request r, List<String> names, List<BacktestResult> results, List<String> dirs, BacktestResult buyAndHold, List<String> notes) {
+        TrialLog.Read logged = new TrialLog(home.resolve("backtests").resolve("trials.jsonl")).read();
+        List<Double> trials = TrialLog.sharpes(logged.trials());
+        double perYear = 365.25 * 86_400_000.0 / r.base().data().interval().millis();
+        List<Row> rows = new ArrayList<>();
+        Performance bh = Performance.of(buyAndHold, perYear, List.of());
+        rows.add(new Row("buy-and-hold", null, finite(bh.totalReturn()), finite(bh.sharpe()), finite(bh.maxDrawdown()), r.base().data().symbols().size(), null, bh.feesPaid(),
+                0, 0, null, null));
+        for (int i = 0; i < results.size(); i++) {
+            BacktestResult res = results.get(i);
+            Performance p = Performance.of(res, perYear, trials);
+            CostBreakdown c = CostBreakdown.of(res);
+            rows.add(new Row(names.get(i), dirs.get(i), finite(p.totalReturn()), finite(p.sharpe()), finite(p.maxDrawdown()), p.trades(), c.turnover(),
+                    p.feesPaid(), c.slippage(), p.fundingPaid(), c.costShareOfGross(), finite(p.deflatedSharpe())));
+        }
+        long[] t = buyAndHold.times();
+        Result out = new Result(r.base().data().symbols().stream().map(io.tatra.market.Symbol::value).toList(), java.time.Instant.ofEpochMilli(t[0]).toString(),
+                java.time.Instant.ofEpochMilli(t[t.length - 1]).toString(), trials.size(), rows, notes);
+        io.tatra.AtomicWrite.text(r.out().resolve("compare.json"), Json.write(out));
+        return out;
+    }
+
+    static Runs runs(Path home, Request r, Consumer<String> log) {
         for (Path m : java.util.Arrays.asList(r.unified(), r.lightgbm(), r.lstm())) if (m != null) io.tatra.model.io.ModelStore.card(m); // a bad model directory stops before any row runs
         try {
             java.nio.file.Files.createDirectories(r.out());
@@ -70,18 +110,21 @@ public final class CompareService {
         List<String> names = new ArrayList<>();
         CostAwareConfig ca = CostAwareConfig.defaults(r.base().data().horizon());
         List<Variant> variants = new ArrayList<>();
-        variants.add(new Variant("unified, rule-based fusion", r.unified(), DecisionPolicy.Kind.RULE_BASED, null, null));
-        variants.add(new Variant("unified, cost-aware", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null));
-        variants.add(new Variant("unified, cost-aware side, half-Kelly size", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.KELLY));
-        variants.add(new Variant("unified, PPO manages positions", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.PPO_POSITIONS));
+        if (r.unified() != null) {
+            variants.add(new Variant("unified, rule-based fusion", r.unified(), DecisionPolicy.Kind.RULE_BASED, null, null));
+            variants.add(new Variant("unified, cost-aware", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null));
+            variants.add(new Variant("unified, cost-aware side, half-Kelly size", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.KELLY));
+            variants.add(new Variant("unified, PPO manages positions", r.unified(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.PPO_POSITIONS));
+        }
         if (r.lightgbm() != null) {
             variants.add(new Variant("LightGBM, rule-based fusion", r.lightgbm(), DecisionPolicy.Kind.RULE_BASED, null, null));
             variants.add(new Variant("LightGBM, cost-aware", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null));
             variants.add(new Variant("LightGBM, cost-aware side, half-Kelly size", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.KELLY));
             variants.add(new Variant("LightGBM, cost-aware side, PPO entry size", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.PPO));
             variants.add(new Variant("LightGBM, PPO manages positions", r.lightgbm(), DecisionPolicy.Kind.COST_AWARE, null, null, Sizing.PPO_POSITIONS));
-            variants.add(new Variant("unified filtered by LightGBM (ensemble rules)", r.unified(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of()));
-            if (r.lstm() != null)
+            if (r.unified() != null)
+                variants.add(new Variant("unified filtered by LightGBM (ensemble rules)", r.unified(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of()));
+            if (r.lstm() != null && r.unified() != null)
                 variants.add(new Variant("ensemble: LSTM timing, LightGBM win, unified vote", r.lstm(), DecisionPolicy.Kind.COST_AWARE, r.lightgbm(), List.of(r.unified())));
         }
         java.util.Map<Path, PpoFor> trained = new java.util.HashMap<>();
@@ -90,24 +133,7 @@ public final class CompareService {
         } finally {
             for (PpoFor t : trained.values()) if (t.trained() != null) t.trained().result().policy().close();
         }
-        // every row's deflated Sharpe against every trial now in the log (this run's variants and all earlier ones)
-        TrialLog.Read log2 = new TrialLog(home.resolve("backtests").resolve("trials.jsonl")).read();
-        List<Double> trials = TrialLog.sharpes(log2.trials());
-        BacktestService.Run first = runs.get(0);
-        double perYear = 365.25 * 86_400_000.0 / r.base().data().interval().millis();
-        var bh = first.buyAndHold();
-        rows.add(new Row("buy-and-hold", null, finite(bh.totalReturn()), finite(bh.sharpe()), finite(bh.maxDrawdown()), first.result().symbols().size(), null, bh.feesPaid(),
-                0, 0, null, null));
-        for (int i = 0; i < runs.size(); i++) {
-            BacktestService.Run run = runs.get(i);
-            Performance p = Performance.of(run.trades(), perYear, trials);
-            var c = run.result().costs();
-            rows.add(new Row(names.get(i), run.dir().toString(), finite(p.totalReturn()), finite(p.sharpe()), finite(p.maxDrawdown()), p.trades(), c == null ? null : c.turnover(),
-                    p.feesPaid(), c == null ? 0 : c.slippage(), p.fundingPaid(), c == null ? null : c.costShareOfGross(), finite(p.deflatedSharpe())));
-        }
-        Result out = new Result(first.result().symbols(), first.result().from(), first.result().to(), trials.size(), rows, notes);
-        io.tatra.AtomicWrite.text(r.out().resolve("compare.json"), Json.write(out));
-        return out;
+        return new Runs(names, runs, notes);
     }
 
     private static void runVariants(Path home, Request r, Consumer<String> log, List<Variant> variants, java.util.Map<Path, PpoFor> trained, CostAwareConfig ca,

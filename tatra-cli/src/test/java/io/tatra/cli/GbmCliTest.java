@@ -56,6 +56,31 @@ class GbmCliTest extends CliHarness {
         for (JsonNode note : cmp.get("notes"))
             assertTrue(note.asText().contains("PPO") && note.asText().contains(": left out") && note.asText().contains("not enough data to train ppo"),
                     "the PPO rows are left out with the data gate's reason, the others run: " + note);
+        // walk-forward: two blocks, fresh tiny unified and LightGBM models trained before each, every variant's blocks chained into one account
+        Path wf = home.resolve("cmp-wf");
+        assertEquals(0, run(concat(new String[]{"compare"}, data, "--from", "2022-03-20", "--to", "2022-04-13", "--blocks", "2", "--train", "unified,lightgbm",
+                "--size", "tiny", "--epochs", "1", "--batches", "3", "--out", wf.toString(), "--json")), err());
+        JsonNode w = new ObjectMapper().readTree(out());
+        assertEquals(8, w.get("rows").size(), "buy-and-hold, 3 unified, 3 LightGBM, the filtered unified: " + w);
+        assertTrue(w.get("rows").get(1).get("run_dir").asText().contains("block-1") && w.get("rows").get(1).get("run_dir").asText().contains("block-2"), w.toString());
+        assertTrue(java.time.Instant.parse(w.get("from").asText()).isBefore(java.time.Instant.parse("2022-03-20T02:00:00Z")),
+                "the first block's first decision is on its first bar: " + w.get("from"));
+        assertTrue(w.get("to").asText().startsWith("2022-04-12T23"), w.get("to").asText());
+        for (String b : new String[]{"block-1", "block-2"}) {
+            JsonNode blockCard = new ObjectMapper().readTree(wf.resolve(b).resolve("models").resolve("lightgbm").resolve("model.json").toFile());
+            assertTrue(java.time.Instant.parse(blockCard.get("dataTo").asText()).isBefore(java.time.Instant.parse(b.equals("block-1") ? "2022-03-20T00:00:00Z" : "2022-04-01T00:00:00Z")),
+                    "each block's model saw only data before it: " + blockCard.get("dataTo"));
+        }
+        // a rerun reuses the blocks' models instead of training them again
+        assertEquals(0, run(concat(new String[]{"compare"}, data, "--from", "2022-03-20", "--to", "2022-04-13", "--blocks", "2", "--train", "unified,lightgbm",
+                "--size", "tiny", "--epochs", "1", "--batches", "3", "--out", wf.toString())), err());
+        assertTrue(err().contains("reusing"), err());
+        assertEquals(2, run(concat(new String[]{"compare"}, data, "--from", "2022-03-20", "--blocks", "2", "--out", home.resolve("x").toString())));
+        assertTrue(err().contains("--blocks needs --from and --to"), err());
+        assertEquals(2, run(concat(new String[]{"compare"}, data, "--from", "2022-03-20", "--to", "2022-04-13", "--blocks", "2", "--unified", gbm.toString(),
+                "--out", home.resolve("x").toString())));
+        assertTrue(err().contains("leave out --unified"), err());
+
         assertEquals(0, run("decide", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());
         assertTrue(out().toLowerCase(java.util.Locale.ROOT).contains("action"), out());
         assertEquals(0, run("predict", "--home", h, "--model", gbm.toString(), "--symbol", "SYN01USDT"), err());
