@@ -62,9 +62,18 @@ final class EvaluateCommand implements Callable<Integer> {
             if (!data.series.interval.code().equals(card.interval()))
                 throw new TatraException("model " + model + " was trained on " + card.interval() + " bars, not " + data.series.interval.code());
             Dataset ds = data.unsplit(common.home(), common.json);
-            try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
-                report = Evaluation.ofModel(loaded, ds, ds.allSamples(), confidence);
-            }
+            if (io.tatra.app.GbmModels.isLightGbm(model)) { // a LightGBM model: its boosters on the windows' summaries, scored the same way
+                try (io.tatra.app.GbmModels.Loaded g = io.tatra.app.GbmModels.load(model, ds.schemaHash())) {
+                    var test = new io.tatra.model.train.Samples(ds.symbols(), g.normalization(), ds.config().window(), ds.allSamples())
+                            .labelled(io.tatra.model.task.Tasks.CORE);
+                    if (test.size() == 0) throw new TatraException("no labelled windows in the requested period");
+                    double[] x = new io.tatra.gbm.WindowSummary(ds.symbols(), g.normalization()).rows(test.list());
+                    report = Evaluation.ofForecasts(g.card(), ds, test, g.forecaster().forecasts(x, test.size()), confidence);
+                }
+            } else
+                try (ModelStore.Loaded loaded = ModelStore.load(model, ds.schemaHash())) {
+                    report = Evaluation.ofModel(loaded, ds, ds.allSamples(), confidence);
+                }
         } else {
             TrainConfig tc = UserValues.of("--epochs / --batches", () -> TrainConfig.defaults(Balance.parse(balance), data.seed).withEpochs(epochs).withBatches(batches).withCalibration(!noCalibration));
             PretrainConfig pc = pretrainEpochs == 0 ? null

@@ -45,6 +45,11 @@ class GbmCliTest extends CliHarness {
         assertEquals(4, card.get("tasks").size());
         assertEquals(5, card.get("files").size(), "four boosters and the normalization, each with its SHA-256");
         assertEquals(0, run(concat(new String[]{"backtest"}, data, "--model", gbm.toString(), "--from", "2022-03-20", "--out", home.resolve("bt-gbm").toString())), err());
+        // a saved LightGBM model scored on a later period, like any saved model
+        assertEquals(0, run(concat(new String[]{"evaluate"}, data, "--model", gbm.toString(), "--from", "2022-03-20", "--out", home.resolve("ev-gbm").toString(), "--json")), err());
+        JsonNode ev = new ObjectMapper().readTree(out());
+        assertEquals("lightgbm", ev.get("data").get("model_kind").asText());
+        for (String t : new String[]{"direction", "volatility", "regime", "return"}) assertTrue(ev.get("tasks").get(t).has("model"), t + ": " + ev.get("tasks"));
         assertTrue(Files.readAllLines(home.resolve("bt-gbm").resolve("decisions.jsonl")).size() > 100);
         // the compare table with a LightGBM model: its rows include the half-Kelly sizing of its cost-aware side
         assertEquals(0, run(concat(new String[]{"compare"}, data, "--unified", gbm.toString(), "--lightgbm", gbm.toString(), "--from", "2022-03-20",
@@ -94,8 +99,8 @@ class GbmCliTest extends CliHarness {
         assertEquals(2, run("paper", "--home", h, "--model", gbm.toString(), "--symbols", "SYN01USDT", "--from", "2022-03-05", "--to", "2022-03-25",
                 "--retrain-every", "24", "--out", home.resolve("paper-gbm2").toString()));
         assertTrue(err().contains("LightGBM model") && err().contains("--retrain-every"), err());
-        assertEquals(2, run(concat(new String[]{"evaluate"}, data, "--model", gbm.toString(), "--out", home.resolve("ev-gbm").toString())));
-        assertTrue(err().contains("is a LightGBM model"), "commands that read unified models only say so: " + err());
+        assertEquals(2, run(concat(new String[]{"add-head", "win"}, data, "--model", gbm.toString())));
+        assertTrue(err().contains("LightGBM model"), "commands that read unified models only say so: " + err());
         Files.writeString(gbm.resolve("trees/direction.txt"), "tree\n");
         assertEquals(2, run(concat(new String[]{"backtest"}, data, "--model", gbm.toString(), "--out", home.resolve("bt-bad").toString())));
         assertTrue(err().contains("direction.txt"), "a damaged booster is named: " + err());

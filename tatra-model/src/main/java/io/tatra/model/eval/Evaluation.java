@@ -109,21 +109,36 @@ public final class Evaluation {
         Samples test = new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), samples).labelled(Tasks.CORE);
         if (test.size() == 0) throw new IllegalArgumentException("no labelled windows in the requested period");
         var ret = loaded.model().tasks().stream().anyMatch(t -> t.equals(Tasks.RETURN)) ? loaded.model().scale(Tasks.RETURN.name()) : null;
-        Truth truth = Truth.of(ds.symbols(), test.list(), ret != null ? ret.scale() : returnScale(test));
+        EvalReport.Builder b = ofForecasts(loaded.card(), ds, test, ModelPredictions.of(loaded.model(), test), ret != null ? ret.scale() : returnScale(test), confidence);
+        ExtraTasks.into(b.data, ExtraTasks.score(loaded.model(), new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), samples)));
+        return b.build();
+    }
+
+    /**
+     * Any saved model's forecasts of labelled windows (e.g. a LightGBM model's), scored like {@link #ofModel}.
+     *
+     * @param test        windows labelled for the core tasks, in the order of {@code p}
+     * @param returnScale the Huber scale of return errors (the model's own, or the windows' IQR / 1.349)
+     */
+    public static EvalReport ofForecasts(io.tatra.model.io.ModelCard card, Dataset ds, Samples test, Forecasts p, double confidence) {
+        return ofForecasts(card, ds, test, p, returnScale(test), confidence).build();
+    }
+
+    private static EvalReport.Builder ofForecasts(io.tatra.model.io.ModelCard card, Dataset ds, Samples test, Forecasts p, double returnScale, double confidence) {
+        Truth truth = Truth.of(ds.symbols(), test.list(), returnScale);
         EvalReport.Builder b = new EvalReport.Builder();
         b.declare(MODEL, "model", false);
-        b.data.put("model_trained_on", loaded.card().trainFrom() + " .. " + loaded.card().trainTo());
-        b.data.put("model_symbols", loaded.card().symbols());
+        b.data.put("model_trained_on", card.trainFrom() + " .. " + card.trainTo());
+        b.data.put("model_symbols", card.symbols());
+        b.data.put("model_kind", card.kind());
         b.data.put("test_windows", test.size());
         b.data.put("test_from", Instant.ofEpochMilli(minTime(test)).toString());
         b.data.put("test_to", Instant.ofEpochMilli(maxTime(test)).toString());
         b.data.put("true_regimes", truth.trueRegime() != null);
-        Forecasts p = ModelPredictions.of(loaded.model(), test);
         b.score(MODEL, Scorer.score(p, truth));
         if (Consistency.applies(p)) b.contradiction(MODEL, Consistency.contradictionRate(p, confidence));
         flagCollapse(b, "model", "saved", p);
-        ExtraTasks.into(b.data, ExtraTasks.score(loaded.model(), new Samples(ds.symbols(), loaded.normalization(), ds.config().window(), samples)));
-        return b.build();
+        return b;
     }
 
     /** The code of a saved model scored on its own. */
