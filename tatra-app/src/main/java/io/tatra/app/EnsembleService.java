@@ -70,7 +70,26 @@ public final class EnsembleService {
 
     /** Every window's votes over a dataset: the timing model's forecasts, the other members' on the same windows, the sizer's decision. */
     static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, PpoEntrySizer ppo, int h, String[] inSample, Consumer<String> log) {
-        List<Path> members = new ArrayList<>(List.of(r.win()));
+        if (!MetaWinMember.is(r.win())) return votes(ds, timing, r, sizer, ppo, h, inSample, null, log);
+        try (MetaWinMember meta = MetaWinMember.load(r.win(), ds.interval(), ds.schemaHash())) {
+            if (inSample != null) {
+                long first = Long.MAX_VALUE;
+                for (var d : ds.symbols()) first = Math.min(first, d.bars().openTimeMillis(0));
+                if (first < meta.seenTo().toEpochMilli()) {
+                    String w = "the period starts " + java.time.Instant.ofEpochMilli(first) + ", before the end of the trades the win model " + r.win()
+                            + " was trained and early-stopped on, " + meta.seenTo() + ": its votes there are in-sample";
+                    log.accept("tatra: warning: " + w);
+                    if (inSample[0] == null) inSample[0] = w;
+                }
+            }
+            return votes(ds, timing, r, sizer, ppo, h, inSample, meta, log);
+        }
+    }
+
+    /** @param meta the meta-label win member, or null when the win member is a forecasting model */
+    private static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, PpoEntrySizer ppo, int h, String[] inSample,
+                                     MetaWinMember meta, Consumer<String> log) {
+        List<Path> members = new ArrayList<>(meta == null ? List.of(r.win()) : List.of());
         members.addAll(r.others());
         List<List<HeadOutputs>> outs = new ArrayList<>();
         for (Path m : members) {
@@ -100,9 +119,10 @@ public final class EnsembleService {
             }
             // a flat sizer proposes no position: its cost gate (or PPO's choice) holds for the ensemble too
             Vote sv = new Vote(ppo != null ? "ppo_sizer" : "sizer", side, side == 0 ? 0.5 : pSide(o, side), Double.NaN, size);
-            Vote wv = winVote(outs.get(0).get(k), tv.side());
+            Dataset.Sample w = timing.windows().list().get(k);
+            Vote wv = meta == null ? winVote(outs.get(0).get(k), tv.side()) : metaVote(meta, ds.symbols().get(w.symbol()), w.row(), tv.side(), sized);
             List<Vote> rest = new ArrayList<>();
-            for (int m = 1; m < outs.size(); m++) rest.add(vote("also" + m, outs.get(m).get(k)));
+            for (int m = meta == null ? 1 : 0; m < outs.size(); m++) rest.add(vote("also" + (meta == null ? m : m + 1), outs.get(m).get(k)));
             out.add(new Votes(timing.windows().list().get(k), tv, wv, sv, sized, rest));
         }
         return out;
@@ -199,6 +219,13 @@ public final class EnsembleService {
     static Vote winVote(HeadOutputs o, int timingSide) {
         if (timingSide == 0) return vote("win", o);
         double p = pSide(o, timingSide);
+        return p >= 0.5 ? Vote.of("win", timingSide, p) : Vote.of("win", -timingSide, 1 - p);
+    }
+
+    /** The meta-label model's P(win) of a trade on the timing side (its own decision bar, the sizer's decision as the primary record); the other side when below ½. */
+    static Vote metaVote(MetaWinMember meta, io.tatra.dataset.SymbolData s, int row, int timingSide, TradeDecision primary) {
+        if (timingSide == 0) return Vote.of("win", 0, 0.5);
+        double p = meta.pWin(s, row, timingSide, primary);
         return p >= 0.5 ? Vote.of("win", timingSide, p) : Vote.of("win", -timingSide, 1 - p);
     }
 

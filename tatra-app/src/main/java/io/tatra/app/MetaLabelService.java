@@ -158,6 +158,7 @@ public final class MetaLabelService {
         meta.put("feature_names", featureNames);
         meta.put("feature_schema", withMarket ? new io.tatra.features.FeatureEngine().schema().hash() : null);
         meta.put("threshold", t.model().threshold());
+        meta.put("return_scale", t.model().returnScale());
         meta.put("validation_from", split.validationFrom().toString());
         meta.put("test_from", split.testFrom().toString());
         meta.put("trained_on", "decisions before " + split.validationFrom() + " whose trades closed before it; early-stopped on those before " + split.testFrom());

@@ -52,7 +52,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--intrabar", converter = Converters.IntervalConverter.class, paramLabel = "INTERVAL",
             description = "Finer stored bars (e.g. 15m) that decide a stop and take profit hit in the same bar; without them the stop is assumed (the worse case)") io.tatra.market.Interval intrabar;
     @Option(names = "--win-model", paramLabel = "DIR", description = {"Run design document 003's ensemble: --model is the timing member (the LSTM by the document),",
-            "this model the win probability (LightGBM), --policy the sizer; the rules and thresholds come from --ensemble"}) Path winModel;
+            "this model the win probability (LightGBM, or a tatra meta-label directory: its P(win) of the timing side's trade), --policy the sizer; "
+            + "the rules and thresholds come from --ensemble"}) Path winModel;
     @Option(names = "--also-models", split = ",", paramLabel = "DIR", description = "Ensemble: further models that vote (e.g. the unified model)") List<Path> alsoModels;
     @Option(names = "--ensemble", paramLabel = "FILE.json", description = {"Ensemble thresholds (JSON; absent fields keep design document 003's: entry 0.65, win 0.60, full 0.75, half 0.65, risk 0.7, min 0.5;",
             "\"fitQuantiles\": {\"entryConfidence\": 0.8, ...} sets those from the timing model's validation part instead)"}) Path ensembleConfig;

@@ -148,6 +148,23 @@ class GbmCliTest extends CliHarness {
         assertEquals(8, mj.get("barriers").get("horizon").asInt());
         assertEquals(67, mj.get("feature_names").size(), "side, the primary's strength and σ, the 64 market features");
         assertTrue(Files.isRegularFile(bars.resolve("win.txt")) && Files.isRegularFile(bars.resolve("win_1bar.txt")));
+        // the meta-label model as the ensemble's win member: its P(win) of the timing side's trade, built from the same features
+        Path ens = home.resolve("ens.json");
+        Files.writeString(ens, "{\"entryConfidence\": 0.5, \"winProbability\": 0.5, \"minConfidence\": 0.3}");
+        Path timing = home.resolve("cmp-wf").resolve("block-2").resolve("models").resolve("lightgbm"); // gbm was damaged above on purpose
+        assertEquals(0, run(concat(new String[]{"backtest"}, data, "--model", timing.toString(), "--win-model", bars.toString(), "--ensemble", ens.toString(),
+                "--from", "2022-03-22", "--out", home.resolve("bt-meta").toString())), err());
+        boolean seen = java.time.Instant.parse("2022-03-22T00:00:00Z").isBefore(java.time.Instant.parse(mj.get("test_from").asText()));
+        assertEquals(seen, err().contains("its votes there are in-sample"), "warned exactly when the meta-label model saw these bars (test from " + mj.get("test_from") + ")");
+        long withWin = Files.readAllLines(home.resolve("bt-meta").resolve("decisions.jsonl")).stream()
+                .filter(l -> l.contains("\"win.confidence\"") && !l.contains("\"win.confidence\":0.5,")).count();
+        assertTrue(withWin > 100, "the win member votes a probability on the windows with a timing side: " + withWin);
+        Path broken = home.resolve("meta-broken");
+        Files.createDirectories(broken);
+        Files.writeString(broken.resolve("meta.json"), "{\"format\": \"tatra-meta-label-1\"}");
+        assertEquals(2, run(concat(new String[]{"backtest"}, data, "--model", timing.toString(), "--win-model", broken.toString(), "--ensemble", ens.toString(),
+                "--from", "2022-03-22", "--out", home.resolve("bt-meta2").toString())));
+        assertTrue(err().contains("train it again"), err());
         assertEquals(2, run("meta-label", "--home", h, "--symbols", "SYN01USDT"));
         assertTrue(err().contains("--symbols needs --interval"), err());
         assertEquals(2, run("meta-label", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--journals", bt.toString()));

@@ -80,6 +80,30 @@ public final class BarMetaLabels {
         return names;
     }
 
+    /**
+     * The primary rule's own features at {@code row} (its strength {@code ln(C_t / C_{t−m}) / (σ√m)} and σ), as the
+     * examples carry them; NaN where the history is too short. For a saved model reading a new bar.
+     */
+    public static double[] primaryFeatures(BarSeries s, int row, Config cfg) {
+        int m = cfg.momentumBars(), lb = cfg.volLookback();
+        if (row < Math.max(m, lb)) return new double[]{Double.NaN, Double.NaN};
+        double[] c = s.closeArray();
+        double sigma = sigma(c, row, lb);
+        return new double[]{Math.log(c[row] / c[row - m]) / (sigma * Math.sqrt(m)), sigma};
+    }
+
+    /** The sample std of the {@code lb} one-bar log returns ending at {@code i}. */
+    static double sigma(double[] c, int i, int lb) {
+        double sum = 0, sq = 0;
+        for (int k = i - lb + 1; k <= i; k++) {
+            double r = Math.log(c[k] / c[k - 1]);
+            sum += r;
+            sq += r * r;
+        }
+        double var = (sq - sum * sum / lb) / (lb - 1);
+        return var > 0 ? Math.sqrt(var) : Double.NaN;
+    }
+
     /** The examples of one series in decision-time order; {@code rows} may be null (the primary's own features only). */
     public static List<MetaExample> of(BarSeries s, Config cfg, RowFeatures rows) {
         int n = s.size(), h = cfg.horizon(), m = cfg.momentumBars(), lb = cfg.volLookback();
@@ -94,15 +118,8 @@ public final class BarMetaLabels {
             double mom = Math.log(c[i] / c[i - m]);
             if (mom == 0 || !Double.isFinite(mom)) continue;
             int side = mom > 0 ? 1 : -1;
-            double sum = 0, sq = 0;
-            for (int k = i - lb + 1; k <= i; k++) {
-                double r = Math.log(c[k] / c[k - 1]);
-                sum += r;
-                sq += r * r;
-            }
-            double var = (sq - sum * sum / lb) / (lb - 1);
-            if (!(var > 0)) continue;
-            double sigma = Math.sqrt(var);
+            double sigma = sigma(c, i, lb);
+            if (!(sigma > 0)) continue;
             double entry = Math.log(o[i + 1]), take = cfg.takeProfit() * sigma * Math.sqrt(h), stop = -cfg.stopLoss() * sigma * Math.sqrt(h);
             double exit = Double.NaN;
             int exitBar = i + h;

@@ -68,6 +68,8 @@ class BarMetaLabelsTest {
         assertEquals(1.0, e.feature(0));
         assertEquals(Math.log(104 / 100.0) / (sigma() * 2), e.feature(1), 1e-12, "momentum in σ√m units");
         assertEquals(sigma(), e.feature(2), 1e-12);
+        assertArrayEquals(new double[]{e.feature(1), e.feature(2)}, BarMetaLabels.primaryFeatures(s, 4, CFG), 1e-15, "a saved model reads a new bar the same way");
+        assertTrue(Double.isNaN(BarMetaLabels.primaryFeatures(s, 3, CFG)[0]), "too little history");
     }
 
     @Test

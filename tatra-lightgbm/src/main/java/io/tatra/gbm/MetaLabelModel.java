@@ -144,6 +144,28 @@ public final class MetaLabelModel implements AutoCloseable {
 
     public List<String> featureNames() { return featureNames; }
 
+    /**
+     * A saved model: the boosters' texts by label name ({@link #texts}), its features, threshold and return scale.
+     * A missing booster is an error naming it.
+     */
+    public static MetaLabelModel of(Map<String, String> texts, List<String> featureNames, double threshold, double returnScale, Labels labels) {
+        for (String k : new String[]{labels.main(), labels.early(), "return"})
+            if (!texts.containsKey(k)) throw new IllegalArgumentException("the meta-label model has no '" + k + "' booster");
+        if (!(returnScale > 0) || !Double.isFinite(threshold)) throw new IllegalArgumentException("threshold and return scale must be finite, the scale > 0");
+        GbmModel a = GbmModel.fromText(texts.get(labels.main())), b = null, c = null;
+        try {
+            b = GbmModel.fromText(texts.get(labels.early()));
+            c = GbmModel.fromText(texts.get("return"));
+        } catch (RuntimeException e) {
+            a.close();
+            if (b != null) b.close();
+            throw e;
+        }
+        return new MetaLabelModel(a, b, c, featureNames, threshold, returnScale, labels);
+    }
+
+    public double returnScale() { return returnScale; }
+
     /** The boosters' texts by label, for a model directory. */
     public Map<String, String> texts() { return Map.of(labels.main(), win30m.text(), labels.early(), win5m.text(), "return", ret.text()); }
 
