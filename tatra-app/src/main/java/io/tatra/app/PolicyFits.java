@@ -138,6 +138,6 @@ final class PolicyFits {
             }
         }
         double perBar = n == 0 || g == 0 ? 0 : sum / n * iv.millis() / (gaps / g);
-        return new TradeCosts(cfg.takerFee() + cfg.slippage(Double.NaN), perBar);
+        return new TradeCosts(cfg.takerFee() + cfg.slippage(Double.NaN), perBar, cfg.volMultiple());
     }
 }

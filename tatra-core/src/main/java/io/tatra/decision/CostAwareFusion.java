@@ -55,8 +55,8 @@ public record CostAwareFusion(FusionConfig risk, EdgeModel edge, TradeCosts cost
         double hv = o.horizonVolatility(), e = edge.expectedReturn(o);
         int side = e > 0 ? 1 : e < 0 ? -1 : 0;
         double stop = risk.stopSigmas() * hv, take = risk.takeSigmas() * hv;
-        double cost = costs.roundTrip(side == 0 ? 1 : side, o.horizon()), net = Math.abs(e) - cost;
-        double flip = Math.max(entryLevel, cost + costs.leg());
+        double cost = costs.roundTrip(side == 0 ? 1 : side, o.horizon(), o.volatility()), net = Math.abs(e) - cost;
+        double flip = Math.max(entryLevel, cost + costs.leg(o.volatility()));
         Map<String, Double> trace = o.trace();
         trace.put("horizon_volatility", hv);
         trace.put("edge_slope", edge.slope());
@@ -65,7 +65,7 @@ public record CostAwareFusion(FusionConfig risk, EdgeModel edge, TradeCosts cost
         trace.put("cost_round_trip", cost);
         trace.put("net_edge", net);
         trace.put("entry_level", entryLevel);
-        trace.put("exit_level", -costs.leg());
+        trace.put("exit_level", -costs.leg(o.volatility()));
         trace.put("flip_level", flip);
         trace.put("stop_loss", stop);
         trace.put("take_profit", take);

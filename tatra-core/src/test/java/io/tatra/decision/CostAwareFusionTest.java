@@ -40,6 +40,21 @@ class CostAwareFusionTest {
     }
 
     @Test
+    void volatilitySlippageMakesAWildBarsTradeDearer() {
+        TradeCosts slippy = new TradeCosts(0.00075, 0, 0.1); // each leg also loses 0.1 σ, as the backtest's --slippage-vol 0.1 charges
+        // edge 1 × 0.3 × 0.005 × 2 = 0.3 % against 2 × (0.075 % + 0.05 %) = 0.25 %: it pays
+        TradeDecision calm = fusion(0, slippy).decide(out(0.55, 0.25, 0.005));
+        assertEquals(0.0025, calm.traced("cost_round_trip"), 1e-12);
+        assertEquals(Action.LONG, calm.action());
+        assertEquals(-0.00125, calm.traced("exit_level"), 1e-12);
+        // a 2 % bar: edge 1.2 % against 2 × (0.075 % + 0.2 %) = 0.55 % still pays; a weaker signal at that volatility does not
+        assertEquals(0.0055, fusion(0, slippy).decide(out(0.55, 0.25, 0.02)).traced("cost_round_trip"), 1e-12);
+        assertEquals(SkipReason.EDGE_BELOW_COST, fusion(0, slippy).decide(out(0.36, 0.30, 0.02)).skip(), "0.24 % against 0.55 %");
+        assertEquals(Action.LONG, fusion(0, BYBIT).decide(out(0.36, 0.30, 0.02)).action(), "the same signal clears fixed costs of 0.15 %");
+        assertThrows(IllegalArgumentException.class, () -> new TradeCosts(0.00075, 0, -1));
+    }
+
+    @Test
     void fundingMakesTheSideThatPaysItDearer() {
         TradeCosts funded = new TradeCosts(0.00075, 0.0002); // longs pay 0.02 % a bar: 0.08 % over 4 bars
         TradeDecision longSide = fusion(0, funded).decide(out(0.50, 0.30, 0.005)), shortSide = fusion(0, funded).decide(out(0.30, 0.50, 0.005));
