@@ -186,6 +186,16 @@ public final class BacktestSession {
 
     private void execute(int s, TargetOrder o, double price, BarSeries b, int known, Instant time) {
         portfolio.markIfUnset(s, price);
+        if (!o.keepsPosition()) trade(s, o, price, b, known, time);
+        Position p = portfolio.position(s);
+        if (o.movesStop() && p.quantity() != 0) { // a trailing stop only tightens
+            int side = (int) Math.signum(p.quantity());
+            double old = p.stopPrice(), stop = Double.isNaN(old) ? o.stopPrice() : side > 0 ? Math.max(old, o.stopPrice()) : Math.min(old, o.stopPrice());
+            portfolio.protect(s, stop, p.takeProfitPrice());
+        }
+    }
+
+    private void trade(int s, TargetOrder o, double price, BarSeries b, int known, Instant time) {
         double eq = portfolio.equity();
         Position p = portfolio.position(s);
         double others = portfolio.gross() - Math.abs(p.quantity() * portfolio.mark(s));

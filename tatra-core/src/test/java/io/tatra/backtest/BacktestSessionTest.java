@@ -35,6 +35,34 @@ class BacktestSessionTest {
     }
 
     @Test
+    void aTrailOrderMovesTheStopOnlyTighterAndTradesNothing() {
+        List<MarketFrame> frames = market(9);
+        var bars = frames.get(0).bars();
+        Symbol sym = bars.symbol();
+        BacktestConfig cfg = BacktestConfig.defaults().withCosts(new CostConfig(0.00055, 0.0002, 2, 0));
+        BacktestSession s = BacktestSession.open(cfg, frames);
+        s.advance();
+        s.submit(new TargetOrder(sym, 1, Double.NaN, Double.NaN, "in"));
+        s.advance();
+        double qty = s.portfolio().position(0).quantity(), fees = s.portfolio().feesPaid();
+        assertTrue(qty > 0 && Double.isNaN(s.portfolio().position(0).stopPrice()));
+        double close = bars.close(1);
+        s.submit(TargetOrder.trail(sym, close * 0.5, "t1"));
+        s.advance();
+        assertEquals(qty, s.portfolio().position(0).quantity(), "a trail order keeps the position");
+        assertEquals(fees, s.portfolio().feesPaid(), "and pays no fee");
+        assertEquals(close * 0.5, s.portfolio().position(0).stopPrice(), 1e-9);
+        s.submit(TargetOrder.trail(sym, close * 0.4, "t2"));
+        s.advance();
+        assertEquals(close * 0.5, s.portfolio().position(0).stopPrice(), 1e-9, "a looser stop is ignored");
+        s.submit(TargetOrder.trail(sym, close * 0.6, "t3"));
+        s.advance();
+        assertEquals(close * 0.6, s.portfolio().position(0).stopPrice(), 1e-9, "a tighter one moves it");
+        assertThrows(IllegalArgumentException.class, () -> new TargetOrder(sym, Double.NaN, Double.NaN, Double.NaN, "x"), "keep without a stop says nothing");
+        assertTrue(TargetOrder.trail(sym, 1, null).movesStop() && !new TargetOrder(sym, 1, 0.02, Double.NaN, null).movesStop());
+    }
+
+        @Test
     void steppingWithSubmitEqualsTheAllAtOnceRun() {
         List<MarketFrame> frames = market(5);
         BacktestConfig cfg = BacktestConfig.defaults().withCosts(new CostConfig(0.00055, 0.0002, 2, 0.1));

@@ -273,6 +273,8 @@ public final class LiveEngine implements AutoCloseable {
         List<OrderRequest> orders = new ArrayList<>();
         for (TargetOrder t : targets) {
             if (!t.symbol().equals(symbol)) throw new IllegalArgumentException("a strategy called for " + symbol + " returned an order for " + t.symbol());
+            if (t.movesStop()) // refused by name before a session starts (PpoSizing); reaching here is a bug
+                throw new IllegalStateException("a strategy returned an order that moves a stop (" + t + "); the live engine does not send stop moves to a venue yet");
             journal(t, bar);
             OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), equityAt(bar.startTime()), othersGross(symbol), risk, in,
                     bar.startTime() + cfg.interval().millis());
