@@ -30,8 +30,8 @@ public final class PpoSizing {
             BacktestService.StrategyFactory factory = (decisions, ids) -> manager(l, policyDir, req.model(), (h, i) -> {
                 io.tatra.decision.TradeDecision[] d = decisions.get(h.symbol());
                 return d == null || i >= d.length ? null : d[i];
-            });
-            manager(l, policyDir, req.model(), (h, i) -> null); // refuses a mismatched policy before any data is read
+            }, false);
+            manager(l, policyDir, req.model(), (h, i) -> null, false); // refuses a mismatched policy before any data is read
             log.accept(String.format(java.util.Locale.ROOT, "PPO %s policy %s (trained on %s .. %s, %d episodes, %,d steps) manages the positions; the holding rules are off",
                     l.card().task().label(), policyDir, l.card().episodesFrom(), l.card().episodesTo(), l.card().distinctEpisodes(), l.card().steps()));
             // one PyTorch thread throughout: the policy's choices must not depend on --threads
@@ -42,9 +42,21 @@ public final class PpoSizing {
     /** A strategy that manages positions itself: in a backtest, and as the journaling strategy's hook on a venue. */
     interface Manager extends io.tatra.trading.Strategy, JournaledStrategy.Positions {}
 
-    /** The position manager a saved sizing or risk policy makes for {@code model}'s decisions (refused for another task or model). */
-    static Manager manager(PpoStore.Loaded l, Path dir, Path model, PpoSizingStrategy.DecisionSource source) {
+    /**
+     * The position manager a saved sizing, risk or exit policy makes for {@code model}'s decisions (refused for another
+     * task or model; an exit policy, which moves stops, only in a backtest: {@code venue} false).
+     */
+    static Manager manager(PpoStore.Loaded l, Path dir, Path model, PpoSizingStrategy.DecisionSource source, boolean venue) {
         PpoCard c = l.card();
+        if (c.task() == PpoTask.EXITS) {
+            if (venue) throw new TatraException(dir + " is a PPO exits policy: it moves trailing stops, which Tatra cannot send to a venue yet; it manages backtests only");
+            PpoStore.requireCompatible(c, dir, PpoTask.EXITS, PpoTaskEnvs.names(PpoTaskEnvs.EXIT_STATE), new int[]{3, 4});
+            requireSameModel(c, dir, model);
+            var env = c.environment();
+            return new PpoExitStrategy(l.policy(), numbers(env.get("trailVolatilities"), dir, "trailVolatilities"), (int) number(env, "maxBars", dir),
+                    number(env, "entrySize", dir), PpoTaskService.Side.parse(String.valueOf(env.get("entries"))), number(env, "roundTrip", dir),
+                    number(env, "medianVolatility", dir), source);
+        }
         if (c.task() == PpoTask.RISK) {
             PpoStore.requireCompatible(c, dir, PpoTask.RISK, PpoTaskEnvs.names(PpoTaskEnvs.RISK_STATE), new int[]{5});
             requireSameModel(c, dir, model);
@@ -55,7 +67,7 @@ public final class PpoSizing {
                     number(env, "medianVolatility", dir), source);
         }
         if (c.task() != PpoTask.SIZING)
-            throw new TatraException(dir + " is a PPO " + c.task().label() + " policy: only sizing and risk policies manage positions (the others are compared by tatra ppo)");
+            throw new TatraException(dir + " is a PPO " + c.task().label() + " policy: only sizing, risk and exit policies manage positions (the portfolio policy is compared by tatra ppo)");
         Settings s = check(c, dir, model);
         return new PpoSizingStrategy(l.policy(), s.fractions(), s.episodeBars(), s.roundTrip(), s.medianVolatility(), source);
     }
@@ -100,7 +112,7 @@ public final class PpoSizing {
     static Open positions(Path policyDir, Path model, JournaledStrategy journaled, Consumer<String> say) {
         PpoStore.Loaded l = PpoStore.load(policyDir);
         try {
-            journaled.withPositions(manager(l, policyDir, model, (h, i) -> null));
+            journaled.withPositions(manager(l, policyDir, model, (h, i) -> null, true));
             say.accept("tatra: PPO " + l.card().task().label() + " policy " + policyDir + " manages the positions; the holding rules are off");
             return new Open(l);
         } catch (RuntimeException e) {

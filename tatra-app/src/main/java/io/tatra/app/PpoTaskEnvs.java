@@ -34,6 +34,8 @@ final class PpoTaskEnvs {
     /** The sizing task's position state after the signals ({@link SizingEnv}). */
     static final List<String> SIZING_STATE = List.of("position", "unrealized_pnl", "bars_in_trade", "drawdown", "episode_return");
     /** The risk task's state after the signals ({@link RiskEnv}). */
+    static final List<String> EXIT_STATE = List.of("held_side", "share_held", "return_since_entry_vol", "bars_held_over_max", "giveback_vol", "stop_distance_vol",
+            "entry_rule_agrees");
     static final List<String> RISK_STATE = List.of("position", "drawdown", "episode_return", "base_target", "base_win_rate_minus_half", "log_vol_ratio_24_240");
 
     /**
@@ -149,7 +151,7 @@ final class PpoTaskEnvs {
         rules.put("exit when the " + r.side().label() + " side stops agreeing", s -> (bar, obs) -> new int[]{obs[w + 6] < 1 ? 2 : 0, 0});
         rules.put("trailing stop at 2 volatilities", s -> (bar, obs) -> new int[]{0, 2});
         return task(train, rules, test, Episodes::runTrades,
-                names(List.of("held_side", "share_held", "return_since_entry_vol", "bars_held_over_max", "giveback_vol", "stop_distance_vol", "entry_rule_agrees")),
+                names(EXIT_STATE),
                 List.of(List.of("hold", "close half", "close all"), List.of("keep stop", "trail 1 vol", "trail 2 vol", "trail 4 vol")),
                 PpoTaskService.settings("maxBars", e, "entrySize", 1, "trailVolatilities", cfg.trailSigmas(), "entries", r.side().label()));
     }

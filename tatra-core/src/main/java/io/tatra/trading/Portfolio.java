@@ -67,6 +67,11 @@ public final class Portfolio implements PortfolioView {
         return p.quantity() == 0 ? Double.NaN : p.averageEntry();
     }
 
+    @Override public double stopPrice(Symbol symbol) {
+        Position p = positions[index(symbol)];
+        return p.quantity() == 0 ? Double.NaN : p.stopPrice();
+    }
+
     public Position position(int s) { return positions[s]; }
 
     /** Sum of |position × mark| over all symbols. */

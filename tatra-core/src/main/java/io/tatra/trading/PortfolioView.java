@@ -12,4 +12,7 @@ public interface PortfolioView {
 
     /** The position's average entry price (NaN when flat or when the view does not know it). */
     default double averageEntry(Symbol symbol) { return Double.NaN; }
+
+    /** The open position's stop-loss price (NaN when flat, without a stop, or when the view does not know it). */
+    default double stopPrice(Symbol symbol) { return Double.NaN; }
 }
