@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  *
  * <p>The models' data ends {@code lead} bars before their block (the feature warm-up plus one window), and each block's
  * backtest reads from there, so its first decision falls on the block's first bar and no bar a model saw is traded. A
- * variant missing from any block (e.g. PPO refused by its data gate) is left out of the table with the reason. Every
+ * variant missing from any block (e.g. PPO refused by its data gate) is left out of the table with the reason; each
+ * block's own table is written beside its runs ({@code block-K/compare.json}). Every
  * block's run is logged as a trial, so the deflated Sharpe counts them all (conservative). Models of a block already
  * trained (same kind, symbols and end) are reused, so an interrupted run resumes.
  */
@@ -84,6 +85,9 @@ public final class WalkForwardCompare {
             if (firstDecision > blockFrom.toEpochMilli() + step)
                 log.accept("tatra: warning: block " + (k + 1) + "'s first decision is at " + Instant.ofEpochMilli(firstDecision) + ", after its start (a gap in the data)");
             bh.add(first.buyAndHoldCurve());
+            // the block's own table beside its runs (per-block figures show how much the chained ones owe to one block)
+            CompareService.table(home, block, runs.names(), runs.runs().stream().map(BacktestService.Run::trades).toList(),
+                    runs.runs().stream().map(x -> x.dir().toString()).toList(), first.buyAndHoldCurve(), runs.notes());
             for (int i = 0; i < runs.names().size(); i++) {
                 byVariant.computeIfAbsent(runs.names().get(i), x -> new ArrayList<>()).add(runs.runs().get(i).trades());
                 dirs.computeIfAbsent(runs.names().get(i), x -> new ArrayList<>()).add(runs.runs().get(i).dir().toString());

@@ -72,6 +72,7 @@ class GbmCliTest extends CliHarness {
                 "the first block's first decision is on its first bar: " + w.get("from"));
         assertTrue(w.get("to").asText().startsWith("2022-04-12T23"), w.get("to").asText());
         for (String b : new String[]{"block-1", "block-2"}) {
+            assertEquals(8, new ObjectMapper().readTree(wf.resolve(b).resolve("compare.json").toFile()).get("rows").size(), "each block's own table");
             JsonNode blockCard = new ObjectMapper().readTree(wf.resolve(b).resolve("models").resolve("lightgbm").resolve("model.json").toFile());
             assertTrue(java.time.Instant.parse(blockCard.get("dataTo").asText()).isBefore(java.time.Instant.parse(b.equals("block-1") ? "2022-03-20T00:00:00Z" : "2022-04-01T00:00:00Z")),
                     "each block's model saw only data before it: " + blockCard.get("dataTo"));
