@@ -25,13 +25,11 @@ import java.util.Map;
  *
  * <p>Backtests only: moving a stop at a venue is not built yet, so paper and live refuse an exit policy by name.
  */
-final class PpoExitStrategy implements PpoSizing.Manager {
-    private final ActorCritic pi;
+final class PpoExitStrategy extends PpoManager {
     private final double[] trail;
     private final int maxBars;
-    private final double entrySize, roundTrip, medianVolatility;
+    private final double entrySize;
     private final PpoTaskService.Side side;
-    private final PpoSizingStrategy.DecisionSource source;
     private final Map<Symbol, Trade> trades = new HashMap<>();
 
     /** One running trade: its entry signal's bar, side, size and price at the fill, best close so far. */
@@ -44,21 +42,14 @@ final class PpoExitStrategy implements PpoSizing.Manager {
 
     PpoExitStrategy(ActorCritic pi, double[] trail, int maxBars, double entrySize, PpoTaskService.Side side, double roundTrip, double medianVolatility,
                     PpoSizingStrategy.DecisionSource source) {
+        super(pi, ExitEnv.STATE, "exit", roundTrip, medianVolatility, source);
         if (pi.dims().length != 2 || pi.dims()[0] != 3 || pi.dims()[1] != 1 + trail.length)
             throw new IllegalArgumentException("the policy chooses among " + java.util.Arrays.toString(pi.dims()) + " actions, not {3 exits, " + (1 + trail.length) + " stops}");
-        if (pi.width() != ExitEnv.STATE + 4) throw new IllegalArgumentException("the policy reads " + pi.width() + " values, not the exit task's " + (ExitEnv.STATE + 4));
-        this.pi = pi;
         this.trail = trail.clone();
         this.maxBars = maxBars;
         this.entrySize = entrySize;
         this.side = side;
-        this.roundTrip = roundTrip;
-        this.medianVolatility = medianVolatility;
-        this.source = source;
     }
-
-    @Override
-    public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) { return orders(history, index, portfolio, source.decision(history, index)); }
 
     @Override
     public List<TargetOrder> orders(BarSeries history, int index, PortfolioView portfolio, TradeDecision d) {
@@ -66,7 +57,7 @@ final class PpoExitStrategy implements PpoSizing.Manager {
         Symbol s = history.symbol();
         long t = history.openTimeMillis(index), step = history.interval().millis();
         String id = io.tatra.backtest.Journals.id(s, t);
-        double[] sig = SizingService.Signals.ofTrace(d, roundTrip, medianVolatility);
+        double[] sig = signals(d);
         double sigma = d.traced("volatility"), close = history.close(index), qty = portfolio.position(s);
         int rule = side == PpoTaskService.Side.COST_AWARE ? d.action().sign() : (int) Math.signum(d.traced("p_up") - d.traced("p_down"));
         Trade tr = trades.get(s);

@@ -23,13 +23,11 @@ import java.util.TreeMap;
  * multiplier; the target {@code base × multiplier} (capped) is sent when its side changes or it moves by more than the
  * rebalance band, as in the environment. No holding rules, no stops.
  */
-final class PpoRiskStrategy implements PpoSizing.Manager {
-    private final ActorCritic pi;
+final class PpoRiskStrategy extends PpoManager {
     private final double[] scales;
-    private final double maxLeverage, band, roundTrip, medianVolatility;
+    private final double maxLeverage, band;
     private final int episodeBars, winRateBars;
     private final PpoTaskService.Side side;
-    private final PpoSizingStrategy.DecisionSource source;
     private final Map<Symbol, State> states = new HashMap<>();
 
     private final class State {
@@ -41,30 +39,23 @@ final class PpoRiskStrategy implements PpoSizing.Manager {
 
     PpoRiskStrategy(ActorCritic pi, double[] scales, double maxLeverage, double band, int episodeBars, int winRateBars, PpoTaskService.Side side, double roundTrip,
                     double medianVolatility, PpoSizingStrategy.DecisionSource source) {
+        super(pi, RiskEnv.STATE, "risk", roundTrip, medianVolatility, source);
         if (pi.dims().length != 1 || pi.dims()[0] != scales.length) throw new IllegalArgumentException("the policy chooses among " + java.util.Arrays.toString(pi.dims())
                 + " actions, not the " + scales.length + " multipliers");
-        if (pi.width() != RiskEnv.STATE + 4) throw new IllegalArgumentException("the policy reads " + pi.width() + " values, not the risk task's " + (RiskEnv.STATE + 4));
-        this.pi = pi;
         this.scales = scales.clone();
         this.maxLeverage = maxLeverage;
         this.band = band;
         this.episodeBars = episodeBars;
         this.winRateBars = winRateBars;
         this.side = side;
-        this.roundTrip = roundTrip;
-        this.medianVolatility = medianVolatility;
-        this.source = source;
     }
-
-    @Override
-    public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) { return orders(history, index, portfolio, source.decision(history, index)); }
 
     @Override
     public List<TargetOrder> orders(BarSeries history, int index, PortfolioView portfolio, TradeDecision d) {
         if (d == null) return List.of();
         Symbol s = history.symbol();
         State st = states.computeIfAbsent(s, k -> new State());
-        double[] sig = SizingService.Signals.ofTrace(d, roundTrip, medianVolatility);
+        double[] sig = signals(d);
         if (!SizingService.Signals.finite(sig)) return List.of();
         int base = side == PpoTaskService.Side.COST_AWARE ? d.action().sign() : (int) Math.signum(d.traced("p_up") - d.traced("p_down"));
         st.sides.put(history.openTimeMillis(index), base);

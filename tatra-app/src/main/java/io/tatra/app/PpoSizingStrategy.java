@@ -24,18 +24,15 @@ import java.util.Map;
  * and the drawdown and return of equity since the start of the current block of {@code episodeBars} bars (the agent
  * trained on episodes of that length; here equity is the whole portfolio's, shared by its symbols).
  */
-final class PpoSizingStrategy implements PpoSizing.Manager {
+final class PpoSizingStrategy extends PpoManager {
     /** The decision at a bar's close (null: none yet, e.g. while the window fills). */
     @FunctionalInterface
     interface DecisionSource {
         TradeDecision decision(BarSeries history, int index);
     }
 
-    private final ActorCritic pi;
     private final double[] fractions;
     private final int episodeBars;
-    private final double roundTrip, medianVolatility;
-    private final DecisionSource source;
     private final Map<Symbol, State> states = new HashMap<>();
 
     private final class State {
@@ -45,19 +42,12 @@ final class PpoSizingStrategy implements PpoSizing.Manager {
     }
 
     PpoSizingStrategy(ActorCritic pi, double[] fractions, int episodeBars, double roundTrip, double medianVolatility, DecisionSource source) {
+        super(pi, SizingEnv.STATE, "sizing", roundTrip, medianVolatility, source);
         if (pi.dims().length != 1 || pi.dims()[0] != fractions.length) throw new IllegalArgumentException("the policy chooses among " + java.util.Arrays.toString(pi.dims())
                 + " actions, not the " + fractions.length + " target positions");
-        if (pi.width() != SizingEnv.STATE + 4) throw new IllegalArgumentException("the policy reads " + pi.width() + " values, not the sizing task's " + (SizingEnv.STATE + 4));
-        this.pi = pi;
         this.fractions = fractions.clone();
         this.episodeBars = episodeBars;
-        this.roundTrip = roundTrip;
-        this.medianVolatility = medianVolatility;
-        this.source = source;
     }
-
-    @Override
-    public List<TargetOrder> onBar(BarSeries history, int index, PortfolioView portfolio) { return orders(history, index, portfolio, source.decision(history, index)); }
 
     /**
      * The orders for decision {@code d} at bar {@code index}. The entry price is the portfolio's average entry where it
@@ -85,7 +75,7 @@ final class PpoSizingStrategy implements PpoSizing.Manager {
      * {@code bar} counts bars since the epoch, so the blocks are the same whatever window of history a venue passes.
      */
     double[] observation(TradeDecision d, State st, double close, double qty, double entry, double equity, long bar) {
-        double[] sig = SizingService.Signals.ofTrace(d, roundTrip, medianVolatility);
+        double[] sig = signals(d);
         if (!SizingService.Signals.finite(sig)) return null;
         st.inTrade = qty == 0 ? 0 : st.inTrade + 1;
         st.block.update(bar, equity);
