@@ -145,7 +145,7 @@ public final class LiveService {
 
                 @Override
                 public void openInterest(io.tatra.market.OpenInterest o) { journaled.onOpenInterest(o); }
-            }, fundingMillis);
+            }, fundingMillis).withPushed(pushedOi);
             engine.withEvents(rates);
             this.stateCheck = new VenueStateCheck(engine, trading, steps, this::log);
             try {
@@ -185,18 +185,28 @@ public final class LiveService {
 
         private void subscribe() {
             Map<String, Symbol> topics = new HashMap<>();
-            for (Symbol s : r.symbols()) topics.put(BybitLiveVenue.klineTopic(s.value(), interval), s);
+            for (Symbol s : r.symbols()) {
+                topics.put(BybitLiveVenue.klineTopic(s.value(), interval), s);
+                topics.put("tickers." + s.value(), s); // open interest pushed: no REST read when a bar closes
+            }
             BybitStream.Handler h = new BybitStream.Handler() {
                 @Override
                 public void onData(com.fasterxml.jackson.databind.JsonNode frame) {
                     long received = System.nanoTime();
                     Symbol s = topics.get(frame.path("topic").asText());
                     if (s == null) return;
+                    if (io.tatra.bybit.protocol.TickerUpdate.isTicker(frame)) {
+                        ticker(s, frame);
+                        return;
+                    }
                     for (Kline k : io.tatra.bybit.protocol.KlineUpdate.closed(frame)) feed(s, k, received);
                 }
 
                 @Override
-                public void onReconnected(int n) { afterReconnect(n); }
+                public void onReconnected(int n) {
+                    pushedOi.reset();
+                    afterReconnect(n);
+                }
             };
             try {
                 stream = BybitStream.open(BybitStream.Config.of(r.stream(), null), h);
@@ -206,6 +216,16 @@ public final class LiveService {
             }
             stream.subscribe(new ArrayList<>(topics.keySet()));
             catchUp(); // a bar that closed between the warm-up and the subscription
+        }
+
+        /** A ticker frame: its open interest for the next closed bar; a frame that does not parse is logged and leaves REST to answer. */
+        private void ticker(Symbol s, com.fasterxml.jackson.databind.JsonNode frame) {
+            try {
+                var t = io.tatra.bybit.protocol.TickerUpdate.parse(frame);
+                pushedOi.onTicker(s, t.ts(), t.openInterest() == null ? Double.NaN : t.openInterest().doubleValue());
+            } catch (io.tatra.bybit.protocol.ProtocolException e) {
+                log("error", s, 0, "ticker not read: " + e.getMessage());
+            }
         }
 
         private void feed(Symbol s, Kline k, long received) {
@@ -220,6 +240,8 @@ public final class LiveService {
         }
 
         private long lastReceived, caughtUp;
+        /** Open interest from the ticker stream; a bar whose symbol's latest ticker is not stamped within a second of its close asks REST. */
+        private final io.tatra.live.PushedOpenInterest pushedOi = new io.tatra.live.PushedOpenInterest(1_000);
         private final Map<String, java.math.BigDecimal> steps = new HashMap<>(); // quantity step per symbol
         private final io.tatra.live.StaleStreamWatch staleWatch = new io.tatra.live.StaleStreamWatch(2);
         private static final java.util.Set<String> ROUTINE = java.util.Set.of("sent", "dry-run", "not-sent");
@@ -337,6 +359,9 @@ public final class LiveService {
 
         /** Live bars handled so far (warm-up excluded). */
         public long handled() { return handled; }
+
+        /** Live bars whose open interest came from the ticker stream, and bars that read it over REST (the stream not current). */
+        public long[] openInterestCounts() { return pushedOi.counts(); }
 
         public LiveEngine engine() { return engine; }
 

@@ -63,7 +63,8 @@ public final class PaperService {
     /** What the run did: bars handled, orders and fills at the exchange, equity, differences at the end, and where its files are. */
     public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
-                         Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold) {
+                         Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold, long openInterestPushed,
+                         long openInterestRead) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }
@@ -133,11 +134,12 @@ public final class PaperService {
             writeOutcomes(r.dir(), frames, executions);
             PaperWallet w = server.venue().wallet();
             List<Long> c = session.engine().counts();
+            long[] oi = session.openInterestCounts();
             List<String> links = new ArrayList<>();
             for (Symbol s : r.symbols()) for (var o : server.venue().orders(s.value(), null, null, false)) links.add(o.orderLinkId());
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
             Result out = new Result(r.dir(), session.handled(), c.get(0), c.get(1), c.get(3), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
-                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start));
+                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1]);
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }

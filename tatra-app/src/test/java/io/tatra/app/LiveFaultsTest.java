@@ -55,7 +55,10 @@ class LiveFaultsTest {
         var faulty = PaperService.run(new PaperService.Request(home, dir.resolve("faulty"), model, symbols, from, to, 0, 10_000, CostConfig.bybitLinear(), faults,
                 RiskLimits.defaults(), PolicySpec.rule(fusion), KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
         System.out.println("faults: " + faulty.bars() + " bars, " + faulty.ordersSent() + " orders, " + faulty.reconnections() + " reconnections, "
-                + faulty.barsBackfilled() + " bars over REST; equity " + faulty.endEquity() + " vs clean " + clean.endEquity());
+                + faulty.barsBackfilled() + " bars over REST; open interest pushed on " + faulty.openInterestPushed() + " bars, read over REST on "
+                + faulty.openInterestRead() + "; equity " + faulty.endEquity() + " vs clean " + clean.endEquity());
+        // lost, late and cut ticker frames fall back to the REST history; the fills below show they changed no feature
+        assertTrue(faulty.openInterestRead() > 0 && faulty.openInterestPushed() > 0, faulty.openInterestPushed() + " pushed, " + faulty.openInterestRead() + " read");
         assertTrue(clean.ordersSent() >= 5, "the clean run traded: " + clean.ordersSent());
         assertTrue(faulty.clean(), "no lost, duplicated, unknown or unsettled order and no position difference: " + faulty.orderAudit() + " " + faulty.differences());
         assertEquals(0, faulty.errors());

@@ -71,6 +71,8 @@ class LiveParityTest {
         for (Decision d : JournalReader.read(dir.resolve("bt/decisions.jsonl"), Decision.class).records()) backtest.put(d.id(), d);
         for (Decision d : JournalReader.read(dir.resolve("paper/decisions.jsonl"), Decision.class).records()) live.put(d.id(), d);
         assertTrue(live.size() >= 190, "the live engine journals every bar's decision: " + live.size());
+        assertTrue(paper.openInterestPushed() >= paper.bars() - 1 && paper.openInterestRead() <= 1,
+                "open interest came from the ticker stream, not a REST read per bar: " + paper.openInterestPushed() + " pushed, " + paper.openInterestRead() + " read");
         double maxDiff = 0;
         for (Decision d : live.values()) {
             Decision b = backtest.get(d.id());

@@ -268,7 +268,7 @@ final class MarketRoutes {
         o.put("highPrice24h", f.price(hi));
         o.put("lowPrice24h", f.price(lo));
         o.put("prevPrice1h", f.price(prev1h));
-        o.put("openInterest", Formats.plain(oi, 8));
+        o.put("openInterest", Formats.exact(oi)); // as the open-interest history writes it
         o.put("openInterestValue", Formats.plain(oi * last, 8));
         o.put("turnover24h", Formats.plain(turnover, 8));
         o.put("volume24h", Formats.plain(vol, 8));

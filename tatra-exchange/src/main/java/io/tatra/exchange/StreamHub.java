@@ -121,7 +121,7 @@ final class StreamHub implements VenueListener, AutoCloseable {
                 }
             }
             case "tickers" -> {
-                String msg = data(topic, "snapshot", new MarketRoutes(venue).ticker(sym));
+                String msg = data(topic, "snapshot", new MarketRoutes(venue).ticker(sym), venue.clock().now());
                 sender.execute(() -> s.send(msg));
             }
             default -> { }
@@ -137,7 +137,11 @@ final class StreamHub implements VenueListener, AutoCloseable {
         String closedMsg = klineMessage(kTopic, b, i, true);
         String formingMsg = next ? klineMessage(kTopic, b, i + 1, false) : null;
         int s = venue.symbolIndex(sym);
+        String tTopic = "tickers." + sym;
+        String tickerMsg = sessions.stream().anyMatch(ss -> ss.topics.contains(tTopic)) ? tickerDelta(tTopic, s, b, i, price) : null;
         sender.execute(() -> {
+            // the ticker first: a client deciding the closed bar has the open interest as of its close without a REST read
+            if (tickerMsg != null) for (StreamSession ss : sessions) if (ss.topics.contains(tTopic)) deliver(ss, tickerMsg);
             for (StreamSession ss : sessions) {
                 if (ss.topics.contains(kTopic)) {
                     deliver(ss, closedMsg);
@@ -158,19 +162,40 @@ final class StreamHub implements VenueListener, AutoCloseable {
                 for (StreamSession ss : sessions) if (ss.topics.contains(topic)) deliver(ss, msg);
             }
         });
-        String tTopic = "tickers." + sym;
-        if (sessions.stream().anyMatch(ss -> ss.topics.contains(tTopic))) {
-            ObjectNode t = F.objectNode();
-            Formats f = venue.formats(s);
-            t.put("symbol", sym);
-            t.put("lastPrice", f.price(price));
-            t.put("markPrice", f.price(price));
-            t.put("indexPrice", f.price(price));
-            t.put("bid1Price", f.price(venue.config().book().price(price, -1, 0)));
-            t.put("ask1Price", f.price(venue.config().book().price(price, 1, 0)));
-            String msg = data(tTopic, "delta", t);
-            sender.execute(() -> { for (StreamSession ss : sessions) if (ss.topics.contains(tTopic)) deliver(ss, msg); });
+    }
+
+    /**
+     * The ticker delta at bar {@code i}'s close: prices, and the open interest when a stored sample fell due during the
+     * bar (a field left out of a delta is unchanged, as on Bybit), written exactly as the REST history writes it.
+     */
+    private String tickerDelta(String topic, int s, BarSeries b, int i, double price) {
+        ObjectNode t = F.objectNode();
+        Formats f = venue.formats(s);
+        t.put("symbol", b.symbol().value());
+        t.put("lastPrice", f.price(price));
+        t.put("markPrice", f.price(price));
+        t.put("indexPrice", f.price(price));
+        t.put("bid1Price", f.price(venue.config().book().price(price, -1, 0)));
+        t.put("ask1Price", f.price(venue.config().book().price(price, 1, 0)));
+        long open = b.openTimeMillis(i), close = open + b.interval().millis();
+        java.util.List<io.tatra.market.OpenInterest> oi = venue.frame(s).openInterest();
+        int k = latestAtOrBefore(oi, close);
+        if (k >= 0 && oi.get(k).time().toEpochMilli() > open) {
+            double v = oi.get(k).value();
+            t.put("openInterest", Formats.exact(v));
+            t.put("openInterestValue", Formats.plain(v * price, 8));
         }
+        return data(topic, "delta", t, close); // stamped in market time, at the close it describes
+    }
+
+    /** Index of the last sample stamped at or before {@code t} (samples in time order), or -1. */
+    static int latestAtOrBefore(java.util.List<io.tatra.market.OpenInterest> oi, long t) {
+        int lo = 0, hi = oi.size() - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (oi.get(mid).time().toEpochMilli() <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found;
     }
 
     @Override
@@ -307,13 +332,16 @@ final class StreamHub implements VenueListener, AutoCloseable {
         return Json.line(msg);
     }
 
-    private String data(String topic, String type, JsonNode data) {
+    private String data(String topic, String type, JsonNode data) { return data(topic, type, data, serverTime()); }
+
+    /** A public data frame stamped {@code ts}; tickers carry market time, so that a client can tell which close they describe. */
+    private String data(String topic, String type, JsonNode data, long ts) {
         ObjectNode msg = F.objectNode();
         msg.put("topic", topic);
         msg.put("type", type);
         msg.set("data", data);
         msg.put("cs", serverTime());
-        msg.put("ts", serverTime());
+        msg.put("ts", ts);
         return Json.line(msg);
     }
 

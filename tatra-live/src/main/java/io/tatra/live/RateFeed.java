@@ -15,7 +15,8 @@ import java.util.Map;
  * bar is decided, every event stamped at or before its close, in time order, each once. They come from the venue's
  * own history (REST), the source the store was filled from, so live features equal backtest features. Open interest is
  * asked for at every bar; funding only once a settlement is due (the last one plus the funding interval), so an hourly
- * strategy on 8-hour funding asks once in eight bars.
+ * strategy on 8-hour funding asks once in eight bars. With {@link #withPushed} a live bar takes open interest from the
+ * venue's ticker stream when that is current, and asks REST only when it is not.
  */
 public final class RateFeed implements LiveEngine.BarEvents {
     /** The venue's history: events with time in [from, to], any order. */
@@ -23,6 +24,15 @@ public final class RateFeed implements LiveEngine.BarEvents {
         List<FundingRate> funding(Symbol symbol, long from, long to);
 
         List<OpenInterest> openInterest(Symbol symbol, long from, long to);
+    }
+
+    /** Open interest the venue pushes (its ticker stream), used instead of a REST read when it is current. */
+    public interface Pushed {
+        /**
+         * The open interest pushed for {@code symbol} since the last value delivered, stamped at {@code close} (empty:
+         * unchanged), or null when the push is not known to be current at this bar (the REST history is asked instead).
+         */
+        List<OpenInterest> since(Symbol symbol, long close);
     }
 
     /** Where the events go (a model strategy's feature streams). */
@@ -37,6 +47,7 @@ public final class RateFeed implements LiveEngine.BarEvents {
     private final long fundingInterval;
     private final Map<Symbol, Slot> slots = new HashMap<>();
     private long fundingCalls, openInterestCalls;
+    private Pushed pushed;
 
     /** @param fundingIntervalMillis the venue's funding interval; a settlement is asked for only when one is due */
     public RateFeed(Source source, Sink sink, long fundingIntervalMillis) {
@@ -44,6 +55,12 @@ public final class RateFeed implements LiveEngine.BarEvents {
         this.source = source;
         this.sink = sink;
         this.fundingInterval = fundingIntervalMillis;
+    }
+
+    /** Takes open interest from the venue's push when it is current at a bar (live bars only; warm-up reads history); returns this feed. */
+    public RateFeed withPushed(Pushed p) {
+        this.pushed = p;
+        return this;
     }
 
     /**
@@ -77,8 +94,13 @@ public final class RateFeed implements LiveEngine.BarEvents {
                 s.funding.addAll(source.funding(symbol, Math.max(from, s.lastFunding == Long.MIN_VALUE ? from : s.lastFunding + 1), close));
                 s.funding.sort(Comparator.comparing(FundingRate::time));
             }
-            openInterestCalls++;
-            s.openInterest.addAll(source.openInterest(symbol, Math.max(from, s.lastOpenInterest == Long.MIN_VALUE ? from : s.lastOpenInterest + 1), close));
+            List<OpenInterest> p = pushed == null ? null : pushed.since(symbol, close);
+            if (p != null) {
+                s.openInterest.addAll(p);
+            } else {
+                openInterestCalls++;
+                s.openInterest.addAll(source.openInterest(symbol, Math.max(from, s.lastOpenInterest == Long.MIN_VALUE ? from : s.lastOpenInterest + 1), close));
+            }
             s.openInterest.sort(Comparator.comparing(OpenInterest::time));
         }
         while (!s.funding.isEmpty() && s.funding.get(0).time().toEpochMilli() <= close) {

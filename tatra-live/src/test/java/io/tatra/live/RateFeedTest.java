@@ -81,4 +81,24 @@ class RateFeedTest {
         assertEquals(102, r.oi.size(), "no repeat of the primed events");
         assertThrows(IllegalStateException.class, () -> feed.prime(BTC, T0, T0 + H), "priming after the first bar would replay events");
     }
+
+    @Test
+    void liveBarsTakeOpenInterestFromTheCurrentPushAndAskRestOnlyWhenItIsNot() {
+        History h = new History();
+        Recorder r = new Recorder();
+        PushedOpenInterest push = new PushedOpenInterest(1_000);
+        RateFeed feed = new RateFeed(h, r, 8 * H).withPushed(push);
+        feed.prime(BTC, T0, T0 + 10 * H);
+        for (int i = 0; i < 10; i++) feed.upTo(BTC, T0 + i * H, T0 + (i + 1) * H);
+        assertEquals(1, h.oiCalls);
+        push.onTicker(BTC, T0 + 11 * H, 12_345);
+        feed.upTo(BTC, T0 + 10 * H, T0 + 11 * H);
+        assertEquals(1, h.oiCalls, "the push was current: no REST read");
+        assertEquals(T0 + 11 * H, r.oi.get(r.oi.size() - 1));
+        // no frame stamped near the next close (a dropped or late ticker): REST answers, from the last delivered on
+        feed.upTo(BTC, T0 + 11 * H, T0 + 12 * H);
+        assertEquals(2, h.oiCalls);
+        assertEquals(T0 + 12 * H, r.oi.get(r.oi.size() - 1));
+        assertEquals(13, r.oi.size(), "each close once, whichever source answered");
+    }
 }

@@ -1,5 +1,6 @@
 package io.tatra.bybit.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tatra.bybit.protocol.Kline;
 import io.tatra.bybit.protocol.OrderBook;
 import io.tatra.bybit.protocol.OrderLinkId;
@@ -89,6 +90,38 @@ class StreamTest {
                 await("four public trades", () -> state.publicTrades().size() == 4);
                 Thread.sleep(100);
                 assertEquals(4, state.publicTrades().size(), "duplicated frames add no trade");
+            }
+        }
+    }
+
+    @Test
+    void atEachCloseTheTickerWithTheOpenInterestSampledAtTheCloseComesBeforeTheClosedBar() throws Exception {
+        try (PaperMarket m = new PaperMarket(FaultPlan.none())) {
+            List<JsonNode> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (BybitStream s = BybitStream.open(fast(m.server.publicStream(), null), frames::add)) {
+                s.subscribe(List.of("tickers.BTCUSDT", "kline.60.BTCUSDT"));
+                await("the ticker snapshot", () -> frames.stream().anyMatch(f -> f.path("topic").asText().startsWith("tickers") && "snapshot".equals(f.path("type").asText())));
+                int first = m.current();
+                advance(m, 3);
+                await("three closed bars", () -> frames.stream().filter(f -> f.path("topic").asText().startsWith("kline")
+                        && f.path("data").get(0).path("confirm").asBoolean()).count() == 3);
+                int closes = 0;
+                for (int i = 0; i < frames.size(); i++) {
+                    JsonNode f = frames.get(i);
+                    if (!f.path("topic").asText().startsWith("kline") || !f.path("data").get(0).path("confirm").asBoolean()) continue;
+                    long open = f.path("data").get(0).path("start").asLong();
+                    JsonNode before = frames.get(i - 1);
+                    assertEquals("tickers.BTCUSDT", before.path("topic").asText(), "the ticker delta precedes the closed bar at " + open);
+                    assertEquals("delta", before.path("type").asText());
+                    var t = io.tatra.bybit.protocol.TickerUpdate.parse(before);
+                    double sampled = m.frame.openInterest().stream().filter(o -> o.time().toEpochMilli() <= open + PaperMarket.HOUR)
+                            .reduce((a, b) -> b).orElseThrow().value();
+                    assertEquals(sampled, t.openInterest().doubleValue(), 0, "the open interest sampled at the close, exactly as the REST history gives it");
+                    assertEquals(open + PaperMarket.HOUR, t.ts(), "stamped with the close it describes (market time)");
+                    assertEquals(first + closes, (int) ((open - PaperMarket.T0) / PaperMarket.HOUR));
+                    closes++;
+                }
+                assertEquals(3, closes);
             }
         }
     }

@@ -1,0 +1,41 @@
+package io.tatra.bybit.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+
+/**
+ * One {@code tickers.{symbol}} WebSocket message of the linear category: a {@code snapshot} after subscribing, then
+ * {@code delta}s every 100 ms where a field missing means unchanged. Only what the live engine reads is kept: the open
+ * interest, when the message carries it (null otherwise), and the envelope's {@code ts}.
+ */
+public record TickerUpdate(String symbol, boolean snapshot, long ts, BigDecimal openInterest) {
+    public TickerUpdate {
+        if (symbol == null || symbol.isEmpty()) throw new ProtocolException("ticker without a symbol");
+        if (openInterest != null && openInterest.signum() < 0) throw new ProtocolException(symbol + ": negative open interest " + openInterest.toPlainString());
+    }
+
+    /** Whether a frame's topic is a ticker topic (other frames are not parsed here). */
+    public static boolean isTicker(JsonNode msg) { return msg.path("topic").asText("").startsWith("tickers."); }
+
+    /** Parses one ticker frame; the symbol comes from the topic and must agree with the data's. */
+    public static TickerUpdate parse(JsonNode msg) {
+        String topic = msg.path("topic").asText("");
+        String[] t = topic.split("\\.");
+        if (t.length != 2 || !t[0].equals("tickers") || t[1].isEmpty()) throw new ProtocolException("not a ticker topic: '" + topic + "'");
+        String type = msg.path("type").asText("");
+        if (!type.equals("snapshot") && !type.equals("delta")) throw new ProtocolException(topic + ": type must be snapshot or delta, got '" + type + "'");
+        JsonNode data = msg.path("data");
+        if (!data.isObject()) throw new ProtocolException(topic + ": data is not an object");
+        String sym = data.path("symbol").asText(t[1]);
+        if (!sym.equals(t[1])) throw new ProtocolException(topic + ": data is for " + sym);
+        JsonNode ts = msg.get("ts");
+        if (ts == null || !ts.isIntegralNumber()) throw new ProtocolException(topic + ": field 'ts' must be an integer (ms)");
+        try {
+            BigDecimal oi = data.hasNonNull("openInterest") && !data.path("openInterest").asText().isEmpty() ? Decimals.decimal(data, "openInterest") : null;
+            return new TickerUpdate(t[1], type.equals("snapshot"), ts.asLong(), oi);
+        } catch (ProtocolException e) {
+            throw new ProtocolException(topic + ": " + e.getMessage());
+        }
+    }
+}
