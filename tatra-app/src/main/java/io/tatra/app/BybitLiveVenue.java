@@ -48,13 +48,30 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
         return new Reconciliation.State(positions, open);
     }
 
-    /** Every USDT position in one request. */
+    /** Every USDT position in one request; their entry prices and stops are kept for {@link #holding}. */
     @Override
     public Map<String, BigDecimal> positions() {
         Map<String, BigDecimal> out = new HashMap<>();
-        for (PositionInfo p : trading.positions(null)) if (p.signedQty().signum() != 0 && symbols.contains(p.symbol())) out.put(p.symbol(), p.signedQty());
+        Map<String, LiveEngine.Holding> details = new HashMap<>();
+        for (PositionInfo p : trading.positions(null)) {
+            if (p.signedQty().signum() == 0 || !symbols.contains(p.symbol())) continue;
+            out.put(p.symbol(), p.signedQty());
+            details.put(p.symbol(), new LiveEngine.Holding(positive(p.entryPrice()), positive(p.stopLoss())));
+        }
+        holdings = Map.copyOf(details);
         return out;
     }
+
+    private volatile Map<String, LiveEngine.Holding> holdings = Map.of();
+
+    private static double positive(BigDecimal v) { return v == null || v.signum() <= 0 ? Double.NaN : v.doubleValue(); } // Bybit writes "0" or "" for no stop
+
+    @Override
+    public LiveEngine.Holding holding(String symbol) { return holdings.get(symbol); }
+
+    /** Bybit's trading-stop, full-position mode: the stop loss only, the take profit left as it is. */
+    @Override
+    public void moveStop(String symbol, BigDecimal stopLoss) { trading.tradingStop(symbol, null, stopLoss); }
 
     @Override
     public double equity() { return trading.wallet().totalEquity().doubleValue(); }

@@ -23,7 +23,8 @@ import java.util.Map;
  * ends there). The next trade starts on the first entry signal after one ends; the environment's evaluation spaces
  * its trades by their longest length instead, to compare rules on the same trades. State is keyed on bar time.
  *
- * <p>Backtests only: moving a stop at a venue is not built yet, so paper and live refuse an exit policy by name.
+ * <p>On a venue (paper, live) the trailing stop goes out as Bybit's trading-stop, the entry price and stop are the
+ * venue's position's ({@code LiveEngine.Holding}), and a stop is set at the tick toward the position.
  */
 final class PpoExitStrategy extends PpoManager {
     private final double[] trail;

@@ -30,8 +30,8 @@ public final class PpoSizing {
             BacktestService.StrategyFactory factory = (decisions, ids) -> manager(l, policyDir, req.model(), (h, i) -> {
                 io.tatra.decision.TradeDecision[] d = decisions.get(h.symbol());
                 return d == null || i >= d.length ? null : d[i];
-            }, false);
-            manager(l, policyDir, req.model(), (h, i) -> null, false); // refuses a mismatched policy before any data is read
+            });
+            manager(l, policyDir, req.model(), (h, i) -> null); // refuses a mismatched policy before any data is read
             log.accept(String.format(java.util.Locale.ROOT, "PPO %s policy %s (trained on %s .. %s, %d episodes, %,d steps) manages the positions; the holding rules are off",
                     l.card().task().label(), policyDir, l.card().episodesFrom(), l.card().episodesTo(), l.card().distinctEpisodes(), l.card().steps()));
             // one PyTorch thread throughout: the policy's choices must not depend on --threads
@@ -44,12 +44,11 @@ public final class PpoSizing {
 
     /**
      * The position manager a saved sizing, risk or exit policy makes for {@code model}'s decisions (refused for another
-     * task or model; an exit policy, which moves stops, only in a backtest: {@code venue} false).
+     * task or model; an exit policy's trailing stops go to a venue as trading-stop moves).
      */
-    static Manager manager(PpoStore.Loaded l, Path dir, Path model, PpoSizingStrategy.DecisionSource source, boolean venue) {
+    static Manager manager(PpoStore.Loaded l, Path dir, Path model, PpoSizingStrategy.DecisionSource source) {
         PpoCard c = l.card();
         if (c.task() == PpoTask.EXITS) {
-            if (venue) throw new TatraException(dir + " is a PPO exits policy: it moves trailing stops, which Tatra cannot send to a venue yet; it manages backtests only");
             PpoStore.requireCompatible(c, dir, PpoTask.EXITS, PpoTaskEnvs.names(PpoTaskEnvs.EXIT_STATE), new int[]{3, 4});
             requireSameModel(c, dir, model);
             var env = c.environment();
@@ -112,7 +111,7 @@ public final class PpoSizing {
     static Open positions(Path policyDir, Path model, JournaledStrategy journaled, Consumer<String> say) {
         PpoStore.Loaded l = PpoStore.load(policyDir);
         try {
-            journaled.withPositions(manager(l, policyDir, model, (h, i) -> null, true));
+            journaled.withPositions(manager(l, policyDir, model, (h, i) -> null));
             say.accept("tatra: PPO " + l.card().task().label() + " policy " + policyDir + " manages the positions; the holding rules are off");
             return new Open(l);
         } catch (RuntimeException e) {

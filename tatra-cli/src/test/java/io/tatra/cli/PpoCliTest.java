@@ -110,13 +110,16 @@ class PpoCliTest extends CliHarness {
         // a risk policy manages positions too (its multiplier on the side rule's side)
         assertEquals(0, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", saved.toString(), "--out", home.resolve("bt-ppo-risk").toString(), "--json")), err());
         assertTrue(err().contains("PPO risk policy") && err().contains("manages the positions"), err());
-        // and an exits policy manages a backtest's trades (entries on its side rule, exits and trailing stops its own) but no venue's
+        // and an exits policy manages a backtest's trades (entries on its side rule, exits and trailing stops its own), and a paper session's
         assertEquals(0, run(concat(new String[]{"backtest"}, bt, "--ppo-policy", exitsPolicy.toString(), "--out", home.resolve("bt-ppo-exits").toString(), "--json")), err());
         assertTrue(err().contains("PPO exits policy") && err().contains("manages the positions"), err());
         assertTrue(new ObjectMapper().readTree(out()).get("trades").asInt() > 0, out());
-        assertEquals(2, run("paper", "--home", h, "--model", gbm.toString(), "--symbols", "SYN01USDT", "--from", "2022-09-01", "--to", "2022-09-20",
-                "--ppo-policy", exitsPolicy.toString(), "--out", home.resolve("paper-exits").toString()));
-        assertTrue(err().contains("manages backtests only"), err());
+        assertEquals(0, run("paper", "--home", h, "--model", gbm.toString(), "--symbols", "SYN01USDT", "--from", "2022-09-01", "--to", "2022-09-20",
+                "--ppo-policy", exitsPolicy.toString(), "--out", home.resolve("paper-exits").toString()), out() + err());
+        assertTrue(out().contains("positions reconcile with the exchange"), out());
+        String events = Files.readString(home.resolve("paper-exits/events.jsonl"));
+        assertTrue(events.contains("\"stop-moved\""), "its trailing stops reached the exchange as trading-stop moves");
+        assertFalse(events.contains("\"error\""), events);
         Path other = home.resolve("gbm-other");
         Files.createDirectories(other);
         try (var files = Files.list(gbm)) {

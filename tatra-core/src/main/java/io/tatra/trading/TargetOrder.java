@@ -9,7 +9,7 @@ import io.tatra.market.Symbol;
  * @param decisionId the decision this order carries out (journals link trades to decisions), or null
  * @param stopPrice  after the order, move the open position's stop to this price when that tightens it (a trailing
  *                   stop; NaN = leave the stop); with {@code fraction} NaN the order only moves the stop and trades
- *                   nothing ({@link #trail}). Backtests only for now: a venue order carrying one is refused.
+ *                   nothing ({@link #trail}). On a venue the live engine sends it as a trading-stop move.
  */
 public record TargetOrder(Symbol symbol, double fraction, double stopLoss, double takeProfit, String decisionId, double stopPrice) {
     public TargetOrder {
@@ -33,6 +33,6 @@ public record TargetOrder(Symbol symbol, double fraction, double stopLoss, doubl
     /** Whether the order only moves the stop. */
     public boolean keepsPosition() { return Double.isNaN(fraction); }
 
-    /** Whether this order needs the backtest's stop moves (a venue cannot take it yet). */
+    /** Whether this order moves the held position's stop. */
     public boolean movesStop() { return !Double.isNaN(stopPrice); }
 }

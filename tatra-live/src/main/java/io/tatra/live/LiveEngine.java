@@ -14,9 +14,7 @@ import io.tatra.trading.Strategy;
 import io.tatra.trading.TargetOrder;
 
 import java.math.BigDecimal;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +44,16 @@ public final class LiveEngine implements AutoCloseable {
 
         /** Whether the venue knows an order with this orderLinkId (open or recently closed). */
         boolean hasOrder(String symbol, String orderLinkId);
+
+        /** A held position's average entry and stop loss (NaN: none) as of the last {@link #positions} read; null when unknown. */
+        default Holding holding(String symbol) { return null; }
+
+        /** Sets the held position's stop loss (Bybit's trading-stop). */
+        default void moveStop(String symbol, BigDecimal stopLoss) { throw new UnsupportedOperationException("this venue cannot move a stop"); }
     }
+
+    /** What a venue says about a held position beyond its size. */
+    public record Holding(double averageEntry, double stopLoss) {}
 
     /** Exchange events (funding, open interest) a strategy's features read, delivered up to a bar's close before it is decided. */
     @FunctionalInterface
@@ -79,11 +86,10 @@ public final class LiveEngine implements AutoCloseable {
     private final Log log;
     private final LongSupplier nanos;
     private final RiskCheck risk;
-    private final Map<Symbol, Deque<Kline>> windows = new HashMap<>();
-    private final Map<Symbol, Double> marks = new HashMap<>();
+    private final BarWindows windows;
     private Reconciliation.State state;
     private OrderLog orders;
-    private io.tatra.journal.JournalWriter<io.tatra.journal.Decision> decisions;
+    private TargetJournal decisions;
     private BarEvents events = (s, o, c) -> {};
     private final List<OrderLog.Entry> adopted = new ArrayList<>();
     private long currentBar = Long.MIN_VALUE;
@@ -91,7 +97,7 @@ public final class LiveEngine implements AutoCloseable {
     private Kline lastBar;
     private final VenueReads reads;
     private boolean flattened;
-    private long bars, sent, refused, dryRuns, errors, warmUps;
+    private long bars, sent, refused, dryRuns, errors, warmUps, stopsMoved;
 
     public LiveEngine(Config cfg, Strategy strategy, Venue venue, Map<Symbol, Instrument> instruments, KillSwitch kill, LatencyRecorder latency, Log log,
                       LongSupplier nanos) {
@@ -106,6 +112,7 @@ public final class LiveEngine implements AutoCloseable {
         this.risk = new RiskCheck(cfg.risk());
         this.state = venue.state();
         this.reads = new VenueReads(venue);
+        this.windows = new BarWindows(cfg.interval(), cfg.historyBars());
     }
 
     /** Feeds exchange events (a {@link RateFeed}) to the strategy before each bar; returns this engine. */
@@ -126,18 +133,7 @@ public final class LiveEngine implements AutoCloseable {
         warmUps++;
     }
 
-    /** The window of recent bars as a series, with {@code bar} appended. */
-    private BarSeries push(Symbol symbol, Kline bar) {
-        Deque<Kline> w = windows.computeIfAbsent(symbol, s -> new ArrayDeque<>());
-        if (!w.isEmpty() && w.peekLast().startTime() >= bar.startTime())
-            throw new IllegalArgumentException(symbol + ": bar at " + bar.startTime() + " is not after the previous one");
-        w.addLast(bar);
-        while (w.size() > cfg.historyBars()) w.removeFirst();
-        marks.put(symbol, bar.close().doubleValue());
-        BarSeries.Builder b = BarSeries.builder(symbol, cfg.interval(), w.size());
-        for (Kline k : w) b.add(k.startTime(), k.open().doubleValue(), k.high().doubleValue(), k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue());
-        return b.build();
-    }
+    private BarSeries push(Symbol symbol, Kline bar) { return windows.push(symbol, bar); }
 
     /**
      * Compares what the engine expects (positions and open orders, from its journal) with what the venue reports now;
@@ -196,24 +192,11 @@ public final class LiveEngine implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Journals every target the strategy returns as a design-document decision record ({@code decisions.jsonl},
-     * fsynced): the signal from the target's side, the bar's close, the target fraction as confidence, and the target's
-     * fraction, stop and take profit as its features. A model strategy's own decision listener can add its forecast.
-     */
-    public void journalDecisions(java.nio.file.Path file) {
-        decisions = io.tatra.journal.JournalWriter.open(file, io.tatra.journal.Decision.class, io.tatra.journal.JournalWriter.Durability.FSYNC);
-    }
+    /** Journals every target the strategy returns ({@link TargetJournal}); a model strategy's own listener can add its forecast. */
+    public void journalDecisions(java.nio.file.Path file) { decisions = new TargetJournal(file); }
 
     private void journal(TargetOrder t, Kline bar) {
-        if (decisions == null) return;
-        Map<String, Double> f = new java.util.LinkedHashMap<>();
-        f.put("target_fraction", t.fraction());
-        if (!Double.isNaN(t.stopLoss())) f.put("stop_loss", t.stopLoss());
-        if (!Double.isNaN(t.takeProfit())) f.put("take_profit", t.takeProfit());
-        io.tatra.journal.Signal sig = t.fraction() > 0 ? io.tatra.journal.Signal.BUY : t.fraction() < 0 ? io.tatra.journal.Signal.SELL : io.tatra.journal.Signal.HOLD;
-        decisions.append(new io.tatra.journal.Decision(t.decisionId(), java.time.Instant.ofEpochMilli(bar.startTime() + cfg.interval().millis()), t.symbol().value(), sig,
-                bar.close().doubleValue(), Math.min(1, Math.abs(t.fraction())), f));
+        if (decisions != null) decisions.append(t, bar.startTime() + cfg.interval().millis(), bar.close().doubleValue());
     }
 
     /**
@@ -271,11 +254,12 @@ public final class LiveEngine implements AutoCloseable {
         trace.mark(LatencyRecorder.Stage.MODEL, nanos.getAsLong());
         if (targets == null) return;
         List<OrderRequest> orders = new ArrayList<>();
+        List<TargetOrder> stopMoves = new ArrayList<>();
         for (TargetOrder t : targets) {
             if (!t.symbol().equals(symbol)) throw new IllegalArgumentException("a strategy called for " + symbol + " returned an order for " + t.symbol());
-            if (t.movesStop()) // refused by name before a session starts (PpoSizing); reaching here is a bug
-                throw new IllegalStateException("a strategy returned an order that moves a stop (" + t + "); the live engine does not send stop moves to a venue yet");
+            if (t.movesStop()) stopMoves.add(t); // after the orders: a partial exit first, then the stop of what is left
             journal(t, bar);
+            if (t.keepsPosition()) continue;
             OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), equityAt(bar.startTime()), othersGross(symbol), risk, in,
                     bar.startTime() + cfg.interval().millis());
             if (!plan.sends()) {
@@ -290,6 +274,35 @@ public final class LiveEngine implements AutoCloseable {
         }
         trace.mark(LatencyRecorder.Stage.RISK, nanos.getAsLong());
         for (int i = 0; i < orders.size(); i++) send(orders.get(i), symbol, bar.startTime(), i == 0 ? trace : null); // the first order carries the bar's timing
+        for (TargetOrder t : stopMoves) moveStop(t, symbol, bar, in);
+    }
+
+    /**
+     * A strategy's trailing stop ({@link TargetOrder#trail}): sent to the venue when it tightens the held position's
+     * stop (allowed with the kill switch at stop-opening: it only lowers risk); otherwise logged with the reason.
+     */
+    private void moveStop(TargetOrder t, Symbol symbol, Kline bar, Instrument in) {
+        double held = held(symbol);
+        Holding h = venue.holding(symbol.value());
+        OrderPlanner.StopPlan plan = OrderPlanner.stop(t.stopPrice(), held, bar.close().doubleValue(), h == null ? Double.NaN : h.stopLoss(), in);
+        if (!plan.sends()) {
+            log.event("stop-not-moved", symbol, bar.startTime(), t.decisionId() + ": " + plan.reason());
+            return;
+        }
+        String what = "stop of " + symbol.value() + " to " + plan.level().toPlainString() + " [" + t.decisionId() + "]";
+        if (cfg.dryRun()) {
+            dryRuns++;
+            log.event("dry-run", symbol, bar.startTime(), "would move the " + what);
+            return;
+        }
+        try {
+            venue.moveStop(symbol.value(), plan.level());
+        } catch (RuntimeException e) { // the price moved through the level since the close, say: the older stop stays, nothing is at risk
+            log.event("stop-not-moved", symbol, bar.startTime(), what + ": the venue refused: " + e.getMessage());
+            return;
+        }
+        stopsMoved++;
+        log.event("stop-moved", symbol, bar.startTime(), what);
     }
 
     private void send(OrderRequest order, Symbol symbol, long barOpen, LatencyRecorder.Trace trace) {
@@ -359,12 +372,7 @@ public final class LiveEngine implements AutoCloseable {
         return state.positions().getOrDefault(s.value(), BigDecimal.ZERO).doubleValue();
     }
 
-    private double othersGross(Symbol s) {
-        double g = 0;
-        for (Map.Entry<String, BigDecimal> p : state.positions().entrySet())
-            if (!p.getKey().equals(s.value())) g += Math.abs(p.getValue().doubleValue() * marks.getOrDefault(Symbol.of(p.getKey()), 0.0));
-        return g;
-    }
+    private double othersGross(Symbol s) { return windows.othersGross(state.positions(), s); }
 
     private PortfolioView view() {
         return new PortfolioView() {
@@ -373,7 +381,20 @@ public final class LiveEngine implements AutoCloseable {
 
             @Override
             public double position(Symbol symbol) { return held(symbol); }
+
+            @Override
+            public double averageEntry(Symbol symbol) { return holding(symbol, true); }
+
+            @Override
+            public double stopPrice(Symbol symbol) { return holding(symbol, false); }
         };
+    }
+
+    /** The held position's entry price or stop from this bar's positions read (NaN when flat or unknown). */
+    private double holding(Symbol symbol, boolean entry) {
+        if (held(symbol) == 0) return Double.NaN;
+        Holding h = venue.holding(symbol.value());
+        return h == null ? Double.NaN : entry ? h.averageEntry() : h.stopLoss();
     }
 
     /** Closes the order log and the decision journal (both are fsynced line by line; nothing is lost without it). */
@@ -387,6 +408,9 @@ public final class LiveEngine implements AutoCloseable {
 
     /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), dry-run orders, and errors. */
     public List<Long> counts() { return new ArrayList<>(List.of(sent, refused, dryRuns, errors)); }
+
+    /** Stop moves sent to the venue. */
+    public long stopsMoved() { return stopsMoved; }
 
     /** Per-stage latency so far (milliseconds: p50, p99, p99.9, max, count). */
     public Map<String, Map<String, Double>> latency() { return latency.snapshot(); }

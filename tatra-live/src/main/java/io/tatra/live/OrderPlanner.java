@@ -51,6 +51,28 @@ public final class OrderPlanner {
         return new Plan(r, null);
     }
 
+    /** A stop move for a held position: the level, rounded to the tick toward the position, or why none is sent. */
+    public record StopPlan(BigDecimal level, String reason) {
+        public boolean sends() { return level != null; }
+    }
+
+    /**
+     * Moves the stop of the position {@code held} (signed) to {@code stopPrice} only when that tightens it: below the
+     * close and above the current stop for a long, the mirror for a short ({@code currentStop} NaN: none set).
+     */
+    public static StopPlan stop(double stopPrice, double held, double close, double currentStop, Instrument in) {
+        if (held == 0) return new StopPlan(null, "no position to move a stop for");
+        boolean isLong = held > 0;
+        BigDecimal lv = level(in, stopPrice, isLong ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        if (lv == null) return new StopPlan(null, "stop price " + stopPrice + " is not a price");
+        double l = lv.doubleValue();
+        if (isLong ? l >= close : l <= close)
+            return new StopPlan(null, "stop " + lv.toPlainString() + " is not " + (isLong ? "below" : "above") + " the close " + close + " of a " + (isLong ? "long" : "short"));
+        if (currentStop > 0 && (isLong ? l <= currentStop : l >= currentStop))
+            return new StopPlan(null, "stop " + lv.toPlainString() + " would not tighten the current " + currentStop);
+        return new StopPlan(lv, null);
+    }
+
     /** A level rounded to the tick in the given direction (toward the position: never a wider risk than asked). */
     private static BigDecimal level(Instrument in, double v, RoundingMode mode) {
         if (!(v > 0) || !Double.isFinite(v)) return null;

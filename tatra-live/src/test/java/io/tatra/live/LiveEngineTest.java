@@ -52,6 +52,58 @@ class LiveEngineTest {
 
         @Override
         public boolean hasOrder(String symbol, String orderLinkId) { return orders.stream().anyMatch(o -> o.orderLinkId().value().equals(orderLinkId)); }
+
+        final List<String> stops = new ArrayList<>();
+        double stop = Double.NaN;
+
+        @Override
+        public LiveEngine.Holding holding(String symbol) { return positions.getOrDefault(symbol, BigDecimal.ZERO).signum() == 0 ? null : new LiveEngine.Holding(40_000, stop); }
+
+        @Override
+        public void moveStop(String symbol, BigDecimal level) {
+            if (level.doubleValue() > 40_060) throw new IllegalStateException("10001 stop loss on the wrong side of the last price"); // the price moved since the close
+            stops.add(symbol + " " + level.toPlainString() + " after " + orders.size() + " orders");
+            stop = level.doubleValue();
+        }
+    }
+
+    /** Long half on bar 0; then trailing stops: tighter, looser, with a partial exit, above the close, refused by the venue. */
+    private static final Strategy TRAIL = (history, i, view) -> {
+        long n = (history.openTimeMillis(i) - T0) / H;
+        double close = history.close(i);
+        if (n == 1 && view.position(BTC) != 0) assertEquals(40_000, view.averageEntry(BTC), "the venue's entry price");
+        if (n == 2 && view.position(BTC) != 0) assertEquals(39_900, view.stopPrice(BTC), 1e-9, "the venue's stop, as moved on bar 1 (39,899.97 rounded up to the tick)");
+        return switch ((int) n) {
+            case 0 -> List.of(new TargetOrder(BTC, 0.5, Double.NaN, Double.NaN, "d-0"));
+            case 1 -> List.of(TargetOrder.trail(BTC, close - 100.03, "d-1")); // rounded up to the tick: toward the position
+            case 2 -> List.of(TargetOrder.trail(BTC, close - 200, "d-2"));
+            case 3 -> List.of(new TargetOrder(BTC, 0.25, Double.NaN, Double.NaN, "d-3", close - 50));
+            case 4 -> List.of(TargetOrder.trail(BTC, close + 5, "d-4"));
+            default -> List.of(TargetOrder.trail(BTC, close - 20, "d-" + n));
+        };
+    };
+
+    @Test
+    void trailingStopsGoToTheVenueOnlyWhenTheyTightenAndAfterThePartialExit() {
+        for (boolean dry : new boolean[]{false, true}) {
+            FakeVenue v = new FakeVenue();
+            List<String> log = new ArrayList<>();
+            LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, dry, RiskLimits.defaults()), TRAIL, v, Map.of(BTC, IN),
+                    new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), new LatencyRecorder(), (kind, s, t, detail) -> log.add(kind + " " + detail), System::nanoTime);
+            double[] closes = {40_000, 40_000, 40_010, 40_050, 40_060, 40_100};
+            for (int i = 0; i < closes.length; i++) e.onClosedBar(BTC, bar(i, closes[i]), 0);
+            if (dry) {
+                assertEquals(List.of(), v.stops, "a dry run moves nothing");
+                assertTrue(log.stream().noneMatch(l -> l.startsWith("stop-moved")), log.toString());
+                continue;
+            }
+            assertEquals(List.of("BTCUSDT 39900 after 1 orders", "BTCUSDT 40000 after 2 orders"), v.stops, log.toString());
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("stop-not-moved d-2") && l.contains("would not tighten")), log.toString());
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("stop-not-moved d-4") && l.contains("not below the close")), log.toString());
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("stop-not-moved") && l.contains("the venue refused")), "a venue's refusal is logged: " + log);
+            assertEquals(0, e.counts().get(3), "and it is no error: the older stop stays");
+            assertEquals(2, e.stopsMoved());
+        }
     }
 
     private static Kline bar(int i, double close) {
