@@ -45,8 +45,10 @@ public final class EnsembleService {
      * @param ppoSizer a saved PPO sizing policy trained on the timing model's forecasts that is the sizer member (its target
      *                 from a flat book gives the side and size, the document's "PPO: determine position size"), or null
      *                 (the request's policy sizes)
+     * @param ppoRisk  a saved PPO risk policy trained on the timing model's forecasts whose multiplier from a flat book is
+     *                 the sizer's risk view ({@link PpoRiskVote}), or null
      */
-    public record Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config, EnsembleQuantiles fit, Path ppoSizer) {
+    public record Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config, EnsembleQuantiles fit, Path ppoSizer, Path ppoRisk) {
         public Request {
             if (base == null || base.model() == null) throw new TatraException("the ensemble needs --model (the timing member) and trades its period");
             if (win == null) throw new TatraException("the ensemble needs a win-probability model (--win-model DIR)");
@@ -54,9 +56,14 @@ public final class EnsembleService {
             if (config == null) throw new IllegalArgumentException("ensemble config is required");
         }
 
-        public Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config) { this(base, win, others, config, null, null); }
+        public Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config) { this(base, win, others, config, null, null, null); }
 
-        public Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config, EnsembleQuantiles fit) { this(base, win, others, config, fit, null); }
+        public Request(BacktestRequest base, Path win, List<Path> others, EnsembleConfig config, EnsembleQuantiles fit) { this(base, win, others, config, fit, null, null); }
+    }
+
+    /** The PPO members: the entry sizer and the risk view (each may be null). */
+    record PpoMembers(PpoEntrySizer sizer, PpoRiskVote risk) {
+        static final PpoMembers NONE = new PpoMembers(null, null);
     }
 
     /** One window's votes: the timing member's, the win member's, the sizer's (with its decision) and the others'. */
@@ -69,7 +76,7 @@ public final class EnsembleService {
     }
 
     /** Every window's votes over a dataset: the timing model's forecasts, the other members' on the same windows, the sizer's decision. */
-    static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, PpoEntrySizer ppo, int h, String[] inSample, Consumer<String> log) {
+    static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, PpoMembers ppo, int h, String[] inSample, Consumer<String> log) {
         if (!MetaWinMember.is(r.win())) return votes(ds, timing, r, sizer, ppo, h, inSample, null, log);
         try (MetaWinMember meta = MetaWinMember.load(r.win(), ds.interval(), ds.schemaHash())) {
             if (inSample != null) {
@@ -87,7 +94,7 @@ public final class EnsembleService {
     }
 
     /** @param meta the meta-label win member, or null when the win member is a forecasting model */
-    private static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, PpoEntrySizer ppo, int h, String[] inSample,
+    private static List<Votes> votes(Dataset ds, PolicyFits.Forecasted timing, Request r, FusionPolicy sizer, PpoMembers ppo, int h, String[] inSample,
                                      MetaWinMember meta, Consumer<String> log) {
         List<Path> members = new ArrayList<>(meta == null ? List.of(r.win()) : List.of());
         members.addAll(r.others());
@@ -106,20 +113,26 @@ public final class EnsembleService {
         List<HeadOutputs> t = ModelSignals.validation(timing.forecasts(), timing.windows(), h).outputs();
         double[] risk = riskScores(timing.windows().list(), t);
         List<Votes> out = new ArrayList<>(t.size());
+        java.util.Map<Integer, int[]> sides = new java.util.HashMap<>(); // the risk policy's base side per row, per symbol
         for (int k = 0; k < t.size(); k++) {
             HeadOutputs o = t.get(k);
             Vote tv = vote("timing", o, risk[k]);
             TradeDecision sized = sizer.decide(timing.forecasts().window(k), h);
             int side = sized.action().sign();
             double size = sized.size();
-            if (ppo != null) { // PPO's target from a flat book is the sizer's side and size
-                double target = ppo.target(sized);
+            if (ppo.sizer() != null) { // PPO's target from a flat book is the sizer's side and size
+                double target = ppo.sizer().target(sized);
                 side = Double.isNaN(target) ? 0 : (int) Math.signum(target);
                 size = Double.isNaN(target) ? 0 : Math.abs(target);
             }
             // a flat sizer proposes no position: its cost gate (or PPO's choice) holds for the ensemble too
-            Vote sv = new Vote(ppo != null ? "ppo_sizer" : "sizer", side, side == 0 ? 0.5 : pSide(o, side), Double.NaN, size);
             Dataset.Sample w = timing.windows().list().get(k);
+            double ppoRisk = Double.NaN; // PPO's risk view from a flat book rides on the sizer's vote: "PPO: size and risk"
+            if (ppo.risk() != null) {
+                io.tatra.market.BarSeries bars = ds.symbols().get(w.symbol()).frame().bars();
+                ppoRisk = ppo.risk().risk(sized, bars, w.row(), sides.computeIfAbsent(w.symbol(), x -> new int[bars.size()]));
+            }
+            Vote sv = new Vote(ppo.sizer() != null ? "ppo_sizer" : "sizer", side, side == 0 ? 0.5 : pSide(o, side), ppoRisk, size);
             Vote wv = meta == null ? winVote(outs.get(0).get(k), tv.side()) : metaVote(meta, ds.symbols().get(w.symbol()), w.row(), tv.side(), sized);
             List<Vote> rest = new ArrayList<>();
             for (int m = meta == null ? 1 : 0; m < outs.size(); m++) rest.add(vote("also" + (meta == null ? m : m + 1), outs.get(m).get(k)));
@@ -135,12 +148,13 @@ public final class EnsembleService {
         var card = ModelStore.card(req.model());
         String[] inSample = {BacktestService.inSample(card, ds, req.model(), log)};
         FusionPolicy sizer = req.policySpec(home).fit(req.model(), card, log);
-        try (PpoSizing.Sizer ppo = r.ppoSizer() == null ? null : PpoSizing.entrySizer(r.ppoSizer(), req.model(), sizer, h, log)) {
-            return run(home, r, ds, sizer, ppo == null ? null : ppo.sizer(), inSample, log);
+        try (PpoSizing.Sizer ppo = r.ppoSizer() == null ? null : PpoSizing.entrySizer(r.ppoSizer(), req.model(), sizer, h, log);
+             PpoSizing.RiskVoter pr = r.ppoRisk() == null ? null : PpoSizing.riskVote(r.ppoRisk(), req.model(), log)) {
+            return run(home, r, ds, sizer, new PpoMembers(ppo == null ? null : ppo.sizer(), pr == null ? null : pr.vote()), inSample, log);
         }
     }
 
-    private static BacktestService.Run run(Path home, Request r, Dataset ds, FusionPolicy sizer, PpoEntrySizer ppo, String[] inSample, Consumer<String> log) {
+    private static BacktestService.Run run(Path home, Request r, Dataset ds, FusionPolicy sizer, PpoMembers ppo, String[] inSample, Consumer<String> log) {
         BacktestRequest req = r.base();
         int h = req.data().horizon();
         EnsembleConfig config = r.fit() == null ? r.config() : fit(home, r, sizer, ppo, h, log);
@@ -154,7 +168,8 @@ public final class EnsembleService {
                     ens.decide(v.timing(), v.win(), v.sizer(), v.rest(), v.sized().stopLoss(), v.sized().takeProfit());
         }
         String variant = BacktestService.variant(req) + " ensemble=" + config + (r.fit() == null ? "" : " fitted=" + r.fit()) + " win=" + r.win().toAbsolutePath().normalize()
-                + " others=" + r.others() + (r.ppoSizer() == null ? "" : " ppo-sizer=" + r.ppoSizer().toAbsolutePath().normalize());
+                + " others=" + r.others() + (r.ppoSizer() == null ? "" : " ppo-sizer=" + r.ppoSizer().toAbsolutePath().normalize())
+                + (r.ppoRisk() == null ? "" : " ppo-risk=" + r.ppoRisk().toAbsolutePath().normalize());
         return BacktestService.trade(home, req, ds, decisions, ModelSignals.forecasts(timing.forecasts(), timing.windows()), inSample[0], variant, log);
     }
 
@@ -162,7 +177,7 @@ public final class EnsembleService {
      * The config with its {@code fitQuantiles} thresholds set on the timing model's validation part (its card's; the
      * votes of every member on those windows, the sizer fitted as for trading).
      */
-    static EnsembleConfig fit(Path home, Request r, FusionPolicy sizer, PpoEntrySizer ppo, int h, Consumer<String> log) {
+    static EnsembleConfig fit(Path home, Request r, FusionPolicy sizer, PpoMembers ppo, int h, Consumer<String> log) {
         BacktestRequest req = r.base();
         var card = ModelStore.card(req.model());
         if (card.validationFrom() == null || card.validationTo() == null)

@@ -102,6 +102,30 @@ public final class PpoSizing {
         }
     }
 
+    /** A loaded risk policy voting the ensemble's risk; close it after the run. */
+    record RiskVoter(PpoStore.Loaded loaded, PpoRiskVote vote) implements AutoCloseable {
+        @Override public void close() { loaded.close(); }
+    }
+
+    /** Loads a saved PPO risk policy trained on {@code model}'s forecasts as the ensemble's risk view (refused for another task or model). */
+    static RiskVoter riskVote(Path dir, Path model, Consumer<String> log) {
+        PpoStore.Loaded l = PpoStore.load(dir);
+        try {
+            PpoCard c = l.card();
+            if (c.task() != PpoTask.RISK) throw new TatraException(dir + " is a PPO " + c.task().label() + " policy: the ensemble's risk vote needs a risk policy (tatra ppo --task risk --save DIR)");
+            PpoStore.requireCompatible(c, dir, PpoTask.RISK, PpoTaskEnvs.names(PpoTaskEnvs.RISK_STATE), new int[]{5});
+            requireSameModel(c, dir, model);
+            var env = c.environment();
+            PpoRiskVote v = new PpoRiskVote(l.policy(), numbers(env.get("scales"), dir, "scales"), (int) number(env, "winRateBars", dir),
+                    PpoTaskService.Side.parse(String.valueOf(env.get("base"))), number(env, "roundTrip", dir), number(env, "medianVolatility", dir));
+            log.accept("PPO risk policy " + dir + " votes the ensemble's risk: 1 − its multiplier from a flat book / the largest");
+            return new RiskVoter(l, v);
+        } catch (RuntimeException e) {
+            l.close();
+            throw e;
+        }
+    }
+
     /** A loaded policy managing a live or paper session's positions; close it with the session. */
     record Open(PpoStore.Loaded loaded) implements AutoCloseable {
         @Override public void close() { loaded.close(); }

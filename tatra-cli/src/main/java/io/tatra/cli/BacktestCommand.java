@@ -57,6 +57,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--also-models", split = ",", paramLabel = "DIR", description = "Ensemble: further models that vote (e.g. the unified model)") List<Path> alsoModels;
     @Option(names = "--ensemble", paramLabel = "FILE.json", description = {"Ensemble thresholds (JSON; absent fields keep design document 003's: entry 0.65, win 0.60, full 0.75, half 0.65, risk 0.7, min 0.5;",
             "\"fitQuantiles\": {\"entryConfidence\": 0.8, ...} sets those from the timing model's validation part instead)"}) Path ensembleConfig;
+    @Option(names = "--ppo-risk", paramLabel = "DIR", description = "Ensemble: a saved PPO risk policy (tatra ppo --task risk --save) on --model's forecasts; "
+            + "its multiplier from a flat book is the sizer's risk view, 1 − multiplier / the largest (the rule: risk above 0.7 reduces or skips)") Path ppoRisk;
     @Option(names = "--funding", paramLabel = "DIR", description = "Perpetual funding rates: DIR/SYMBOL_funding.csv (timestamp,funding_rate) where present; paid every settlement") Path funding;
 
     @Override
@@ -80,7 +82,8 @@ final class BacktestCommand implements Callable<Integer> {
         BacktestRequest req = new BacktestRequest(data.request(), model, wf, wf == null ? null : data.model(), tc, fc, cfg, intrabar, funding, out, force)
                 .withPolicy(kind, ca);
         data.configureTorch();
-        if ((alsoModels != null || ensembleConfig != null) && winModel == null) throw new TatraException("--also-models and --ensemble belong to the ensemble: give --win-model DIR too");
+        if ((alsoModels != null || ensembleConfig != null || ppoRisk != null) && winModel == null)
+            throw new TatraException("--also-models, --ensemble and --ppo-risk belong to the ensemble: give --win-model DIR too");
         // with --win-model the PPO policy is the ensemble's sizer member; alone it manages the positions
         BacktestService.Run run = policy.ppoPolicy != null && winModel == null ? io.tatra.app.PpoSizing.backtest(common.home(), req, policy.ppoPolicy, ModelCommands.LOG)
                 : winModel == null ? BacktestService.run(common.home(), req, ModelCommands.LOG)
@@ -93,7 +96,7 @@ final class BacktestCommand implements Callable<Integer> {
     private io.tatra.app.EnsembleService.Request ensembleRequest(BacktestRequest req) {
         var file = ensembleConfig == null ? new io.tatra.decision.ensemble.EnsembleConfig.File(io.tatra.decision.ensemble.EnsembleConfig.defaults(), null)
                 : io.tatra.decision.ensemble.EnsembleConfig.readFile(ensembleConfig);
-        return new io.tatra.app.EnsembleService.Request(req, winModel, alsoModels, file.thresholds(), file.fit(), policy.ppoPolicy);
+        return new io.tatra.app.EnsembleService.Request(req, winModel, alsoModels, file.thresholds(), file.fit(), policy.ppoPolicy, ppoRisk);
     }
 
     /** The run's summary lines, as printed. */

@@ -93,11 +93,18 @@ class PpoCliTest extends CliHarness {
         // with --win-model it is the ensemble's sizer member instead: its target from a flat book gives the side and size
         Path ens = home.resolve("ensemble.json");
         Files.writeString(ens, "{\"fitQuantiles\": {\"entryConfidence\": 0.5, \"winProbability\": 0.3, \"fullConfidence\": 0.7, \"halfConfidence\": 0.3, \"strongTiming\": 0.5}}");
+        // and the risk policy (trained on the direction side) votes the sizer's risk: "PPO: size and risk"
         assertEquals(0, run(concat(new String[]{"backtest"}, bt, "--win-model", gbm.toString(), "--ensemble", ens.toString(), "--ppo-policy", sizingPolicy.toString(),
-                "--out", home.resolve("bt-ens-ppo").toString(), "--json")), err());
-        assertTrue(err().contains("is the ensemble's sizer"), err());
+                "--ppo-risk", saved.toString(), "--out", home.resolve("bt-ens-ppo").toString(), "--json")), err());
+        assertTrue(err().contains("is the ensemble's sizer") && err().contains("votes the ensemble's risk"), err());
         JsonNode firstDecision = new ObjectMapper().readTree(Files.readAllLines(home.resolve("bt-ens-ppo").resolve("decisions.jsonl")).get(0));
         assertTrue(firstDecision.get("features").has("ppo_sizer.side") && firstDecision.get("features").has("ppo_sizer.size"), firstDecision.toString());
+        long withRisk = Files.readAllLines(home.resolve("bt-ens-ppo").resolve("decisions.jsonl")).stream().filter(l -> l.contains("\"ppo_sizer.risk\"")).count();
+        assertTrue(withRisk > 0, "decisions carry PPO's risk vote");
+        assertEquals(2, run(concat(new String[]{"backtest"}, bt, "--win-model", gbm.toString(), "--ppo-risk", sizingPolicy.toString())));
+        assertTrue(err().contains("needs a risk policy"), err());
+        assertEquals(2, run(concat(new String[]{"backtest"}, bt, "--ppo-risk", saved.toString())));
+        assertTrue(err().contains("give --win-model"), err());
 
         // and a paper session's, on the exchange over loopback
         assertEquals(0, run("paper", "--home", h, "--model", gbm.toString(), "--symbols", "SYN01USDT", "--from", "2022-09-01", "--to", "2022-09-20",
