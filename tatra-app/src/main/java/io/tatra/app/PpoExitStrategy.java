@@ -94,7 +94,7 @@ final class PpoExitStrategy extends PpoManager {
         o[w + 6] = rule == 0 ? 0 : rule == tr.heldSide ? 1 : -1;
         int[] a = pi.evaluate(o).greedy();
         double target = a[0] == ExitEnv.HOLD ? Double.NaN : a[0] == ExitEnv.CLOSE_ALL ? 0 : qty * close / portfolio.equity() / 2;
-        double stopPrice = a[1] == 0 ? Double.NaN : close * (1 - tr.heldSide * trail[a[1] - 1] * sigma);
+        double stopPrice = a[1] == 0 || target == 0 ? Double.NaN : close * (1 - tr.heldSide * trail[a[1] - 1] * sigma); // no stop for a closed trade
         if (Double.isNaN(target) && Double.isNaN(stopPrice)) return List.of();
         return List.of(new TargetOrder(s, target, Double.NaN, Double.NaN, id, stopPrice));
     }
