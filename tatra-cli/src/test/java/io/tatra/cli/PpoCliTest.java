@@ -127,6 +127,31 @@ class PpoCliTest extends CliHarness {
         String events = Files.readString(home.resolve("paper-exits/events.jsonl"));
         assertTrue(events.contains("\"stop-moved\""), "its trailing stops reached the exchange as trading-stop moves");
         assertFalse(events.contains("\"error\""), events);
+        // the paper session made the backtest's trades: each entry at the same bar on the same side, as many stop exits
+        assertEquals(0, run("backtest", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--model", gbm.toString(), "--from", "2022-09-01", "--to", "2022-09-20",
+                "--ppo-policy", exitsPolicy.toString(), "--out", home.resolve("bt-exits-1").toString(), "--json"), err());
+        List<String> btEntries = new ArrayList<>();
+        int btStops = 0;
+        for (String line : Files.readAllLines(home.resolve("bt-exits-1/trades.csv")).subList(1, Files.readAllLines(home.resolve("bt-exits-1/trades.csv")).size())) {
+            String[] f = line.split(",");
+            btEntries.add(java.time.Instant.parse(f[3]).toEpochMilli() + " " + f[1]);
+            // a stop inside the period's last bar: the paper replay ends at that bar's close, before its exchange runs it
+            if (f[10].equals("STOP_LOSS") && java.time.Instant.parse(f[5]).isBefore(java.time.Instant.parse("2022-09-20T00:00:00Z"))) btStops++;
+        }
+        List<String> paperEntries = new ArrayList<>();
+        int paperStops = 0;
+        double pos = 0;
+        for (String line : Files.readAllLines(home.resolve("paper-exits/executions.jsonl"))) {
+            JsonNode e = new ObjectMapper().readTree(line);
+            if (e.get("execType").asText().equals("Funding")) continue;
+            if (e.get("execType").asText().equals("StopLoss")) paperStops++;
+            double before = pos;
+            pos = Math.round((pos + (e.get("side").asText().equals("Buy") ? 1 : -1) * e.get("qty").asDouble()) * 1e8) / 1e8;
+            if (before == 0 && pos != 0) paperEntries.add((e.get("time").asLong() - 1_000) + " " + (pos > 0 ? "long" : "short")); // lock-step: filled 1 s after the close
+        }
+        assertTrue(btEntries.size() >= 5 && btStops > 0, "the backtest traded and its trailing stops fired: " + btEntries.size() + " trades, " + btStops + " stops");
+        assertEquals(btEntries, paperEntries, "the same entries");
+        assertEquals(btStops, paperStops, "as many stop exits");
         Path other = home.resolve("gbm-other");
         Files.createDirectories(other);
         try (var files = Files.list(gbm)) {
