@@ -170,12 +170,19 @@ public final class BacktestService {
 
     /** A warning when the period starts before the end of the data the model saw (null otherwise); logged. */
     static String inSample(io.tatra.model.io.ModelCard card, Dataset ds, Path model, Consumer<String> log) {
-        if (card.seenTo() == null) return null;
-        long trainedTo = Instant.parse(card.seenTo()).toEpochMilli(), first = Long.MAX_VALUE;
+        return card.seenTo() == null ? null : inSample(Instant.parse(card.seenTo()), ds, "the data the model " + model,
+                "those bars are in-sample; use --from after it for an honest test", log);
+    }
+
+    /**
+     * The warning (logged, and returned; null when none) for a period that starts at or before {@code seenTo}, the end of
+     * what {@code what} (e.g. "the data the model DIR") was trained and early-stopped on; {@code consequence} ends it.
+     */
+    static String inSample(Instant seenTo, Dataset ds, String what, String consequence, Consumer<String> log) {
+        long first = Long.MAX_VALUE;
         for (SymbolData d : ds.symbols()) first = Math.min(first, d.bars().openTimeMillis(0));
-        if (first > trainedTo) return null;
-        String w = "the period starts " + Instant.ofEpochMilli(first) + ", before the end of the data the model " + model + " was trained and early-stopped on, " + card.seenTo()
-                + ": those bars are in-sample; use --from after it for an honest test";
+        if (first > seenTo.toEpochMilli()) return null;
+        String w = "the period starts " + Instant.ofEpochMilli(first) + ", before the end of " + what + " was trained and early-stopped on, " + seenTo + ": " + consequence;
         log.accept("tatra: warning: " + w);
         return w;
     }

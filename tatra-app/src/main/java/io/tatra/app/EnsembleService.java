@@ -80,14 +80,8 @@ public final class EnsembleService {
         if (!MetaWinMember.is(r.win())) return votes(ds, timing, r, sizer, ppo, h, inSample, null, log);
         try (MetaWinMember meta = MetaWinMember.load(r.win(), ds.interval(), ds.schemaHash())) {
             if (inSample != null) {
-                long first = Long.MAX_VALUE;
-                for (var d : ds.symbols()) first = Math.min(first, d.bars().openTimeMillis(0));
-                if (first < meta.seenTo().toEpochMilli()) {
-                    String w = "the period starts " + java.time.Instant.ofEpochMilli(first) + ", before the end of the trades the win model " + r.win()
-                            + " was trained and early-stopped on, " + meta.seenTo() + ": its votes there are in-sample";
-                    log.accept("tatra: warning: " + w);
-                    if (inSample[0] == null) inSample[0] = w;
-                }
+                String w = BacktestService.inSample(meta.seenTo(), ds, "the trades the win model " + r.win(), "its votes there are in-sample", log);
+                if (w != null && inSample[0] == null) inSample[0] = w;
             }
             return votes(ds, timing, r, sizer, ppo, h, inSample, meta, log);
         }
