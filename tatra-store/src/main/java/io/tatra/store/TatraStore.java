@@ -35,18 +35,24 @@ public final class TatraStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store of a home that must already hold one (read-only use: list, export, features, datasets,
-     * training, decisions): a mistyped {@code --home} is an error, never a new empty store.
+     * Opens the store of a home that must already hold one, read-only (list, export, features, datasets, training,
+     * decisions): several such readers may run at once (a backtest beside a walk-forward comparison), and only a writer
+     * ({@link #open}: import, download, journal copy) has to wait for them. A mistyped {@code --home} is an error, never
+     * a new empty store. A store written by an older Tatra gets the tables it lacks once, in a short write.
      */
     public static TatraStore openExisting(Path home) {
         Path file = home.resolve(FILE_NAME);
         if (!Files.isRegularFile(file))
             throw new TatraException("no store in " + home + " (no " + FILE_NAME + "): nothing imported there yet. Check --home / $TATRA_HOME, "
                     + "or import candles first: tatra import FILE.csv --home " + home);
-        return open(home);
+        TatraStore s = connect(file, true);
+        if (s.hasSchema()) return s;
+        s.close();
+        open(home).close();
+        return connect(file, true);
     }
 
-    /** Opens the store of a home, creating both when absent (import, demo). */
+    /** Opens the store of a home for writing, creating both when absent (import, demo); one process at a time. */
     public static TatraStore open(Path home) {
         Path file = home.resolve(FILE_NAME);
         try {
@@ -54,18 +60,39 @@ public final class TatraStore implements AutoCloseable {
         } catch (IOException e) {
             throw new TatraException("cannot create Tatra home " + home + " (" + e.getMessage() + "); set --home or TATRA_HOME to a writable folder", e);
         }
+        TatraStore s = connect(file, false);
+        try {
+            s.createSchema();
+        } catch (SQLException e) {
+            s.close();
+            throw openFailure(file, e);
+        }
+        return s;
+    }
+
+    private static TatraStore connect(Path file, boolean readOnly) {
         try {
             Class.forName("org.duckdb.DuckDBDriver");
             Properties p = new Properties();
             p.setProperty("threads", System.getProperty("tatra.store.threads", "2"));
+            if (readOnly) p.setProperty("duckdb.read_only", "true");
             Connection c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
-            TatraStore s = new TatraStore(file, c.unwrap(DuckDBConnection.class));
-            s.createSchema();
-            return s;
+            return new TatraStore(file, c.unwrap(DuckDBConnection.class));
         } catch (SQLException e) {
             throw openFailure(file, e);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("DuckDB JDBC driver missing from the classpath", e);
+        }
+    }
+
+    /** Whether every table this version reads is there. */
+    private boolean hasSchema() {
+        try (Statement st = conn.createStatement();
+             java.sql.ResultSet r = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name IN "
+                     + "('candles', 'decisions', 'outcomes', 'snapshots', '" + RateTable.Kind.FUNDING.table + "', '" + RateTable.Kind.OPEN_INTEREST.table + "')")) {
+            return r.next() && r.getInt(1) == 6;
+        } catch (SQLException e) {
+            throw openFailure(file, e);
         }
     }
 

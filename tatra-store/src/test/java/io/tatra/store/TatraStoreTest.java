@@ -110,6 +110,26 @@ class TatraStoreTest {
     }
 
     @Test
+    void readersShareTheStoreReadOnlyAndAnOlderStoreGetsItsMissingTablesOnce(@TempDir Path home) throws Exception {
+        BarSeries s = series();
+        try (TatraStore st = TatraStore.open(home)) { st.candles().write(s, false); }
+        try (TatraStore a = TatraStore.openExisting(home); TatraStore b = TatraStore.openExisting(home)) {
+            assertEquals(500, a.candles().read(s.symbol(), s.interval(), null, null).size());
+            assertEquals(500, b.candles().read(s.symbol(), s.interval(), null, null).size(), "two readers at once");
+            assertThrows(RuntimeException.class, () -> a.candles().write(s, true), "a reader cannot write");
+        }
+        // a store from before open interest was kept: the reader adds the table once, then reads
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + home.resolve(TatraStore.FILE_NAME).toAbsolutePath());
+             var st = c.createStatement()) {
+            st.execute("DROP TABLE open_interest");
+        }
+        try (TatraStore r = TatraStore.openExisting(home)) {
+            assertEquals(0, r.openInterest().list().size());
+            assertEquals(500, r.candles().read(s.symbol(), s.interval(), null, null).size());
+        }
+    }
+
+    @Test
     void storePersistsAcrossOpens(@TempDir Path home) {
         BarSeries s = series();
         try (TatraStore st = TatraStore.open(home)) { st.candles().write(s, false); }
