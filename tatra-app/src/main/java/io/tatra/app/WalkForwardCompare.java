@@ -56,7 +56,17 @@ public final class WalkForwardCompare {
         }
     }
 
+    /**
+     * Runs the comparison with PyTorch single-threaded (training and forecasts), so that its table does not depend on
+     * {@code --threads}: PyTorch's results differ in the last bits between thread counts, and a model whose validated
+     * edge sits at the cost-aware gate trades or not on that noise. LightGBM is deterministic at any thread count and
+     * PPO is single-threaded already.
+     */
     public static CompareService.Result run(Path home, Request r, Consumer<String> log) {
+        return io.tatra.model.nn.Torch.singleThreaded(() -> runBlocks(home, r, log));
+    }
+
+    private static CompareService.Result runBlocks(Path home, Request r, Consumer<String> log) {
         var data = r.base().base().data();
         long step = data.interval().millis(), lead = (long) (Feature.maxWarmup() + DataRequest.WINDOW - 1) * step;
         long from = r.from().toEpochMilli(), span = r.to().toEpochMilli() - from;

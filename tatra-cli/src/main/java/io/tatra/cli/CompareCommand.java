@@ -34,7 +34,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--episode-bars", defaultValue = "24", description = "The PPO sizer's training episodes, in bars (default 24)") int episodeBars;
     @Option(names = "--ppo-iterations", defaultValue = "100", description = "The PPO sizer's iterations of 512 steps (default 100)") int ppoIterations;
     @Option(names = "--blocks", description = "Walk-forward: cut --from .. --to into N consecutive blocks; before each, train fresh models (--train) on all history "
-            + "up to it, trade the block with them; chain every variant's blocks into one account") Integer blocks;
+            + "up to it, trade the block with them; chain every variant's blocks into one account. PyTorch runs single-threaded here, so the table "
+            + "does not depend on --threads (LightGBM's threads do not change its result)") Integer blocks;
     @Option(names = "--train", split = ",", defaultValue = "unified,lightgbm,lstm", description = "With --blocks: the model kinds trained per block (default unified,lightgbm,lstm)")
     List<String> train;
     @Option(names = "--epochs", defaultValue = "20", description = "With --blocks: the deep models' epochs at most (default 20)") int epochs;

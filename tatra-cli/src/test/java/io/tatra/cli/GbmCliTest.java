@@ -77,6 +77,18 @@ class GbmCliTest extends CliHarness {
             assertTrue(java.time.Instant.parse(blockCard.get("dataTo").asText()).isBefore(java.time.Instant.parse(b.equals("block-1") ? "2022-03-20T00:00:00Z" : "2022-04-01T00:00:00Z")),
                     "each block's model saw only data before it: " + blockCard.get("dataTo"));
         }
+        // the table does not depend on --threads: PyTorch runs single-threaded here, LightGBM is deterministic
+        Path wf2 = home.resolve("cmp-wf-t2");
+        String[] data2 = data.clone();
+        data2[data2.length - 1] = "2";
+        assertEquals(0, run(concat(new String[]{"compare"}, data2, "--from", "2022-03-20", "--to", "2022-04-13", "--blocks", "2", "--train", "unified,lightgbm",
+                "--size", "tiny", "--epochs", "1", "--batches", "3", "--out", wf2.toString(), "--json")), err());
+        JsonNode w2 = new ObjectMapper().readTree(out());
+        for (int i = 0; i < w.get("rows").size(); i++) {
+            JsonNode a = w.get("rows").get(i), b = w2.get("rows").get(i);
+            assertEquals(a.get("variant"), b.get("variant"));
+            for (String f : new String[]{"total_return", "trades", "fees", "max_drawdown"}) assertEquals(a.get(f), b.get(f), a.get("variant") + " " + f + " at --threads 1 and 2");
+        }
         // a rerun reuses the blocks' models instead of training them again
         assertEquals(0, run(concat(new String[]{"compare"}, data, "--from", "2022-03-20", "--to", "2022-04-13", "--blocks", "2", "--train", "unified,lightgbm",
                 "--size", "tiny", "--epochs", "1", "--batches", "3", "--out", wf.toString())), err());
