@@ -64,7 +64,7 @@ public final class PaperService {
     public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
                          Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold, long openInterestPushed,
-                         long openInterestRead) {
+                         long openInterestRead, long fundingPushed, long fundingRead) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }
@@ -134,12 +134,12 @@ public final class PaperService {
             writeOutcomes(r.dir(), frames, executions);
             PaperWallet w = server.venue().wallet();
             List<Long> c = session.engine().counts();
-            long[] oi = session.openInterestCounts();
+            long[] oi = session.openInterestCounts(), fr = session.fundingCounts();
             List<String> links = new ArrayList<>();
             for (Symbol s : r.symbols()) for (var o : server.venue().orders(s.value(), null, null, false)) links.add(o.orderLinkId());
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
             Result out = new Result(r.dir(), session.handled(), c.get(0), c.get(1), c.get(3), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
-                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1]);
+                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1], fr[0], fr[1]);
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }

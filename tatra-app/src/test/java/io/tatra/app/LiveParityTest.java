@@ -73,6 +73,8 @@ class LiveParityTest {
         assertTrue(live.size() >= 190, "the live engine journals every bar's decision: " + live.size());
         assertTrue(paper.openInterestPushed() >= paper.bars() - 1 && paper.openInterestRead() <= 1,
                 "open interest came from the ticker stream, not a REST read per bar: " + paper.openInterestPushed() + " pushed, " + paper.openInterestRead() + " read");
+        assertTrue(paper.fundingPushed() >= 20 && paper.fundingRead() == 0,
+                "every funding settlement came from the ticker stream: " + paper.fundingPushed() + " pushed, " + paper.fundingRead() + " read");
         double maxDiff = 0;
         for (Decision d : live.values()) {
             Decision b = backtest.get(d.id());

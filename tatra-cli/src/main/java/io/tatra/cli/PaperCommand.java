@@ -86,8 +86,9 @@ final class PaperCommand implements Callable<Integer> {
         if (!trading.dryRun)
             System.out.println(r.orderAudit().values().stream().allMatch(List::isEmpty) ? "orders: none lost, none duplicated, none unknown to the journal, none unsettled"
                     : "ORDER PROBLEMS: " + r.orderAudit());
-        System.out.printf("stream reconnections %d, bars fetched over REST %d; open interest from the ticker stream on %d bars, over REST on %d%n", r.reconnections(),
-                r.barsBackfilled(), r.openInterestPushed(), r.openInterestRead());
+        System.out.printf("stream reconnections %d, bars fetched over REST %d; open interest from the ticker stream on %d bars, over REST on %d; "
+                        + "funding settlements from the ticker stream %d, over REST %d%n", r.reconnections(), r.barsBackfilled(), r.openInterestPushed(), r.openInterestRead(),
+                r.fundingPushed(), r.fundingRead());
         System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("snapshots.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl")
                 + ", " + dir.resolve("executions.jsonl") + ", " + dir.resolve("outcomes.jsonl"));
         System.out.println("(a simulation: its journals stay out of the store, where tatra live keeps what really happened; `tatra import` copies them on purpose)");

@@ -10,6 +10,7 @@ import io.tatra.market.BarSeries;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -138,9 +139,13 @@ final class StreamHub implements VenueListener, AutoCloseable {
         String formingMsg = next ? klineMessage(kTopic, b, i + 1, false) : null;
         int s = venue.symbolIndex(sym);
         String tTopic = "tickers." + sym;
-        String tickerMsg = sessions.stream().anyMatch(ss -> ss.topics.contains(tTopic)) ? tickerDelta(tTopic, s, b, i, price) : null;
+        boolean tickers = sessions.stream().anyMatch(ss -> ss.topics.contains(tTopic));
+        String settling = tickers ? settlementTicker(tTopic, s, b, i) : null;
+        String tickerMsg = tickers ? tickerDelta(tTopic, s, b, i, price) : null;
         sender.execute(() -> {
-            // the ticker first: a client deciding the closed bar has the open interest as of its close without a REST read
+            // the tickers first: a client deciding the closed bar has the funding that settled and the open interest as
+            // of its close without a REST read
+            if (settling != null) for (StreamSession ss : sessions) if (ss.topics.contains(tTopic)) deliver(ss, settling);
             if (tickerMsg != null) for (StreamSession ss : sessions) if (ss.topics.contains(tTopic)) deliver(ss, tickerMsg);
             for (StreamSession ss : sessions) {
                 if (ss.topics.contains(kTopic)) {
@@ -186,6 +191,29 @@ final class StreamHub implements VenueListener, AutoCloseable {
             t.put("openInterestValue", Formats.plain(v * price, 8));
         }
         return data(topic, "delta", t, close); // stamped in market time, at the close it describes
+    }
+
+    /**
+     * When a stored funding settlement falls in bar {@code i} (at T, after its open, at or before its close): the ticker
+     * delta of half a second before T, announcing the rate that settles at T as Bybit's ticker does ({@code fundingRate},
+     * {@code nextFundingTime} = T), written exactly as the funding history writes it; else null. Announced no earlier, so
+     * the paper exchange never shows a settlement's rate ahead of its time.
+     */
+    private String settlementTicker(String topic, int s, BarSeries b, int i) {
+        long open = b.openTimeMillis(i), close = open + b.interval().millis();
+        List<io.tatra.market.FundingRate> f = venue.frame(s).funding();
+        int lo = 0, hi = f.size() - 1, k = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (f.get(mid).time().toEpochMilli() <= close) { k = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        if (k < 0 || f.get(k).time().toEpochMilli() <= open) return null;
+        long t = f.get(k).time().toEpochMilli();
+        ObjectNode d = F.objectNode();
+        d.put("symbol", b.symbol().value());
+        d.put("fundingRate", Formats.exact(f.get(k).rate()));
+        d.put("nextFundingTime", Long.toString(t));
+        return data(topic, "delta", d, t - 500); // half a second before it settles (a client takes open interest only from a frame at most one ticker period before a close)
     }
 
     /** Index of the last sample stamped at or before {@code t} (samples in time order), or -1. */

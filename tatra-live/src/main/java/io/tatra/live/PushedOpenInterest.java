@@ -11,17 +11,19 @@ import java.util.Map;
 /**
  * Open interest as the venue pushes it on its ticker stream, so that a closed bar's features need no REST read on the
  * critical path. A bar may use the pushed value only when the symbol's latest ticker frame is stamped (its {@code ts})
- * within {@code maxAge} of the bar's close: a bar fetched over REST after a gap or a reconnect, a ticker frame that came
+ * no more than one ticker period (100 ms) before the bar's close and no more than {@code maxAge} after it: a bar fetched over REST after a gap or a reconnect, a ticker frame that came
  * late or not at all, a quiet symbol — all make {@link #since} answer null, and {@link RateFeed} asks the venue's REST
  * history as before. The value is delivered stamped at the bar's close: the open interest when the bar was decided,
  * where a backtest has the venue's sample at the close. Thread-safe: the stream's thread pushes, the engine's reads.
  */
 public final class PushedOpenInterest implements RateFeed.Pushed {
+    /** A live ticker pushes every 100 ms: a frame stamped earlier than that before the close may predate the close's change. */
+    static final long TICKER_PERIOD = 100;
     private final long maxAge;
     private final Map<Symbol, Slot> slots = new HashMap<>();
     private long used, notCurrent;
 
-    /** @param maxAgeMillis how far a ticker frame's stamp may lie from a bar's close (a live ticker pushes every 100 ms) */
+    /** @param maxAgeMillis how long after a bar's close its symbol's latest ticker frame may be stamped */
     public PushedOpenInterest(long maxAgeMillis) {
         if (maxAgeMillis < 1 || maxAgeMillis > 60_000) throw new IllegalArgumentException("maxAgeMillis must be 1..60000, got " + maxAgeMillis);
         this.maxAge = maxAgeMillis;
@@ -51,7 +53,7 @@ public final class PushedOpenInterest implements RateFeed.Pushed {
     @Override
     public synchronized List<OpenInterest> since(Symbol symbol, long close) {
         Slot s = slots.get(symbol);
-        if (s == null || s.lastTs == Long.MIN_VALUE || Math.abs(s.lastTs - close) > maxAge) {
+        if (s == null || s.lastTs == Long.MIN_VALUE || s.lastTs < close - TICKER_PERIOD || s.lastTs > close + maxAge) {
             notCurrent++;
             return null;
         }

@@ -33,6 +33,9 @@ public final class RateFeed implements LiveEngine.BarEvents {
          * unchanged), or null when the push is not known to be current at this bar (the REST history is asked instead).
          */
         List<OpenInterest> since(Symbol symbol, long close);
+
+        /** The funding settlements in ({@code after}, {@code close}] the venue pushed, or null when it cannot vouch for them (REST is asked). */
+        default List<FundingRate> fundingSince(Symbol symbol, long after, long close) { return null; }
     }
 
     /** Where the events go (a model strategy's feature streams). */
@@ -90,8 +93,13 @@ public final class RateFeed implements LiveEngine.BarEvents {
         long from = s.asked == Long.MIN_VALUE ? open : s.asked + 1;
         if (close > s.primedTo) {
             if (s.lastFunding == Long.MIN_VALUE || close >= s.lastFunding + fundingInterval) {
-                fundingCalls++;
-                s.funding.addAll(source.funding(symbol, Math.max(from, s.lastFunding == Long.MIN_VALUE ? from : s.lastFunding + 1), close));
+                List<FundingRate> pf = pushed == null || s.lastFunding == Long.MIN_VALUE ? null : pushed.fundingSince(symbol, s.lastFunding, close);
+                if (pf != null) {
+                    s.funding.addAll(pf);
+                } else {
+                    fundingCalls++;
+                    s.funding.addAll(source.funding(symbol, Math.max(from, s.lastFunding == Long.MIN_VALUE ? from : s.lastFunding + 1), close));
+                }
                 s.funding.sort(Comparator.comparing(FundingRate::time));
             }
             List<OpenInterest> p = pushed == null ? null : pushed.since(symbol, close);

@@ -25,6 +25,8 @@ class PushedOpenInterestTest {
 
         assertNull(p.since(BTC, 3 * H), "no frame near this close (late or lost): the push is not known to be current");
 
+        p.onTicker(BTC, 4 * H - 500, Double.NaN); // half a second before the close: it may predate the close's change
+        assertNull(p.since(BTC, 4 * H), "a frame more than one ticker period before the close does not vouch for it");
         p.onTicker(BTC, 4 * H + 30, Double.NaN); // a delta without open interest: unchanged
         assertEquals(List.of(), p.since(BTC, 4 * H), "current and unchanged: nothing new to deliver, no REST read");
 
@@ -35,7 +37,7 @@ class PushedOpenInterestTest {
         assertEquals(49_000, p.since(BTC, 6 * H).get(0).value(), "the value is the latest received");
 
         assertNull(p.since(ETH, 6 * H), "each symbol on its own");
-        assertArrayEquals(new long[] {4, 4}, p.counts(), "bars that used the push, bars that asked REST");
+        assertArrayEquals(new long[] {4, 5}, p.counts(), "bars that used the push, bars that asked REST");
     }
 
     @Test

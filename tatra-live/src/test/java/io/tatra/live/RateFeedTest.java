@@ -101,4 +101,33 @@ class RateFeedTest {
         assertEquals(T0 + 12 * H, r.oi.get(r.oi.size() - 1));
         assertEquals(13, r.oi.size(), "each close once, whichever source answered");
     }
+
+    @Test
+    void aSettlementAnnouncedJustBeforeItNeedsNoRestRead() {
+        History h = new History();
+        Recorder r = new Recorder();
+        PushedFunding funding = new PushedFunding(1_000);
+        PushedOpenInterest oi = new PushedOpenInterest(1_000);
+        RateFeed feed = new RateFeed(h, r, 8 * H).withPushed(new RateFeed.Pushed() {
+            @Override
+            public List<OpenInterest> since(Symbol s, long close) { return oi.since(s, close); }
+
+            @Override
+            public List<FundingRate> fundingSince(Symbol s, long after, long close) { return funding.fundingSince(s, after, close); }
+        });
+        feed.prime(BTC, T0, T0 + 8 * H); // the settlement at T0 + 8 h delivered from the primed history
+        for (int i = 0; i < 8; i++) feed.upTo(BTC, T0 + i * H, T0 + (i + 1) * H);
+        int calls = h.fundingCalls;
+        for (int i = 8; i < 16; i++) {
+            long close = T0 + (i + 1) * H;
+            oi.onTicker(BTC, close, 1);
+            if (close == T0 + 16 * H) funding.onTicker(BTC, close - 1, 5e-5, close); // announced the instant before it settles
+            feed.upTo(BTC, T0 + i * H, close);
+        }
+        assertEquals(calls, h.fundingCalls, "the settlement at 16 h came from the stream");
+        assertEquals(T0 + 16 * H, r.funding.get(r.funding.size() - 1));
+        for (int i = 16; i < 24; i++) feed.upTo(BTC, T0 + i * H, T0 + (i + 1) * H); // not announced: REST
+        assertEquals(calls + 1, h.fundingCalls);
+        assertEquals(List.of(T0, T0 + 8 * H, T0 + 16 * H, T0 + 24 * H), r.funding, "each settlement once, whichever source answered");
+    }
 }

@@ -7,13 +7,17 @@ import java.math.BigDecimal;
 /**
  * One {@code tickers.{symbol}} WebSocket message of the linear category: a {@code snapshot} after subscribing, then
  * {@code delta}s every 100 ms where a field missing means unchanged. Only what the live engine reads is kept: the open
- * interest, when the message carries it (null otherwise), and the envelope's {@code ts}.
+ * interest and the funding rate that settles at {@code nextFundingTime}, when the message carries them (null / 0
+ * otherwise), and the envelope's {@code ts}.
  */
-public record TickerUpdate(String symbol, boolean snapshot, long ts, BigDecimal openInterest) {
+public record TickerUpdate(String symbol, boolean snapshot, long ts, BigDecimal openInterest, BigDecimal fundingRate, long nextFundingTime) {
     public TickerUpdate {
         if (symbol == null || symbol.isEmpty()) throw new ProtocolException("ticker without a symbol");
         if (openInterest != null && openInterest.signum() < 0) throw new ProtocolException(symbol + ": negative open interest " + openInterest.toPlainString());
+        if (nextFundingTime < 0) throw new ProtocolException(symbol + ": negative next funding time " + nextFundingTime);
     }
+
+    private static boolean present(JsonNode data, String field) { return data.hasNonNull(field) && !data.path(field).asText().isEmpty(); }
 
     /** Whether a frame's topic is a ticker topic (other frames are not parsed here). */
     public static boolean isTicker(JsonNode msg) { return msg.path("topic").asText("").startsWith("tickers."); }
@@ -32,8 +36,10 @@ public record TickerUpdate(String symbol, boolean snapshot, long ts, BigDecimal 
         JsonNode ts = msg.get("ts");
         if (ts == null || !ts.isIntegralNumber()) throw new ProtocolException(topic + ": field 'ts' must be an integer (ms)");
         try {
-            BigDecimal oi = data.hasNonNull("openInterest") && !data.path("openInterest").asText().isEmpty() ? Decimals.decimal(data, "openInterest") : null;
-            return new TickerUpdate(t[1], type.equals("snapshot"), ts.asLong(), oi);
+            BigDecimal oi = present(data, "openInterest") ? Decimals.decimal(data, "openInterest") : null;
+            BigDecimal rate = present(data, "fundingRate") ? Decimals.decimal(data, "fundingRate") : null;
+            long next = present(data, "nextFundingTime") ? Decimals.millis(data, "nextFundingTime") : 0;
+            return new TickerUpdate(t[1], type.equals("snapshot"), ts.asLong(), oi, rate, next);
         } catch (ProtocolException e) {
             throw new ProtocolException(topic + ": " + e.getMessage());
         }

@@ -28,11 +28,15 @@ class TickerUpdateTest {
         assertTrue(snap.snapshot());
         assertEquals(1717164000123L, snap.ts());
         assertEquals(new BigDecimal("52310.417"), snap.openInterest());
+        assertEquals(new BigDecimal("0.0001"), snap.fundingRate());
+        assertEquals(1717171200000L, snap.nextFundingTime());
 
         TickerUpdate delta = TickerUpdate.parse(frame("""
                 {"topic":"tickers.BTCUSDT","type":"delta","data":{"symbol":"BTCUSDT","lastPrice":"67121.00","bid1Price":"67120.90"},"cs":24987956060,"ts":1717164000223}"""));
         assertFalse(delta.snapshot());
         assertNull(delta.openInterest(), "a field missing from a delta is unchanged, not zero");
+        assertNull(delta.fundingRate());
+        assertEquals(0, delta.nextFundingTime());
         assertTrue(TickerUpdate.isTicker(frame("{\"topic\":\"tickers.ETHUSDT\"}")));
         assertFalse(TickerUpdate.isTicker(frame("{\"topic\":\"kline.60.ETHUSDT\"}")));
     }
@@ -47,6 +51,8 @@ class TickerUpdateTest {
                 {"{\"topic\":\"tickers.BTCUSDT\",\"type\":\"delta\",\"data\":{},\"ts\":\"soon\"}", "'ts'"},
                 {"{\"topic\":\"tickers.BTCUSDT\",\"type\":\"delta\",\"data\":{\"openInterest\":\"lots\"},\"ts\":1}", "openInterest"},
                 {"{\"topic\":\"tickers.BTCUSDT\",\"type\":\"delta\",\"data\":{\"openInterest\":\"-5\"},\"ts\":1}", "negative open interest"},
+                {"{\"topic\":\"tickers.BTCUSDT\",\"type\":\"delta\",\"data\":{\"nextFundingTime\":\"soon\"},\"ts\":1}", "nextFundingTime"},
+                {"{\"topic\":\"tickers.BTCUSDT\",\"type\":\"delta\",\"data\":{\"fundingRate\":\"x\"},\"ts\":1}", "fundingRate"},
         };
         for (String[] b : bad) {
             ProtocolException e = assertThrows(ProtocolException.class, () -> TickerUpdate.parse(frame(b[0])), b[0]);
