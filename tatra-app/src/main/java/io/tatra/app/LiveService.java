@@ -145,13 +145,7 @@ public final class LiveService {
 
                 @Override
                 public void openInterest(io.tatra.market.OpenInterest o) { journaled.onOpenInterest(o); }
-            }, fundingMillis).withPushed(new RateFeed.Pushed() {
-                @Override
-                public List<io.tatra.market.OpenInterest> since(Symbol s, long close) { return pushedOi.since(s, close); }
-
-                @Override
-                public List<io.tatra.market.FundingRate> fundingSince(Symbol s, long after, long close) { return pushedFunding.fundingSince(s, after, close); }
-            });
+            }, fundingMillis).withPushed(pushed);
             engine.withEvents(rates);
             this.stateCheck = new VenueStateCheck(engine, trading, steps, this::log);
             try {
@@ -210,8 +204,7 @@ public final class LiveService {
 
                 @Override
                 public void onReconnected(int n) {
-                    pushedOi.reset();
-                    pushedFunding.reset();
+                    pushed.reset();
                     afterReconnect(n);
                 }
             };
@@ -225,13 +218,10 @@ public final class LiveService {
             catchUp(); // a bar that closed between the warm-up and the subscription
         }
 
-        /** A ticker frame: its open interest for the next closed bar; a frame that does not parse is logged and leaves REST to answer. */
+        /** A ticker frame for the next closed bar's events; a frame that does not parse is logged and leaves REST to answer. */
         private void ticker(Symbol s, com.fasterxml.jackson.databind.JsonNode frame) {
             try {
-                var t = io.tatra.bybit.protocol.TickerUpdate.parse(frame);
-                pushedOi.onTicker(s, t.ts(), t.openInterest() == null ? Double.NaN : t.openInterest().doubleValue());
-                if (!t.snapshot()) // a snapshot's rate may be the last settled one (the paper exchange's): only deltas announce a settlement
-                    pushedFunding.onTicker(s, t.ts(), t.fundingRate() == null ? Double.NaN : t.fundingRate().doubleValue(), t.nextFundingTime());
+                pushed.onFrame(s, frame);
             } catch (io.tatra.bybit.protocol.ProtocolException e) {
                 log("error", s, 0, "ticker not read: " + e.getMessage());
             }
@@ -249,10 +239,8 @@ public final class LiveService {
         }
 
         private long lastReceived, caughtUp;
-        /** Open interest from the ticker stream; a bar whose symbol's latest ticker is not stamped within a second of its close asks REST. */
-        private final io.tatra.live.PushedOpenInterest pushedOi = new io.tatra.live.PushedOpenInterest(1_000);
-        /** Funding settlements from the ticker stream; one not announced by a frame within a second before it is read over REST. */
-        private final io.tatra.live.PushedFunding pushedFunding = new io.tatra.live.PushedFunding(1_000);
+        /** Open interest and funding settlements from the ticker stream, when it can vouch for them at a close. */
+        private final TickerPush pushed = new TickerPush();
         private final Map<String, java.math.BigDecimal> steps = new HashMap<>(); // quantity step per symbol
         private final io.tatra.live.StaleStreamWatch staleWatch = new io.tatra.live.StaleStreamWatch(2);
         private static final java.util.Set<String> ROUTINE = java.util.Set.of("sent", "dry-run", "not-sent");
@@ -372,10 +360,10 @@ public final class LiveService {
         public long handled() { return handled; }
 
         /** Live bars whose open interest came from the ticker stream, and bars that read it over REST (the stream not current). */
-        public long[] openInterestCounts() { return pushedOi.counts(); }
+        public long[] openInterestCounts() { return pushed.openInterestCounts(); }
 
         /** Funding settlements taken from the ticker stream, and those read over REST. */
-        public long[] fundingCounts() { return pushedFunding.counts(); }
+        public long[] fundingCounts() { return pushed.fundingCounts(); }
 
         public LiveEngine engine() { return engine; }
 
