@@ -61,7 +61,13 @@ class LiveFaultsTest {
         assertTrue(faulty.openInterestRead() > 0 && faulty.openInterestPushed() > 0, faulty.openInterestPushed() + " pushed, " + faulty.openInterestRead() + " read");
         assertTrue(clean.ordersSent() >= 5, "the clean run traded: " + clean.ordersSent());
         assertTrue(faulty.clean(), "no lost, duplicated, unknown or unsettled order and no position difference: " + faulty.orderAudit() + " " + faulty.differences());
-        assertEquals(0, faulty.errors());
+        assertEquals(0, faulty.errors(), () -> { // the engine's own words for each error
+            try (var lines = Files.lines(dir.resolve("faulty").resolve("events.jsonl"))) {
+                return lines.filter(l -> l.contains("\"error\"") || l.contains("\"halted\"")).toList().toString();
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
         assertTrue(faulty.reconnections() >= 1, "connections were cut and came back: " + faulty.reconnections());
         assertEquals(fills(dir.resolve("clean")), fills(dir.resolve("faulty")), "the faulty run's fills are the clean run's");
         assertEquals(clean.endEquity(), faulty.endEquity(), 1e-9);
