@@ -184,47 +184,24 @@ public final class LiveService {
         private List<Kline> closedBars(Symbol s, long from) { return BybitLiveVenue.closedBars(rest, s, interval, from); }
 
         private void subscribe() {
-            Map<String, Symbol> topics = new HashMap<>();
-            for (Symbol s : r.symbols()) {
-                topics.put(BybitLiveVenue.klineTopic(s.value(), interval), s);
-                topics.put("tickers." + s.value(), s); // open interest pushed: no REST read when a bar closes
-            }
-            BybitStream.Handler h = new BybitStream.Handler() {
+            StreamRouting routing = new StreamRouting(r.symbols(), interval, pushed, new StreamRouting.Session() {
                 @Override
-                public void onData(com.fasterxml.jackson.databind.JsonNode frame) {
-                    long received = System.nanoTime();
-                    Symbol s = topics.get(frame.path("topic").asText());
-                    if (s == null) return;
-                    if (io.tatra.bybit.protocol.TickerUpdate.isTicker(frame)) {
-                        ticker(s, frame);
-                        return;
-                    }
-                    for (Kline k : io.tatra.bybit.protocol.KlineUpdate.closed(frame)) feed(s, k, received);
-                }
+                public void closedBar(Symbol s, Kline k, long receivedNanos) { feed(s, k, receivedNanos); }
 
                 @Override
-                public void onReconnected(int n) {
-                    pushed.reset();
-                    afterReconnect(n);
-                }
-            };
+                public void tickerNotRead(Symbol s, String why) { log("error", s, 0, "ticker not read: " + why); }
+
+                @Override
+                public void reconnected(int n) { afterReconnect(n); }
+            });
             try {
-                stream = BybitStream.open(BybitStream.Config.of(r.stream(), null), h);
+                stream = BybitStream.open(BybitStream.Config.of(r.stream(), null), routing);
             } catch (java.util.concurrent.CompletionException | IllegalStateException e) {
                 Throwable c = e.getCause() != null ? e.getCause() : e;
                 throw new TatraException("the venue's stream " + r.stream() + " did not connect: " + c.getClass().getSimpleName() + (c.getMessage() == null ? "" : " " + c.getMessage()));
             }
-            stream.subscribe(new ArrayList<>(topics.keySet()));
+            stream.subscribe(routing.topics());
             catchUp(); // a bar that closed between the warm-up and the subscription
-        }
-
-        /** A ticker frame for the next closed bar's events; a frame that does not parse is logged and leaves REST to answer. */
-        private void ticker(Symbol s, com.fasterxml.jackson.databind.JsonNode frame) {
-            try {
-                pushed.onFrame(s, frame);
-            } catch (io.tatra.bybit.protocol.ProtocolException e) {
-                log("error", s, 0, "ticker not read: " + e.getMessage());
-            }
         }
 
         private void feed(Symbol s, Kline k, long received) {

@@ -97,7 +97,8 @@ public final class LiveEngine implements AutoCloseable {
     private Kline lastBar;
     private final VenueReads reads;
     private boolean flattened;
-    private long bars, sent, refused, dryRuns, errors, warmUps, stopsMoved;
+    private long bars, sent, refused, dryRuns, errors, warmUps;
+    private final StopMoves stops;
 
     public LiveEngine(Config cfg, Strategy strategy, Venue venue, Map<Symbol, Instrument> instruments, KillSwitch kill, LatencyRecorder latency, Log log,
                       LongSupplier nanos) {
@@ -113,6 +114,7 @@ public final class LiveEngine implements AutoCloseable {
         this.state = venue.state();
         this.reads = new VenueReads(venue);
         this.windows = new BarWindows(cfg.interval(), cfg.historyBars());
+        this.stops = new StopMoves(venue, log, cfg.dryRun());
     }
 
     /** Feeds exchange events (a {@link RateFeed}) to the strategy before each bar; returns this engine. */
@@ -223,7 +225,7 @@ public final class LiveEngine implements AutoCloseable {
     /** The status file ({@code tatra live status} reads it): counts, the kill switch, the last bar, latency per stage. Written atomically. */
     private void writeStatus(Symbol symbol, Kline bar) {
         KillSwitch.Policy k = kill.check();
-        var counts = new LiveStatus.Counts(bars, warmUps, sent, refused, dryRuns, errors, k == null ? "off" : k.name().toLowerCase(), cfg.dryRun(),
+        var counts = new LiveStatus.Counts(bars, warmUps, sent, refused, dryRuns + stops.dryRuns(), errors, k == null ? "off" : k.name().toLowerCase(), cfg.dryRun(),
                 symbol.value() + " " + java.time.Instant.ofEpochMilli(bar.startTime()), bar.startTime() + cfg.interval().millis());
         try {
             LiveStatus.write(cfg.statusFile(), counts, state, latency.snapshot());
@@ -274,35 +276,7 @@ public final class LiveEngine implements AutoCloseable {
         }
         trace.mark(LatencyRecorder.Stage.RISK, nanos.getAsLong());
         for (int i = 0; i < orders.size(); i++) send(orders.get(i), symbol, bar.startTime(), i == 0 ? trace : null); // the first order carries the bar's timing
-        for (TargetOrder t : stopMoves) moveStop(t, symbol, bar, in);
-    }
-
-    /**
-     * A strategy's trailing stop ({@link TargetOrder#trail}): sent to the venue when it tightens the held position's
-     * stop (allowed with the kill switch at stop-opening: it only lowers risk); otherwise logged with the reason.
-     */
-    private void moveStop(TargetOrder t, Symbol symbol, Kline bar, Instrument in) {
-        double held = held(symbol);
-        Holding h = venue.holding(symbol.value());
-        OrderPlanner.StopPlan plan = OrderPlanner.stop(t.stopPrice(), held, bar.close().doubleValue(), h == null ? Double.NaN : h.stopLoss(), in);
-        if (!plan.sends()) {
-            log.event("stop-not-moved", symbol, bar.startTime(), t.decisionId() + ": " + plan.reason());
-            return;
-        }
-        String what = "stop of " + symbol.value() + " to " + plan.level().toPlainString() + " [" + t.decisionId() + "]";
-        if (cfg.dryRun()) {
-            dryRuns++;
-            log.event("dry-run", symbol, bar.startTime(), "would move the " + what);
-            return;
-        }
-        try {
-            venue.moveStop(symbol.value(), plan.level());
-        } catch (RuntimeException e) { // the price moved through the level since the close, say: the older stop stays, nothing is at risk
-            log.event("stop-not-moved", symbol, bar.startTime(), what + ": the venue refused: " + e.getMessage());
-            return;
-        }
-        stopsMoved++;
-        log.event("stop-moved", symbol, bar.startTime(), what);
+        for (TargetOrder t : stopMoves) stops.move(t, symbol, held(symbol), bar, in);
     }
 
     private void send(OrderRequest order, Symbol symbol, long barOpen, LatencyRecorder.Trace trace) {
@@ -407,10 +381,10 @@ public final class LiveEngine implements AutoCloseable {
     }
 
     /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), dry-run orders, and errors. */
-    public List<Long> counts() { return new ArrayList<>(List.of(sent, refused, dryRuns, errors)); }
+    public List<Long> counts() { return new ArrayList<>(List.of(sent, refused, dryRuns + stops.dryRuns(), errors)); }
 
     /** Stop moves sent to the venue. */
-    public long stopsMoved() { return stopsMoved; }
+    public long stopsMoved() { return stops.moved(); }
 
     /** Per-stage latency so far (milliseconds: p50, p99, p99.9, max, count). */
     public Map<String, Map<String, Double>> latency() { return latency.snapshot(); }
