@@ -62,9 +62,7 @@ public final class EnsembleService {
     }
 
     /** The PPO members: the entry sizer and the risk view (each may be null). */
-    record PpoMembers(PpoEntrySizer sizer, PpoRiskVote risk) {
-        static final PpoMembers NONE = new PpoMembers(null, null);
-    }
+    record PpoMembers(PpoEntrySizer sizer, PpoRiskVote risk) {}
 
     /** One window's votes: the timing member's, the win member's, the sizer's (with its decision) and the others'. */
     record Votes(Dataset.Sample window, Vote timing, Vote win, Vote sizer, TradeDecision sized, List<Vote> rest) {

@@ -184,7 +184,7 @@ final class StreamHub implements VenueListener, AutoCloseable {
         t.put("ask1Price", f.price(venue.config().book().price(price, 1, 0)));
         long open = b.openTimeMillis(i), close = open + b.interval().millis();
         java.util.List<io.tatra.market.OpenInterest> oi = venue.frame(s).openInterest();
-        int k = latestAtOrBefore(oi, close);
+        int k = latestAtOrBefore(oi, x -> x.time().toEpochMilli(), close);
         if (k >= 0 && oi.get(k).time().toEpochMilli() > open) {
             double v = oi.get(k).value();
             t.put("openInterest", Formats.exact(v));
@@ -202,11 +202,7 @@ final class StreamHub implements VenueListener, AutoCloseable {
     private String settlementTicker(String topic, int s, BarSeries b, int i) {
         long open = b.openTimeMillis(i), close = open + b.interval().millis();
         List<io.tatra.market.FundingRate> f = venue.frame(s).funding();
-        int lo = 0, hi = f.size() - 1, k = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (f.get(mid).time().toEpochMilli() <= close) { k = mid; lo = mid + 1; } else hi = mid - 1;
-        }
+        int k = latestAtOrBefore(f, x -> x.time().toEpochMilli(), close);
         if (k < 0 || f.get(k).time().toEpochMilli() <= open) return null;
         long t = f.get(k).time().toEpochMilli();
         ObjectNode d = F.objectNode();
@@ -217,11 +213,11 @@ final class StreamHub implements VenueListener, AutoCloseable {
     }
 
     /** Index of the last sample stamped at or before {@code t} (samples in time order), or -1. */
-    static int latestAtOrBefore(java.util.List<io.tatra.market.OpenInterest> oi, long t) {
-        int lo = 0, hi = oi.size() - 1, found = -1;
+    static <T> int latestAtOrBefore(List<T> xs, java.util.function.ToLongFunction<T> time, long t) {
+        int lo = 0, hi = xs.size() - 1, found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (oi.get(mid).time().toEpochMilli() <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
+            if (time.applyAsLong(xs.get(mid)) <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
         }
         return found;
     }
