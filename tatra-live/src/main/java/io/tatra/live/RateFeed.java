@@ -15,8 +15,8 @@ import java.util.Map;
  * bar is decided, every event stamped at or before its close, in time order, each once. They come from the venue's
  * own history (REST), the source the store was filled from, so live features equal backtest features. Open interest is
  * asked for at every bar; funding only once a settlement is due (the last one plus the funding interval), so an hourly
- * strategy on 8-hour funding asks once in eight bars. With {@link #withPushed} a live bar takes open interest from the
- * venue's ticker stream when that is current, and asks REST only when it is not.
+ * strategy on 8-hour funding asks once in eight bars. With {@link #withPushed} a live bar takes open interest and funding
+ * settlements from the venue's ticker stream when that can vouch for them, and asks REST only when it cannot.
  */
 public final class RateFeed implements LiveEngine.BarEvents {
     /** The venue's history: events with time in [from, to], any order. */
@@ -26,7 +26,7 @@ public final class RateFeed implements LiveEngine.BarEvents {
         List<OpenInterest> openInterest(Symbol symbol, long from, long to);
     }
 
-    /** Open interest the venue pushes (its ticker stream), used instead of a REST read when it is current. */
+    /** Open interest and funding settlements the venue pushes (its ticker stream), used instead of a REST read when current. */
     public interface Pushed {
         /**
          * The open interest pushed for {@code symbol} since the last value delivered, stamped at {@code close} (empty:
@@ -60,7 +60,7 @@ public final class RateFeed implements LiveEngine.BarEvents {
         this.fundingInterval = fundingIntervalMillis;
     }
 
-    /** Takes open interest from the venue's push when it is current at a bar (live bars only; warm-up reads history); returns this feed. */
+    /** Takes open interest and funding from the venue's push when current at a bar (live bars only; warm-up reads history); returns this feed. */
     public RateFeed withPushed(Pushed p) {
         this.pushed = p;
         return this;
