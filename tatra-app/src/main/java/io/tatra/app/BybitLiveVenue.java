@@ -56,7 +56,7 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
         for (PositionInfo p : trading.positions(null)) {
             if (p.signedQty().signum() == 0 || !symbols.contains(p.symbol())) continue;
             out.put(p.symbol(), p.signedQty());
-            details.put(p.symbol(), new LiveEngine.Holding(positive(p.entryPrice()), positive(p.stopLoss())));
+            details.put(p.symbol(), new LiveEngine.Holding(positive(p.entryPrice()), positive(p.stopLoss()), positive(p.takeProfit())));
         }
         holdings = Map.copyOf(details);
         return out;

@@ -46,18 +46,36 @@ import java.util.function.Consumer;
 public final class LiveService {
     private LiveService() {}
 
-    /** One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now. */
+    /**
+     * One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now;
+     * {@code warmPasses}: forecasts run on the warm-up windows before the first live bar ({@link ModelStrategy#warm}),
+     * so that the first live bars do not pay for the JIT; 0: none.
+     */
     public record Request(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
-                          RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
+                          RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom, int warmPasses) {
+        /** Forecasts run before the first live bar unless told otherwise: about 3 s with the default unified model. */
+        public static final int WARM_PASSES = 2_000;
+
+        public Request(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
+                       RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
+            this(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, WARM_PASSES);
+        }
+
         /** The same request with another decision policy. */
         public Request withDecisions(PolicySpec p) {
-            return new Request(dir, rest, stream, key, model, symbols, interval, dryRun, risk, p, killPolicy, adoptVenueState, warmFrom);
+            return new Request(dir, rest, stream, key, model, symbols, interval, dryRun, risk, p, killPolicy, adoptVenueState, warmFrom, warmPasses);
+        }
+
+        /** The same request with another number of warm-up forecasts. */
+        public Request withWarmPasses(int n) {
+            return new Request(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, n);
         }
 
         public Request {
             if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
             if (symbols.stream().distinct().count() != symbols.size()) throw new TatraException("--symbols: a symbol appears twice");
             if (key == null) throw new TatraException("live trading needs an API key: set BYBIT_API_KEY and BYBIT_API_SECRET or give --key-file");
+            if (warmPasses < 0 || warmPasses > 1_000_000) throw new TatraException("--warm-passes must be 0..1000000, got " + warmPasses);
             if (dir == null || model == null || rest == null || stream == null || risk == null || decisions == null || killPolicy == null)
                 throw new IllegalArgumentException("dir, model, venue URLs, risk, decision policy and kill policy are required");
         }
@@ -152,6 +170,7 @@ public final class LiveService {
                 if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
                 stateCheck.atStart(r.dir(), r.adoptVenueState());
                 warmUp(strategy, rates);
+                warmDecisions(strategy);
                 if (!r.dryRun()) outcomes = new LiveOutcomes(trading, r.symbols(), tradingFrom());
                 journaled.startJournals(r.dir()); // every decision and feature snapshot from the first live bar on, decisions as a backtest journals them
                 subscribe();
@@ -177,6 +196,14 @@ public final class LiveService {
                 for (Kline k : bars) engine.warmUp(s, k);
                 feeds.put(s, new ClosedBarFeed(s.value(), interval, last, BybitLiveVenue.history(rest), k -> onBar(s, k)));
             }
+        }
+
+        /** Runs the request's warm-up forecasts and says how long they took. */
+        private void warmDecisions(ModelStrategy strategy) {
+            if (r.warmPasses() == 0) return;
+            long t0 = System.nanoTime();
+            int n = strategy.warm(r.warmPasses());
+            if (n > 0) say.accept(String.format(java.util.Locale.ROOT, "tatra live: decision path warmed: %,d forecasts in %.1f s (--warm-passes)", n, (System.nanoTime() - t0) / 1e9));
         }
 
         private long latestStart(Symbol s) { return BybitLiveVenue.latestStart(rest, s, interval); }
@@ -224,7 +251,10 @@ public final class LiveService {
 
         private void onBar(Symbol s, Kline k) {
             engine.onClosedBar(s, k, lastReceived);
-            handled++;
+            synchronized (handledLock) {
+                handled++;
+                handledLock.notifyAll();
+            }
             if (retrain != null) retrain.onBar(k.startTime());
         }
 
@@ -335,6 +365,29 @@ public final class LiveService {
 
         /** Live bars handled so far (warm-up excluded). */
         public long handled() { return handled; }
+
+        /**
+         * Waits until {@code count} live bars have been handled or {@code timeoutNanos} passed; returns whether they
+         * were. A replay driver blocks here instead of polling, so that it takes no core from the engine's decision.
+         */
+        public boolean awaitHandled(long count, long timeoutNanos) {
+            long until = System.nanoTime() + timeoutNanos;
+            synchronized (handledLock) {
+                while (handled < count) {
+                    long left = until - System.nanoTime();
+                    if (left <= 0) return false;
+                    try {
+                        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(handledLock, left);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new TatraException("interrupted while waiting for the engine");
+                    }
+                }
+                return true;
+            }
+        }
+
+        private final Object handledLock = new Object();
 
         /** Live bars whose open interest came from the ticker stream, and bars that read it over REST (the stream not current). */
         public long[] openInterestCounts() { return pushed.openInterestCounts(); }

@@ -48,15 +48,26 @@ public final class PaperService {
 
     public record Request(Path home, Path dir, Path model, List<Symbol> symbols, Instant from, Instant to, double speed, double capital, CostConfig costs, Path faults,
                           RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean dryRun, long seed,
-                          RetrainService.Schedule retrain) {
+                          RetrainService.Schedule retrain, int warmPasses) {
+        public Request(Path home, Path dir, Path model, List<Symbol> symbols, Instant from, Instant to, double speed, double capital, CostConfig costs, Path faults,
+                       RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean dryRun, long seed, RetrainService.Schedule retrain) {
+            this(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, decisions, killPolicy, dryRun, seed, retrain, LiveService.Request.WARM_PASSES);
+        }
+
         /** The same request with another decision policy. */
         public Request withDecisions(PolicySpec p) {
-            return new Request(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, p, killPolicy, dryRun, seed, retrain);
+            return new Request(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, p, killPolicy, dryRun, seed, retrain, warmPasses);
+        }
+
+        /** The same request with another number of warm-up forecasts ({@link LiveService.Request#warmPasses}). */
+        public Request withWarmPasses(int n) {
+            return new Request(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, decisions, killPolicy, dryRun, seed, retrain, n);
         }
 
         public Request {
             if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
             if (!(speed >= 0) || speed > 1e7) throw new TatraException("--speed must be 0 (lock-step) .. 10000000, got " + speed);
+            if (warmPasses < 0 || warmPasses > 1_000_000) throw new TatraException("--warm-passes must be 0..1000000, got " + warmPasses);
         }
     }
 
@@ -64,7 +75,7 @@ public final class PaperService {
     public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
                          Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold, long openInterestPushed,
-                         long openInterestRead, long fundingPushed, long fundingRead) {
+                         long openInterestRead, long fundingPushed, long fundingRead, io.tatra.live.LiveEngine.AccountReads account) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }
@@ -94,7 +105,7 @@ public final class PaperService {
             if (r.speed() == 0 || r.speed() > 60) server.scaleRateLimits(1000); // market time runs far faster than the limits' wall clock
             double startEquity = server.venue().wallet().equity();
             var live = new LiveService.Request(r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
-                    r.dryRun(), r.risk(), r.decisions(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()));
+                    r.dryRun(), r.risk(), r.decisions(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()), r.warmPasses());
             LiveService.Session session = LiveService.start(live, say);
             session.journalOutcomesElsewhere(); // from every fill of the exchange, below
             if (r.retrain() != null) { // the replay's store is the data: nothing to download; retrains see data up to the replay's clock only
@@ -139,7 +150,8 @@ public final class PaperService {
             for (Symbol s : r.symbols()) for (var o : server.venue().orders(s.value(), null, null, false)) links.add(o.orderLinkId());
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
             Result out = new Result(r.dir(), session.handled(), c.get(0), c.get(1), c.get(3), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
-                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1], fr[0], fr[1]);
+                    audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1], fr[0], fr[1],
+                    session.engine().accountReads());
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }
@@ -177,16 +189,10 @@ public final class PaperService {
             long before = session.handled();
             clock.set(close + 1_000);
             server.venue().sync();
-            long waitUntil = System.nanoTime() + 250_000_000L; // a closed bar comes over loopback in milliseconds
-            boolean polled = false;
-            while (session.handled() < before + symbols) { // a halted session (stop opening) still handles every bar
-                if (System.nanoTime() > waitUntil) {
-                    if (polled) break; // the venue has no bar for a symbol at this time: go on
-                    session.poll(); // a dropped stream frame: the bar comes over REST
-                    polled = true;
-                    waitUntil = System.nanoTime() + 2_000_000_000L;
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
+            // a closed bar comes over loopback in milliseconds; a halted session (stop opening) still handles every bar
+            if (!session.awaitHandled(before + symbols, 250_000_000L)) {
+                session.poll(); // a dropped stream frame: the bar comes over REST
+                session.awaitHandled(before + symbols, 2_000_000_000L); // still short: the venue has no bar for a symbol at this time; go on
             }
             session.retrains(3_600_000); // lock-step waits for a retrain started at this bar: the run stays reproducible
         }

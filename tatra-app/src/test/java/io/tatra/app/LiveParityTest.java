@@ -158,6 +158,12 @@ class LiveParityTest {
             sameExit++;
             assertEquals(t.exitPrice(), exit.path("price").asDouble(), 5e-4 * t.exitPrice(), t.decisionId() + " exit price (" + kind + ")");
         }
+        // the account view: a bar read the exchange's account at its start exactly when its range reached a held
+        // position's stop or take profit, which is when the exchange fills one; every other bar trusted the view
+        long protective = fills.stream().map(f -> f.path("execType").asText()).filter(x -> x.equals("StopLoss") || x.equals("TakeProfit")).count();
+        assertTrue(protective > 0, "the period has stop or take-profit exits");
+        assertEquals(protective, paper.account().read().getOrDefault(io.tatra.live.AccountView.Why.LEVEL_REACHED, 0L), "reads for a reached level: " + paper.account());
+        assertTrue(paper.account().fromView() > paper.bars() / 2, "most bars need no read: " + paper.account());
         System.out.println("parity: " + live.size() + " decisions equal (trace within " + maxDiff + "); " + trades.size() + " backtest trades, " + matched + " opened alike, " + sameExit
                 + " closed alike; equity backtest " + bt.trades().finalEquity() + ", paper " + paper.endEquity() + "; received→order sent " + paper.latencyMs().get("received_to_order_sent"));
         assertTrue(matched >= 0.9 * trades.size(), matched + " of " + trades.size() + " trades opened alike");

@@ -91,7 +91,7 @@ final class LiveCommand implements Callable<Integer> {
         trading.configureTorch();
         RetrainService.Schedule schedule = retrain.schedule();
         var checked = UserValues.of("options", () -> new LiveService.Request(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
-                PolicySpec.rule(trading.fusion()), trading.policy(), adopt, null));
+                PolicySpec.rule(trading.fusion()), trading.policy(), adopt, null, trading.warmPasses));
         // the options are checked before the model's card is read for the policy
         var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), horizon(model), common.home(), null));
         try (LiveService.Session s = LiveService.start(req, line -> System.err.println(line))) {

@@ -65,7 +65,7 @@ final class PaperCommand implements Callable<Integer> {
         var checked = UserValues.of("options", () -> new PaperService.Request(common.home(), dir, model, symbols, period.from(), period.to(), speed, capital, CostConfig.bybitLinear(),
                 faults, trading.limits(), PolicySpec.rule(trading.fusion()), trading.policy(), trading.dryRun, 1, retrain.schedule()));
         // the options are checked before the model's card is read for the policy
-        var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), LiveCommand.horizon(model), common.home(), null));
+        var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), LiveCommand.horizon(model), common.home(), null)).withWarmPasses(trading.warmPasses);
         PaperService.Result r = PaperService.run(req, line -> System.err.println(line));
         if (common.json) {
             System.out.println(Json.write(r));
@@ -89,6 +89,8 @@ final class PaperCommand implements Callable<Integer> {
         System.out.printf("stream reconnections %d, bars fetched over REST %d; open interest from the ticker stream on %d bars, over REST on %d; "
                         + "funding settlements from the ticker stream %d, over REST %d%n", r.reconnections(), r.barsBackfilled(), r.openInterestPushed(), r.openInterestRead(),
                 r.fundingPushed(), r.fundingRead());
+        System.out.printf("positions and equity: from the engine's account view on %d bars, read from the exchange at the bar's start on %d%s%n", r.account().fromView(),
+                r.account().readTotal(), r.account().read().isEmpty() ? "" : " " + new java.util.TreeMap<>(r.account().read()).toString().toLowerCase(java.util.Locale.ROOT));
         System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("snapshots.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl")
                 + ", " + dir.resolve("executions.jsonl") + ", " + dir.resolve("outcomes.jsonl"));
         System.out.println("(a simulation: its journals stay out of the store, where tatra live keeps what really happened; `tatra import` copies them on purpose)");

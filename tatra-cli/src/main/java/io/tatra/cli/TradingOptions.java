@@ -28,6 +28,10 @@ final class TradingOptions {
     @Option(names = "--threads", defaultValue = "1", description = "PyTorch threads (default 1: serving one window per bar)")
     int threads;
 
+    @Option(names = "--warm-passes", defaultValue = "2000",
+            description = "Forecasts run on the warm-up windows before the first live bar, so that the first bars do not wait for the JIT (default 2000, about 3 s with the default model; 0: none)")
+    int warmPasses;
+
     RiskLimits limits() { return UserValues.of("--max-size / --leverage", () -> RiskLimits.leverage(Math.min(maxSize, leverage), leverage)); }
 
     FusionConfig fusion() { return UserValues.of("--risk", () -> FusionConfig.defaults().withRiskPerTrade(risk).withMaxSize(limits().maxPosition())); }

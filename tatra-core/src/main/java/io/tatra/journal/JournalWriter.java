@@ -84,6 +84,18 @@ public final class JournalWriter<T> implements AutoCloseable {
         }
     }
 
+    /**
+     * Forces what was appended so far to the disk (a {@link Durability#FLUSH} writer's records survive the process at
+     * once, the OS's crash only after this). Safe to call from another thread than the one appending.
+     */
+    public void force() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new TatraException(path + ": could not force the journal to disk (" + e.getMessage() + ")", e);
+        }
+    }
+
     public Path path() { return path; }
 
     @Override

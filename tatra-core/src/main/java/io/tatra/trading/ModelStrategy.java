@@ -154,11 +154,34 @@ public final class ModelStrategy implements Strategy {
         // the batch path stores features as float32 before normalizing; so does this one, for identical inputs
         for (int f = 0; f < Feature.COUNT; f++) st.ring[slot * Feature.COUNT + f] = normalization.apply(f, (float) row[f]);
         if (st.stream.runIndex() < need) return false;
+        fillInput(st);
+        return true;
+    }
+
+    /**
+     * Runs the forecaster and the fusion {@code passes} times in all, round robin over the symbols seen so far, on each
+     * one's current window (complete or not: the values do not change the work), and discards what they return: both
+     * are pure (a forecast depends on its window only, a fusion on the forecast), so no decision changes. A live session
+     * calls it once before its first live bar, so that the JIT has compiled the decision path and the native library
+     * has sized its buffers before a bar waits on them. Returns the passes run (0 before any bar).
+     */
+    public int warm(int passes) {
+        if (passes < 0) throw new IllegalArgumentException("passes must be >= 0, got " + passes);
+        List<State> seen = List.copyOf(states.values());
+        if (seen.isEmpty()) return 0;
+        for (int i = 0; i < passes; i++) {
+            fillInput(seen.get(i % seen.size()));
+            fusion.decide(forecaster.forecast(input), horizon);
+        }
+        return passes;
+    }
+
+    /** Copies a symbol's ring, oldest step first, into the input window. */
+    private void fillInput(State st) {
         for (int k = 0; k < window; k++) {
             int from = (st.next + k) % window;
             System.arraycopy(st.ring, from * Feature.COUNT, input, k * Feature.COUNT, Feature.COUNT);
         }
-        return true;
     }
 
     /** Bars a window needs in one gap-free run: the features' warm-up plus the window. */

@@ -53,7 +53,7 @@ public final class LiveEngine implements AutoCloseable {
     }
 
     /** What a venue says about a held position beyond its size. */
-    public record Holding(double averageEntry, double stopLoss) {}
+    public record Holding(double averageEntry, double stopLoss, double takeProfit) {}
 
     /** Exchange events (funding, open interest) a strategy's features read, delivered up to a bar's close before it is decided. */
     @FunctionalInterface
@@ -96,6 +96,9 @@ public final class LiveEngine implements AutoCloseable {
     private Symbol lastSymbol;
     private Kline lastBar;
     private final VenueReads reads;
+    private final AccountView account = new AccountView();
+    private long equityBar = Long.MIN_VALUE;
+    private double equitySnapshot = Double.NaN;
     private boolean flattened;
     private long bars, sent, refused, dryRuns, errors, warmUps;
     private final StopMoves stops;
@@ -112,6 +115,8 @@ public final class LiveEngine implements AutoCloseable {
         this.nanos = nanos;
         this.risk = new RiskCheck(cfg.risk());
         this.state = venue.state();
+        account.read(state.positions(), venue::holding, venue.equity(), !state.openOrders().isEmpty()); // what warm-up bars see
+        account.invalidate(AccountView.Why.FIRST_READ); // the first live bar reads again
         this.reads = new VenueReads(venue);
         this.windows = new BarWindows(cfg.interval(), cfg.historyBars());
         this.stops = new StopMoves(venue, log, cfg.dryRun());
@@ -130,6 +135,7 @@ public final class LiveEngine implements AutoCloseable {
     public void warmUp(Symbol symbol, Kline bar) {
         if (bars > 0) throw new IllegalStateException("warm-up after the first live bar");
         BarSeries series = push(symbol, bar);
+        account.mark(symbol.value(), bar.close().doubleValue());
         events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
         strategy.onBar(series, series.size() - 1, view());
         warmUps++;
@@ -145,6 +151,7 @@ public final class LiveEngine implements AutoCloseable {
         Map<String, BigDecimal> steps = new HashMap<>();
         for (Instrument in : instruments.values()) steps.put(in.symbol(), in.qtyStep());
         state = venue.state();
+        account.invalidate(AccountView.Why.RECONCILED); // the next bar reads the account again
         return Reconciliation.compare(expected, state, steps);
     }
 
@@ -191,6 +198,7 @@ public final class LiveEngine implements AutoCloseable {
             orders.ack(e.orderLinkId(), e.symbol(), there ? "adopted" : "abandoned"); // settled: the next restart does not ask again
         }
         state = venue.state();
+        account.invalidate(AccountView.Why.RECONCILED); // the next bar reads the account again
         return out;
     }
 
@@ -210,9 +218,11 @@ public final class LiveEngine implements AutoCloseable {
         bars++;
         try {
             handle(symbol, bar, receivedNanos);
-            positionsNow(); // read at the bar's start: the status and the next bar see them
+            positionsNow(); // a read started at the bar's start: the status and the next bar see it
+            if (account.refreshDue()) refresh(); // after an order or a stop move, or an old view: read now, after the decision
         } catch (RuntimeException e) {
-            reads.dropPositions();
+            reads.drop();
+            account.invalidate(AccountView.Why.FAILED_READ);
             errors++;
             kill.trip(KillSwitch.Policy.STOP_OPENING);
             log.event("error", symbol, bar.startTime(), e.getClass().getSimpleName() + ": " + e.getMessage() + "; the kill switch now allows only reducing orders");
@@ -240,9 +250,11 @@ public final class LiveEngine implements AutoCloseable {
         LatencyRecorder.Trace trace = latency.start(receivedNanos);
         currentBar = bar.startTime();
         BarSeries series = push(symbol, bar);
-        // protective orders may have filled since the last bar: positions (and the close's equity) are read again, in
-        // parallel with the events and the model; the strategy and the planner wait for them only when they need them
-        reads.startBar(currentBar, !cfg.dryRun());
+        // a stop or take profit may have filled since the last read: unless the account view vouches for positions and
+        // equity, they are read, in parallel with the events and the model; the strategy and the planner wait for them
+        // only when they need them
+        if (account.onBar(symbol.value(), bar.startTime() + cfg.interval().millis(), bar.low().doubleValue(), bar.high().doubleValue(), bar.close().doubleValue()) != null)
+            reads.start();
         trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
         events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
         trace.mark(LatencyRecorder.Stage.FEATURES, nanos.getAsLong());
@@ -276,7 +288,9 @@ public final class LiveEngine implements AutoCloseable {
         }
         trace.mark(LatencyRecorder.Stage.RISK, nanos.getAsLong());
         for (int i = 0; i < orders.size(); i++) send(orders.get(i), symbol, bar.startTime(), i == 0 ? trace : null); // the first order carries the bar's timing
+        long moved = stops.moved();
         for (TargetOrder t : stopMoves) stops.move(t, symbol, held(symbol), bar, in);
+        if (stops.moved() != moved) account.invalidate(AccountView.Why.OWN_ACTION);
     }
 
     private void send(OrderRequest order, Symbol symbol, long barOpen, LatencyRecorder.Trace trace) {
@@ -294,6 +308,7 @@ public final class LiveEngine implements AutoCloseable {
         if (trace != null) trace.mark(LatencyRecorder.Stage.ACKNOWLEDGED, nanos.getAsLong());
         if (orders != null) orders.ack(order.orderLinkId().value(), order.symbol(), id);
         sent++;
+        account.invalidate(AccountView.Why.OWN_ACTION);
         log.event("sent", symbol, barOpen, what + " → " + id);
         state = new Reconciliation.State(venue.positions(), state.openOrders()); // market orders: positions change, open orders do not
     }
@@ -333,12 +348,38 @@ public final class LiveEngine implements AutoCloseable {
      * from the same equity, whatever order their bars arrive in and whatever the first one's fill cost (the backtest
      * sizes them all before any of their fills too).
      */
-    private double equityAt(long barOpen) { return reads.equityAt(barOpen); }
+    private double equityAt(long barOpen) {
+        positionsNow();
+        if (barOpen != equityBar || Double.isNaN(equitySnapshot)) {
+            equityBar = barOpen;
+            equitySnapshot = account.equity();
+        }
+        return equitySnapshot;
+    }
 
-    /** The positions read at this bar's start, once they are in. */
+    /** The read started at this bar's start, once it is in (nothing when the account view vouched). */
     private void positionsNow() {
-        Map<String, BigDecimal> p = reads.takePositions();
-        if (p != null) state = new Reconciliation.State(p, state.openOrders());
+        VenueReads.Reading r = reads.take();
+        if (r != null) read(r.positions(), r.equity());
+    }
+
+    /** Reads positions, open orders and equity now (after a bar's orders, or when the view is old). */
+    private void refresh() {
+        state = venue.state();
+        read(state.positions(), venue.equity());
+    }
+
+    private void read(Map<String, BigDecimal> positions, double equity) {
+        state = new Reconciliation.State(positions, state.openOrders());
+        account.read(positions, venue::holding, equity, !state.openOrders().isEmpty());
+    }
+
+    /** Bars whose positions and equity came from the account view, and bars that read the venue at their start, by reason. */
+    public AccountReads accountReads() { return new AccountReads(account.vouched(), account.reads()); }
+
+    /** How a session's bars knew the account: {@code fromView} bars from the engine's view, the others read the venue at the bar's start. */
+    public record AccountReads(long fromView, Map<AccountView.Why, Long> read) {
+        public long readTotal() { return read.values().stream().mapToLong(Long::longValue).sum(); }
     }
 
     private double held(Symbol s) {
@@ -371,7 +412,7 @@ public final class LiveEngine implements AutoCloseable {
         return h == null ? Double.NaN : entry ? h.averageEntry() : h.stopLoss();
     }
 
-    /** Closes the order log and the decision journal (both are fsynced line by line; nothing is lost without it). */
+    /** Closes the order log and the decision journal (every line is written as it comes; closing forces both to disk). */
     @Override
     public void close() {
         if (cfg.statusFile() != null && lastBar != null) writeStatus(lastSymbol, lastBar); // the last word: what the venue held at the end

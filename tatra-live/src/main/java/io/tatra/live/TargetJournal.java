@@ -11,14 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Every target a strategy returns, as a design-document decision record ({@code decisions.jsonl}, fsynced): the signal
+ * Every target a strategy returns, as a design-document decision record ({@code decisions.jsonl}; each line written at once, so it outlives the process, and forced to disk at the close, as a model strategy's decision journal is): the signal
  * from the target's side, the bar's close, the target fraction as confidence, and the target's fraction, stop move,
  * stop and take profit as its features. A stop move alone is a hold with confidence 0.
  */
 final class TargetJournal implements AutoCloseable {
     private final JournalWriter<Decision> out;
 
-    TargetJournal(Path file) { this.out = JournalWriter.open(file, Decision.class, JournalWriter.Durability.FSYNC); }
+    TargetJournal(Path file) { this.out = JournalWriter.open(file, Decision.class, JournalWriter.Durability.FLUSH); }
 
     void append(TargetOrder t, long closeMillis, double close) {
         Map<String, Double> f = new LinkedHashMap<>();

@@ -8,12 +8,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The venue reads a closed bar needs — positions (a stop may have filled since the last bar) and the account's equity
- * as of the close — started when the bar arrives and run in parallel with the events and the model; the engine waits
- * for them only where it uses them. Equity is read once per close time: every symbol closing then is sized from it.
- * A read's failure is thrown where its value is used, as the venue's own exception. Used by one thread at a time.
+ * The venue reads a closed bar makes when the {@link AccountView} cannot vouch for the account — positions (a stop may
+ * have filled since the last read) and the account's equity — started when the bar arrives and run in parallel with the
+ * events and the model; the engine waits for them only where it uses them. A read's failure is thrown where its value
+ * is used, as the venue's own exception. Used by one thread at a time.
  */
 final class VenueReads implements AutoCloseable {
+    /** One read: signed positions by symbol and the account's equity. */
+    record Reading(Map<String, BigDecimal> positions, double equity) {}
+
     private final LiveEngine.Venue venue;
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "live-venue-read");
@@ -22,43 +25,29 @@ final class VenueReads implements AutoCloseable {
     });
     private CompletableFuture<Map<String, BigDecimal>> positions;
     private CompletableFuture<Double> equity;
-    private long equityBar = Long.MIN_VALUE;
-    private double equitySnapshot = Double.NaN;
 
     VenueReads(LiveEngine.Venue venue) { this.venue = venue; }
 
-    /** A bar opened at {@code barOpen} arrived: start its reads (positions only when {@code readPositions}). */
-    void startBar(long barOpen, boolean readPositions) {
-        positions = readPositions ? CompletableFuture.supplyAsync(venue::positions, pool) : null;
-        if (barOpen != equityBar) {
-            equityBar = barOpen;
-            equitySnapshot = Double.NaN;
-            equity = CompletableFuture.supplyAsync(venue::equity, pool);
-        }
+    /** Starts this bar's reads of positions and equity. */
+    void start() {
+        positions = CompletableFuture.supplyAsync(venue::positions, pool);
+        equity = CompletableFuture.supplyAsync(venue::equity, pool);
     }
 
-    /** The positions read for this bar, once (null when none is pending). */
-    Map<String, BigDecimal> takePositions() {
+    /** The read started for this bar, once it is in; null when none is pending. */
+    Reading take() {
         var p = positions;
+        var e = equity;
+        if (p == null) return null;
         positions = null;
-        return p == null ? null : join(p);
+        equity = null;
+        return new Reading(join(p), join(e));
     }
 
-    /** Forgets a pending positions read (the bar failed). */
-    void dropPositions() { positions = null; }
-
-    /** The equity as of the close of the bar opened at {@code barOpen}: the bar's read, or a fresh one for another bar. */
-    double equityAt(long barOpen) {
-        if (barOpen == equityBar && equity != null) {
-            var e = equity;
-            equity = null;
-            equitySnapshot = join(e);
-        }
-        if (barOpen != equityBar || Double.isNaN(equitySnapshot)) {
-            equitySnapshot = venue.equity();
-            equityBar = barOpen;
-        }
-        return equitySnapshot;
+    /** Forgets a pending read (the bar failed). */
+    void drop() {
+        positions = null;
+        equity = null;
     }
 
     private static <T> T join(CompletableFuture<T> f) {

@@ -57,7 +57,7 @@ class LiveEngineTest {
         double stop = Double.NaN;
 
         @Override
-        public LiveEngine.Holding holding(String symbol) { return positions.getOrDefault(symbol, BigDecimal.ZERO).signum() == 0 ? null : new LiveEngine.Holding(40_000, stop); }
+        public LiveEngine.Holding holding(String symbol) { return positions.getOrDefault(symbol, BigDecimal.ZERO).signum() == 0 ? null : new LiveEngine.Holding(40_000, stop, Double.NaN); }
 
         @Override
         public void moveStop(String symbol, BigDecimal level) {

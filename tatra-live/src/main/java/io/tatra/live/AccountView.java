@@ -1,0 +1,136 @@
+package io.tatra.live;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the engine knows of the account between two venue reads, and whether that still holds at a bar's close, so
+ * that a closed bar reads the venue (positions and equity, over REST) only when something may have changed them.
+ *
+ * <p>Between two reads a position changes without the engine's doing only when its stop loss or take profit
+ * triggers. Both trigger on the last traded price (Bybit's default trigger, the paper exchange's rule), and a closed
+ * kline's low and high are the extremes of the last traded price over the bar: a bar whose range stays strictly
+ * between a long's stop and take profit (or a short's) proves neither triggered during it. So a bar may skip the read
+ * when the view was read after the engine's last order or stop move, no open order rests at the venue, and every bar
+ * of a held symbol since the read stayed inside its levels ({@link #onBar}); otherwise it reads, and says why
+ * ({@link Why}). Equity is the equity read, marked to the latest close of each held symbol
+ * ({@code + size × (close − close at the read)}), as the backtest marks it.
+ *
+ * <p>What the view cannot see between reads, and when the engine learns it: a funding settlement on a held position
+ * (a fraction of a percent of the notional, left out of the equity until the next read), a liquidation or
+ * auto-deleveraging, a trade or transfer made by hand on the same account. {@link #refreshDue} asks for a read after
+ * the bar's decision (off the path from bar to order) at the latest every {@link #REFRESH_CLOSES} close times, and
+ * after every own action. A held symbol whose bar has not arrived yet at a close counts with its previous close.
+ */
+public final class AccountView {
+    /** Close times after which the view is read again after the bar, whatever happened. */
+    static final int REFRESH_CLOSES = 24;
+
+    /** Why a bar read the venue at its start instead of trusting the view. */
+    public enum Why {
+        /** No read yet this session. */
+        FIRST_READ,
+        /** The engine sent an order or moved a stop since the last read (and that refresh did not happen). */
+        OWN_ACTION,
+        /** A held symbol's bar reached its stop loss or take profit. */
+        LEVEL_REACHED,
+        /** An order of the engine's rests at the venue. */
+        OPEN_ORDERS,
+        /** The last read failed. */
+        FAILED_READ,
+        /** The engine reconciled with the venue (start, reconnection, recovery, kill switch). */
+        RECONCILED,
+        /** A position held at the last read had no close to mark it from. */
+        NO_MARK
+    }
+
+    private final Map<String, double[]> held = new HashMap<>(); // symbol → {size, stop loss, take profit, close at the read}
+    private final Map<String, Double> lastClose = new HashMap<>();
+    private final Map<Why, Long> reads = new EnumMap<>(Why.class);
+    private double equity = Double.NaN;
+    private boolean openOrders;
+    private Why must = Why.FIRST_READ;
+    private long lastCloseTime = Long.MIN_VALUE;
+    private int closesSinceRead;
+    private long vouched;
+
+    /**
+     * A venue read, taken now: signed positions, each held position's stop loss and take profit (NaN or null: none),
+     * the account's equity, and whether any order of the engine's rests at the venue.
+     */
+    void read(Map<String, BigDecimal> positions, Function<String, LiveEngine.Holding> holdings, double equity, boolean openOrders) {
+        if (!Double.isFinite(equity)) throw new IllegalArgumentException("the venue's equity is not a number: " + equity);
+        held.clear();
+        for (Map.Entry<String, BigDecimal> p : positions.entrySet()) {
+            double size = p.getValue().doubleValue();
+            if (size == 0) continue;
+            LiveEngine.Holding h = holdings.apply(p.getKey());
+            double stop = h == null ? Double.NaN : h.stopLoss(), take = h == null ? Double.NaN : h.takeProfit();
+            held.put(p.getKey(), new double[]{size, stop, take, lastClose.getOrDefault(p.getKey(), Double.NaN)});
+        }
+        this.equity = equity;
+        this.openOrders = openOrders;
+        must = null;
+        closesSinceRead = 0;
+    }
+
+    /** The engine sent an order or moved a stop: the next bar reads first, and so does the refresh after this bar. */
+    void ownAction() { must = Why.OWN_ACTION; }
+
+    /** The view no longer holds (a read failed, a reconnection, a reconciliation): the next bar reads first. */
+    void invalidate(Why why) { must = why; }
+
+    /** A warm-up bar's close: marks only. */
+    void mark(String symbol, double close) { lastClose.put(symbol, close); }
+
+    /**
+     * A closed bar of {@code symbol} (its close time, low, high and close): marks it, and returns why the bar must read
+     * the venue at its start, or null when the view vouches for the positions and equity (counted either way).
+     */
+    Why onBar(String symbol, long closeTime, double low, double high, double close) {
+        if (closeTime > lastCloseTime) {
+            lastCloseTime = closeTime;
+            closesSinceRead++;
+        }
+        lastClose.put(symbol, close);
+        double[] h = held.get(symbol);
+        if (h != null) {
+            if (must == null && Double.isNaN(h[3])) must = Why.NO_MARK; // held at a read before any close of it was known
+            else if (must == null && reached(h, low, high)) must = Why.LEVEL_REACHED;
+        }
+        Why why = must != null ? must : openOrders ? Why.OPEN_ORDERS : null;
+        if (why == null) vouched++;
+        else reads.merge(why, 1L, Long::sum);
+        return why;
+    }
+
+    /** Whether a bar's range reached a position's stop loss or take profit (inclusive: the venue triggers at the level). */
+    static boolean reached(double[] h, double low, double high) {
+        double size = h[0], stop = h[1], take = h[2];
+        if (size > 0) return (!Double.isNaN(stop) && low <= stop) || (!Double.isNaN(take) && high >= take);
+        return (!Double.isNaN(stop) && high >= stop) || (!Double.isNaN(take) && low <= take);
+    }
+
+    /** The equity read, marked to each held symbol's latest close. */
+    double equity() {
+        double e = equity;
+        for (Map.Entry<String, double[]> p : held.entrySet()) {
+            double[] h = p.getValue();
+            Double now = lastClose.get(p.getKey());
+            if (now != null && !Double.isNaN(h[3])) e += h[0] * (now - h[3]);
+        }
+        return e;
+    }
+
+    /** Whether the engine should read the venue after this bar's decision: after an own action, or when the read is old. */
+    boolean refreshDue() { return must != null || closesSinceRead >= REFRESH_CLOSES; }
+
+    /** Bars the view vouched for. */
+    long vouched() { return vouched; }
+
+    /** Bars that read the venue at their start, by reason. */
+    Map<Why, Long> reads() { return Map.copyOf(reads); }
+}

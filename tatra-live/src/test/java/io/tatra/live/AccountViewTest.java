@@ -1,0 +1,108 @@
+package io.tatra.live;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static io.tatra.live.AccountView.Why.FIRST_READ;
+import static io.tatra.live.AccountView.Why.LEVEL_REACHED;
+import static io.tatra.live.AccountView.Why.NO_MARK;
+import static io.tatra.live.AccountView.Why.OPEN_ORDERS;
+import static io.tatra.live.AccountView.Why.OWN_ACTION;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AccountViewTest {
+    private static final long H = 3_600_000L;
+
+    /** A long of 2 BTC with its stop at 95 and take profit at 110 (NaN: none), read with equity 1,000 after a close at 100. */
+    private static AccountView holding(double size, double stop, double take) {
+        AccountView v = new AccountView();
+        v.mark("BTC", 100);
+        v.read(Map.of("BTC", BigDecimal.valueOf(size)), s -> new LiveEngine.Holding(100, stop, take), 1_000, false);
+        return v;
+    }
+
+    @Test
+    void theFirstBarReadsThenTheViewVouchesUntilTheEngineActs() {
+        AccountView v = new AccountView();
+        assertEquals(FIRST_READ, v.onBar("BTC", H, 99, 101, 100));
+        v.read(Map.of(), s -> null, 1_000, false);
+        assertNull(v.onBar("BTC", 2 * H, 90, 120, 100), "flat: nothing can fill, whatever the range");
+        v.invalidate(OWN_ACTION);
+        assertTrue(v.refreshDue(), "after an order the engine reads after the bar");
+        assertEquals(OWN_ACTION, v.onBar("BTC", 3 * H, 99, 101, 100), "and, had it not, before the next one");
+        v.read(Map.of(), s -> null, 990, true);
+        assertEquals(OPEN_ORDERS, v.onBar("BTC", 4 * H, 99, 101, 100), "a resting order may fill at any time");
+        assertEquals(1, v.vouched());
+        assertEquals(Map.of(FIRST_READ, 1L, OWN_ACTION, 1L, OPEN_ORDERS, 1L), v.reads());
+    }
+
+    @Test
+    void aBarThatTouchesAStopOrTakeProfitReadsOnlyThen() {
+        AccountView v = holding(2, 95, 110);
+        assertNull(v.onBar("BTC", H, 95.01, 109.99, 105), "strictly inside the levels: neither triggered");
+        assertEquals(LEVEL_REACHED, v.onBar("BTC", 2 * H, 95, 105, 100), "the venue triggers at the level: inclusive");
+        assertEquals(LEVEL_REACHED, v.onBar("BTC", 3 * H, 99, 101, 100), "until a read settles it");
+        v.read(Map.of(), s -> null, 990, false);
+        assertNull(v.onBar("BTC", 4 * H, 90, 120, 100));
+
+        AccountView t = holding(2, 95, 110);
+        assertEquals(LEVEL_REACHED, t.onBar("BTC", H, 100, 110, 105), "a long's take profit");
+        AccountView s = holding(-2, 105, 90);
+        assertNull(s.onBar("BTC", H, 90.01, 104.99, 100));
+        assertEquals(LEVEL_REACHED, s.onBar("BTC", 2 * H, 95, 105, 100), "a short's stop is above");
+        AccountView u = holding(-2, 105, 90);
+        assertEquals(LEVEL_REACHED, u.onBar("BTC", H, 90, 100, 95), "a short's take profit is below");
+        AccountView none = holding(2, Double.NaN, Double.NaN);
+        assertNull(none.onBar("BTC", H, 1, 1_000, 100), "no levels: nothing triggers");
+        assertNull(holding(2, 95, 110).onBar("ETH", H, 1, 1_000, 100), "another symbol's range says nothing of this position");
+    }
+
+    @Test
+    void equityIsTheReadMarkedToEachHeldSymbolsLatestClose() {
+        AccountView v = holding(2, 95, 110);
+        assertEquals(1_000, v.equity(), 1e-9);
+        v.onBar("BTC", H, 99, 106, 105);
+        assertEquals(1_010, v.equity(), 1e-9, "2 × (105 − 100)");
+        v.onBar("BTC", 2 * H, 96, 104, 97);
+        assertEquals(994, v.equity(), 1e-9);
+        AccountView s = holding(-2, 105, 90);
+        s.onBar("BTC", H, 96, 104, 97);
+        assertEquals(1_006, s.equity(), 1e-9, "a short gains as the price falls");
+    }
+
+    @Test
+    void aPositionWithNoCloseToMarkItFromIsReadAgain() {
+        AccountView v = new AccountView();
+        v.read(Map.of("BTC", BigDecimal.ONE), s -> new LiveEngine.Holding(100, 95, 110), 1_000, false);
+        assertEquals(NO_MARK, v.onBar("BTC", H, 99, 101, 100));
+    }
+
+    @Test
+    void theViewIsReadAgainAfterADayOfCloseTimesWhateverHappened() {
+        AccountView v = new AccountView();
+        v.onBar("BTC", H, 99, 101, 100);
+        v.read(Map.of(), s -> null, 1_000, false);
+        for (int i = 2; i <= AccountView.REFRESH_CLOSES; i++) {
+            v.onBar("BTC", i * H, 99, 101, 100);
+            v.onBar("ETH", i * H, 9, 11, 10); // the same close time counts once
+            assertFalse(v.refreshDue(), "close " + i);
+        }
+        v.onBar("BTC", (AccountView.REFRESH_CLOSES + 1) * H, 99, 101, 100);
+        assertTrue(v.refreshDue());
+        v.read(Map.of(), s -> null, 1_000, false);
+        assertFalse(v.refreshDue());
+    }
+
+    @Test
+    void aVenueEquityThatIsNotANumberIsRefused() {
+        AccountView v = new AccountView();
+        assertThrows(IllegalArgumentException.class, () -> v.read(Map.of(), s -> null, Double.NaN, false));
+        assertEquals(FIRST_READ, v.onBar("BTC", H, 99, 101, 100), "and the view still asks for a read");
+    }
+}

@@ -1,0 +1,103 @@
+package io.tatra.live;
+
+import io.tatra.bybit.protocol.Instrument;
+import io.tatra.bybit.protocol.Kline;
+import io.tatra.bybit.protocol.OrderRequest;
+import io.tatra.market.Interval;
+import io.tatra.market.Symbol;
+import io.tatra.risk.RiskLimits;
+import io.tatra.trading.Strategy;
+import io.tatra.trading.TargetOrder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The engine reads the venue's account at a bar's start only when its account view cannot vouch for it. */
+class LiveEngineAccountTest {
+    private static final Symbol BTC = Symbol.of("BTCUSDT");
+    private static final long H = 3_600_000L, T0 = 1_704_067_200_000L;
+    private static final Instrument IN = new Instrument("BTCUSDT", "Trading", new BigDecimal("0.1"), new BigDecimal("0.001"), new BigDecimal("0.001"),
+            new BigDecimal("100"), new BigDecimal("50"), new BigDecimal("5"), new BigDecimal("100"), 480);
+
+    @TempDir
+    Path dir;
+
+    /** A venue that counts its reads and keeps each order's stop and take profit on the position, as Bybit does. */
+    static final class CountingVenue extends LiveEngineTest.FakeVenue {
+        int positionReads, equityReads;
+        double sl = Double.NaN, tp = Double.NaN, equity = 10_000;
+
+        @Override
+        public String place(OrderRequest o) {
+            String id = super.place(o);
+            if (o.stopLoss() != null) sl = o.stopLoss().doubleValue();
+            if (o.takeProfit() != null) tp = o.takeProfit().doubleValue();
+            return id;
+        }
+
+        @Override
+        public Map<String, BigDecimal> positions() {
+            positionReads++;
+            return Map.copyOf(positions);
+        }
+
+        @Override
+        public double equity() {
+            equityReads++;
+            return equity;
+        }
+
+        @Override
+        public LiveEngine.Holding holding(String symbol) {
+            return positions.getOrDefault(symbol, BigDecimal.ZERO).signum() == 0 ? null : new LiveEngine.Holding(40_000, sl, tp);
+        }
+
+        /** The stop filled between two bars: flat, and the loss is in the wallet. */
+        void stopFilled() {
+            positions.put("BTCUSDT", BigDecimal.ZERO);
+            equity = 9_900;
+        }
+    }
+
+    @Test
+    void theAccountIsReadAtABarsStartOnlyWhenTheViewCannotVouchForIt() {
+        CountingVenue v = new CountingVenue();
+        List<String> seen = new ArrayList<>();
+        // long a quarter on bar 1, then hold (a target that keeps the position); it records what it sees
+        Strategy s = (history, i, view) -> {
+            long n = (history.openTimeMillis(i) - T0) / H;
+            if (n > 0) seen.add(n + ":" + view.position(BTC) + "@" + Math.round(view.equity()));
+            return n == 1 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-1")) : List.of();
+        };
+        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, IN),
+                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), new LatencyRecorder(), (k, sym, t, d) -> {}, System::nanoTime);
+        e.warmUp(BTC, bar(0, 40_000, 100));
+        e.onClosedBar(BTC, bar(1, 40_000, 100), 0); // the first live bar reads; it buys 0.062 (a quarter, rounded down to the step) with SL 39,200 and TP 41,200
+        assertEquals(2, v.positionReads, "the first bar's read, and one after its order");
+        int afterOrder = v.positionReads;
+        e.onClosedBar(BTC, bar(2, 40_400, 300), 0); // inside the levels: the view vouches, marked to the close
+        assertEquals(afterOrder, v.positionReads, "a bar that cannot have moved the position reads nothing");
+        v.stopFilled();
+        e.onClosedBar(BTC, bar(3, 39_300, 200), 0); // its low, 39,100, is under the stop: the engine reads and sees the fill
+        assertEquals(afterOrder + 1, v.positionReads);
+        e.onClosedBar(BTC, bar(4, 39_300, 200), 0);
+        assertEquals(afterOrder + 1, v.positionReads, "flat again: nothing to read");
+        assertEquals(List.of("1:0.0@10000", "2:0.062@10025", "3:0.0@9900", "4:0.0@9900"), seen);
+        var reads = e.accountReads();
+        assertEquals(2, reads.fromView());
+        assertEquals(Map.of(AccountView.Why.FIRST_READ, 1L, AccountView.Why.LEVEL_REACHED, 1L), reads.read());
+    }
+
+    /** A bar of {@code close} whose low and high are {@code half} away from it. */
+    private static Kline bar(int i, double close, double half) {
+        BigDecimal c = BigDecimal.valueOf(close), d = BigDecimal.valueOf(half);
+        return new Kline(T0 + i * H, c, c.add(d), c.subtract(d), c, BigDecimal.ONE, BigDecimal.ONE);
+    }
+}
