@@ -211,6 +211,7 @@ public final class LiveService {
         private List<Kline> closedBars(Symbol s, long from) { return BybitLiveVenue.closedBars(rest, s, interval, from); }
 
         private void subscribe() {
+            openPrivate(); // first: a stop that fills is heard before the bar that reached it
             StreamRouting routing = new StreamRouting(r.symbols(), interval, pushed, new StreamRouting.Session() {
                 @Override
                 public void closedBar(Symbol s, Kline k, long receivedNanos) { feed(s, k, receivedNanos); }
@@ -230,6 +231,29 @@ public final class LiveService {
             stream.subscribe(routing.topics());
             catchUp(); // a bar that closed between the warm-up and the subscription
         }
+
+        /**
+         * The private stream's stop-loss and take-profit fills for the account view ({@link PrivateFills}); without it
+         * (another URL, no connection) a bar that reached a level reads the account over REST, as it would anyway.
+         */
+        private void openPrivate() {
+            java.net.URI uri = PrivateFills.privateStreamOf(r.stream());
+            if (uri == null) {
+                log("private-stream", null, 0, "no private stream beside " + r.stream() + ": a bar that reaches a stop reads the account over REST");
+                return;
+            }
+            PrivateFills fills = new PrivateFills(r.symbols().stream().map(Symbol::value).collect(java.util.stream.Collectors.toSet()), engine::onProtectiveFill,
+                    (sym, why) -> log("error", sym.isEmpty() ? null : Symbol.of(sym), 0, why));
+            try {
+                privateStream = BybitStream.open(BybitStream.Config.of(uri, r.key()), fills);
+                privateStream.subscribe(List.of(PrivateFills.TOPIC));
+            } catch (java.util.concurrent.CompletionException | IllegalStateException e) {
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                log("private-stream", null, 0, "the private stream " + uri + " did not connect (" + c.getClass().getSimpleName() + "): bars that reach a stop read the account over REST");
+            }
+        }
+
+        private BybitStream privateStream;
 
         private void feed(Symbol s, Kline k, long received) {
             synchronized (engine) {
@@ -415,6 +439,7 @@ public final class LiveService {
         @Override
         public void close() {
             if (stream != null) stream.close();
+            if (privateStream != null) privateStream.close();
             if (outcomes != null) {
                 try { // the session's trades, from its real fills
                     outcomes.collect();

@@ -19,6 +19,12 @@ import java.util.function.Function;
  * ({@link Why}). Equity is the equity read, marked to the latest close of each held symbol
  * ({@code + size × (close − close at the read)}), as the backtest marks it.
  *
+ * <p>A bar that reached a level needs no read either when the venue's private stream already delivered the stop or
+ * take-profit fills that closed the whole position during that bar ({@link #protectiveFill}): Tatra's stops close the
+ * full position and cancel the other level with it, so a position whose closing fills are all in is flat and stays
+ * flat; its realized result (fill price against the close at the read, less the fees) moves into the equity. Fills
+ * that do not add up to the position (a partial fill, a frame lost or still on its way) leave the read to answer.
+ *
  * <p>What the view cannot see between reads, and when the engine learns it: a funding settlement on a held position
  * (a fraction of a percent of the notional, left out of the equity until the next read), a liquidation or
  * auto-deleveraging, a trade or transfer made by hand on the same account. {@link #refreshDue} asks for a read after
@@ -55,7 +61,16 @@ public final class AccountView {
     private Why must = Why.FIRST_READ;
     private long lastCloseTime = Long.MIN_VALUE;
     private int closesSinceRead;
-    private long vouched;
+    private long vouched, settled;
+    private final Map<String, java.util.List<ProtectiveFill>> fills = new HashMap<>();
+
+    /** A stop-loss or take-profit fill the venue's private stream reported: side {@code Buy}/{@code Sell}, venue time in ms. */
+    public record ProtectiveFill(String symbol, String side, double qty, double price, double fee, long time) {
+        public ProtectiveFill {
+            if (!"Buy".equals(side) && !"Sell".equals(side)) throw new IllegalArgumentException("a fill's side is Buy or Sell, got " + side);
+            if (!(qty > 0) || !(price > 0) || !Double.isFinite(fee)) throw new IllegalArgumentException("a fill needs qty > 0, price > 0 and a finite fee");
+        }
+    }
 
     /**
      * A venue read, taken now: signed positions, each held position's stop loss and take profit (NaN or null: none),
@@ -73,6 +88,7 @@ public final class AccountView {
         }
         this.equity = equity;
         this.openOrders = openOrders;
+        fills.clear(); // what filled before the read is in it
         must = null;
         closesSinceRead = 0;
     }
@@ -83,6 +99,9 @@ public final class AccountView {
     /** The view no longer holds (a read failed, a reconnection, a reconciliation): the next bar reads first. */
     void invalidate(Why why) { must = why; }
 
+    /** A stop-loss or take-profit fill from the private stream (call on the engine's thread, before the bar it may settle). */
+    void protectiveFill(ProtectiveFill f) { fills.computeIfAbsent(f.symbol(), k -> new java.util.ArrayList<>()).add(f); }
+
     /** A warm-up bar's close: marks only. */
     void mark(String symbol, double close) { lastClose.put(symbol, close); }
 
@@ -90,7 +109,7 @@ public final class AccountView {
      * A closed bar of {@code symbol} (its close time, low, high and close): marks it, and returns why the bar must read
      * the venue at its start, or null when the view vouches for the positions and equity (counted either way).
      */
-    Why onBar(String symbol, long closeTime, double low, double high, double close) {
+    Why onBar(String symbol, long openTime, long closeTime, double low, double high, double close) {
         if (closeTime > lastCloseTime) {
             lastCloseTime = closeTime;
             closesSinceRead++;
@@ -99,12 +118,34 @@ public final class AccountView {
         double[] h = held.get(symbol);
         if (h != null) {
             if (must == null && Double.isNaN(h[3])) must = Why.NO_MARK; // held at a read before any close of it was known
-            else if (must == null && reached(h, low, high)) must = Why.LEVEL_REACHED;
+            else if (must == null && reached(h, low, high) && !closedByFills(symbol, h, openTime, closeTime)) must = Why.LEVEL_REACHED;
         }
         Why why = must != null ? must : openOrders ? Why.OPEN_ORDERS : null;
         if (why == null) vouched++;
         else reads.merge(why, 1L, Long::sum);
         return why;
+    }
+
+    /**
+     * Whether the private stream's protective fills of {@code symbol} stamped within the bar (up to a second after its
+     * close) close the whole position; if so the position is gone from the view and its result is in the equity.
+     */
+    private boolean closedByFills(String symbol, double[] h, long openTime, long closeTime) {
+        String closing = h[0] > 0 ? "Sell" : "Buy";
+        double qty = 0, value = 0, fee = 0;
+        for (ProtectiveFill f : fills.getOrDefault(symbol, java.util.List.of())) {
+            if (!f.side().equals(closing) || f.time() < openTime || f.time() > closeTime + 1_000) continue;
+            qty += f.qty();
+            value += f.qty() * f.price();
+            fee += f.fee();
+        }
+        double size = Math.abs(h[0]);
+        if (Math.abs(qty - size) > 1e-9 * Math.max(1, size)) return false;
+        equity += Math.signum(h[0]) * (value - size * h[3]) - fee; // realized against the close the read was marked at
+        held.remove(symbol);
+        fills.remove(symbol);
+        settled++;
+        return true;
     }
 
     /** Whether a bar's range reached a position's stop loss or take profit (inclusive: the venue triggers at the level). */
@@ -128,8 +169,11 @@ public final class AccountView {
     /** Whether the engine should read the venue after this bar's decision: after an own action, or when the read is old. */
     boolean refreshDue() { return must != null || closesSinceRead >= REFRESH_CLOSES; }
 
-    /** Bars the view vouched for. */
+    /** Bars the view vouched for (those settled by the stream's fills included). */
     long vouched() { return vouched; }
+
+    /** Bars whose reached level the stream's fills settled without a read. */
+    long settledByStream() { return settled; }
 
     /** Bars that read the venue at their start, by reason. */
     Map<Why, Long> reads() { return Map.copyOf(reads); }

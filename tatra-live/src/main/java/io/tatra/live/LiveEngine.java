@@ -97,6 +97,7 @@ public final class LiveEngine implements AutoCloseable {
     private Kline lastBar;
     private final VenueReads reads;
     private final AccountView account = new AccountView();
+    private final java.util.concurrent.ConcurrentLinkedQueue<AccountView.ProtectiveFill> protectiveFills = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private long equityBar = Long.MIN_VALUE;
     private double equitySnapshot = Double.NaN;
     private boolean flattened;
@@ -253,8 +254,16 @@ public final class LiveEngine implements AutoCloseable {
         // a stop or take profit may have filled since the last read: unless the account view vouches for positions and
         // equity, they are read, in parallel with the events and the model; the strategy and the planner wait for them
         // only when they need them
-        if (account.onBar(symbol.value(), bar.startTime() + cfg.interval().millis(), bar.low().doubleValue(), bar.high().doubleValue(), bar.close().doubleValue()) != null)
+        for (AccountView.ProtectiveFill f; (f = protectiveFills.poll()) != null; ) account.protectiveFill(f);
+        long settled = account.settledByStream();
+        if (account.onBar(symbol.value(), bar.startTime(), bar.startTime() + cfg.interval().millis(), bar.low().doubleValue(), bar.high().doubleValue(),
+                bar.close().doubleValue()) != null)
             reads.start();
+        else if (account.settledByStream() != settled) { // the stream's fills closed the position: flat, as a read would say
+            Map<String, BigDecimal> p = new HashMap<>(state.positions());
+            p.remove(symbol.value());
+            state = new Reconciliation.State(p, state.openOrders());
+        }
         trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
         events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
         trace.mark(LatencyRecorder.Stage.FEATURES, nanos.getAsLong());
@@ -374,11 +383,20 @@ public final class LiveEngine implements AutoCloseable {
         account.read(positions, venue::holding, equity, !state.openOrders().isEmpty());
     }
 
-    /** Bars whose positions and equity came from the account view, and bars that read the venue at their start, by reason. */
-    public AccountReads accountReads() { return new AccountReads(account.vouched(), account.reads()); }
+    /**
+     * A stop-loss or take-profit fill the venue's private stream reported; any thread (the stream's). A bar that reached
+     * the position's level takes it instead of reading the venue when the fills close the whole position.
+     */
+    public void onProtectiveFill(AccountView.ProtectiveFill f) { protectiveFills.add(f); }
 
-    /** How a session's bars knew the account: {@code fromView} bars from the engine's view, the others read the venue at the bar's start. */
-    public record AccountReads(long fromView, Map<AccountView.Why, Long> read) {
+    /** Bars whose positions and equity came from the account view, and bars that read the venue at their start, by reason. */
+    public AccountReads accountReads() { return new AccountReads(account.vouched(), account.settledByStream(), account.reads()); }
+
+    /**
+     * How a session's bars knew the account: {@code fromView} bars from the engine's view ({@code settledByStream} of
+     * them had reached a level whose fills the private stream delivered), the others read the venue at the bar's start.
+     */
+    public record AccountReads(long fromView, long settledByStream, Map<AccountView.Why, Long> read) {
         public long readTotal() { return read.values().stream().mapToLong(Long::longValue).sum(); }
     }
 

@@ -30,14 +30,14 @@ class AccountViewTest {
     @Test
     void theFirstBarReadsThenTheViewVouchesUntilTheEngineActs() {
         AccountView v = new AccountView();
-        assertEquals(FIRST_READ, v.onBar("BTC", H, 99, 101, 100));
+        assertEquals(FIRST_READ, v.onBar("BTC", 0, H, 99, 101, 100));
         v.read(Map.of(), s -> null, 1_000, false);
-        assertNull(v.onBar("BTC", 2 * H, 90, 120, 100), "flat: nothing can fill, whatever the range");
+        assertNull(v.onBar("BTC", H, 2 * H, 90, 120, 100), "flat: nothing can fill, whatever the range");
         v.invalidate(OWN_ACTION);
         assertTrue(v.refreshDue(), "after an order the engine reads after the bar");
-        assertEquals(OWN_ACTION, v.onBar("BTC", 3 * H, 99, 101, 100), "and, had it not, before the next one");
+        assertEquals(OWN_ACTION, v.onBar("BTC", 2 * H, 3 * H, 99, 101, 100), "and, had it not, before the next one");
         v.read(Map.of(), s -> null, 990, true);
-        assertEquals(OPEN_ORDERS, v.onBar("BTC", 4 * H, 99, 101, 100), "a resting order may fill at any time");
+        assertEquals(OPEN_ORDERS, v.onBar("BTC", 3 * H, 4 * H, 99, 101, 100), "a resting order may fill at any time");
         assertEquals(1, v.vouched());
         assertEquals(Map.of(FIRST_READ, 1L, OWN_ACTION, 1L, OPEN_ORDERS, 1L), v.reads());
     }
@@ -45,34 +45,34 @@ class AccountViewTest {
     @Test
     void aBarThatTouchesAStopOrTakeProfitReadsOnlyThen() {
         AccountView v = holding(2, 95, 110);
-        assertNull(v.onBar("BTC", H, 95.01, 109.99, 105), "strictly inside the levels: neither triggered");
-        assertEquals(LEVEL_REACHED, v.onBar("BTC", 2 * H, 95, 105, 100), "the venue triggers at the level: inclusive");
-        assertEquals(LEVEL_REACHED, v.onBar("BTC", 3 * H, 99, 101, 100), "until a read settles it");
+        assertNull(v.onBar("BTC", 0, H, 95.01, 109.99, 105), "strictly inside the levels: neither triggered");
+        assertEquals(LEVEL_REACHED, v.onBar("BTC", H, 2 * H, 95, 105, 100), "the venue triggers at the level: inclusive");
+        assertEquals(LEVEL_REACHED, v.onBar("BTC", 2 * H, 3 * H, 99, 101, 100), "until a read settles it");
         v.read(Map.of(), s -> null, 990, false);
-        assertNull(v.onBar("BTC", 4 * H, 90, 120, 100));
+        assertNull(v.onBar("BTC", 3 * H, 4 * H, 90, 120, 100));
 
         AccountView t = holding(2, 95, 110);
-        assertEquals(LEVEL_REACHED, t.onBar("BTC", H, 100, 110, 105), "a long's take profit");
+        assertEquals(LEVEL_REACHED, t.onBar("BTC", 0, H, 100, 110, 105), "a long's take profit");
         AccountView s = holding(-2, 105, 90);
-        assertNull(s.onBar("BTC", H, 90.01, 104.99, 100));
-        assertEquals(LEVEL_REACHED, s.onBar("BTC", 2 * H, 95, 105, 100), "a short's stop is above");
+        assertNull(s.onBar("BTC", 0, H, 90.01, 104.99, 100));
+        assertEquals(LEVEL_REACHED, s.onBar("BTC", H, 2 * H, 95, 105, 100), "a short's stop is above");
         AccountView u = holding(-2, 105, 90);
-        assertEquals(LEVEL_REACHED, u.onBar("BTC", H, 90, 100, 95), "a short's take profit is below");
+        assertEquals(LEVEL_REACHED, u.onBar("BTC", 0, H, 90, 100, 95), "a short's take profit is below");
         AccountView none = holding(2, Double.NaN, Double.NaN);
-        assertNull(none.onBar("BTC", H, 1, 1_000, 100), "no levels: nothing triggers");
-        assertNull(holding(2, 95, 110).onBar("ETH", H, 1, 1_000, 100), "another symbol's range says nothing of this position");
+        assertNull(none.onBar("BTC", 0, H, 1, 1_000, 100), "no levels: nothing triggers");
+        assertNull(holding(2, 95, 110).onBar("ETH", 0, H, 1, 1_000, 100), "another symbol's range says nothing of this position");
     }
 
     @Test
     void equityIsTheReadMarkedToEachHeldSymbolsLatestClose() {
         AccountView v = holding(2, 95, 110);
         assertEquals(1_000, v.equity(), 1e-9);
-        v.onBar("BTC", H, 99, 106, 105);
+        v.onBar("BTC", 0, H, 99, 106, 105);
         assertEquals(1_010, v.equity(), 1e-9, "2 × (105 − 100)");
-        v.onBar("BTC", 2 * H, 96, 104, 97);
+        v.onBar("BTC", H, 2 * H, 96, 104, 97);
         assertEquals(994, v.equity(), 1e-9);
         AccountView s = holding(-2, 105, 90);
-        s.onBar("BTC", H, 96, 104, 97);
+        s.onBar("BTC", 0, H, 96, 104, 97);
         assertEquals(1_006, s.equity(), 1e-9, "a short gains as the price falls");
     }
 
@@ -80,20 +80,20 @@ class AccountViewTest {
     void aPositionWithNoCloseToMarkItFromIsReadAgain() {
         AccountView v = new AccountView();
         v.read(Map.of("BTC", BigDecimal.ONE), s -> new LiveEngine.Holding(100, 95, 110), 1_000, false);
-        assertEquals(NO_MARK, v.onBar("BTC", H, 99, 101, 100));
+        assertEquals(NO_MARK, v.onBar("BTC", 0, H, 99, 101, 100));
     }
 
     @Test
     void theViewIsReadAgainAfterADayOfCloseTimesWhateverHappened() {
         AccountView v = new AccountView();
-        v.onBar("BTC", H, 99, 101, 100);
+        v.onBar("BTC", 0, H, 99, 101, 100);
         v.read(Map.of(), s -> null, 1_000, false);
         for (int i = 2; i <= AccountView.REFRESH_CLOSES; i++) {
-            v.onBar("BTC", i * H, 99, 101, 100);
-            v.onBar("ETH", i * H, 9, 11, 10); // the same close time counts once
+            v.onBar("BTC", (i - 1) * H, i * H, 99, 101, 100);
+            v.onBar("ETH", (i - 1) * H, i * H, 9, 11, 10); // the same close time counts once
             assertFalse(v.refreshDue(), "close " + i);
         }
-        v.onBar("BTC", (AccountView.REFRESH_CLOSES + 1) * H, 99, 101, 100);
+        v.onBar("BTC", AccountView.REFRESH_CLOSES * H, (AccountView.REFRESH_CLOSES + 1) * H, 99, 101, 100);
         assertTrue(v.refreshDue());
         v.read(Map.of(), s -> null, 1_000, false);
         assertFalse(v.refreshDue());
@@ -103,6 +103,31 @@ class AccountViewTest {
     void aVenueEquityThatIsNotANumberIsRefused() {
         AccountView v = new AccountView();
         assertThrows(IllegalArgumentException.class, () -> v.read(Map.of(), s -> null, Double.NaN, false));
-        assertEquals(FIRST_READ, v.onBar("BTC", H, 99, 101, 100), "and the view still asks for a read");
+        assertEquals(FIRST_READ, v.onBar("BTC", 0, H, 99, 101, 100), "and the view still asks for a read");
+    }
+
+    @Test
+    void stopFillsFromThePrivateStreamSettleAReachedLevelWithoutARead() {
+        AccountView v = holding(2, 95, 110);
+        v.protectiveFill(new AccountView.ProtectiveFill("BTC", "Sell", 1.5, 95, 0.1, H - 10));
+        assertEquals(LEVEL_REACHED, v.onBar("BTC", 0, H, 94, 101, 96), "1.5 of 2 filled: the rest may be on its way");
+        AccountView w = holding(2, 95, 110);
+        w.protectiveFill(new AccountView.ProtectiveFill("BTC", "Sell", 1.5, 95, 0.1, H - 10));
+        w.protectiveFill(new AccountView.ProtectiveFill("BTC", "Sell", 0.5, 94.9, 0.05, H - 5));
+        assertNull(w.onBar("BTC", 0, H, 94, 101, 96), "the whole position closed at its stop: flat, no read");
+        assertEquals(1_000 + 1.5 * (95 - 100) + 0.5 * (94.9 - 100) - 0.15, w.equity(), 1e-9, "the realized loss and the fees, no longer marked to the close");
+        assertNull(w.onBar("BTC", H, 2 * H, 80, 120, 100), "and flat it stays");
+        assertEquals(1, w.settledByStream());
+        AccountView late = holding(2, 95, 110);
+        late.protectiveFill(new AccountView.ProtectiveFill("BTC", "Sell", 2, 95, 0.1, 2 * H + 5_000));
+        assertEquals(LEVEL_REACHED, late.onBar("BTC", 0, H, 94, 101, 96), "a fill stamped outside the bar is not this bar's");
+        AccountView wrong = holding(2, 95, 110);
+        wrong.protectiveFill(new AccountView.ProtectiveFill("BTC", "Buy", 2, 95, 0.1, H - 10));
+        assertEquals(LEVEL_REACHED, wrong.onBar("BTC", 0, H, 94, 101, 96), "a buy does not close a long");
+        AccountView before = holding(2, 95, 110);
+        before.protectiveFill(new AccountView.ProtectiveFill("BTC", "Sell", 2, 95, 0.1, H - 10));
+        before.read(Map.of("BTC", BigDecimal.valueOf(2)), s -> new LiveEngine.Holding(100, 95, 110), 1_000, false);
+        assertEquals(LEVEL_REACHED, before.onBar("BTC", 0, H, 94, 101, 96), "fills heard before a read are in it, not in the next bar");
+        assertThrows(IllegalArgumentException.class, () -> new AccountView.ProtectiveFill("BTC", "Hold", 1, 95, 0, 0));
     }
 }
