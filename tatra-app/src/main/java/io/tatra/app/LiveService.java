@@ -5,7 +5,6 @@ import io.tatra.bybit.client.BybitException;
 import io.tatra.bybit.client.BybitRestClient;
 import io.tatra.bybit.client.BybitStream;
 import io.tatra.bybit.client.ClientConfig;
-import io.tatra.bybit.protocol.ApiKey;
 import io.tatra.bybit.protocol.Instrument;
 import io.tatra.bybit.protocol.Kline;
 import io.tatra.features.FeatureConfig;
@@ -20,14 +19,11 @@ import io.tatra.live.Reconciliation;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.io.ModelStore;
-import io.tatra.risk.RiskLimits;
 import io.tatra.trading.ModelStrategy;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,45 +37,11 @@ import java.util.function.Consumer;
  * folder ({@code orders.jsonl}, {@code decisions.jsonl}, {@code events.jsonl}, {@code status.json}, the kill-switch file
  * {@code STOP}). At start the venue's positions and open orders are reconciled with the last status the folder holds;
  * a difference stops the start unless the request adopts the venue's state. After every reconnection the bars missed
- * are fetched over REST and the state is reconciled again; a difference then trips the kill switch (stop opening).
+ * are fetched over REST and the state is reconciled again; a difference then trips the kill switch (stop opening). The
+ * private stream's stop and take-profit fills go to the engine's account view ({@link PrivateFills}).
  */
 public final class LiveService {
     private LiveService() {}
-
-    /**
-     * One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now;
-     * {@code warmPasses}: forecasts run on the warm-up windows before the first live bar ({@link ModelStrategy#warm}),
-     * so that the first live bars do not pay for the JIT; 0: none.
-     */
-    public record Request(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
-                          RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom, int warmPasses) {
-        /** Forecasts run before the first live bar unless told otherwise: about 3 s with the default unified model. */
-        public static final int WARM_PASSES = 2_000;
-
-        public Request(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
-                       RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
-            this(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, WARM_PASSES);
-        }
-
-        /** The same request with another decision policy. */
-        public Request withDecisions(PolicySpec p) {
-            return new Request(dir, rest, stream, key, model, symbols, interval, dryRun, risk, p, killPolicy, adoptVenueState, warmFrom, warmPasses);
-        }
-
-        /** The same request with another number of warm-up forecasts. */
-        public Request withWarmPasses(int n) {
-            return new Request(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, n);
-        }
-
-        public Request {
-            if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
-            if (symbols.stream().distinct().count() != symbols.size()) throw new TatraException("--symbols: a symbol appears twice");
-            if (key == null) throw new TatraException("live trading needs an API key: set BYBIT_API_KEY and BYBIT_API_SECRET or give --key-file");
-            if (warmPasses < 0 || warmPasses > 1_000_000) throw new TatraException("--warm-passes must be 0..1000000, got " + warmPasses);
-            if (dir == null || model == null || rest == null || stream == null || risk == null || decisions == null || killPolicy == null)
-                throw new IllegalArgumentException("dir, model, venue URLs, risk, decision policy and kill policy are required");
-        }
-    }
 
     /** One line of {@code events.jsonl}: what the engine did, when, for which bar. */
     public record Event(String time, String kind, String symbol, String bar, String detail) {}
@@ -92,7 +54,7 @@ public final class LiveService {
     }
 
     /** Starts a session: checks the model against the stream, warms up, reconciles, subscribes. The caller closes it. */
-    public static Session start(Request r, Consumer<String> say) {
+    public static Session start(LiveRequest r, Consumer<String> say) {
         refuseIfStopped(r.dir());
         TradingModel loaded = TradingModel.open(r.model(), new FeatureEngine().schema().hash());
         try {
@@ -109,7 +71,7 @@ public final class LiveService {
 
     /** A running session: bars arrive on the stream's thread; {@link #close} ends it and writes the final status. */
     public static final class Session implements AutoCloseable {
-        private final Request r;
+        private final LiveRequest r;
         private final TradingModel loaded;
         private final Interval interval;
         private final BybitRestClient rest;
@@ -123,10 +85,10 @@ public final class LiveService {
         private final Map<Symbol, ClosedBarFeed> feeds = new LinkedHashMap<>();
         private final Consumer<String> say;
         private BybitStream stream;
-        private volatile long handled;
+        private final HandledBars handled = new HandledBars();
         private volatile String halted;
 
-        private Session(Request r, TradingModel loaded, Consumer<String> say) {
+        private Session(LiveRequest r, TradingModel loaded, Consumer<String> say) {
             this.r = r;
             this.holding = r.decisions().holdingRules();
             this.loaded = loaded;
@@ -211,7 +173,8 @@ public final class LiveService {
         private List<Kline> closedBars(Symbol s, long from) { return BybitLiveVenue.closedBars(rest, s, interval, from); }
 
         private void subscribe() {
-            openPrivate(); // first: a stop that fills is heard before the bar that reached it
+            // first: a stop that fills is heard before the bar that reached it
+            privateStream = PrivateFills.open(r.stream(), r.key(), r.symbols(), engine::onProtectiveFill, (sym, kind, why) -> log(kind, sym, 0, why));
             StreamRouting routing = new StreamRouting(r.symbols(), interval, pushed, new StreamRouting.Session() {
                 @Override
                 public void closedBar(Symbol s, Kline k, long receivedNanos) { feed(s, k, receivedNanos); }
@@ -230,27 +193,6 @@ public final class LiveService {
             }
             stream.subscribe(routing.topics());
             catchUp(); // a bar that closed between the warm-up and the subscription
-        }
-
-        /**
-         * The private stream's stop-loss and take-profit fills for the account view ({@link PrivateFills}); without it
-         * (another URL, no connection) a bar that reached a level reads the account over REST, as it would anyway.
-         */
-        private void openPrivate() {
-            java.net.URI uri = PrivateFills.privateStreamOf(r.stream());
-            if (uri == null) {
-                log("private-stream", null, 0, "no private stream beside " + r.stream() + ": a bar that reaches a stop reads the account over REST");
-                return;
-            }
-            PrivateFills fills = new PrivateFills(r.symbols().stream().map(Symbol::value).collect(java.util.stream.Collectors.toSet()), engine::onProtectiveFill,
-                    (sym, why) -> log("error", sym.isEmpty() ? null : Symbol.of(sym), 0, why));
-            try {
-                privateStream = BybitStream.open(BybitStream.Config.of(uri, r.key()), fills);
-                privateStream.subscribe(List.of(PrivateFills.TOPIC));
-            } catch (java.util.concurrent.CompletionException | IllegalStateException e) {
-                Throwable c = e.getCause() != null ? e.getCause() : e;
-                log("private-stream", null, 0, "the private stream " + uri + " did not connect (" + c.getClass().getSimpleName() + "): bars that reach a stop read the account over REST");
-            }
         }
 
         private BybitStream privateStream;
@@ -275,10 +217,7 @@ public final class LiveService {
 
         private void onBar(Symbol s, Kline k) {
             engine.onClosedBar(s, k, lastReceived);
-            synchronized (handledLock) {
-                handled++;
-                handledLock.notifyAll();
-            }
+            handled.increment();
             if (retrain != null) retrain.onBar(k.startTime());
         }
 
@@ -339,7 +278,7 @@ public final class LiveService {
                     log("outcomes-not-read", null, 0, "executions not read this time: " + e.getMessage());
                 }
             }
-            long fromStream = handled - backfilled(); // before this poll's catch-up
+            long fromStream = handled.count() - backfilled(); // before this poll's catch-up
             int got = catchUp();
             if (stream == null) return;
             if (staleWatch.onPoll(fromStream, got)) {
@@ -388,30 +327,10 @@ public final class LiveService {
         public long backfilled() { return feeds.values().stream().mapToLong(ClosedBarFeed::backfilled).sum() + caughtUp; }
 
         /** Live bars handled so far (warm-up excluded). */
-        public long handled() { return handled; }
+        public long handled() { return handled.count(); }
 
-        /**
-         * Waits until {@code count} live bars have been handled or {@code timeoutNanos} passed; returns whether they
-         * were. A replay driver blocks here instead of polling, so that it takes no core from the engine's decision.
-         */
-        public boolean awaitHandled(long count, long timeoutNanos) {
-            long until = System.nanoTime() + timeoutNanos;
-            synchronized (handledLock) {
-                while (handled < count) {
-                    long left = until - System.nanoTime();
-                    if (left <= 0) return false;
-                    try {
-                        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(handledLock, left);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new TatraException("interrupted while waiting for the engine");
-                    }
-                }
-                return true;
-            }
-        }
-
-        private final Object handledLock = new Object();
+        /** Waits until {@code count} live bars were handled or {@code timeoutNanos} passed; whether they were ({@link HandledBars#await}). */
+        public boolean awaitHandled(long count, long timeoutNanos) { return handled.await(count, timeoutNanos); }
 
         /** Live bars whose open interest came from the ticker stream, and bars that read it over REST (the stream not current). */
         public long[] openInterestCounts() { return pushed.openInterestCounts(); }

@@ -51,7 +51,7 @@ public final class PaperService {
                           RetrainService.Schedule retrain, int warmPasses) {
         public Request(Path home, Path dir, Path model, List<Symbol> symbols, Instant from, Instant to, double speed, double capital, CostConfig costs, Path faults,
                        RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean dryRun, long seed, RetrainService.Schedule retrain) {
-            this(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, decisions, killPolicy, dryRun, seed, retrain, LiveService.Request.WARM_PASSES);
+            this(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, decisions, killPolicy, dryRun, seed, retrain, LiveRequest.WARM_PASSES);
         }
 
         /** The same request with another decision policy. */
@@ -59,7 +59,7 @@ public final class PaperService {
             return new Request(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, p, killPolicy, dryRun, seed, retrain, warmPasses);
         }
 
-        /** The same request with another number of warm-up forecasts ({@link LiveService.Request#warmPasses}). */
+        /** The same request with another number of warm-up forecasts ({@link LiveRequest#warmPasses}). */
         public Request withWarmPasses(int n) {
             return new Request(home, dir, model, symbols, from, to, speed, capital, costs, faults, risk, decisions, killPolicy, dryRun, seed, retrain, n);
         }
@@ -104,7 +104,7 @@ public final class PaperService {
         try (PaperExchangeServer server = PaperExchangeService.start(exchange)) {
             if (r.speed() == 0 || r.speed() > 60) server.scaleRateLimits(1000); // market time runs far faster than the limits' wall clock
             double startEquity = server.venue().wallet().equity();
-            var live = new LiveService.Request(r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
+            var live = new LiveRequest(r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
                     r.dryRun(), r.risk(), r.decisions(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()), r.warmPasses());
             LiveService.Session session = LiveService.start(live, say);
             session.journalOutcomesElsewhere(); // from every fill of the exchange, below

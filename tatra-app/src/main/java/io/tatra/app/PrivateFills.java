@@ -40,6 +40,35 @@ final class PrivateFills implements BybitStream.Handler {
         return u.endsWith("/v5/public/linear") ? URI.create(u.substring(0, u.length() - "/v5/public/linear".length()) + "/v5/private") : null;
     }
 
+    /** Where the session says what happened: symbol (null: none), event kind, detail. */
+    interface Log {
+        void event(io.tatra.market.Symbol symbol, String kind, String detail);
+    }
+
+    /**
+     * Opens the private stream beside {@code publicStream} and subscribes its executions for {@code symbols}; null, and
+     * said so, when there is none or it does not connect (a bar that reaches a stop then reads the account over REST).
+     */
+    static BybitStream open(URI publicStream, io.tatra.bybit.protocol.ApiKey key, java.util.List<io.tatra.market.Symbol> symbols,
+                            Consumer<AccountView.ProtectiveFill> engine, Log log) {
+        URI uri = privateStreamOf(publicStream);
+        if (uri == null) {
+            log.event(null, "private-stream", "no private stream beside " + publicStream + ": a bar that reaches a stop reads the account over REST");
+            return null;
+        }
+        PrivateFills fills = new PrivateFills(symbols.stream().map(io.tatra.market.Symbol::value).collect(java.util.stream.Collectors.toSet()), engine,
+                (sym, why) -> log.event(sym.isEmpty() ? null : io.tatra.market.Symbol.of(sym), "error", why));
+        try {
+            BybitStream s = BybitStream.open(BybitStream.Config.of(uri, key), fills);
+            s.subscribe(java.util.List.of(TOPIC));
+            return s;
+        } catch (java.util.concurrent.CompletionException | IllegalStateException e) {
+            Throwable c = e.getCause() != null ? e.getCause() : e;
+            log.event(null, "private-stream", "the private stream " + uri + " did not connect (" + c.getClass().getSimpleName() + "): bars that reach a stop read the account over REST");
+            return null;
+        }
+    }
+
     @Override
     public void onData(JsonNode frame) {
         if (!TOPIC.equals(frame.path("topic").asText())) return;

@@ -72,7 +72,7 @@ class LiveSecretScanTest {
         try (PaperExchangeServer server = PaperExchangeService.start(exchange)) {
             server.scaleRateLimits(1000);
             MarketClock.Manual clock = (MarketClock.Manual) server.venue().clock();
-            var req = new LiveService.Request(live, URI.create(server.url()), URI.create(server.publicStream()), KEY, model, List.of(sym), null, false,
+            var req = new LiveRequest(live, URI.create(server.url()), URI.create(server.publicStream()), KEY, model, List.of(sym), null, false,
                     RiskLimits.defaults(), PolicySpec.rule(new FusionConfig(0.01, 1, 1.5, 2.5, 0.3, 0.01)), KillSwitch.Policy.STOP_OPENING, false, null);
             try (LiveService.Session s = LiveService.start(req, said::add)) {
                 for (int b = start; b < start + 40; b++) {

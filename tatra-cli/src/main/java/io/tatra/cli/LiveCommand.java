@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tatra.AtomicWrite;
 import io.tatra.TatraException;
 import io.tatra.app.ApiKeys;
+import io.tatra.app.LiveRequest;
 import io.tatra.app.LiveService;
 import io.tatra.app.PolicySpec;
 import io.tatra.app.RetrainService;
@@ -90,7 +91,7 @@ final class LiveCommand implements Callable<Integer> {
         ApiKey key = ApiKeys.load(keyFile, System.getenv());
         trading.configureTorch();
         RetrainService.Schedule schedule = retrain.schedule();
-        var checked = UserValues.of("options", () -> new LiveService.Request(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
+        var checked = UserValues.of("options", () -> new LiveRequest(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
                 PolicySpec.rule(trading.fusion()), trading.policy(), adopt, null, trading.warmPasses));
         // the options are checked before the model's card is read for the policy
         var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), horizon(model), common.home(), null));
