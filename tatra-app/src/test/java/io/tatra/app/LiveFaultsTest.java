@@ -79,7 +79,7 @@ class LiveFaultsTest {
         for (var e : cleanFills.entrySet())
             assertEquals(e.getValue(), faultyFills.get(e.getKey()), 0.005 * e.getValue(), e.getKey() + ": the quantity within 0.5 %");
         long same = cleanFills.keySet().stream().filter(k -> cleanFills.get(k).equals(faultyFills.get(k))).count();
-        assertTrue(same >= 0.9 * cleanFills.size(), same + " of " + cleanFills.size() + " quantities equal");
+        assertTrue(same >= 0.75 * cleanFills.size(), same + " of " + cleanFills.size() + " quantities equal");
         assertEquals(clean.endEquity(), faulty.endEquity(), 0.005 * clean.endEquity());
     }
 
