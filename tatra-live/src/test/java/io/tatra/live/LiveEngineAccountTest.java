@@ -1,6 +1,5 @@
 package io.tatra.live;
 
-import io.tatra.bybit.protocol.Instrument;
 import io.tatra.bybit.protocol.Kline;
 import io.tatra.bybit.protocol.OrderRequest;
 import io.tatra.market.Interval;
@@ -21,10 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The engine reads the venue's account at a bar's start only when its account view cannot vouch for it. */
 class LiveEngineAccountTest {
-    private static final Symbol BTC = Symbol.of("BTCUSDT");
-    private static final long H = 3_600_000L, T0 = 1_704_067_200_000L;
-    private static final Instrument IN = new Instrument("BTCUSDT", "Trading", new BigDecimal("0.1"), new BigDecimal("0.001"), new BigDecimal("0.001"),
-            new BigDecimal("100"), new BigDecimal("50"), new BigDecimal("5"), new BigDecimal("100"), 480);
+    private static final Symbol BTC = LiveEngineTest.BTC;
+    private static final long H = LiveEngineTest.H, T0 = LiveEngineTest.T0;
 
     @TempDir
     Path dir;
@@ -76,7 +73,7 @@ class LiveEngineAccountTest {
             if (n > 0) seen.add(n + ":" + view.position(BTC) + "@" + Math.round(view.equity()));
             return n == 1 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-1")) : List.of();
         };
-        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, IN),
+        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
                 new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), new LatencyRecorder(), (k, sym, t, d) -> {}, System::nanoTime);
         e.warmUp(BTC, bar(0, 40_000, 100));
         e.onClosedBar(BTC, bar(1, 40_000, 100), 0); // the first live bar reads; it buys 0.062 (a quarter, rounded down to the step) with SL 39,200 and TP 41,200

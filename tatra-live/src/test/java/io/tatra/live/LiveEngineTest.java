@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.jupiter.api.Assertions.*;
 
 class LiveEngineTest {
-    private static final Symbol BTC = Symbol.of("BTCUSDT");
-    private static final long H = 3_600_000L, T0 = 1_704_067_200_000L;
-    private static final Instrument IN = new Instrument("BTCUSDT", "Trading", new BigDecimal("0.1"), new BigDecimal("0.001"), new BigDecimal("0.001"),
+    static final Symbol BTC = Symbol.of("BTCUSDT");
+    static final long H = 3_600_000L, T0 = 1_704_067_200_000L;
+    static final Instrument IN = new Instrument("BTCUSDT", "Trading", new BigDecimal("0.1"), new BigDecimal("0.001"), new BigDecimal("0.001"),
             new BigDecimal("100"), new BigDecimal("50"), new BigDecimal("5"), new BigDecimal("100"), 480);
 
     @TempDir
