@@ -87,7 +87,6 @@ public final class LiveEngine implements AutoCloseable {
     private final LongSupplier nanos;
     private final RiskCheck risk;
     private final BarWindows windows;
-    private Reconciliation.State state;
     private OrderLog orders;
     private TargetJournal decisions;
     private BarEvents events = (s, o, c) -> {};
@@ -95,11 +94,7 @@ public final class LiveEngine implements AutoCloseable {
     private long currentBar = Long.MIN_VALUE;
     private Symbol lastSymbol;
     private Kline lastBar;
-    private final VenueReads reads;
-    private final AccountView account = new AccountView();
-    private final java.util.concurrent.ConcurrentLinkedQueue<AccountView.ProtectiveFill> protectiveFills = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private long equityBar = Long.MIN_VALUE;
-    private double equitySnapshot = Double.NaN;
+    private final EngineAccount account;
     private boolean flattened;
     private long bars, sent, refused, dryRuns, errors, warmUps;
     private final StopMoves stops;
@@ -115,10 +110,7 @@ public final class LiveEngine implements AutoCloseable {
         this.log = log;
         this.nanos = nanos;
         this.risk = new RiskCheck(cfg.risk());
-        this.state = venue.state();
-        account.read(state.positions(), venue::holding, venue.equity(), !state.openOrders().isEmpty()); // what warm-up bars see
-        account.invalidate(AccountView.Why.FIRST_READ); // the first live bar reads again
-        this.reads = new VenueReads(venue);
+        this.account = new EngineAccount(venue);
         this.windows = new BarWindows(cfg.interval(), cfg.historyBars());
         this.stops = new StopMoves(venue, log, cfg.dryRun());
     }
@@ -151,9 +143,7 @@ public final class LiveEngine implements AutoCloseable {
     public List<Reconciliation.Difference> reconcile(Reconciliation.State expected) {
         Map<String, BigDecimal> steps = new HashMap<>();
         for (Instrument in : instruments.values()) steps.put(in.symbol(), in.qtyStep());
-        state = venue.state();
-        account.invalidate(AccountView.Why.RECONCILED); // the next bar reads the account again
-        return Reconciliation.compare(expected, state, steps);
+        return Reconciliation.compare(expected, account.reconcile(), steps);
     }
 
     /** Orders {@link #recover} found at the venue: sent before a crash, answered after it. */
@@ -179,7 +169,7 @@ public final class LiveEngine implements AutoCloseable {
     }
 
     /** The positions and open orders as the venue last reported them. */
-    public Reconciliation.State state() { return state; }
+    public Reconciliation.State state() { return account.state(); }
 
     /**
      * Opens the write-ahead order log and settles what a crash left in it: each order whose intent has no ack is looked
@@ -198,8 +188,7 @@ public final class LiveEngine implements AutoCloseable {
             log.event(there ? "recovered" : "abandoned", Symbol.of(e.symbol()), e.barOpenTime(), what);
             orders.ack(e.orderLinkId(), e.symbol(), there ? "adopted" : "abandoned"); // settled: the next restart does not ask again
         }
-        state = venue.state();
-        account.invalidate(AccountView.Why.RECONCILED); // the next bar reads the account again
+        account.reconcile();
         return out;
     }
 
@@ -219,11 +208,9 @@ public final class LiveEngine implements AutoCloseable {
         bars++;
         try {
             handle(symbol, bar, receivedNanos);
-            positionsNow(); // a read started at the bar's start: the status and the next bar see it
-            if (account.refreshDue()) refresh(); // after an order or a stop move, or an old view: read now, after the decision
+            account.barEnds(); // the bar's read taken in, or a refresh after an order or a stop move: the status and the next bar see it
         } catch (RuntimeException e) {
-            reads.drop();
-            account.invalidate(AccountView.Why.FAILED_READ);
+            account.barFailed();
             errors++;
             kill.trip(KillSwitch.Policy.STOP_OPENING);
             log.event("error", symbol, bar.startTime(), e.getClass().getSimpleName() + ": " + e.getMessage() + "; the kill switch now allows only reducing orders");
@@ -239,7 +226,7 @@ public final class LiveEngine implements AutoCloseable {
         var counts = new LiveStatus.Counts(bars, warmUps, sent, refused, dryRuns + stops.dryRuns(), errors, k == null ? "off" : k.name().toLowerCase(), cfg.dryRun(),
                 symbol.value() + " " + java.time.Instant.ofEpochMilli(bar.startTime()), bar.startTime() + cfg.interval().millis());
         try {
-            LiveStatus.write(cfg.statusFile(), counts, state, latency.snapshot());
+            LiveStatus.write(cfg.statusFile(), counts, account.state(), latency.snapshot());
         } catch (RuntimeException e) {
             log.event("status-not-written", symbol, bar.startTime(), e.getMessage());
         }
@@ -254,22 +241,13 @@ public final class LiveEngine implements AutoCloseable {
         // a stop or take profit may have filled since the last read: unless the account view vouches for positions and
         // equity, they are read, in parallel with the events and the model; the strategy and the planner wait for them
         // only when they need them
-        for (AccountView.ProtectiveFill f; (f = protectiveFills.poll()) != null; ) account.protectiveFill(f);
-        long settled = account.settledByStream();
-        if (account.onBar(symbol.value(), bar.startTime(), bar.startTime() + cfg.interval().millis(), bar.low().doubleValue(), bar.high().doubleValue(),
-                bar.close().doubleValue()) != null)
-            reads.start();
-        else if (account.settledByStream() != settled) { // the stream's fills closed the position: flat, as a read would say
-            Map<String, BigDecimal> p = new HashMap<>(state.positions());
-            p.remove(symbol.value());
-            state = new Reconciliation.State(p, state.openOrders());
-        }
+        account.barStarts(symbol.value(), bar, bar.startTime() + cfg.interval().millis());
         trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
         events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
         trace.mark(LatencyRecorder.Stage.FEATURES, nanos.getAsLong());
         KillSwitch.Policy stop = kill.check();
         if (stop == KillSwitch.Policy.FLATTEN) {
-            positionsNow();
+            account.position(symbol.value()); // this bar's read, if any, in
             flatten(bar, in);
             return;
         }
@@ -299,7 +277,7 @@ public final class LiveEngine implements AutoCloseable {
         for (int i = 0; i < orders.size(); i++) send(orders.get(i), symbol, bar.startTime(), i == 0 ? trace : null); // the first order carries the bar's timing
         long moved = stops.moved();
         for (TargetOrder t : stopMoves) stops.move(t, symbol, held(symbol), bar, in);
-        if (stops.moved() != moved) account.invalidate(AccountView.Why.OWN_ACTION);
+        if (stops.moved() != moved) account.ownAction(false);
     }
 
     private void send(OrderRequest order, Symbol symbol, long barOpen, LatencyRecorder.Trace trace) {
@@ -317,9 +295,8 @@ public final class LiveEngine implements AutoCloseable {
         if (trace != null) trace.mark(LatencyRecorder.Stage.ACKNOWLEDGED, nanos.getAsLong());
         if (orders != null) orders.ack(order.orderLinkId().value(), order.symbol(), id);
         sent++;
-        account.invalidate(AccountView.Why.OWN_ACTION);
         log.event("sent", symbol, barOpen, what + " → " + id);
-        state = new Reconciliation.State(venue.positions(), state.openOrders()); // market orders: positions change, open orders do not
+        account.ownAction(true);
     }
 
     /**
@@ -330,7 +307,7 @@ public final class LiveEngine implements AutoCloseable {
     public KillSwitch.Policy applyKillSwitch(long nowMillis) {
         KillSwitch.Policy p = kill.check();
         if (p == KillSwitch.Policy.FLATTEN && !flattened) {
-            if (!cfg.dryRun()) state = venue.state();
+            if (!cfg.dryRun()) account.reconcile();
             flatten(nowMillis);
             if (cfg.statusFile() != null && lastBar != null) writeStatus(lastSymbol, lastBar); // the status shows the flat book at once
         }
@@ -343,7 +320,7 @@ public final class LiveEngine implements AutoCloseable {
     private void flatten(long at) {
         if (flattened) return;
         flattened = true;
-        for (Map.Entry<String, BigDecimal> p : state.positions().entrySet()) {
+        for (Map.Entry<String, BigDecimal> p : account.state().positions().entrySet()) {
             if (p.getValue().signum() == 0) continue;
             OrderRequest close = new OrderRequest(p.getKey(), p.getValue().signum() > 0 ? OrderRequest.Side.Sell : OrderRequest.Side.Buy, OrderRequest.Type.Market,
                     p.getValue().abs(), null, null, OrderLinkId.of("flatten-" + at + "-" + p.getKey(), 0), true, null, null);
@@ -357,40 +334,16 @@ public final class LiveEngine implements AutoCloseable {
      * from the same equity, whatever order their bars arrive in and whatever the first one's fill cost (the backtest
      * sizes them all before any of their fills too).
      */
-    private double equityAt(long barOpen) {
-        positionsNow();
-        if (barOpen != equityBar || Double.isNaN(equitySnapshot)) {
-            equityBar = barOpen;
-            equitySnapshot = account.equity();
-        }
-        return equitySnapshot;
-    }
-
-    /** The read started at this bar's start, once it is in (nothing when the account view vouched). */
-    private void positionsNow() {
-        VenueReads.Reading r = reads.take();
-        if (r != null) read(r.positions(), r.equity());
-    }
-
-    /** Reads positions, open orders and equity now (after a bar's orders, or when the view is old). */
-    private void refresh() {
-        state = venue.state();
-        read(state.positions(), venue.equity());
-    }
-
-    private void read(Map<String, BigDecimal> positions, double equity) {
-        state = new Reconciliation.State(positions, state.openOrders());
-        account.read(positions, venue::holding, equity, !state.openOrders().isEmpty());
-    }
+    private double equityAt(long barOpen) { return account.equityAt(barOpen); }
 
     /**
      * A stop-loss or take-profit fill the venue's private stream reported; any thread (the stream's). A bar that reached
      * the position's level takes it instead of reading the venue when the fills close the whole position.
      */
-    public void onProtectiveFill(AccountView.ProtectiveFill f) { protectiveFills.add(f); }
+    public void onProtectiveFill(AccountView.ProtectiveFill f) { account.onProtectiveFill(f); }
 
     /** Bars whose positions and equity came from the account view, and bars that read the venue at their start, by reason. */
-    public AccountReads accountReads() { return new AccountReads(account.vouched(), account.settledByStream(), account.reads()); }
+    public AccountReads accountReads() { return account.counts(); }
 
     /**
      * How a session's bars knew the account: {@code fromView} bars from the engine's view ({@code settledByStream} of
@@ -401,11 +354,10 @@ public final class LiveEngine implements AutoCloseable {
     }
 
     private double held(Symbol s) {
-        positionsNow();
-        return state.positions().getOrDefault(s.value(), BigDecimal.ZERO).doubleValue();
+        return account.position(s.value());
     }
 
-    private double othersGross(Symbol s) { return windows.othersGross(state.positions(), s); }
+    private double othersGross(Symbol s) { return windows.othersGross(account.state().positions(), s); }
 
     private PortfolioView view() {
         return new PortfolioView() {
@@ -434,7 +386,7 @@ public final class LiveEngine implements AutoCloseable {
     @Override
     public void close() {
         if (cfg.statusFile() != null && lastBar != null) writeStatus(lastSymbol, lastBar); // the last word: what the venue held at the end
-        reads.close();
+        account.close();
         if (orders != null) orders.close();
         if (decisions != null) decisions.close();
     }

@@ -1,0 +1,117 @@
+package io.tatra.live;
+
+import io.tatra.bybit.protocol.Kline;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * What the engine knows of the venue account — positions and open orders ({@link Reconciliation.State}), the equity
+ * it sizes from — and when it reads them: at a bar's start only when the {@link AccountView} cannot vouch for them
+ * (in parallel with the events and the model, {@link VenueReads}), after the engine's own orders and stop moves, and
+ * when told (reconciliation, the kill switch). The stop and take-profit fills of the private stream arrive on any
+ * thread and are handed to the view at the next bar. Otherwise used by the engine's thread only.
+ */
+final class EngineAccount implements AutoCloseable {
+    private final LiveEngine.Venue venue;
+    private final AccountView view = new AccountView();
+    private final VenueReads reads;
+    private final ConcurrentLinkedQueue<AccountView.ProtectiveFill> fills = new ConcurrentLinkedQueue<>();
+    private Reconciliation.State state;
+    private long equityBar = Long.MIN_VALUE;
+    private double equitySnapshot = Double.NaN;
+
+    EngineAccount(LiveEngine.Venue venue) {
+        this.venue = venue;
+        this.reads = new VenueReads(venue);
+        this.state = venue.state();
+        view.read(state.positions(), venue::holding, venue.equity(), !state.openOrders().isEmpty()); // what warm-up bars see
+        view.invalidate(AccountView.Why.FIRST_READ); // the first live bar reads again
+    }
+
+    /** Positions and open orders as last read (or as the stream's fills left them). */
+    Reconciliation.State state() { return state; }
+
+    /** Reads positions and open orders now (start, reconnection, recovery, the kill switch); the next bar reads the rest. */
+    Reconciliation.State reconcile() {
+        state = venue.state();
+        view.invalidate(AccountView.Why.RECONCILED);
+        return state;
+    }
+
+    /** A warm-up bar's close. */
+    void mark(String symbol, double close) { view.mark(symbol, close); }
+
+    /**
+     * A closed bar arrived: its read starts unless the view vouches for the account; a position the stream's fills
+     * closed during the bar is flat from now on, as a read would say.
+     */
+    void barStarts(String symbol, Kline bar, long closeTime) {
+        for (AccountView.ProtectiveFill f; (f = fills.poll()) != null; ) view.protectiveFill(f);
+        long settled = view.settledByStream();
+        if (view.onBar(symbol, bar.startTime(), closeTime, bar.low().doubleValue(), bar.high().doubleValue(), bar.close().doubleValue()) != null) {
+            reads.start();
+        } else if (view.settledByStream() != settled) {
+            Map<String, BigDecimal> p = new HashMap<>(state.positions());
+            p.remove(symbol);
+            state = new Reconciliation.State(p, state.openOrders());
+        }
+    }
+
+    /** After a bar: its read taken in, and a refresh after the engine's own orders or stop moves, or of an old view. */
+    void barEnds() {
+        positionsNow();
+        if (view.refreshDue()) read(venue.state(), venue.equity());
+    }
+
+    /** The bar failed: its read is forgotten and the next bar reads. */
+    void barFailed() {
+        reads.drop();
+        view.invalidate(AccountView.Why.FAILED_READ);
+    }
+
+    /** The engine sent an order ({@code positionsChanged}: re-read the positions now, for what follows in the bar) or moved a stop. */
+    void ownAction(boolean positionsChanged) {
+        view.invalidate(AccountView.Why.OWN_ACTION);
+        if (positionsChanged) state = new Reconciliation.State(venue.positions(), state.openOrders()); // market orders: open orders do not change
+    }
+
+    /** The signed position in {@code symbol}, once this bar's read (if any) is in. */
+    double position(String symbol) {
+        positionsNow();
+        return state.positions().getOrDefault(symbol, BigDecimal.ZERO).doubleValue();
+    }
+
+    /**
+     * The equity as of the close of the bar opened at {@code barOpen}, fixed at its first use for that close: every
+     * symbol closing then is sized from the same equity, whatever order their bars arrive in.
+     */
+    double equityAt(long barOpen) {
+        positionsNow();
+        if (barOpen != equityBar || Double.isNaN(equitySnapshot)) {
+            equityBar = barOpen;
+            equitySnapshot = view.equity();
+        }
+        return equitySnapshot;
+    }
+
+    /** Any thread: a stop-loss or take-profit fill from the private stream. */
+    void onProtectiveFill(AccountView.ProtectiveFill f) { fills.add(f); }
+
+    LiveEngine.AccountReads counts() { return new LiveEngine.AccountReads(view.vouched(), view.settledByStream(), view.reads()); }
+
+    private void positionsNow() {
+        VenueReads.Reading r = reads.take();
+        if (r != null) read(new Reconciliation.State(r.positions(), state.openOrders()), r.equity());
+    }
+
+    private void read(Reconciliation.State s, double equity) {
+        state = new Reconciliation.State(s.positions(), s.openOrders());
+        view.read(state.positions(), venue::holding, equity, !state.openOrders().isEmpty());
+    }
+
+    @Override
+    public void close() { reads.close(); }
+}
