@@ -40,11 +40,17 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
     @Override
     public Reconciliation.State state() {
         Map<String, BigDecimal> positions = new HashMap<>();
+        Map<String, LiveEngine.Holding> details = new HashMap<>();
         Set<String> open = new HashSet<>();
         for (String s : symbols) {
-            for (PositionInfo p : trading.positions(s)) if (p.signedQty().signum() != 0) positions.put(p.symbol(), p.signedQty());
+            for (PositionInfo p : trading.positions(s)) {
+                if (p.signedQty().signum() == 0) continue;
+                positions.put(p.symbol(), p.signedQty());
+                details.put(p.symbol(), holding(p));
+            }
             for (OrderInfo o : trading.openOrders(s)) open.add(o.orderLinkId());
         }
+        holdings = Map.copyOf(details); // the stops the account view checks bars against: as current as the positions
         return new Reconciliation.State(positions, open);
     }
 
@@ -56,13 +62,15 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
         for (PositionInfo p : trading.positions(null)) {
             if (p.signedQty().signum() == 0 || !symbols.contains(p.symbol())) continue;
             out.put(p.symbol(), p.signedQty());
-            details.put(p.symbol(), new LiveEngine.Holding(positive(p.entryPrice()), positive(p.stopLoss()), positive(p.takeProfit())));
+            details.put(p.symbol(), holding(p));
         }
         holdings = Map.copyOf(details);
         return out;
     }
 
     private volatile Map<String, LiveEngine.Holding> holdings = Map.of();
+
+    private static LiveEngine.Holding holding(PositionInfo p) { return new LiveEngine.Holding(positive(p.entryPrice()), positive(p.stopLoss()), positive(p.takeProfit())); }
 
     private static double positive(BigDecimal v) { return v == null || v.signum() <= 0 ? Double.NaN : v.doubleValue(); } // Bybit writes "0" or "" for no stop
 

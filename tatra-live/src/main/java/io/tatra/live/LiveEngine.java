@@ -45,7 +45,7 @@ public final class LiveEngine implements AutoCloseable {
         /** Whether the venue knows an order with this orderLinkId (open or recently closed). */
         boolean hasOrder(String symbol, String orderLinkId);
 
-        /** A held position's average entry and stop loss (NaN: none) as of the last {@link #positions} read; null when unknown. */
+        /** A held position's entry, stop loss and take profit (NaN: none) as of the last {@link #positions} or {@link #state} read; null when unknown. */
         default Holding holding(String symbol) { return null; }
 
         /** Sets the held position's stop loss (Bybit's trading-stop). */
