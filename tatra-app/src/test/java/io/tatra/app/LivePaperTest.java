@@ -28,6 +28,7 @@ import io.tatra.trading.TargetOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,7 +89,16 @@ class LivePaperTest {
             assertEquals(20, orders.size(), "one order per bar: " + log);
             assertTrue(orders.stream().allMatch(o -> o.status() == PaperOrder.Status.Filled), "all filled");
             assertEquals(20, log.stream().filter(l -> l.startsWith("sent")).count());
-            assertNotEquals(0, server.venue().positions(sym.value()).get(0).quantity(), "a position is open after the last flip");
+            double held = server.venue().positions(sym.value()).get(0).quantity();
+            assertNotEquals(0, held, "a position is open after the last flip");
+            // a stop moved at the venue is what the next state read says: the account view checks bars against it
+            BybitLiveVenue venue = new BybitLiveVenue(rest, List.of(sym.value()));
+            venue.state();
+            double stop = venue.holding(sym.value()).stopLoss(), close = bars.close(start + 19);
+            BigDecimal moved = BigDecimal.valueOf((stop + close) / 2).divide(in.tickSize(), 0, java.math.RoundingMode.HALF_UP).multiply(in.tickSize());
+            venue.moveStop(sym.value(), moved);
+            venue.state();
+            assertEquals(moved.doubleValue(), venue.holding(sym.value()).stopLoss(), 1e-9, "the moved stop, from a state read");
         }
     }
 }
