@@ -53,7 +53,10 @@ public final class AccountView {
         NO_MARK
     }
 
-    private final Map<String, double[]> held = new HashMap<>(); // symbol → {size, stop loss, take profit, close at the read}
+    private final Map<String, Held> held = new HashMap<>();
+
+    /** A position as read: signed size, stop loss and take profit (NaN: none), and its symbol's close when it was read (NaN: none known). */
+    record Held(double size, double stop, double take, double markedAt) {}
     private final Map<String, Double> lastClose = new HashMap<>();
     private final Map<Why, Long> reads = new EnumMap<>(Why.class);
     private double equity = Double.NaN;
@@ -84,7 +87,7 @@ public final class AccountView {
             if (size == 0) continue;
             LiveEngine.Holding h = holdings.apply(p.getKey());
             double stop = h == null ? Double.NaN : h.stopLoss(), take = h == null ? Double.NaN : h.takeProfit();
-            held.put(p.getKey(), new double[]{size, stop, take, lastClose.getOrDefault(p.getKey(), Double.NaN)});
+            held.put(p.getKey(), new Held(size, stop, take, lastClose.getOrDefault(p.getKey(), Double.NaN)));
         }
         this.equity = equity;
         this.openOrders = openOrders;
@@ -115,9 +118,9 @@ public final class AccountView {
             closesSinceRead++;
         }
         lastClose.put(symbol, close);
-        double[] h = held.get(symbol);
+        Held h = held.get(symbol);
         if (h != null) {
-            if (must == null && Double.isNaN(h[3])) must = Why.NO_MARK; // held at a read before any close of it was known
+            if (must == null && Double.isNaN(h.markedAt())) must = Why.NO_MARK; // held at a read before any close of it was known
             else if (must == null && reached(h, low, high) && !closedByFills(symbol, h, openTime, closeTime)) must = Why.LEVEL_REACHED;
         }
         Why why = must != null ? must : openOrders ? Why.OPEN_ORDERS : null;
@@ -130,8 +133,8 @@ public final class AccountView {
      * Whether the private stream's protective fills of {@code symbol} stamped within the bar (up to a second after its
      * close) close the whole position; if so the position is gone from the view and its result is in the equity.
      */
-    private boolean closedByFills(String symbol, double[] h, long openTime, long closeTime) {
-        String closing = h[0] > 0 ? "Sell" : "Buy";
+    private boolean closedByFills(String symbol, Held h, long openTime, long closeTime) {
+        String closing = h.size() > 0 ? "Sell" : "Buy";
         double qty = 0, value = 0, fee = 0;
         for (ProtectiveFill f : fills.getOrDefault(symbol, java.util.List.of())) {
             if (!f.side().equals(closing) || f.time() < openTime || f.time() > closeTime + 1_000) continue;
@@ -139,9 +142,9 @@ public final class AccountView {
             value += f.qty() * f.price();
             fee += f.fee();
         }
-        double size = Math.abs(h[0]);
+        double size = Math.abs(h.size());
         if (Math.abs(qty - size) > 1e-9 * Math.max(1, size)) return false;
-        equity += Math.signum(h[0]) * (value - size * h[3]) - fee; // realized against the close the read was marked at
+        equity += Math.signum(h.size()) * (value - size * h.markedAt()) - fee; // realized against the close the read was marked at
         held.remove(symbol);
         fills.remove(symbol);
         settled++;
@@ -149,8 +152,8 @@ public final class AccountView {
     }
 
     /** Whether a bar's range reached a position's stop loss or take profit (inclusive: the venue triggers at the level). */
-    static boolean reached(double[] h, double low, double high) {
-        double size = h[0], stop = h[1], take = h[2];
+    static boolean reached(Held h, double low, double high) {
+        double size = h.size(), stop = h.stop(), take = h.take();
         if (size > 0) return (!Double.isNaN(stop) && low <= stop) || (!Double.isNaN(take) && high >= take);
         return (!Double.isNaN(stop) && high >= stop) || (!Double.isNaN(take) && low <= take);
     }
@@ -158,10 +161,10 @@ public final class AccountView {
     /** The equity read, marked to each held symbol's latest close. */
     double equity() {
         double e = equity;
-        for (Map.Entry<String, double[]> p : held.entrySet()) {
-            double[] h = p.getValue();
+        for (Map.Entry<String, Held> p : held.entrySet()) {
+            Held h = p.getValue();
             Double now = lastClose.get(p.getKey());
-            if (now != null && !Double.isNaN(h[3])) e += h[0] * (now - h[3]);
+            if (now != null && !Double.isNaN(h.markedAt())) e += h.size() * (now - h.markedAt());
         }
         return e;
     }

@@ -108,7 +108,7 @@ final class EngineAccount implements AutoCloseable {
     }
 
     private void read(Reconciliation.State s, double equity) {
-        state = new Reconciliation.State(s.positions(), s.openOrders());
+        state = s;
         view.read(state.positions(), venue::holding, equity, !state.openOrders().isEmpty());
     }
 

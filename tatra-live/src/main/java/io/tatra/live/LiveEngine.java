@@ -160,12 +160,7 @@ public final class LiveEngine implements AutoCloseable {
      * adopted (market orders sent just before a crash, filled after that status was written), against the venue now.
      */
     public List<Reconciliation.Difference> reconcileWithLastStatus(java.nio.file.Path statusFile) {
-        Reconciliation.State last = LiveStatus.lastState(statusFile);
-        Map<String, BigDecimal> positions = new HashMap<>(last.positions());
-        for (OrderLog.Entry e : adopted)
-            positions.merge(e.symbol(), "Buy".equals(e.side()) ? new BigDecimal(e.qty()) : new BigDecimal(e.qty()).negate(), BigDecimal::add);
-        positions.values().removeIf(q -> q.signum() == 0);
-        return reconcile(new Reconciliation.State(positions, last.openOrders()));
+        return reconcile(Reconciliation.expected(LiveStatus.lastState(statusFile), adopted));
     }
 
     /** The positions and open orders as the venue last reported them. */
@@ -177,19 +172,11 @@ public final class LiveEngine implements AutoCloseable {
      * one line per settled order. Call once before the first bar (dry runs need no log).
      */
     public List<String> recover(java.nio.file.Path orderLog) {
-        List<OrderLog.Entry> pending = OrderLog.pending(orderLog);
-        orders = OrderLog.open(orderLog);
-        List<String> out = new ArrayList<>();
-        for (OrderLog.Entry e : pending) {
-            boolean there = venue.hasOrder(e.symbol(), e.orderLinkId());
-            if (there) adopted.add(e);
-            String what = e.side() + " " + e.qty() + " " + e.symbol() + " [" + e.orderLinkId() + "]";
-            out.add((there ? "adopted " : "abandoned ") + what + (there ? ": the venue has it" : ": it never reached the venue; not sent again"));
-            log.event(there ? "recovered" : "abandoned", Symbol.of(e.symbol()), e.barOpenTime(), what);
-            orders.ack(e.orderLinkId(), e.symbol(), there ? "adopted" : "abandoned"); // settled: the next restart does not ask again
-        }
+        OrderLog.Recovery r = OrderLog.recover(orderLog, venue::hasOrder, log);
+        orders = r.log();
+        adopted.addAll(r.adopted());
         account.reconcile();
-        return out;
+        return r.lines();
     }
 
     /** Journals every target the strategy returns ({@link TargetJournal}); a model strategy's own listener can add its forecast. */

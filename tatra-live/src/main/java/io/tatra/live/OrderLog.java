@@ -91,6 +91,31 @@ public final class OrderLog implements AutoCloseable {
         return out;
     }
 
+    /** What recovery found: the log, open for appending; the unanswered orders the venue has (adopted); one line per settled order. */
+    record Recovery(OrderLog log, List<Entry> adopted, List<String> lines) {}
+
+    /**
+     * Opens the log at {@code file} and settles what a crash left in it: each intent without an ack is looked up at the
+     * venue by its orderLinkId ({@code atVenue}: symbol, orderLinkId), adopted if the venue has it, abandoned if not,
+     * and answered in the log so that the next restart does not ask again; nothing is sent again. Each is told to
+     * {@code log} ({@code recovered} or {@code abandoned}).
+     */
+    static Recovery recover(Path file, java.util.function.BiPredicate<String, String> atVenue, LiveEngine.Log log) {
+        List<Entry> pending = pending(file);
+        OrderLog orders = open(file);
+        List<Entry> adopted = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        for (Entry e : pending) {
+            boolean there = atVenue.test(e.symbol(), e.orderLinkId());
+            if (there) adopted.add(e);
+            String what = e.side() + " " + e.qty() + " " + e.symbol() + " [" + e.orderLinkId() + "]";
+            lines.add((there ? "adopted " : "abandoned ") + what + (there ? ": the venue has it" : ": it never reached the venue; not sent again"));
+            log.event(there ? "recovered" : "abandoned", io.tatra.market.Symbol.of(e.symbol()), e.barOpenTime(), what);
+            orders.ack(e.orderLinkId(), e.symbol(), there ? "adopted" : "abandoned");
+        }
+        return new Recovery(orders, List.copyOf(adopted), List.copyOf(lines));
+    }
+
     /** Intents without an ack in the log at {@code file} (none when the file does not exist); torn lines are skipped. */
     public static List<Entry> pending(Path file) {
         if (!Files.exists(file)) return List.of();

@@ -30,6 +30,18 @@ public final class Reconciliation {
     }
 
     /** Every difference between the journal's state and the venue's; {@code steps} gives each symbol's quantity step. */
+    /**
+     * What the engine expects at start: the last status's positions and open orders, plus the market orders recovery
+     * adopted (sent just before a crash, filled after that status was written).
+     */
+    static State expected(State lastStatus, List<OrderLog.Entry> adopted) {
+        Map<String, BigDecimal> positions = new java.util.HashMap<>(lastStatus.positions());
+        for (OrderLog.Entry e : adopted)
+            positions.merge(e.symbol(), "Buy".equals(e.side()) ? new BigDecimal(e.qty()) : new BigDecimal(e.qty()).negate(), BigDecimal::add);
+        positions.values().removeIf(q -> q.signum() == 0);
+        return new State(positions, lastStatus.openOrders());
+    }
+
     public static List<Difference> compare(State journal, State venue, Map<String, BigDecimal> steps) {
         List<Difference> out = new ArrayList<>();
         Set<String> symbols = new TreeSet<>(journal.positions().keySet());
