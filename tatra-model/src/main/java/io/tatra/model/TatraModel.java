@@ -95,6 +95,14 @@ public final class TatraModel implements AutoCloseable {
         return new Forward(enc.get(0), enc.get(1), out);
     }
 
+    /**
+     * The one-window inference path over a copy of the current weights, heads in {@link #tasks()} order, or null when
+     * the model has none (an LSTM encoder). The caller closes it (or this model does).
+     */
+    public io.tatra.model.nn.WindowForward windowForward() {
+        return io.tatra.model.nn.WindowForward.of(manager, encoder, List.copyOf(heads.values()));
+    }
+
     /** The encoder alone: {@code (representation, sequence)}. */
     public NDList encode(NDArray x, boolean training) { return encoder.forward(store, new NDList(x), training); }
 

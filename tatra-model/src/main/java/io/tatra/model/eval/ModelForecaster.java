@@ -6,6 +6,7 @@ import io.tatra.forecast.Forecast;
 import io.tatra.forecast.Forecaster;
 import io.tatra.forecast.TaskSpec;
 import io.tatra.model.TatraModel;
+import io.tatra.model.nn.WindowForward;
 import io.tatra.model.task.Task;
 import io.tatra.model.task.TaskKind;
 
@@ -23,12 +24,15 @@ public final class ModelForecaster implements Forecaster {
     private final TatraModel model;
     private final List<TaskSpec> specs = new ArrayList<>();
     private final int window, features;
+    private final WindowForward fast;
 
+    /** Forecasts with {@code model}'s weights as they are now (the one-window path copies them; see {@link WindowForward}). */
     public ModelForecaster(TatraModel model) {
         this.model = model;
         for (Task t : model.tasks()) specs.add(t.spec());
         window = model.config().encoder().window();
         features = model.config().encoder().features();
+        fast = model.windowForward();
     }
 
     @Override public List<TaskSpec> tasks() { return List.copyOf(specs); }
@@ -37,9 +41,21 @@ public final class ModelForecaster implements Forecaster {
     public Forecast forecast(float[] x) {
         if (x.length != window * features) throw new IllegalArgumentException("a window is " + window + " × " + features + " values, got " + x.length);
         Map<TaskSpec, double[]> out = new LinkedHashMap<>();
+        List<Task> tasks = model.tasks();
+        if (fast != null) {
+            float[] all = fast.forward(x);
+            int at = 0;
+            for (int i = 0; i < tasks.size(); i++) {
+                Task t = tasks.get(i);
+                int n = t.outputs();
+                out.put(specs.get(i), t.kind() == TaskKind.CLASSES ? ModelPredictions.probabilities(java.util.Arrays.copyOfRange(all, at, at + n), n, model.calibration(t.name()))
+                        : new double[]{t.kind().predict(all[at], model.scale(t.name()))});
+                at += n;
+            }
+            return new Forecast(out);
+        }
         try (NDManager sub = model.manager().newSubManager()) {
             TatraModel.Forward fw = model.forward(sub.create(x, new Shape(1, window, features)), false);
-            List<Task> tasks = model.tasks();
             for (int i = 0; i < tasks.size(); i++) {
                 Task t = tasks.get(i);
                 float[] raw = fw.outputs().get(t.name()).toFloatArray();

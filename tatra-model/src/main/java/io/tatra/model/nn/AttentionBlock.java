@@ -42,6 +42,12 @@ public final class AttentionBlock extends AbstractBlock {
         return new NDList(x.add(dropout.forward(ps, new NDList(f), training).singletonOrThrow()));
     }
 
+    LayerNorm norm1() { return norm1; }
+    LayerNorm norm2() { return norm2; }
+    SelfAttention attention() { return attention; }
+    Linear ffn1() { return ffn1; }
+    Linear ffn2() { return ffn2; }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) { return inputShapes; }
 

@@ -36,6 +36,10 @@ public final class SelfAttention extends AbstractBlock {
         return out.forward(ps, new NDList(attended), training);
     }
 
+    int heads() { return heads; }
+    Linear qkv() { return qkv; }
+    Linear out() { return out; }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) { return inputShapes; }
 

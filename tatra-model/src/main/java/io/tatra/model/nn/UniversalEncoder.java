@@ -66,6 +66,13 @@ public final class UniversalEncoder extends AbstractBlock {
 
     public EncoderConfig config() { return config; }
 
+    List<Conv1d> convs() { return convs; }
+    Linear project() { return project; }
+    Parameter position() { return position; }
+    List<AttentionBlock> blocks() { return blocks; }
+    LayerNorm finalNorm() { return finalNorm; }
+    Linear pool() { return pool; }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
