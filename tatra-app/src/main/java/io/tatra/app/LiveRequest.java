@@ -16,26 +16,33 @@ import java.util.List;
 /**
  * One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now;
  * {@code warmPasses}: forecasts run on the warm-up windows before the first live bar ({@link ModelStrategy#warm}),
- * so that the first live bars do not pay for the JIT; 0: none.
+ * so that the first live bars do not pay for the JIT; 0: none. {@code preCloseWarm}: a unified model's decision path is
+ * kept warm for each next closed bar ({@link io.tatra.live.PreCloseWarmer}); off with {@code warmPasses} 0 too.
  */
 public record LiveRequest(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
-                          RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom, int warmPasses) {
+                          RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom, int warmPasses,
+                          boolean preCloseWarm) {
     /** Forecasts run before the first live bar unless told otherwise: about 3 s with the default unified model. */
     public static final int WARM_PASSES = 2_000;
 
     public LiveRequest(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
                        RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom) {
-        this(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, WARM_PASSES);
+        this(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, WARM_PASSES, true);
     }
 
     /** The same request with another decision policy. */
     public LiveRequest withDecisions(PolicySpec p) {
-        return new LiveRequest(dir, rest, stream, key, model, symbols, interval, dryRun, risk, p, killPolicy, adoptVenueState, warmFrom, warmPasses);
+        return new LiveRequest(dir, rest, stream, key, model, symbols, interval, dryRun, risk, p, killPolicy, adoptVenueState, warmFrom, warmPasses, preCloseWarm);
     }
 
     /** The same request with another number of warm-up forecasts. */
     public LiveRequest withWarmPasses(int n) {
-        return new LiveRequest(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, n);
+        return new LiveRequest(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, n, preCloseWarm);
+    }
+
+    /** The same request with pre-close warming on or off. */
+    public LiveRequest withPreCloseWarm(boolean on) {
+        return new LiveRequest(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, warmPasses, on);
     }
 
     public LiveRequest {

@@ -97,6 +97,7 @@ public final class LiveService {
             if (!loaded.canDecide())
                 throw new TatraException(r.model() + " lacks a core head (direction, volatility, regime, return): it cannot decide; train it with `tatra train`");
             this.interval = Interval.parse(card.interval());
+            this.closes = new io.tatra.live.CloseClock(interval.millis());
             if (r.interval() != null && r.interval() != interval)
                 throw new TatraException("the model " + r.model() + " was trained on " + interval.code() + " bars; the stream asked for is " + r.interval().code()
                         + ": its features would mean something else. Trade it on " + interval.code() + " or train a model for " + r.interval().code());
@@ -133,6 +134,8 @@ public final class LiveService {
                 stateCheck.atStart(r.dir(), r.adoptVenueState());
                 warmUp(strategy, rates);
                 warmDecisions(strategy);
+                if (loaded.unified() && r.warmPasses() > 0 && r.preCloseWarm()) // LightGBM's forecast takes microseconds, and its booster is not shared across threads
+                    warmer = new io.tatra.live.PreCloseWarmer(closes, strategy.warmPass(), System::nanoTime, line -> log("warming", null, 0, line));
                 if (!r.dryRun()) outcomes = new LiveOutcomes(trading, r.symbols(), tradingFrom());
                 journaled.startJournals(r.dir()); // every decision and feature snapshot from the first live bar on, decisions as a backtest journals them
                 subscribe();
@@ -197,7 +200,14 @@ public final class LiveService {
 
         private BybitStream privateStream;
 
+        private final io.tatra.live.CloseClock closes;
+        private io.tatra.live.PreCloseWarmer warmer;
+
+        /** Pre-close warming's counts, or null when it is off (a LightGBM model, --no-pre-close-warm, --warm-passes 0). */
+        public io.tatra.live.PreCloseWarmer.Stats warming() { return warmer == null ? null : warmer.stats(); }
+
         private void feed(Symbol s, Kline k, long received) {
+            closes.arrived(k.startTime() + interval.millis(), received); // before the lock: the warmer stops its passes at once
             synchronized (engine) {
                 lastReceived = received;
                 try {
@@ -357,6 +367,7 @@ public final class LiveService {
 
         @Override
         public void close() {
+            if (warmer != null) warmer.close();
             if (stream != null) stream.close();
             if (privateStream != null) privateStream.close();
             if (outcomes != null) {

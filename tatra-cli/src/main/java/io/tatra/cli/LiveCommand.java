@@ -64,6 +64,10 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--key-file", paramLabel = "FILE", description = "key=… and secret=… lines (chmod 600) instead of BYBIT_API_KEY / BYBIT_API_SECRET")
     Path keyFile;
 
+    @Option(names = "--pre-close-warm", negatable = true,
+            description = "Keep a unified model's decision path warm from shortly before each expected bar until it arrives (default on; bars an hour apart otherwise meet cold caches; --warm-passes 0 turns it off too)")
+    Boolean preCloseWarm;
+
     @Option(names = "--duration", defaultValue = "0", description = "End after this many seconds (0: until `tatra live stop` or Ctrl-C)")
     long duration;
 
@@ -92,7 +96,7 @@ final class LiveCommand implements Callable<Integer> {
         trading.configureTorch();
         RetrainService.Schedule schedule = retrain.schedule();
         var checked = UserValues.of("options", () -> new LiveRequest(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
-                PolicySpec.rule(trading.fusion()), trading.policy(), adopt, null, trading.warmPasses));
+                PolicySpec.rule(trading.fusion()), trading.policy(), adopt, null, trading.warmPasses, preCloseWarm == null || preCloseWarm));
         // the options are checked before the model's card is read for the policy
         var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), horizon(model), common.home(), null));
         try (LiveService.Session s = LiveService.start(req, line -> System.err.println(line))) {
@@ -125,6 +129,8 @@ final class LiveCommand implements Callable<Integer> {
                 Thread.sleep(250);
             }
             System.out.println("handled " + s.handled() + " bars; orders sent " + s.engine().counts().get(0) + "; status in " + dir.resolve("status.json"));
+            var w = s.warming();
+            if (w != null) System.out.printf("pre-close warming: %,d passes; %,d bars arrived while it ran, %,d expected bars were late%n", w.passes(), w.warmArrivals(), w.missedWindows());
         }
         var stored = io.tatra.app.JournalCopy.toStoreOrSay(common.home(), dir, line -> System.err.println(line));
         if (!stored.isEmpty()) System.out.println("journals copied to the store: " + io.tatra.app.JournalCopy.summary(stored));

@@ -176,6 +176,16 @@ public final class ModelStrategy implements Strategy {
         return passes;
     }
 
+    /**
+     * One throw-away pass for another thread (pre-close warming): the forecaster and the fusion on a copy of the
+     * current input window, taken now; it changes no decision and shares no buffer with this strategy, so it may run
+     * while this strategy decides — when the forecaster is thread-safe (the unified model's is).
+     */
+    public Runnable warmPass() {
+        float[] copy = input.clone();
+        return () -> fusion.decide(forecaster.forecast(copy), horizon);
+    }
+
     /** Copies a symbol's ring, oldest step first, into the input window. */
     private void fillInput(State st) {
         for (int k = 0; k < window; k++) {
