@@ -40,11 +40,6 @@ public record LiveRequest(Path dir, URI rest, URI stream, ApiKey key, Path model
         return new LiveRequest(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, n, preCloseWarm);
     }
 
-    /** The same request with pre-close warming on or off. */
-    public LiveRequest withPreCloseWarm(boolean on) {
-        return new LiveRequest(dir, rest, stream, key, model, symbols, interval, dryRun, risk, decisions, killPolicy, adoptVenueState, warmFrom, warmPasses, on);
-    }
-
     public LiveRequest {
         if (symbols == null || symbols.isEmpty()) throw new TatraException("--symbols: give at least one symbol");
         if (symbols.stream().distinct().count() != symbols.size()) throw new TatraException("--symbols: a symbol appears twice");

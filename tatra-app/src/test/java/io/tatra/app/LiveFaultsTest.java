@@ -72,8 +72,8 @@ class LiveFaultsTest {
         assertTrue(faulty.reconnections() >= 1, "connections were cut and came back: " + faulty.reconnections());
         // the same fills: every order, stop, take profit and funding payment at the same time, side and price. Quantities
         // agree within a few steps: the engine's account view sizes from the equity of its last read marked to the
-        // closes it has, so a bar that read the account because of a fault (a reconnect, a lost fill frame) sizes from an
-        // equity that holds the funding paid since, and a reordered frame can leave another symbol marked a bar back
+        // closes before the bar's own close (the same whatever order a close's bars arrive in), so a bar that read the
+        // account because of a fault (a reconnect, a lost fill frame) sizes from an equity that holds the funding paid since
         Map<String, Double> cleanFills = fills(dir.resolve("clean")), faultyFills = fills(dir.resolve("faulty"));
         assertEquals(cleanFills.keySet(), faultyFills.keySet(), "the faulty run's fills are the clean run's");
         for (var e : cleanFills.entrySet())

@@ -57,7 +57,8 @@ public final class AccountView {
 
     /** A position as read: signed size, stop loss and take profit (NaN: none), and its symbol's close when it was read (NaN: none known). */
     record Held(double size, double stop, double take, double markedAt) {}
-    private final Map<String, Double> lastClose = new HashMap<>();
+    private final Map<String, Double> lastClose = new HashMap<>(), previousClose = new HashMap<>();
+    private final Map<String, Long> lastOpen = new HashMap<>();
     private final Map<Why, Long> reads = new EnumMap<>(Why.class);
     private double equity = Double.NaN;
     private boolean openOrders;
@@ -106,7 +107,13 @@ public final class AccountView {
     void protectiveFill(ProtectiveFill f) { fills.computeIfAbsent(f.symbol(), k -> new java.util.ArrayList<>()).add(f); }
 
     /** A warm-up bar's close: marks only. */
-    void mark(String symbol, double close) { lastClose.put(symbol, close); }
+    void mark(String symbol, double close) { markClose(symbol, Long.MIN_VALUE, close); }
+
+    private void markClose(String symbol, long openTime, double close) {
+        Double was = lastClose.put(symbol, close);
+        if (was != null) previousClose.put(symbol, was);
+        lastOpen.put(symbol, openTime);
+    }
 
     /**
      * A closed bar of {@code symbol} (its close time, low, high and close): marks it, and returns why the bar must read
@@ -117,7 +124,7 @@ public final class AccountView {
             lastCloseTime = closeTime;
             closesSinceRead++;
         }
-        lastClose.put(symbol, close);
+        markClose(symbol, openTime, close);
         Held h = held.get(symbol);
         if (h != null) {
             if (must == null && Double.isNaN(h.markedAt())) must = Why.NO_MARK; // held at a read before any close of it was known
@@ -167,6 +174,38 @@ public final class AccountView {
             if (now != null && !Double.isNaN(h.markedAt())) e += h.size() * (now - h.markedAt());
         }
         return e;
+    }
+
+    /**
+     * The equity at the close of the bars opened at {@code barOpen} before any of them: each held symbol marked to its
+     * close of an earlier bar, whichever of this close's bars have arrived. Taken once per close, it sizes every symbol
+     * of that close from the same marks whatever order their bars arrive in (a reordered frame changes nothing); each
+     * adds only its own move to its own close ({@link Before#of}).
+     */
+    Before before(long barOpen) {
+        double e = equity;
+        Map<String, double[]> marks = new HashMap<>();
+        for (Map.Entry<String, Held> p : held.entrySet()) {
+            Held h = p.getValue();
+            Long open = lastOpen.get(p.getKey());
+            Double mark = open != null && open >= barOpen ? previousClose.get(p.getKey()) : lastClose.get(p.getKey());
+            if (mark == null || Double.isNaN(h.markedAt())) continue;
+            e += h.size() * (mark - h.markedAt());
+            marks.put(p.getKey(), new double[]{h.size(), mark});
+        }
+        return new Before(e, marks);
+    }
+
+    /** The latest close of {@code symbol}, or null before any. */
+    Double close(String symbol) { return lastClose.get(symbol); }
+
+    /** {@link #before}'s equity, and each held symbol's size and the close it was marked at there. */
+    record Before(double equity, Map<String, double[]> marks) {
+        /** The equity {@code symbol}'s bar sizes from: the marks before this close, plus its own move to {@code close}. */
+        double of(String symbol, Double close) {
+            double[] m = marks.get(symbol);
+            return m == null || close == null ? equity : equity + m[0] * (close - m[1]);
+        }
     }
 
     /** Whether the engine should read the venue after this bar's decision: after an own action, or when the read is old. */

@@ -21,7 +21,7 @@ final class EngineAccount implements AutoCloseable {
     private final ConcurrentLinkedQueue<AccountView.ProtectiveFill> fills = new ConcurrentLinkedQueue<>();
     private Reconciliation.State state;
     private long equityBar = Long.MIN_VALUE;
-    private double equitySnapshot = Double.NaN;
+    private AccountView.Before before;
 
     EngineAccount(LiveEngine.Venue venue) {
         this.venue = venue;
@@ -85,16 +85,18 @@ final class EngineAccount implements AutoCloseable {
     }
 
     /**
-     * The equity as of the close of the bar opened at {@code barOpen}, fixed at its first use for that close: every
-     * symbol closing then is sized from the same equity, whatever order their bars arrive in.
+     * The equity {@code symbol}'s bar opened at {@code barOpen} sizes from: the account before that close, taken at its
+     * first use for the close ({@link AccountView#before}: every symbol marked to an earlier close, no fill of this close
+     * counted yet), plus the symbol's own move to its close. Whatever order the close's bars arrive in, each symbol gets
+     * the same equity.
      */
-    double equityAt(long barOpen) {
+    double equityAt(String symbol, long barOpen) {
         positionsNow();
-        if (barOpen != equityBar || Double.isNaN(equitySnapshot)) {
+        if (barOpen != equityBar || before == null) {
             equityBar = barOpen;
-            equitySnapshot = view.equity();
+            before = view.before(barOpen);
         }
-        return equitySnapshot;
+        return before.of(symbol, view.close(symbol));
     }
 
     /** Any thread: a stop-loss or take-profit fill from the private stream. */

@@ -92,6 +92,7 @@ public final class LiveEngine implements AutoCloseable {
     private BarEvents events = (s, o, c) -> {};
     private final List<OrderLog.Entry> adopted = new ArrayList<>();
     private long currentBar = Long.MIN_VALUE;
+    private Symbol currentSymbol;
     private Symbol lastSymbol;
     private Kline lastBar;
     private final EngineAccount account;
@@ -224,6 +225,7 @@ public final class LiveEngine implements AutoCloseable {
         if (in == null) throw new IllegalArgumentException("no instrument for " + symbol);
         LatencyRecorder.Trace trace = latency.start(receivedNanos);
         currentBar = bar.startTime();
+        currentSymbol = symbol;
         BarSeries series = push(symbol, bar);
         // a stop or take profit may have filled since the last read: unless the account view vouches for positions and
         // equity, they are read, in parallel with the events and the model; the strategy and the planner wait for them
@@ -248,7 +250,7 @@ public final class LiveEngine implements AutoCloseable {
             if (t.movesStop()) stopMoves.add(t); // after the orders: a partial exit first, then the stop of what is left
             journal(t, bar);
             if (t.keepsPosition()) continue;
-            OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), equityAt(bar.startTime()), othersGross(symbol), risk, in,
+            OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), equityAt(symbol, bar.startTime()), othersGross(symbol), risk, in,
                     bar.startTime() + cfg.interval().millis());
             if (!plan.sends()) {
                 refused++;
@@ -317,11 +319,11 @@ public final class LiveEngine implements AutoCloseable {
     }
 
     /**
-     * The account's equity as of a bar's close, read once per close time: every symbol closing at that time is sized
-     * from the same equity, whatever order their bars arrive in and whatever the first one's fill cost (the backtest
-     * sizes them all before any of their fills too).
+     * The equity {@code s}'s bar sizes from ({@link EngineAccount#equityAt}): the same for each symbol of a close whatever
+     * order their bars arrive in and whatever the first one's fill cost (the backtest sizes them all before any of their
+     * fills too).
      */
-    private double equityAt(long barOpen) { return account.equityAt(barOpen); }
+    private double equityAt(Symbol s, long barOpen) { return account.equityAt(s == null ? null : s.value(), barOpen); }
 
     /**
      * A stop-loss or take-profit fill the venue's private stream reported; any thread (the stream's). A bar that reached
@@ -349,7 +351,7 @@ public final class LiveEngine implements AutoCloseable {
     private PortfolioView view() {
         return new PortfolioView() {
             @Override
-            public double equity() { return equityAt(currentBar); }
+            public double equity() { return equityAt(currentSymbol, currentBar); }
 
             @Override
             public double position(Symbol symbol) { return held(symbol); }

@@ -76,6 +76,38 @@ class AccountViewTest {
         assertEquals(1_006, s.equity(), 1e-9, "a short gains as the price falls");
     }
 
+    /** Long 2 BTC (read at 100) and short 1 ETH (read at 50), equity 1,000; then the closes at H: BTC 100, ETH 50. */
+    private static AccountView two() {
+        AccountView v = new AccountView();
+        v.mark("BTC", 100);
+        v.mark("ETH", 50);
+        v.read(Map.of("BTC", BigDecimal.valueOf(2), "ETH", BigDecimal.valueOf(-1)), s -> new LiveEngine.Holding(s.equals("BTC") ? 100 : 50, Double.NaN, Double.NaN), 1_000, false);
+        return v;
+    }
+
+    @Test
+    void eachSymbolOfACloseSizesFromTheSameMarksWhateverOrderItsBarsArriveIn() {
+        // BTC then ETH close at 2H: BTC 110 (+20 for the long), ETH 40 (+10 for the short)
+        AccountView ab = two();
+        AccountView.Before first = ab.before(H);
+        ab.onBar("BTC", H, 2 * H, 99, 111, 110);
+        AccountView.Before snap = ab.before(H);
+        ab.onBar("ETH", H, 2 * H, 39, 51, 40);
+        AccountView ba = two();
+        ba.onBar("ETH", H, 2 * H, 39, 51, 40);
+        AccountView.Before other = ba.before(H); // taken at ETH's bar, BTC's not in yet
+        ba.onBar("BTC", H, 2 * H, 99, 111, 110);
+        assertEquals(1_000, first.equity(), 1e-9, "before the close: both at their earlier closes");
+        assertEquals(1_000, snap.equity(), 1e-9, "BTC's own bar is in, yet the snapshot marks it at its earlier close");
+        assertEquals(1_000, other.equity(), 1e-9);
+        assertEquals(1_020, snap.of("BTC", ab.close("BTC")), 1e-9, "BTC adds only its own move");
+        assertEquals(1_020, other.of("BTC", ba.close("BTC")), 1e-9, "the same, its bar second");
+        assertEquals(1_010, snap.of("ETH", ab.close("ETH")), 1e-9);
+        assertEquals(1_010, other.of("ETH", ba.close("ETH")), 1e-9);
+        assertEquals(1_030, ab.equity(), 1e-9, "the view itself marks both to their latest closes");
+        assertEquals(1_000, snap.of("SOL", null), 1e-9, "a symbol not held: the snapshot");
+    }
+
     @Test
     void aPositionWithNoCloseToMarkItFromIsReadAgain() {
         AccountView v = new AccountView();
