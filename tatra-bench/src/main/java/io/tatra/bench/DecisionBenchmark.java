@@ -45,8 +45,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Decision latency: one closed bar in, one fused decision (and its orders) out, through {@link ModelStrategy} —
  * feature stream, saved normalization, rolling window, one forward pass of the default-size model (encoder + four
- * heads), fusion. {@code forwardOnly} is the forward pass alone on the same window, the reference measured in the
- * same run. One PyTorch thread (serving). Run: {@code scripts/bench-decision.sh}.
+ * heads), fusion. {@code forwardOnly} is the forward pass alone on the same window through the training graph, the
+ * reference measured in the same run; {@code windowForwardOnly} the one-window path the strategy's forecaster takes.
+ * One PyTorch thread (serving). Run: {@code scripts/bench-decision.sh}.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 2, time = 5)
@@ -73,6 +74,7 @@ public class DecisionBenchmark {
         bars = m.series(s);
         Dataset ds = DatasetBuilder.build(List.of(MarketFrame.of(bars.range(0, 4000))), Map.of(), DatasetConfig.defaults(4, SplitMethod.WALK_FORWARD), line -> {});
         model = TatraModel.create(ModelConfig.defaults(96, Feature.COUNT), Tasks.CORE, 1);
+        windowForward = model.windowForward();
         strategy = new ModelStrategy(new ModelForecaster(model), ds.normalizations().get(0), FeatureConfig.DEFAULT, 96, 4,
                 new RuleBasedFusion(FusionConfig.defaults()), Map.of(), null);
         next = strategy.barsNeeded() - 1;
@@ -82,6 +84,8 @@ public class DecisionBenchmark {
 
     @TearDown(Level.Trial)
     public void close() { model.close(); }
+
+    private io.tatra.model.nn.WindowForward windowForward;
 
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
@@ -99,4 +103,10 @@ public class DecisionBenchmark {
             return model.forward(sub.create(window, new Shape(1, 96, Feature.COUNT)), false).outputs().get("direction").toFloatArray()[0];
         }
     }
+
+    /** The one-window path the strategy's forecaster takes ({@code WindowForward}: every head's outputs, one copy back). */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public float windowForwardOnly() { return windowForward.forward(window)[0]; }
 }
