@@ -67,6 +67,14 @@ public final class JournalWriter<T> implements AutoCloseable {
         }
     }
 
+    /*
+     * A FileChannel closes itself for good when a thread with its interrupt flag set does I/O on it
+     * (ClosedByInterruptException), and every later append and the close then fail. Journals are shared: an engine
+     * thread interrupted by an executor's shutdownNow() that logs its error would take the session's events journal
+     * down with it (seen: "events.jsonl: close failed" at a paper run's end). So each operation clears the flag around
+     * its I/O and restores it afterwards: the interrupt still reaches the thread's own code.
+     */
+
     public synchronized void append(T record) { // one line whole, whichever thread appends
         if (!type.isInstance(record)) throw new IllegalArgumentException(path + " holds " + type.getSimpleName() + " records, not " + record.getClass().getSimpleName());
         byte[] line;
@@ -75,12 +83,15 @@ public final class JournalWriter<T> implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + record, e);
         }
+        boolean interrupted = Thread.interrupted(); // see the note above
         try {
             ByteBuffer buf = ByteBuffer.wrap(line);
             while (buf.hasRemaining()) channel.write(buf);
             if (durability == Durability.FSYNC) channel.force(false);
         } catch (IOException e) {
             throw new TatraException(path + ": append failed (" + e.getMessage() + "); earlier records are intact", e);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
@@ -89,10 +100,13 @@ public final class JournalWriter<T> implements AutoCloseable {
      * once, the OS's crash only after this). Safe to call from another thread than the one appending.
      */
     public void force() {
+        boolean interrupted = Thread.interrupted();
         try {
             channel.force(false);
         } catch (IOException e) {
             throw new TatraException(path + ": could not force the journal to disk (" + e.getMessage() + ")", e);
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
@@ -100,6 +114,7 @@ public final class JournalWriter<T> implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean interrupted = Thread.interrupted();
         try {
             channel.force(false);
             lock.release();
@@ -107,6 +122,7 @@ public final class JournalWriter<T> implements AutoCloseable {
             throw new TatraException(path + ": close failed (" + e.getMessage() + ")", e);
         } finally {
             closeQuietly(channel);
+            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -16,6 +17,28 @@ class JournalTest {
     static Decision decision(int i) {
         return new Decision("decision_" + i, Instant.parse("2024-01-01T09:35:00Z").plusSeconds(60L * i), "BTCUSDT", Signal.BUY,
                 16508.75 + i, 0.75, Map.of("rsi", 52.3, "macd", 2.5));
+    }
+
+    @Test
+    void aThreadWithItsInterruptFlagSetAppendsAndLeavesTheJournalOpen(@TempDir Path dir) throws Exception {
+        Path d = dir.resolve("events.jsonl");
+        try (var w = JournalWriter.open(d, Decision.class, JournalWriter.Durability.FSYNC)) {
+            w.append(decision(0));
+            boolean[] flagAfter = new boolean[1];
+            Thread t = new Thread(() -> {
+                Thread.currentThread().interrupt(); // as after an executor's shutdownNow()
+                w.append(decision(1));
+                w.force();
+                flagAfter[0] = Thread.currentThread().isInterrupted();
+            });
+            t.start();
+            t.join();
+            assertTrue(flagAfter[0], "the interrupt still reaches the thread");
+            w.append(decision(2)); // without the guard: ClosedChannelException, the channel closed by the interrupt
+        }
+        var rd = JournalReader.read(d, Decision.class);
+        assertTrue(rd.clean());
+        assertEquals(List.of(decision(0), decision(1), decision(2)), rd.records());
     }
 
     @Test
