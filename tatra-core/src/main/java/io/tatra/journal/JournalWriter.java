@@ -83,16 +83,11 @@ public final class JournalWriter<T> implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + record, e);
         }
-        boolean interrupted = Thread.interrupted(); // see the note above
-        try {
+        uninterrupted(() -> {
             ByteBuffer buf = ByteBuffer.wrap(line);
             while (buf.hasRemaining()) channel.write(buf);
             if (durability == Durability.FSYNC) channel.force(false);
-        } catch (IOException e) {
-            throw new TatraException(path + ": append failed (" + e.getMessage() + "); earlier records are intact", e);
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
-        }
+        }, "append failed", "; earlier records are intact");
     }
 
     /**
@@ -100,29 +95,34 @@ public final class JournalWriter<T> implements AutoCloseable {
      * once, the OS's crash only after this). Safe to call from another thread than the one appending.
      */
     public void force() {
+        uninterrupted(() -> channel.force(false), "could not force the journal to disk", "");
+    }
+
+    public Path path() { return path; }
+
+    private interface Io { void run() throws IOException; }
+
+    /** Runs channel I/O with the thread's interrupt flag cleared, restoring it after (see the note above {@link #append}). */
+    private void uninterrupted(Io io, String failed, String more) {
         boolean interrupted = Thread.interrupted();
         try {
-            channel.force(false);
+            io.run();
         } catch (IOException e) {
-            throw new TatraException(path + ": could not force the journal to disk (" + e.getMessage() + ")", e);
+            throw new TatraException(path + ": " + failed + " (" + e.getMessage() + ")" + more, e);
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
-    public Path path() { return path; }
-
     @Override
     public void close() {
-        boolean interrupted = Thread.interrupted();
         try {
-            channel.force(false);
-            lock.release();
-        } catch (IOException e) {
-            throw new TatraException(path + ": close failed (" + e.getMessage() + ")", e);
+            uninterrupted(() -> {
+                channel.force(false);
+                lock.release();
+            }, "close failed", "");
         } finally {
             closeQuietly(channel);
-            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 

@@ -44,25 +44,20 @@ public final class ModelForecaster implements Forecaster {
         List<Task> tasks = model.tasks();
         if (fast != null) {
             float[] all = fast.forward(x);
-            int at = 0;
-            for (int i = 0; i < tasks.size(); i++) {
-                Task t = tasks.get(i);
-                int n = t.outputs();
-                out.put(specs.get(i), t.kind() == TaskKind.CLASSES ? ModelPredictions.probabilities(java.util.Arrays.copyOfRange(all, at, at + n), n, model.calibration(t.name()))
-                        : new double[]{t.kind().predict(all[at], model.scale(t.name()))});
-                at += n;
-            }
+            for (int i = 0, at = 0; i < tasks.size(); at += tasks.get(i).outputs(), i++)
+                out.put(specs.get(i), labelUnits(tasks.get(i), java.util.Arrays.copyOfRange(all, at, at + tasks.get(i).outputs())));
             return new Forecast(out);
         }
         try (NDManager sub = model.manager().newSubManager()) {
             TatraModel.Forward fw = model.forward(sub.create(x, new Shape(1, window, features)), false);
-            for (int i = 0; i < tasks.size(); i++) {
-                Task t = tasks.get(i);
-                float[] raw = fw.outputs().get(t.name()).toFloatArray();
-                out.put(specs.get(i), t.kind() == TaskKind.CLASSES ? ModelPredictions.probabilities(raw, raw.length, model.calibration(t.name()))
-                        : new double[]{t.kind().predict(raw[0], model.scale(t.name()))});
-            }
+            for (int i = 0; i < tasks.size(); i++) out.put(specs.get(i), labelUnits(tasks.get(i), fw.outputs().get(tasks.get(i).name()).toFloatArray()));
         }
         return new Forecast(out);
+    }
+
+    /** A head's raw outputs in label units: class probabilities (calibrated), or the target scale's value. */
+    private double[] labelUnits(Task t, float[] raw) {
+        return t.kind() == TaskKind.CLASSES ? ModelPredictions.probabilities(raw, raw.length, model.calibration(t.name()))
+                : new double[]{t.kind().predict(raw[0], model.scale(t.name()))};
     }
 }

@@ -73,9 +73,13 @@ public final class WindowForward implements AutoCloseable {
      */
     public static WindowForward of(NDManager manager, UniversalEncoder encoder, List<SequentialBlock> heads) {
         if (encoder.config().kind() != EncoderKind.ATTENTION || heads.isEmpty()) return null;
-        for (SequentialBlock h : heads) if (linears(h) == null) return null;
-        int layers = linears(heads.get(0)).size();
-        for (SequentialBlock h : heads) if (linears(h).size() != layers) return null;
+        java.util.Set<Integer> layers = new java.util.HashSet<>();
+        for (SequentialBlock h : heads) {
+            List<Linear> l = linears(h);
+            if (l == null) return null;
+            layers.add(l.size());
+        }
+        if (layers.size() != 1) return null; // heads of one and two layers: not one fused map
         NDManager sub = manager.newSubManager();
         try {
             return new WindowForward(sub, encoder, heads);
