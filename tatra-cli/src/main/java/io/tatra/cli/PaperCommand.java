@@ -82,6 +82,7 @@ final class PaperCommand implements Callable<Integer> {
         if (lat != null && lat.get("count") > 0)
             System.out.printf("closed bar received → order sent: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %.0f orders%n", lat.get("p50_ms"), lat.get("p99_ms"),
                     lat.get("p99_9_ms"), lat.get("count"));
+        if (lat != null && lat.get("count") > 0) System.out.println("  by how the bar knew the account: " + byAccount(r.latencyMs()));
         System.out.println(r.differences().isEmpty() ? "positions reconcile with the exchange" : "DIFFERENCES with the exchange: " + r.differences());
         if (!trading.dryRun)
             System.out.println(r.orderAudit().values().stream().allMatch(List::isEmpty) ? "orders: none lost, none duplicated, none unknown to the journal, none unsettled"
@@ -97,5 +98,20 @@ final class PaperCommand implements Callable<Integer> {
         System.out.println("(a simulation: its journals stay out of the store, where tatra live keeps what really happened; `tatra import` copies them on purpose)");
         System.out.println("latency report: " + dir.resolve("status.json") + " (`tatra live status --dir " + dir + "`); summary: " + dir.resolve("paper.json"));
         return r.clean() ? 0 : 1;
+    }
+
+    /** Received → order sent per account source (view, stream, read): orders, p50 and p99; and the wait for reads. */
+    static String byAccount(Map<String, Map<String, Double>> lat) {
+        StringBuilder b = new StringBuilder();
+        for (String k : List.of("view", "stream", "read")) {
+            Map<String, Double> m = lat.get("order_sent_after_" + k);
+            if (m == null || m.get("count") == 0) continue;
+            if (b.length() > 0) b.append("; ");
+            b.append(String.format(java.util.Locale.ROOT, "%s %.0f orders p50 %.2f / p99 %.2f ms", k.equals("stream") ? "settled by the private stream" : k.equals("read") ? "read from the exchange" : "from the view",
+                    m.get("count"), m.get("p50_ms"), m.get("p99_ms")));
+        }
+        Map<String, Double> w = lat.get("account_wait");
+        if (w != null && w.get("count") > 0) b.append(String.format(java.util.Locale.ROOT, "; waited for reads p50 %.2f / p99 %.2f ms", w.get("p50_ms"), w.get("p99_ms")));
+        return b.length() == 0 ? "none" : b.toString();
     }
 }

@@ -22,9 +22,12 @@ final class EngineAccount implements AutoCloseable {
     private Reconciliation.State state;
     private long equityBar = Long.MIN_VALUE;
     private AccountView.Before before;
+    private final java.util.function.LongSupplier nanos;
+    private long waited = -1;
 
-    EngineAccount(LiveEngine.Venue venue) {
+    EngineAccount(LiveEngine.Venue venue, java.util.function.LongSupplier nanos) {
         this.venue = venue;
+        this.nanos = nanos;
         this.reads = new VenueReads(venue);
         this.state = venue.state();
         view.read(state.positions(), venue::holding, venue.equity(), !state.openOrders().isEmpty()); // what warm-up bars see
@@ -46,19 +49,25 @@ final class EngineAccount implements AutoCloseable {
 
     /**
      * A closed bar arrived: its read starts unless the view vouches for the account; a position the stream's fills
-     * closed during the bar is flat from now on, as a read would say.
+     * closed during the bar is flat from now on, as a read would say. Returns how the bar knows the account.
      */
-    void barStarts(String symbol, Kline bar, long closeTime) {
+    LatencyRecorder.Account barStarts(String symbol, Kline bar, long closeTime) {
+        waited = -1;
         for (AccountView.ProtectiveFill f; (f = fills.poll()) != null; ) view.protectiveFill(f);
         long settled = view.settledByStream();
         if (view.onBar(symbol, bar.startTime(), closeTime, bar.low().doubleValue(), bar.high().doubleValue(), bar.close().doubleValue()) != null) {
             reads.start();
-        } else if (view.settledByStream() != settled) {
-            Map<String, BigDecimal> p = new HashMap<>(state.positions());
-            p.remove(symbol);
-            state = new Reconciliation.State(p, state.openOrders());
+            return LatencyRecorder.Account.READ;
         }
+        if (view.settledByStream() == settled) return LatencyRecorder.Account.VIEW;
+        Map<String, BigDecimal> p = new HashMap<>(state.positions());
+        p.remove(symbol);
+        state = new Reconciliation.State(p, state.openOrders());
+        return LatencyRecorder.Account.STREAM;
     }
+
+    /** How long the engine waited for this bar's read once it needed it (nanoseconds), or -1 when the bar took none. */
+    long waited() { return waited; }
 
     /** After a bar: its read taken in, and a refresh after the engine's own orders or stop moves, or of an old view. */
     void barEnds() {
@@ -105,8 +114,11 @@ final class EngineAccount implements AutoCloseable {
     LiveEngine.AccountReads counts() { return new LiveEngine.AccountReads(view.vouched(), view.settledByStream(), view.reads()); }
 
     private void positionsNow() {
+        if (!reads.pending()) return;
+        long from = nanos.getAsLong();
         VenueReads.Reading r = reads.take();
-        if (r != null) read(new Reconciliation.State(r.positions(), state.openOrders()), r.equity());
+        waited = nanos.getAsLong() - from;
+        read(new Reconciliation.State(r.positions(), state.openOrders()), r.equity());
     }
 
     private void read(Reconciliation.State s, double equity) {

@@ -15,11 +15,19 @@ public final class LatencyRecorder {
     /** The stages of one bar, in order. */
     public enum Stage { BAR_CLOSED, FEATURES, MODEL, FUSION, RISK, ORDER_SENT, ACKNOWLEDGED }
 
+    /**
+     * How a bar knew the account when it ordered: from the engine's view, from the view after the private stream's fills
+     * settled a reached level, or from a venue read started with the bar ({@link AccountView}).
+     */
+    public enum Account { VIEW, STREAM, READ }
+
     private final Map<Stage, Histogram> stages = new EnumMap<>(Stage.class);
-    private final Histogram toOrder = histogram(), toDecision = histogram();
+    private final Map<Account, Histogram> toOrderBy = new EnumMap<>(Account.class);
+    private final Histogram toOrder = histogram(), toDecision = histogram(), accountWait = histogram();
 
     public LatencyRecorder() {
         for (Stage s : Stage.values()) stages.put(s, histogram());
+        for (Account a : Account.values()) toOrderBy.put(a, histogram());
     }
 
     private static final long LOWEST = 1_000L, HIGHEST = 60_000_000_000L;
@@ -40,6 +48,7 @@ public final class LatencyRecorder {
         private final long received;
         private long previous;
         private Stage lastStage;
+        private Account account = Account.VIEW;
 
         private Trace(long received) {
             this.received = received;
@@ -52,23 +61,40 @@ public final class LatencyRecorder {
             if (nanos < previous) throw new IllegalStateException("time went back at " + stage);
             synchronized (LatencyRecorder.this) {
                 record(stages.get(stage), nanos - previous);
-                if (stage == Stage.ORDER_SENT) record(toOrder, nanos - received);
+                if (stage == Stage.ORDER_SENT) {
+                    record(toOrder, nanos - received);
+                    record(toOrderBy.get(account), nanos - received);
+                }
                 if (stage == Stage.RISK) record(toDecision, nanos - received);
             }
             previous = nanos;
             lastStage = stage;
         }
+
+        /** Says how this bar knew the account (before its order is sent; {@link Account#VIEW} unless told). */
+        public void account(Account how) { this.account = how; }
+
+        /** The engine thread waited {@code nanos} for this bar's venue read (counted only for bars that read). */
+        public void waitedForAccount(long nanos) {
+            synchronized (LatencyRecorder.this) {
+                record(accountWait, nanos);
+            }
+        }
     }
 
     /**
      * Milliseconds: p50, p99, p99.9, max and the count, per stage, for message received → decision ready to send (every
-     * bar, whether it orders or not) and for message received → order sent (bars that order).
+     * bar, whether it orders or not) and for message received → order sent (bars that order), that also split by how
+     * the bar knew the account ({@code order_sent_after_view|stream|read}); and the time the engine waited for a bar's
+     * venue read once it needed it ({@code account_wait}, bars that read only).
      */
     public synchronized Map<String, Map<String, Double>> snapshot() {
         Map<String, Map<String, Double>> out = new LinkedHashMap<>();
         for (Map.Entry<Stage, Histogram> e : stages.entrySet()) out.put(e.getKey().name().toLowerCase(), summary(e.getValue()));
         out.put("received_to_decision", summary(toDecision));
         out.put("received_to_order_sent", summary(toOrder));
+        for (Map.Entry<Account, Histogram> e : toOrderBy.entrySet()) out.put("order_sent_after_" + e.getKey().name().toLowerCase(), summary(e.getValue()));
+        out.put("account_wait", summary(accountWait));
         return out;
     }
 

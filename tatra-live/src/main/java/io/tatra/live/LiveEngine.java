@@ -111,7 +111,7 @@ public final class LiveEngine implements AutoCloseable {
         this.log = log;
         this.nanos = nanos;
         this.risk = new RiskCheck(cfg.risk());
-        this.account = new EngineAccount(venue);
+        this.account = new EngineAccount(venue, nanos);
         this.windows = new BarWindows(cfg.interval(), cfg.historyBars());
         this.stops = new StopMoves(venue, log, cfg.dryRun());
     }
@@ -194,8 +194,10 @@ public final class LiveEngine implements AutoCloseable {
      */
     public void onClosedBar(Symbol symbol, Kline bar, long receivedNanos) {
         bars++;
+        LatencyRecorder.Trace trace = latency.start(receivedNanos);
         try {
-            handle(symbol, bar, receivedNanos);
+            handle(symbol, bar, trace);
+            if (account.waited() >= 0) trace.waitedForAccount(account.waited());
             account.barEnds(); // the bar's read taken in, or a refresh after an order or a stop move: the status and the next bar see it
         } catch (RuntimeException e) {
             account.barFailed();
@@ -220,17 +222,16 @@ public final class LiveEngine implements AutoCloseable {
         }
     }
 
-    private void handle(Symbol symbol, Kline bar, long receivedNanos) {
+    private void handle(Symbol symbol, Kline bar, LatencyRecorder.Trace trace) {
         Instrument in = instruments.get(symbol);
         if (in == null) throw new IllegalArgumentException("no instrument for " + symbol);
-        LatencyRecorder.Trace trace = latency.start(receivedNanos);
         currentBar = bar.startTime();
         currentSymbol = symbol;
         BarSeries series = push(symbol, bar);
         // a stop or take profit may have filled since the last read: unless the account view vouches for positions and
         // equity, they are read, in parallel with the events and the model; the strategy and the planner wait for them
         // only when they need them
-        account.barStarts(symbol.value(), bar, bar.startTime() + cfg.interval().millis());
+        trace.account(account.barStarts(symbol.value(), bar, bar.startTime() + cfg.interval().millis()));
         trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
         events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
         trace.mark(LatencyRecorder.Stage.FEATURES, nanos.getAsLong());

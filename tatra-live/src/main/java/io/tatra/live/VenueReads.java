@@ -34,6 +34,9 @@ final class VenueReads implements AutoCloseable {
         equity = CompletableFuture.supplyAsync(venue::equity, pool);
     }
 
+    /** Whether a read was started and not taken yet. */
+    boolean pending() { return positions != null; }
+
     /** The read started for this bar, once it is in; null when none is pending. */
     Reading take() {
         var p = positions;

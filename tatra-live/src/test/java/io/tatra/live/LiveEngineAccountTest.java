@@ -92,6 +92,57 @@ class LiveEngineAccountTest {
         assertEquals(Map.of(AccountView.Why.FIRST_READ, 1L, AccountView.Why.LEVEL_REACHED, 1L), reads.read());
     }
 
+    @Test
+    void ordersAreTimedByHowTheirBarKnewTheAccount() {
+        CountingVenue v = new CountingVenue();
+        // long on bar 1 (the first live bar: read), stopped out before bar 3 (level reached: read), long again on bar 4 (the view)
+        Strategy s = (history, i, view) -> {
+            long n = (history.openTimeMillis(i) - T0) / H;
+            view.position(BTC); // as a model strategy looks at the position on every bar
+            return n == 1 || n == 4 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-" + n)) : List.of();
+        };
+        LatencyRecorder latency = new LatencyRecorder();
+        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
+                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), latency, (k, sym, t, d) -> {}, System::nanoTime);
+        e.warmUp(BTC, bar(0, 40_000, 100));
+        e.onClosedBar(BTC, bar(1, 40_000, 100), System.nanoTime());
+        e.onClosedBar(BTC, bar(2, 40_400, 300), System.nanoTime());
+        v.stopFilled();
+        e.onClosedBar(BTC, bar(3, 39_300, 200), System.nanoTime());
+        e.onClosedBar(BTC, bar(4, 39_300, 200), System.nanoTime());
+        var snap = latency.snapshot();
+        assertEquals(2.0, snap.get("received_to_order_sent").get("count"));
+        assertEquals(1.0, snap.get("order_sent_after_read").get("count"), "bar 1 read the venue before ordering");
+        assertEquals(1.0, snap.get("order_sent_after_view").get("count"), "bar 4 ordered from the view");
+        assertEquals(0.0, snap.get("order_sent_after_stream").get("count"));
+        assertEquals(2.0, snap.get("account_wait").get("count"), "bars 1 and 3 waited for a read; bars 2 and 4 did not");
+        assertEquals(1, e.accountReads().read().get(AccountView.Why.LEVEL_REACHED));
+    }
+
+    @Test
+    void anOrderAfterAStopThePrivateStreamSettledIsTimedAsSuch() {
+        CountingVenue v = new CountingVenue();
+        Strategy s = (history, i, view) -> {
+            long n = (history.openTimeMillis(i) - T0) / H;
+            return n == 1 || n == 3 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-" + n)) : List.of();
+        };
+        LatencyRecorder latency = new LatencyRecorder();
+        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
+                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), latency, (k, sym, t, d) -> {}, System::nanoTime);
+        e.warmUp(BTC, bar(0, 40_000, 100));
+        e.onClosedBar(BTC, bar(1, 40_000, 100), System.nanoTime());
+        e.onClosedBar(BTC, bar(2, 40_400, 300), System.nanoTime());
+        v.stopFilled();
+        e.onProtectiveFill(new AccountView.ProtectiveFill("BTCUSDT", "Sell", 0.062, 39_200, 1.5, T0 + 3 * H + 60_000)); // the whole long, during bar 3
+        int reads = v.positionReads;
+        e.onClosedBar(BTC, bar(3, 39_300, 200), System.nanoTime());
+        assertEquals(reads + 1, v.positionReads, "bar 3 read nothing at its start (only after its own order)");
+        var snap = latency.snapshot();
+        assertEquals(1.0, snap.get("order_sent_after_stream").get("count"), "bar 3 ordered once the stream's fills had settled the stop");
+        assertEquals(1.0, snap.get("order_sent_after_read").get("count"));
+        assertEquals(1.0, snap.get("account_wait").get("count"), "only bar 1 waited for a read");
+    }
+
     /** A bar of {@code close} whose low and high are {@code half} away from it. */
     private static Kline bar(int i, double close, double half) {
         BigDecimal c = BigDecimal.valueOf(close), d = BigDecimal.valueOf(half);
