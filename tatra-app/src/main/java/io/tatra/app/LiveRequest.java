@@ -6,7 +6,6 @@ import io.tatra.live.KillSwitch;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.risk.RiskLimits;
-import io.tatra.trading.ModelStrategy;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,14 +14,14 @@ import java.util.List;
 
 /**
  * One session's settings. {@code interval} null: the model's; {@code warmFrom} null: enough bars before now;
- * {@code warmPasses}: forecasts run on the warm-up windows before the first live bar ({@link ModelStrategy#warm}),
- * so that the first live bars do not pay for the JIT; 0: none. {@code preCloseWarm}: a unified model's decision path is
+ * {@code warmPasses}: bars of the warm-up history rehearsed through the whole path before the first live bar
+ * ({@link SessionRehearsal}), so that the first live bars do not pay for the JIT; 0: none. {@code preCloseWarm}: a unified model's decision path is
  * kept warm for each next closed bar ({@link io.tatra.live.PreCloseWarmer}); off with {@code warmPasses} 0 too.
  */
 public record LiveRequest(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,
                           RiskLimits risk, PolicySpec decisions, KillSwitch.Policy killPolicy, boolean adoptVenueState, Instant warmFrom, int warmPasses,
                           boolean preCloseWarm) {
-    /** Forecasts run before the first live bar unless told otherwise: about 3 s with the default unified model. */
+    /** Bars rehearsed before the first live bar unless told otherwise: 3–7 s with the default unified model. */
     public static final int WARM_PASSES = 2_000;
 
     public LiveRequest(Path dir, URI rest, URI stream, ApiKey key, Path model, List<Symbol> symbols, Interval interval, boolean dryRun,

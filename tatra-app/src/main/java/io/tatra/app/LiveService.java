@@ -83,6 +83,7 @@ public final class LiveService {
         private LiveOutcomes outcomes; // null: a dry run, or the caller journals outcomes itself
         private final JournalWriter<Event> events;
         private final Map<Symbol, ClosedBarFeed> feeds = new LinkedHashMap<>();
+        private final Map<Symbol, List<Kline>> warmBars = new HashMap<>(); // the warm-up history, replayed by the rehearsal
         private final Consumer<String> say;
         private BybitStream stream;
         private final HandledBars handled = new HandledBars();
@@ -111,14 +112,15 @@ public final class LiveService {
             Map<Symbol, Instrument> instruments = BybitLiveVenue.instruments(rest, r.rest(), r.symbols());
             instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
             int horizon = card.labels().horizon();
-            ModelStrategy strategy = new ModelStrategy(loaded.forecaster(), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon,
-                    r.decisions().fit(r.model(), card, say), Map.of(), null).withHoldingRules(holding);
+            io.tatra.decision.FusionPolicy policy = r.decisions().fit(r.model(), card, say);
+            ModelStrategy strategy = new ModelStrategy(loaded.forecaster(), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon, policy, Map.of(), null)
+                    .withHoldingRules(holding);
             this.journaled = new JournaledStrategy(strategy);
             if (r.decisions().ppoPolicy() != null) this.ppo = PpoSizing.positions(r.decisions().ppoPolicy(), r.model(), journaled, say);
             this.events = JournalWriter.open(r.dir().resolve("events.jsonl"), Event.class, JournalWriter.Durability.FLUSH);
             BybitLiveVenue venue = new BybitLiveVenue(rest, r.symbols().stream().map(Symbol::value).toList());
-            this.engine = new LiveEngine(new LiveEngine.Config(interval, Math.max(strategy.barsNeeded(), 2), r.dryRun(), r.risk(), r.dir().resolve("status.json")), journaled,
-                    venue, instruments, new KillSwitch(r.dir().resolve("STOP"), r.killPolicy()), new LatencyRecorder(), this::log, System::nanoTime);
+            var engineConfig = new LiveEngine.Config(interval, Math.max(strategy.barsNeeded(), 2), r.dryRun(), r.risk(), r.dir().resolve("status.json"));
+            this.engine = new LiveEngine(engineConfig, journaled, venue, instruments, new KillSwitch(r.dir().resolve("STOP"), r.killPolicy()), new LatencyRecorder(), this::log, System::nanoTime);
             long fundingMillis = instruments.values().stream().mapToLong(i -> i.fundingIntervalMinutes() * 60_000L).min().orElse(8 * 3_600_000L);
             RateFeed rates = new RateFeed(BybitLiveVenue.rates(rest, interval), new RateFeed.Sink() {
                 @Override
@@ -133,7 +135,7 @@ public final class LiveService {
                 if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
                 stateCheck.atStart(r.dir(), r.adoptVenueState());
                 warmUp(strategy, rates);
-                warmDecisions(strategy);
+                SessionRehearsal.run(r, loaded, policy, warmBars, instruments, engineConfig, say);
                 if (loaded.unified() && r.warmPasses() > 0 && r.preCloseWarm()) // LightGBM's forecast takes microseconds, and its booster is not shared across threads
                     warmer = new io.tatra.live.PreCloseWarmer(closes, strategy.warmPass(), System::nanoTime, line -> log("warming", null, 0, line));
                 if (!r.dryRun()) outcomes = new LiveOutcomes(trading, r.symbols(), tradingFrom());
@@ -159,16 +161,9 @@ public final class LiveService {
                 long last = bars.isEmpty() ? from - step : bars.get(bars.size() - 1).startTime();
                 if (!bars.isEmpty()) rates.prime(s, bars.get(0).startTime(), last + step);
                 for (Kline k : bars) engine.warmUp(s, k);
+                warmBars.put(s, bars);
                 feeds.put(s, new ClosedBarFeed(s.value(), interval, last, BybitLiveVenue.history(rest), k -> onBar(s, k)));
             }
-        }
-
-        /** Runs the request's warm-up forecasts and says how long they took. */
-        private void warmDecisions(ModelStrategy strategy) {
-            if (r.warmPasses() == 0) return;
-            long t0 = System.nanoTime();
-            int n = strategy.warm(r.warmPasses());
-            if (n > 0) say.accept(String.format(java.util.Locale.ROOT, "tatra live: decision path warmed: %,d forecasts in %.1f s (--warm-passes)", n, (System.nanoTime() - t0) / 1e9));
         }
 
         private long latestStart(Symbol s) { return BybitLiveVenue.latestStart(rest, s, interval); }

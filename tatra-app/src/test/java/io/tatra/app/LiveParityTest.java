@@ -63,8 +63,12 @@ class LiveParityTest {
 
         var bt = BacktestService.run(home, new BacktestRequest(DataRequest.of(List.of(sym), Interval.H1).withPeriod(from, to), model, null, null, null, fusion,
                 BacktestConfig.defaults(), null, null, dir.resolve("bt"), false), line -> {});
+        List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
         var paper = PaperService.run(new PaperService.Request(home, dir.resolve("paper"), model, List.of(sym), from, to, 0, 10_000, CostConfig.bybitLinear(), null,
-                RiskLimits.defaults(), PolicySpec.rule(fusion), KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
+                RiskLimits.defaults(), PolicySpec.rule(fusion), KillSwitch.Policy.STOP_OPENING, false, 1, null), said::add);
+        // the session rehearsed its whole path first (default --warm-passes), against a venue of its own: what follows shows it changed nothing
+        assertTrue(said.stream().anyMatch(l -> l.contains("decision path rehearsed: 2,000 bars")), String.join("\n", said));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("paper").resolve(SessionRehearsal.FOLDER)), "the rehearsal's scratch folder is gone");
 
         // the same decisions: every bar's signal in the backtest's journal equals the live engine's
         Map<String, Decision> backtest = new TreeMap<>(), live = new TreeMap<>();

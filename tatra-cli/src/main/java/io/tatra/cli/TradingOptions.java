@@ -29,7 +29,7 @@ final class TradingOptions {
     int threads;
 
     @Option(names = "--warm-passes", defaultValue = "2000",
-            description = "Forecasts run on the warm-up windows before the first live bar, so that the first bars do not wait for the JIT (default 2000, about 3 s with the default model; 0: none)")
+            description = "Bars of the warm-up history rehearsed through the whole decision and order path (a throw-away strategy and engine, an in-memory venue, scratch journals) before the first live bar, so that the first bars do not wait for the JIT (default 2000, 3-7 s with the default model; 0: none)")
     int warmPasses;
 
     RiskLimits limits() { return UserValues.of("--max-size / --leverage", () -> RiskLimits.leverage(Math.min(maxSize, leverage), leverage)); }

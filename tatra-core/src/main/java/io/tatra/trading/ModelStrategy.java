@@ -159,24 +159,6 @@ public final class ModelStrategy implements Strategy {
     }
 
     /**
-     * Runs the forecaster and the fusion {@code passes} times in all, round robin over the symbols seen so far, on each
-     * one's current window (complete or not: the values do not change the work), and discards what they return: both
-     * are pure (a forecast depends on its window only, a fusion on the forecast), so no decision changes. A live session
-     * calls it once before its first live bar, so that the JIT has compiled the decision path and the native library
-     * has sized its buffers before a bar waits on them. Returns the passes run (0 before any bar).
-     */
-    public int warm(int passes) {
-        if (passes < 0) throw new IllegalArgumentException("passes must be >= 0, got " + passes);
-        List<State> seen = List.copyOf(states.values());
-        if (seen.isEmpty()) return 0;
-        for (int i = 0; i < passes; i++) {
-            fillInput(seen.get(i % seen.size()));
-            fusion.decide(forecaster.forecast(input), horizon);
-        }
-        return passes;
-    }
-
-    /**
      * One throw-away pass for another thread (pre-close warming): the forecaster and the fusion on a copy of the
      * current input window, taken now; it changes no decision and shares no buffer with this strategy, so it may run
      * while this strategy decides — when the forecaster is thread-safe (the unified model's is).

@@ -110,32 +110,4 @@ class NewForecasterTest {
         assertTrue(seen.stream().anyMatch(d -> d.reasoning().startsWith("win probability")));
         for (Trade t : r.trades()) assertTrue(t.side() > 0, "only longs traded: " + t);
     }
-
-    @Test
-    void warmingRunsTheForecasterAndChangesNoDecision() {
-        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 3000, Interval.H1, 4));
-        BarSeries bars = m.series(m.config().symbols().get(0));
-        Dataset ds = DatasetBuilder.build(List.of(MarketFrame.of(bars)), Map.of(), DatasetConfig.defaults(4, SplitMethod.WALK_FORWARD), line -> {});
-        LastReturnSign coldRule = new LastReturnSign(), warmRule = new LastReturnSign();
-        List<TradeDecision> cold = new ArrayList<>(), warm = new ArrayList<>();
-        ModelStrategy a = new ModelStrategy(coldRule, ds.normalizations().get(0), FeatureConfig.DEFAULT, 96, 4, new RuleBasedFusion(FusionConfig.defaults()),
-                Map.of(), (sym, t, fc, d) -> cold.add(d));
-        ModelStrategy b = new ModelStrategy(warmRule, ds.normalizations().get(0), FeatureConfig.DEFAULT, 96, 4, new RuleBasedFusion(FusionConfig.defaults()),
-                Map.of(), (sym, t, fc, d) -> warm.add(d));
-        assertEquals(0, b.warm(10), "no bar seen yet: nothing to warm on");
-        assertThrows(IllegalArgumentException.class, () -> b.warm(-1));
-        int half = b.barsNeeded() - 20; // the window is not complete yet: warming still runs on what it holds
-        for (int i = 0; i < 800; i++) {
-            a.decide(bars, i);
-            if (i == half) {
-                int before = warmRule.calls;
-                assertEquals(500, b.warm(500));
-                assertEquals(before + 500, warmRule.calls, "every pass is a forecast");
-                assertTrue(warm.isEmpty(), "and no decision reaches the listener");
-            }
-            b.decide(bars, i);
-        }
-        assertEquals(cold, warm, "the same decisions, bar for bar");
-        assertEquals(coldRule.calls + 500, warmRule.calls);
-    }
 }
