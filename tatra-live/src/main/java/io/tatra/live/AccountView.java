@@ -137,6 +137,22 @@ public final class AccountView {
     }
 
     /**
+     * A bar that reached a level of {@code symbol} and was told to read ({@link Why#LEVEL_REACHED}): when the private
+     * stream's fills handed in since ({@link #protectiveFill}) now close the whole position, the bar is settled by them
+     * instead — counted as vouched and settled, no longer as a read — and the read need not be waited for. False (the
+     * read stands) when they do not add up, or when anything else asks for a read (an open order, an own action).
+     */
+    boolean settleLate(String symbol, long openTime, long closeTime) {
+        Held h = held.get(symbol);
+        if (must != Why.LEVEL_REACHED || openOrders || h == null || !closedByFills(symbol, h, openTime, closeTime)) return false;
+        must = null;
+        reads.merge(Why.LEVEL_REACHED, -1L, Long::sum);
+        reads.remove(Why.LEVEL_REACHED, 0L);
+        vouched++;
+        return true;
+    }
+
+    /**
      * Whether the private stream's protective fills of {@code symbol} stamped within the bar (up to a second after its
      * close) close the whole position; if so the position is gone from the view and its result is in the equity.
      */

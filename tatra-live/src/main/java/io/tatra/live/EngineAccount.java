@@ -24,6 +24,9 @@ final class EngineAccount implements AutoCloseable {
     private AccountView.Before before;
     private final java.util.function.LongSupplier nanos;
     private long waited = -1;
+    private LatencyRecorder.Account known = LatencyRecorder.Account.VIEW;
+    private long[] level; // this bar's open and close time when it reached a level and reads: the stream may still settle it
+    private String levelSymbol;
 
     EngineAccount(LiveEngine.Venue venue, java.util.function.LongSupplier nanos) {
         this.venue = venue;
@@ -49,22 +52,40 @@ final class EngineAccount implements AutoCloseable {
 
     /**
      * A closed bar arrived: its read starts unless the view vouches for the account; a position the stream's fills
-     * closed during the bar is flat from now on, as a read would say. Returns how the bar knows the account.
+     * closed during the bar is flat from now on, as a read would say. A bar that reached a level and reads may still be
+     * settled by fills that arrive before its decision needs the account ({@link #position}, {@link #equityAt}).
      */
-    LatencyRecorder.Account barStarts(String symbol, Kline bar, long closeTime) {
+    void barStarts(String symbol, Kline bar, long closeTime) {
         waited = -1;
-        for (AccountView.ProtectiveFill f; (f = fills.poll()) != null; ) view.protectiveFill(f);
+        level = null;
+        drainFills();
         long settled = view.settledByStream();
-        if (view.onBar(symbol, bar.startTime(), closeTime, bar.low().doubleValue(), bar.high().doubleValue(), bar.close().doubleValue()) != null) {
+        AccountView.Why why = view.onBar(symbol, bar.startTime(), closeTime, bar.low().doubleValue(), bar.high().doubleValue(), bar.close().doubleValue());
+        if (why != null) {
             reads.start();
-            return LatencyRecorder.Account.READ;
+            known = LatencyRecorder.Account.READ;
+            if (why == AccountView.Why.LEVEL_REACHED) level = new long[]{bar.startTime(), closeTime};
+            levelSymbol = symbol;
+        } else if (view.settledByStream() == settled) {
+            known = LatencyRecorder.Account.VIEW;
+        } else {
+            flat(symbol);
+            known = LatencyRecorder.Account.STREAM;
         }
-        if (view.settledByStream() == settled) return LatencyRecorder.Account.VIEW;
+    }
+
+    private void drainFills() {
+        for (AccountView.ProtectiveFill f; (f = fills.poll()) != null; ) view.protectiveFill(f);
+    }
+
+    private void flat(String symbol) {
         Map<String, BigDecimal> p = new HashMap<>(state.positions());
         p.remove(symbol);
         state = new Reconciliation.State(p, state.openOrders());
-        return LatencyRecorder.Account.STREAM;
     }
+
+    /** How this bar knows the account (a read the stream's late fills made unnecessary counts as the stream). */
+    LatencyRecorder.Account known() { return known; }
 
     /** How long the engine waited for this bar's read once it needed it (nanoseconds), or -1 when the bar took none. */
     long waited() { return waited; }
@@ -115,6 +136,16 @@ final class EngineAccount implements AutoCloseable {
 
     private void positionsNow() {
         if (!reads.pending()) return;
+        if (level != null) { // the stop's or take profit's fills may have come on the private stream while the model ran
+            drainFills();
+            if (view.settleLate(levelSymbol, level[0], level[1])) {
+                reads.drop(); // still in flight; its answer is not waited for
+                flat(levelSymbol);
+                known = LatencyRecorder.Account.STREAM;
+                level = null;
+                return;
+            }
+        }
         long from = nanos.getAsLong();
         VenueReads.Reading r = reads.take();
         waited = nanos.getAsLong() - from;

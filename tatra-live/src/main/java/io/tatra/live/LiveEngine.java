@@ -231,7 +231,7 @@ public final class LiveEngine implements AutoCloseable {
         // a stop or take profit may have filled since the last read: unless the account view vouches for positions and
         // equity, they are read, in parallel with the events and the model; the strategy and the planner wait for them
         // only when they need them
-        trace.account(account.barStarts(symbol.value(), bar, bar.startTime() + cfg.interval().millis()));
+        account.barStarts(symbol.value(), bar, bar.startTime() + cfg.interval().millis());
         trace.mark(LatencyRecorder.Stage.BAR_CLOSED, nanos.getAsLong());
         events.upTo(symbol, bar.startTime(), bar.startTime() + cfg.interval().millis());
         trace.mark(LatencyRecorder.Stage.FEATURES, nanos.getAsLong());
@@ -280,7 +280,10 @@ public final class LiveEngine implements AutoCloseable {
             return;
         }
         if (orders != null) orders.intent(order.orderLinkId().value(), order.symbol(), order.side().name(), order.qty().toPlainString(), barOpen); // on disk first
-        if (trace != null) trace.mark(LatencyRecorder.Stage.ORDER_SENT, nanos.getAsLong());
+        if (trace != null) {
+            trace.account(account.known());
+            trace.mark(LatencyRecorder.Stage.ORDER_SENT, nanos.getAsLong());
+        }
         String id = venue.place(order);
         if (trace != null) trace.mark(LatencyRecorder.Stage.ACKNOWLEDGED, nanos.getAsLong());
         if (orders != null) orders.ack(order.orderLinkId().value(), order.symbol(), id);

@@ -143,6 +143,61 @@ class LiveEngineAccountTest {
         assertEquals(1.0, snap.get("account_wait").get("count"), "only bar 1 waited for a read");
     }
 
+    @Test
+    void fillsThatArriveWhileTheModelRunsSettleTheBarWithoutWaitingForItsRead() {
+        CountingVenue v = new CountingVenue(); // never told of the stop: a read would still say long 0.062 at 10,000
+        LiveEngine[] engine = new LiveEngine[1];
+        List<String> seen = new ArrayList<>();
+        Strategy s = (history, i, view) -> {
+            long n = (history.openTimeMillis(i) - T0) / H;
+            if (n == 3) // the private stream's frame comes in after the kline's, while the model runs
+                engine[0].onProtectiveFill(new AccountView.ProtectiveFill("BTCUSDT", "Sell", 0.062, 39_200, 1.5, T0 + 3 * H + 60_000));
+            if (n > 0) seen.add(n + ":" + view.position(BTC) + "@" + Math.round(view.equity()));
+            return n == 1 || n == 3 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-" + n)) : List.of();
+        };
+        LatencyRecorder latency = new LatencyRecorder();
+        engine[0] = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
+                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), latency, (k, sym, t, d) -> {}, System::nanoTime);
+        LiveEngine e = engine[0];
+        e.warmUp(BTC, bar(0, 40_000, 100));
+        e.onClosedBar(BTC, bar(1, 40_000, 100), System.nanoTime());
+        e.onClosedBar(BTC, bar(2, 40_400, 300), System.nanoTime());
+        e.onClosedBar(BTC, bar(3, 39_300, 200), System.nanoTime()); // its low reaches the stop, no fill heard yet: the read starts
+        // flat, and the loss at the fill price less the fee: 10,000 + 0.062 × (39,200 − 40,000) − 1.5
+        assertEquals(List.of("1:0.0@10000", "2:0.062@10025", "3:0.0@9949"), seen, "the stream's fills, not the stale read");
+        var reads = e.accountReads();
+        assertEquals(1, reads.settledByStream());
+        assertEquals(Map.of(AccountView.Why.FIRST_READ, 1L), reads.read(), "the level's read no longer counts as one");
+        assertEquals(2, reads.fromView());
+        var snap = latency.snapshot();
+        assertEquals(1.0, snap.get("order_sent_after_stream").get("count"));
+        assertEquals(1.0, snap.get("account_wait").get("count"), "only the first bar waited for a read");
+    }
+
+    @Test
+    void aPartialLateFillLeavesTheReadToAnswer() {
+        CountingVenue v = new CountingVenue();
+        LiveEngine[] engine = new LiveEngine[1];
+        List<String> seen = new ArrayList<>();
+        Strategy s = (history, i, view) -> {
+            long n = (history.openTimeMillis(i) - T0) / H;
+            if (n == 3) {
+                v.stopFilled();
+                engine[0].onProtectiveFill(new AccountView.ProtectiveFill("BTCUSDT", "Sell", 0.030, 39_200, 0.7, T0 + 3 * H + 60_000)); // half of it
+            }
+            if (n > 0) seen.add(n + ":" + view.position(BTC) + "@" + Math.round(view.equity()));
+            return n == 1 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-1")) : List.of();
+        };
+        engine[0] = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
+                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), new LatencyRecorder(), (k, sym, t, d) -> {}, System::nanoTime);
+        LiveEngine e = engine[0];
+        e.warmUp(BTC, bar(0, 40_000, 100));
+        for (int i = 1; i <= 3; i++) e.onClosedBar(BTC, bar(i, i == 2 ? 40_400 : i == 3 ? 39_300 : 40_000, i == 2 ? 300 : i == 3 ? 200 : 100), System.nanoTime());
+        assertEquals("3:0.0@9900", seen.get(2), "the read's answer");
+        assertEquals(1L, e.accountReads().read().get(AccountView.Why.LEVEL_REACHED));
+        assertEquals(0, e.accountReads().settledByStream());
+    }
+
     /** A bar of {@code close} whose low and high are {@code half} away from it. */
     private static Kline bar(int i, double close, double half) {
         BigDecimal c = BigDecimal.valueOf(close), d = BigDecimal.valueOf(half);
