@@ -203,13 +203,21 @@ public final class AccountView {
         Map<String, double[]> marks = new HashMap<>();
         for (Map.Entry<String, Held> p : held.entrySet()) {
             Held h = p.getValue();
-            Long open = lastOpen.get(p.getKey());
-            Double mark = open != null && open >= barOpen ? previousClose.get(p.getKey()) : lastClose.get(p.getKey());
+            Double mark = markBefore(p.getKey(), barOpen);
             if (mark == null || Double.isNaN(h.markedAt())) continue;
             e += h.size() * (mark - h.markedAt());
             marks.put(p.getKey(), new double[]{h.size(), mark});
         }
         return new Before(e, marks);
+    }
+
+    /**
+     * {@code symbol}'s close before the close of the bars opened at {@code barOpen}, whether or not its own bar of that
+     * close has arrived yet (null: none known). What the sizing of any symbol at that close marks the others at.
+     */
+    Double markBefore(String symbol, long barOpen) {
+        Long open = lastOpen.get(symbol);
+        return open != null && open >= barOpen ? previousClose.get(symbol) : lastClose.get(symbol);
     }
 
     /** The latest close of {@code symbol}, or null before any. */

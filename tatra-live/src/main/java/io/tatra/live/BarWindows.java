@@ -5,18 +5,16 @@ import io.tatra.market.BarSeries;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The recent closed bars of each symbol, as the series a strategy reads, and each symbol's last close (its mark). */
+/** The recent closed bars of each symbol, as the series a strategy reads. */
 final class BarWindows {
     private final Interval interval;
     private final int keep;
     private final Map<Symbol, Deque<Kline>> windows = new HashMap<>();
-    private final Map<Symbol, Double> marks = new HashMap<>();
 
     BarWindows(Interval interval, int keep) {
         this.interval = interval;
@@ -30,17 +28,8 @@ final class BarWindows {
             throw new IllegalArgumentException(symbol + ": bar at " + bar.startTime() + " is not after the previous one");
         w.addLast(bar);
         while (w.size() > keep) w.removeFirst();
-        marks.put(symbol, bar.close().doubleValue());
         BarSeries.Builder b = BarSeries.builder(symbol, interval, w.size());
         for (Kline k : w) b.add(k.startTime(), k.open().doubleValue(), k.high().doubleValue(), k.low().doubleValue(), k.close().doubleValue(), k.volume().doubleValue());
         return b.build();
-    }
-
-    /** Gross notional of the positions other than {@code s}'s, at their last closes. */
-    double othersGross(Map<String, BigDecimal> positions, Symbol s) {
-        double g = 0;
-        for (Map.Entry<String, BigDecimal> p : positions.entrySet())
-            if (!p.getKey().equals(s.value())) g += Math.abs(p.getValue().doubleValue() * marks.getOrDefault(Symbol.of(p.getKey()), 0.0));
-        return g;
     }
 }

@@ -129,6 +129,23 @@ final class EngineAccount implements AutoCloseable {
         return before.of(symbol, view.close(symbol));
     }
 
+    /**
+     * Gross notional of the positions other than {@code symbol}'s, as known now (the engine's own orders of this close
+     * included), each marked at its close before the close of the bars opened at {@code barOpen}
+     * ({@link AccountView#markBefore}): whichever of this close's bars have arrived, the leverage room a symbol sizes
+     * into is the same.
+     */
+    double othersGross(String symbol, long barOpen) {
+        positionsNow();
+        double g = 0;
+        for (Map.Entry<String, BigDecimal> p : state.positions().entrySet()) {
+            if (p.getKey().equals(symbol)) continue;
+            Double mark = view.markBefore(p.getKey(), barOpen);
+            if (mark != null) g += Math.abs(p.getValue().doubleValue() * mark);
+        }
+        return g;
+    }
+
     /** Any thread: a stop-loss or take-profit fill from the private stream. */
     void onProtectiveFill(AccountView.ProtectiveFill f) { fills.add(f); }
 

@@ -251,7 +251,7 @@ public final class LiveEngine implements AutoCloseable {
             if (t.movesStop()) stopMoves.add(t); // after the orders: a partial exit first, then the stop of what is left
             journal(t, bar);
             if (t.keepsPosition()) continue;
-            OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), equityAt(symbol, bar.startTime()), othersGross(symbol), risk, in,
+            OrderPlanner.Plan plan = OrderPlanner.plan(t, held(symbol), bar.close().doubleValue(), equityAt(symbol, bar.startTime()), account.othersGross(symbol.value(), bar.startTime()), risk, in,
                     bar.startTime() + cfg.interval().millis());
             if (!plan.sends()) {
                 refused++;
@@ -349,8 +349,6 @@ public final class LiveEngine implements AutoCloseable {
     private double held(Symbol s) {
         return account.position(s.value());
     }
-
-    private double othersGross(Symbol s) { return windows.othersGross(account.state().positions(), s); }
 
     private PortfolioView view() {
         return new PortfolioView() {

@@ -181,10 +181,7 @@ class LiveEngineAccountTest {
         List<String> seen = new ArrayList<>();
         Strategy s = (history, i, view) -> {
             long n = (history.openTimeMillis(i) - T0) / H;
-            if (n == 3) {
-                v.stopFilled();
-                engine[0].onProtectiveFill(new AccountView.ProtectiveFill("BTCUSDT", "Sell", 0.030, 39_200, 0.7, T0 + 3 * H + 60_000)); // half of it
-            }
+            if (n == 3) engine[0].onProtectiveFill(new AccountView.ProtectiveFill("BTCUSDT", "Sell", 0.030, 39_200, 0.7, T0 + 3 * H + 60_000)); // half of it
             if (n > 0) seen.add(n + ":" + view.position(BTC) + "@" + Math.round(view.equity()));
             return n == 1 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-1")) : List.of();
         };
@@ -192,10 +189,45 @@ class LiveEngineAccountTest {
                 new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), new LatencyRecorder(), (k, sym, t, d) -> {}, System::nanoTime);
         LiveEngine e = engine[0];
         e.warmUp(BTC, bar(0, 40_000, 100));
-        for (int i = 1; i <= 3; i++) e.onClosedBar(BTC, bar(i, i == 2 ? 40_400 : i == 3 ? 39_300 : 40_000, i == 2 ? 300 : i == 3 ? 200 : 100), System.nanoTime());
+        e.onClosedBar(BTC, bar(1, 40_000, 100), System.nanoTime());
+        e.onClosedBar(BTC, bar(2, 40_400, 300), System.nanoTime());
+        v.stopFilled(); // the venue knows the stop filled before bar 3 arrives (its read, started with the bar, says so)
+        e.onClosedBar(BTC, bar(3, 39_300, 200), System.nanoTime());
         assertEquals("3:0.0@9900", seen.get(2), "the read's answer");
         assertEquals(1L, e.accountReads().read().get(AccountView.Why.LEVEL_REACHED));
         assertEquals(0, e.accountReads().settledByStream());
+    }
+
+    @Test
+    void theLeverageRoomASymbolSizesIntoDoesNotDependOnWhichBarOfTheCloseCameFirst() {
+        Symbol eth = Symbol.of("ETHUSDT");
+        // ETH held at half the equity (no levels); at close 3 BTC wants all of it: the 1× leverage cap leaves the room
+        // ETH does not use, with ETH marked at its close before close 3 — though ETH's own bar 3 jumped 10 %
+        java.util.function.Function<Boolean, Double> btcQty = ethFirst -> {
+            CountingVenue v = new CountingVenue();
+            Strategy s = (history, i, view) -> {
+                long n = (history.openTimeMillis(i) - T0) / H;
+                if (history.symbol().equals(eth)) return n == 1 ? List.of(new TargetOrder(eth, 0.5, Double.NaN, Double.NaN, "e-1")) : List.of();
+                return n == 3 ? List.of(new TargetOrder(BTC, 1.0, Double.NaN, Double.NaN, "b-3")) : List.of();
+            };
+            LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v,
+                    Map.of(BTC, LiveEngineTest.IN, eth, RehearsalTest.eth()), new KillSwitch(dir.resolve("STOP" + ethFirst), KillSwitch.Policy.STOP_OPENING),
+                    new LatencyRecorder(), (k, sym, t, d) -> {}, System::nanoTime);
+            e.warmUp(BTC, bar(0, 40_000, 100));
+            e.warmUp(eth, bar(0, 2_000, 5));
+            for (int i = 1; i <= 2; i++) {
+                e.onClosedBar(eth, bar(i, 2_000, 5), System.nanoTime());
+                e.onClosedBar(BTC, bar(i, 40_000, 100), System.nanoTime());
+            }
+            if (ethFirst) e.onClosedBar(eth, bar(3, 2_200, 5), System.nanoTime());
+            e.onClosedBar(BTC, bar(3, 40_000, 100), System.nanoTime());
+            if (!ethFirst) e.onClosedBar(eth, bar(3, 2_200, 5), System.nanoTime());
+            return v.orders.stream().filter(o -> o.symbol().equals("BTCUSDT")).findFirst().orElseThrow().qty().doubleValue();
+        };
+        double first = btcQty.apply(true), last = btcQty.apply(false);
+        assertEquals(last, first, 1e-12, "the same BTC quantity whichever bar of close 3 arrived first");
+        // ETH 2.5 (half of 10,000 at 2,000, rounded down to the step) marked at 2,000: room 5,000 → 0.125 BTC at 40,000
+        assertEquals(0.125, first, 1e-12);
     }
 
     /** A bar of {@code close} whose low and high are {@code half} away from it. */

@@ -38,7 +38,7 @@ class RehearsalTest {
         return out;
     }
 
-    private static Instrument eth() {
+    static Instrument eth() {
         Instrument b = LiveEngineTest.IN;
         return new Instrument("ETHUSDT", b.status(), b.tickSize(), b.qtyStep(), b.minOrderQty(), b.maxOrderQty(), b.maxMarketOrderQty(), b.minNotional(), b.maxLeverage(),
                 b.fundingIntervalMinutes());
