@@ -29,13 +29,28 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
     private final BybitTrading trading;
     private final List<String> symbols;
 
-    public BybitLiveVenue(BybitRestClient rest, List<String> symbols) {
+    private final RequestStamp stamp;
+    private long requestOut = -1;
+
+    public BybitLiveVenue(BybitRestClient rest, List<String> symbols) { this(rest, symbols, null); }
+
+    /** {@code stamp}: the stamp on {@code rest}'s transport ({@link RequestStamp#wrap}), or null when it has none. */
+    BybitLiveVenue(BybitRestClient rest, List<String> symbols, RequestStamp stamp) {
         this.trading = new BybitTrading(rest);
         this.symbols = List.copyOf(symbols);
+        this.stamp = stamp;
     }
 
     @Override
-    public String place(OrderRequest order) { return trading.place(order).orderId(); }
+    public String place(OrderRequest order) {
+        if (stamp != null) stamp.reset();
+        String id = trading.place(order).orderId();
+        requestOut = stamp == null ? -1 : stamp.first();
+        return id;
+    }
+
+    @Override
+    public long requestOutNanos() { return requestOut; }
 
     @Override
     public Reconciliation.State state() {

@@ -107,7 +107,8 @@ public final class LiveService {
             } catch (java.io.IOException e) {
                 throw new TatraException("cannot create " + r.dir() + ": " + e.getMessage());
             }
-            this.rest = BybitRestClient.of(ClientConfig.of(r.rest(), r.key()));
+            RequestStamp stamp = new RequestStamp();
+            this.rest = BybitRestClient.of(ClientConfig.of(r.rest(), r.key()), stamp::wrap);
             this.trading = new io.tatra.bybit.client.BybitTrading(rest);
             Map<Symbol, Instrument> instruments = BybitLiveVenue.instruments(rest, r.rest(), r.symbols());
             instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
@@ -118,7 +119,7 @@ public final class LiveService {
             this.journaled = new JournaledStrategy(strategy);
             if (r.decisions().ppoPolicy() != null) this.ppo = PpoSizing.positions(r.decisions().ppoPolicy(), r.model(), journaled, say);
             this.events = JournalWriter.open(r.dir().resolve("events.jsonl"), Event.class, JournalWriter.Durability.FLUSH);
-            BybitLiveVenue venue = new BybitLiveVenue(rest, r.symbols().stream().map(Symbol::value).toList());
+            BybitLiveVenue venue = new BybitLiveVenue(rest, r.symbols().stream().map(Symbol::value).toList(), stamp);
             var engineConfig = new LiveEngine.Config(interval, Math.max(strategy.barsNeeded(), 2), r.dryRun(), r.risk(), r.dir().resolve("status.json"));
             this.engine = new LiveEngine(engineConfig, journaled, venue, instruments, new KillSwitch(r.dir().resolve("STOP"), r.killPolicy()), new LatencyRecorder(), this::log, System::nanoTime);
             long fundingMillis = instruments.values().stream().mapToLong(i -> i.fundingIntervalMinutes() * 60_000L).min().orElse(8 * 3_600_000L);

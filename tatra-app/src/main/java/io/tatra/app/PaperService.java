@@ -75,7 +75,7 @@ public final class PaperService {
     public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
                          Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold, long openInterestPushed,
-                         long openInterestRead, long fundingPushed, long fundingRead, io.tatra.live.LiveEngine.AccountReads account) {
+                         long openInterestRead, long fundingPushed, long fundingRead, io.tatra.live.AccountReads account) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }

@@ -69,6 +69,9 @@ class LiveParityTest {
         // the session rehearsed its whole path first (default --warm-passes), against a venue of its own: what follows shows it changed nothing
         assertTrue(said.stream().anyMatch(l -> l.contains("decision path rehearsed: 2,000 bars")), String.join("\n", said));
         assertFalse(java.nio.file.Files.exists(dir.resolve("paper").resolve(SessionRehearsal.FOLDER)), "the rehearsal's scratch folder is gone");
+        var out = paper.latencyMs().get("received_to_request_out");
+        assertEquals(paper.latencyMs().get("received_to_order_sent").get("count"), out.get("count"), "every order's request stamped as it went out");
+        assertTrue(out.get("p50_ms") >= paper.latencyMs().get("received_to_order_sent").get("p50_ms"), "and later than the order was sent: " + out);
 
         // the same decisions: every bar's signal in the backtest's journal equals the live engine's
         Map<String, Decision> backtest = new TreeMap<>(), live = new TreeMap<>();

@@ -82,6 +82,9 @@ final class PaperCommand implements Callable<Integer> {
         if (lat != null && lat.get("count") > 0)
             System.out.printf("closed bar received → order sent: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %.0f orders%n", lat.get("p50_ms"), lat.get("p99_ms"),
                     lat.get("p99_9_ms"), lat.get("count"));
+        Map<String, Double> out = r.latencyMs().get("received_to_request_out");
+        if (out != null && out.get("count") > 0)
+            System.out.printf("  … → the order's request handed to the HTTP client (signed): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%n", out.get("p50_ms"), out.get("p99_ms"), out.get("p99_9_ms"));
         if (lat != null && lat.get("count") > 0) System.out.println("  by how the bar knew the account: " + byAccount(r.latencyMs()));
         System.out.println(r.differences().isEmpty() ? "positions reconcile with the exchange" : "DIFFERENCES with the exchange: " + r.differences());
         if (!trading.dryRun)

@@ -149,7 +149,7 @@ final class EngineAccount implements AutoCloseable {
     /** Any thread: a stop-loss or take-profit fill from the private stream. */
     void onProtectiveFill(AccountView.ProtectiveFill f) { fills.add(f); }
 
-    LiveEngine.AccountReads counts() { return new LiveEngine.AccountReads(view.vouched(), view.settledByStream(), view.reads()); }
+    AccountReads counts() { return new AccountReads(view.vouched(), view.settledByStream(), view.reads()); }
 
     private void positionsNow() {
         if (!reads.pending()) return;

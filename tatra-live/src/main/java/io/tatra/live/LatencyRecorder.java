@@ -13,7 +13,14 @@ import java.util.Map;
  */
 public final class LatencyRecorder {
     /** The stages of one bar, in order. */
-    public enum Stage { BAR_CLOSED, FEATURES, MODEL, FUSION, RISK, ORDER_SENT, ACKNOWLEDGED }
+    public enum Stage {
+        BAR_CLOSED, FEATURES, MODEL, FUSION, RISK,
+        /** The order's intent written to the order log; the venue adapter called. */
+        ORDER_SENT,
+        /** The order's request (JSON, signature, headers) handed to the HTTP client, when the venue can say. */
+        REQUEST_OUT,
+        ACKNOWLEDGED
+    }
 
     /**
      * How a bar knew the account when it ordered: from the engine's view, from the view after the private stream's fills
@@ -23,7 +30,7 @@ public final class LatencyRecorder {
 
     private final Map<Stage, Histogram> stages = new EnumMap<>(Stage.class);
     private final Map<Account, Histogram> toOrderBy = new EnumMap<>(Account.class);
-    private final Histogram toOrder = histogram(), toDecision = histogram(), accountWait = histogram();
+    private final Histogram toOrder = histogram(), toDecision = histogram(), accountWait = histogram(), toRequestOut = histogram();
 
     public LatencyRecorder() {
         for (Stage s : Stage.values()) stages.put(s, histogram());
@@ -66,6 +73,7 @@ public final class LatencyRecorder {
                     record(toOrderBy.get(account), nanos - received);
                 }
                 if (stage == Stage.RISK) record(toDecision, nanos - received);
+                if (stage == Stage.REQUEST_OUT) record(toRequestOut, nanos - received);
             }
             previous = nanos;
             lastStage = stage;
@@ -84,7 +92,8 @@ public final class LatencyRecorder {
 
     /**
      * Milliseconds: p50, p99, p99.9, max and the count, per stage, for message received → decision ready to send (every
-     * bar, whether it orders or not) and for message received → order sent (bars that order), that also split by how
+     * bar, whether it orders or not), for message received → order sent (bars that order), and on to the order's request
+     * handed to the HTTP client ({@code received_to_request_out}, venues that can say); order sent is also split by how
      * the bar knew the account ({@code order_sent_after_view|stream|read}); and the time the engine waited for a bar's
      * venue read once it needed it ({@code account_wait}, bars that read only).
      */
@@ -93,6 +102,7 @@ public final class LatencyRecorder {
         for (Map.Entry<Stage, Histogram> e : stages.entrySet()) out.put(e.getKey().name().toLowerCase(), summary(e.getValue()));
         out.put("received_to_decision", summary(toDecision));
         out.put("received_to_order_sent", summary(toOrder));
+        out.put("received_to_request_out", summary(toRequestOut));
         for (Map.Entry<Account, Histogram> e : toOrderBy.entrySet()) out.put("order_sent_after_" + e.getKey().name().toLowerCase(), summary(e.getValue()));
         out.put("account_wait", summary(accountWait));
         return out;

@@ -48,6 +48,9 @@ public final class LiveEngine implements AutoCloseable {
         /** A held position's entry, stop loss and take profit (NaN: none) as of the last {@link #positions} or {@link #state} read; null when unknown. */
         default Holding holding(String symbol) { return null; }
 
+        /** When the last {@link #place} handed its request to the network ({@code System.nanoTime()}), or -1 when this venue cannot say. */
+        default long requestOutNanos() { return -1; }
+
         /** Sets the held position's stop loss (Bybit's trading-stop). */
         default void moveStop(String symbol, BigDecimal stopLoss) { throw new UnsupportedOperationException("this venue cannot move a stop"); }
     }
@@ -280,12 +283,17 @@ public final class LiveEngine implements AutoCloseable {
             return;
         }
         if (orders != null) orders.intent(order.orderLinkId().value(), order.symbol(), order.side().name(), order.qty().toPlainString(), barOpen); // on disk first
+        long sentAt = nanos.getAsLong();
         if (trace != null) {
             trace.account(account.known());
-            trace.mark(LatencyRecorder.Stage.ORDER_SENT, nanos.getAsLong());
+            trace.mark(LatencyRecorder.Stage.ORDER_SENT, sentAt);
         }
         String id = venue.place(order);
-        if (trace != null) trace.mark(LatencyRecorder.Stage.ACKNOWLEDGED, nanos.getAsLong());
+        if (trace != null) {
+            long out = venue.requestOutNanos(), ack = nanos.getAsLong();
+            if (out >= sentAt && out <= ack) trace.mark(LatencyRecorder.Stage.REQUEST_OUT, out); // a stamp on another clock is left out
+            trace.mark(LatencyRecorder.Stage.ACKNOWLEDGED, ack);
+        }
         if (orders != null) orders.ack(order.orderLinkId().value(), order.symbol(), id);
         sent++;
         log.event("sent", symbol, barOpen, what + " → " + id);
@@ -338,17 +346,7 @@ public final class LiveEngine implements AutoCloseable {
     /** Bars whose positions and equity came from the account view, and bars that read the venue at their start, by reason. */
     public AccountReads accountReads() { return account.counts(); }
 
-    /**
-     * How a session's bars knew the account: {@code fromView} bars from the engine's view ({@code settledByStream} of
-     * them had reached a level whose fills the private stream delivered), the others read the venue at the bar's start.
-     */
-    public record AccountReads(long fromView, long settledByStream, Map<AccountView.Why, Long> read) {
-        public long readTotal() { return read.values().stream().mapToLong(Long::longValue).sum(); }
-    }
-
-    private double held(Symbol s) {
-        return account.position(s.value());
-    }
+    private double held(Symbol s) { return account.position(s.value()); }
 
     private PortfolioView view() {
         return new PortfolioView() {

@@ -27,7 +27,7 @@ class LiveEngineAccountTest {
     Path dir;
 
     /** A venue that counts its reads and keeps each order's stop and take profit on the position, as Bybit does. */
-    static final class CountingVenue extends LiveEngineTest.FakeVenue {
+    static class CountingVenue extends LiveEngineTest.FakeVenue {
         int positionReads, equityReads;
         double sl = Double.NaN, tp = Double.NaN, equity = 10_000;
 
@@ -228,6 +228,36 @@ class LiveEngineAccountTest {
         assertEquals(last, first, 1e-12, "the same BTC quantity whichever bar of close 3 arrived first");
         // ETH 2.5 (half of 10,000 at 2,000, rounded down to the step) marked at 2,000: room 5,000 → 0.125 BTC at 40,000
         assertEquals(0.125, first, 1e-12);
+    }
+
+    @Test
+    void theRequestGoingOutIsTimedWhenTheVenueCanSayAndLeftOutWhenItsStampIsOnAnotherClock() {
+        for (boolean sameClock : new boolean[]{true, false}) {
+            CountingVenue v = new CountingVenue() {
+                long out = -1;
+
+                @Override
+                public String place(OrderRequest o) {
+                    out = sameClock ? System.nanoTime() : 5; // 5: a stamp from some other clock
+                    return super.place(o);
+                }
+
+                @Override
+                public long requestOutNanos() { return out; }
+            };
+            Strategy s = (history, i, view) -> List.of(new TargetOrder(BTC, (history.openTimeMillis(i) - T0) / H % 2 == 1 ? 0.25 : 0, Double.NaN, Double.NaN,
+                    "d-" + history.openTimeMillis(i)));
+            LatencyRecorder latency = new LatencyRecorder();
+            LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
+                    new KillSwitch(dir.resolve("STOP" + sameClock), KillSwitch.Policy.STOP_OPENING), latency, (k, sym, t, d) -> {}, System::nanoTime);
+            e.warmUp(BTC, bar(0, 40_000, 100));
+            for (int i = 1; i <= 4; i++) e.onClosedBar(BTC, bar(i, 40_000, 100), System.nanoTime());
+            var snap = latency.snapshot();
+            assertEquals(4.0, snap.get("received_to_order_sent").get("count"), "long, flat, long, flat");
+            assertEquals(sameClock ? 4.0 : 0.0, snap.get("received_to_request_out").get("count"));
+            assertEquals(4.0, snap.get("acknowledged").get("count"), "every order acknowledged either way");
+            assertEquals(List.of(4L, 0L, 0L, 0L), e.counts(), "sent, refused, dry runs, errors");
+        }
     }
 
     /** A bar of {@code close} whose low and high are {@code half} away from it. */

@@ -55,8 +55,11 @@ public final class BybitRestClient {
     }
 
     /** A client on {@code java.net.http} with the machine's clock. */
-    public static BybitRestClient of(ClientConfig cfg) {
-        return new BybitRestClient(cfg, Transport.http(cfg.timeout(), Envelope.MAX_CHARS), System::currentTimeMillis, Thread::sleep);
+    public static BybitRestClient of(ClientConfig cfg) { return of(cfg, t -> t); }
+
+    /** The same, its HTTP transport wrapped by {@code around} (a live session stamps when each order request goes out). */
+    public static BybitRestClient of(ClientConfig cfg, java.util.function.UnaryOperator<Transport> around) {
+        return new BybitRestClient(cfg, around.apply(Transport.http(cfg.timeout(), Envelope.MAX_CHARS)), System::currentTimeMillis, Thread::sleep);
     }
 
     public ClientConfig config() { return cfg; }
