@@ -28,32 +28,8 @@ import java.util.function.LongSupplier;
  * sees the venue only through {@link Venue}. Single-threaded: the caller delivers bars one at a time.
  */
 public final class LiveEngine implements AutoCloseable {
-    /** What the engine needs from a venue account. */
-    public interface Venue {
-        /** Places an order; returns the venue's order id (the adapter resolves lost answers by orderLinkId). */
-        String place(OrderRequest order);
-
-        /** Positions and open orders as the venue reports them. */
-        Reconciliation.State state();
-
-        /** Signed positions by symbol, as the venue reports them now (a stop or take profit may have closed one). */
-        default Map<String, BigDecimal> positions() { return state().positions(); }
-
-        /** The account's equity in quote currency. */
-        double equity();
-
-        /** Whether the venue knows an order with this orderLinkId (open or recently closed). */
-        boolean hasOrder(String symbol, String orderLinkId);
-
-        /** A held position's entry, stop loss and take profit (NaN: none) as of the last {@link #positions} or {@link #state} read; null when unknown. */
-        default Holding holding(String symbol) { return null; }
-
-        /** When the last {@link #place} handed its request to the network ({@code System.nanoTime()}), or -1 when this venue cannot say. */
-        default long requestOutNanos() { return -1; }
-
-        /** Sets the held position's stop loss (Bybit's trading-stop). */
-        default void moveStop(String symbol, BigDecimal stopLoss) { throw new UnsupportedOperationException("this venue cannot move a stop"); }
-    }
+    /** What the engine needs from a venue account: its orders ({@link VenueOrders}) and its account ({@link VenueAccount}). */
+    public interface Venue extends VenueOrders, VenueAccount {}
 
     /** What a venue says about a held position beyond its size. */
     public record Holding(double averageEntry, double stopLoss, double takeProfit) {}
