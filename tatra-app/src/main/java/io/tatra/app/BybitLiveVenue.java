@@ -99,6 +99,13 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
     @Override
     public double equity() { return trading.wallet().totalEquity().doubleValue(); }
 
+    /** One wallet read: its total equity and its wallet balance (realized: without the positions' unrealized P&L). */
+    @Override
+    public Balance balance() {
+        var w = trading.wallet();
+        return new Balance(w.totalEquity().doubleValue(), w.totalWalletBalance().doubleValue());
+    }
+
     @Override
     public boolean hasOrder(String symbol, String orderLinkId) { return trading.order(symbol, new io.tatra.bybit.protocol.OrderLinkId(orderLinkId)).isPresent(); }
 

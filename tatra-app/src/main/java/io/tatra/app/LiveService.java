@@ -173,7 +173,7 @@ public final class LiveService {
 
         private void subscribe() {
             // first: a stop that fills is heard before the bar that reached it
-            privateStream = PrivateFills.open(r.stream(), r.key(), r.symbols(), engine::onProtectiveFill, (sym, kind, why) -> log(kind, sym, 0, why));
+            privateStream = PrivateFills.open(r.stream(), r.key(), r.symbols(), engine::onProtectiveFill, engine::onFundingFee, (sym, kind, why) -> log(kind, sym, 0, why));
             StreamRouting routing = new StreamRouting(r.symbols(), interval, pushed, new StreamRouting.Session() {
                 @Override
                 public void closedBar(Symbol s, Kline k, long receivedNanos) { feed(s, k, receivedNanos); }

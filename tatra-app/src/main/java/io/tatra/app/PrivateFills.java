@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 /**
  * A live session's private stream: the {@code execution} topic, of which the stop-loss and take-profit fills of the
  * session's symbols go to the engine ({@link io.tatra.live.LiveEngine#onProtectiveFill}), so that a bar whose range
- * reached a held position's level can skip the account read when the fills that closed it are already in. Anything
- * else (the engine's own fills, funding) is left to the reads; a frame that does not parse is reported and ignored
- * (the bar then reads the account over REST).
+ * reached a held position's level can skip the account read when the fills that closed it are already in, and the
+ * funding settlements ({@code execType Funding}; {@code execFee} positive = paid) go to its account view
+ * ({@link io.tatra.live.LiveEngine#onFundingFee}). The engine's own fills are left to the reads; a frame that does not
+ * parse is reported and ignored (the bar then reads the account over REST).
  */
 final class PrivateFills implements BybitStream.Handler {
     /** The topic subscribed. */
@@ -22,12 +23,14 @@ final class PrivateFills implements BybitStream.Handler {
 
     private final Set<String> symbols;
     private final Consumer<AccountView.ProtectiveFill> engine;
+    private final Consumer<AccountView.FundingFee> funding;
     private final BiConsumer<String, String> notRead;
 
     /** @param notRead told the symbol (or "") and why a frame was not read */
-    PrivateFills(Set<String> symbols, Consumer<AccountView.ProtectiveFill> engine, BiConsumer<String, String> notRead) {
+    PrivateFills(Set<String> symbols, Consumer<AccountView.ProtectiveFill> engine, Consumer<AccountView.FundingFee> funding, BiConsumer<String, String> notRead) {
         this.symbols = Set.copyOf(symbols);
         this.engine = engine;
+        this.funding = funding;
         this.notRead = notRead;
     }
 
@@ -50,13 +53,13 @@ final class PrivateFills implements BybitStream.Handler {
      * said so, when there is none or it does not connect (a bar that reaches a stop then reads the account over REST).
      */
     static BybitStream open(URI publicStream, io.tatra.bybit.protocol.ApiKey key, java.util.List<io.tatra.market.Symbol> symbols,
-                            Consumer<AccountView.ProtectiveFill> engine, Log log) {
+                            Consumer<AccountView.ProtectiveFill> engine, Consumer<AccountView.FundingFee> funding, Log log) {
         URI uri = privateStreamOf(publicStream);
         if (uri == null) {
             log.event(null, "private-stream", "no private stream beside " + publicStream + ": a bar that reaches a stop reads the account over REST");
             return null;
         }
-        PrivateFills fills = new PrivateFills(symbols.stream().map(io.tatra.market.Symbol::value).collect(java.util.stream.Collectors.toSet()), engine,
+        PrivateFills fills = new PrivateFills(symbols.stream().map(io.tatra.market.Symbol::value).collect(java.util.stream.Collectors.toSet()), engine, funding,
                 (sym, why) -> log.event(sym.isEmpty() ? null : io.tatra.market.Symbol.of(sym), "error", why));
         try {
             BybitStream s = BybitStream.open(BybitStream.Config.of(uri, key), fills);
@@ -74,7 +77,16 @@ final class PrivateFills implements BybitStream.Handler {
         if (!TOPIC.equals(frame.path("topic").asText())) return;
         for (JsonNode e : frame.path("data")) {
             String symbol = e.path("symbol").asText();
-            if (!symbols.contains(symbol) || !"Trade".equals(e.path("execType").asText())) continue;
+            if (!symbols.contains(symbol)) continue;
+            if ("Funding".equals(e.path("execType").asText())) {
+                try {
+                    funding.accept(new AccountView.FundingFee(symbol, number(e, "execFee"), Long.parseLong(e.path("execTime").asText())));
+                } catch (IllegalArgumentException ex) {
+                    notRead.accept(symbol, "funding frame not read: " + ex.getMessage());
+                }
+                continue;
+            }
+            if (!"Trade".equals(e.path("execType").asText())) continue;
             String kind = e.path("stopOrderType").asText();
             if (!kind.equals("StopLoss") && !kind.equals("TakeProfit")) continue;
             try {

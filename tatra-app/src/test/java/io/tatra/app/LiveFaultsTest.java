@@ -71,21 +71,21 @@ class LiveFaultsTest {
         });
         assertTrue(faulty.reconnections() >= 1, "connections were cut and came back: " + faulty.reconnections());
         // the same fills: every order, stop, take profit and funding payment at the same time, side and price. Quantities
-        // agree within a few steps: the engine's account view sizes from the equity of its last read marked to the
-        // closes before the bar's own close (the same whatever order a close's bars arrive in), so a bar that read the
-        // account because of a fault (a reconnect, a lost fill frame) sizes from an equity that holds the funding paid since
+        // agree: the engine's account view counts from the venue's wallet balance and each position's entry, marked to
+        // the engine's own closes before the bar's close, takes funding from the private stream, and marks the other
+        // symbols' notional before the close too — so a bar that read the account because of a fault sizes as one
+        // that did not, whatever order a close's bars arrive in. Still timing-dependent (in either run): whether
+        // another symbol's stop that filled during the same bar is known yet when a symbol sizes (seen: 48 of 56
+        // quantities equal, at most 0.34 % apart, in one run of five; the other four all equal).
         Map<String, Double> cleanFills = fills(dir.resolve("clean")), faultyFills = fills(dir.resolve("faulty"));
         assertEquals(cleanFills.keySet(), faultyFills.keySet(), "the faulty run's fills are the clean run's");
-        // Within 5 %: in two fresh-clone CI runs (2026-11-27) one short's take profit was 3.6–3.7 % smaller in the faulty
-        // run (0.0861 vs 0.0894 BTC) while every other check passed; run alone the test stays within 0.07 %. A likely
-        // cause, since removed: under the 1× leverage cap the other symbol's notional was marked at its latest close,
-        // which depended on which bar of a close came first (now its close before, EngineAccount.othersGross). Still
-        // arrival-dependent: whether the other symbol's stop during the same bar is known yet.
         for (var e : cleanFills.entrySet())
-            assertEquals(e.getValue(), faultyFills.get(e.getKey()), 0.05 * e.getValue(), e.getKey() + ": the quantity within 5 %");
+            assertEquals(e.getValue(), faultyFills.get(e.getKey()), 0.01 * e.getValue(), e.getKey() + ": the quantity within 1 %");
         long same = cleanFills.keySet().stream().filter(k -> cleanFills.get(k).equals(faultyFills.get(k))).count();
-        assertTrue(same >= 0.75 * cleanFills.size(), same + " of " + cleanFills.size() + " quantities equal");
-        assertEquals(clean.endEquity(), faulty.endEquity(), 0.005 * clean.endEquity());
+        double worst = cleanFills.keySet().stream().mapToDouble(k -> Math.abs(cleanFills.get(k) - faultyFills.get(k)) / cleanFills.get(k)).max().orElse(0);
+        System.out.printf("faults: %d of %d quantities equal, the largest difference %.4f %%%n", same, cleanFills.size(), 100 * worst);
+        assertTrue(same >= 0.8 * cleanFills.size(), same + " of " + cleanFills.size() + " quantities equal");
+        assertEquals(clean.endEquity(), faulty.endEquity(), 0.001 * clean.endEquity());
     }
 
     /** Each execution as symbol, orderLinkId, side, price (to 1e-6 relative), kind and time, with its quantity. */

@@ -173,6 +173,7 @@ class LiveParityTest {
         assertEquals(protective, paper.account().read().getOrDefault(io.tatra.live.AccountView.Why.LEVEL_REACHED, 0L) + paper.account().settledByStream(),
                 "a reached level is read, or settled by the private stream's fills: " + paper.account());
         assertTrue(paper.account().fromView() > paper.bars() / 2, "most bars need no read: " + paper.account());
+        assertTrue(paper.account().fundingFromStream() > 0, "funding settlements came off the view's equity from the private stream: " + paper.account());
         System.out.println("parity: " + live.size() + " decisions equal (trace within " + maxDiff + "); " + trades.size() + " backtest trades, " + matched + " opened alike, " + sameExit
                 + " closed alike; equity backtest " + bt.trades().finalEquity() + ", paper " + paper.endEquity() + "; received→order sent " + paper.latencyMs().get("received_to_order_sent") + "; account " + paper.account());
         assertTrue(matched >= 0.9 * trades.size(), matched + " of " + trades.size() + " trades opened alike");

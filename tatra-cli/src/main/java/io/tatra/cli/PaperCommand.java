@@ -94,8 +94,9 @@ final class PaperCommand implements Callable<Integer> {
                         + "funding settlements from the ticker stream %d, over REST %d%n", r.reconnections(), r.barsBackfilled(), r.openInterestPushed(), r.openInterestRead(),
                 r.fundingPushed(), r.fundingRead());
         System.out.printf("positions and equity: from the engine's account view on %d bars (%d of them a stop or take profit the private stream reported filled), "
-                        + "read from the exchange at the bar's start on %d%s%n", r.account().fromView(), r.account().settledByStream(), r.account().readTotal(),
-                r.account().read().isEmpty() ? "" : " " + new java.util.TreeMap<>(r.account().read()).toString().toLowerCase(java.util.Locale.ROOT));
+                        + "read from the exchange at the bar's start on %d%s; funding settlements taken from the private stream %d%n", r.account().fromView(),
+                r.account().settledByStream(), r.account().readTotal(),
+                r.account().read().isEmpty() ? "" : " " + new java.util.TreeMap<>(r.account().read()).toString().toLowerCase(java.util.Locale.ROOT), r.account().fundingFromStream());
         System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("snapshots.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl")
                 + ", " + dir.resolve("executions.jsonl") + ", " + dir.resolve("outcomes.jsonl"));
         System.out.println("(a simulation: its journals stay out of the store, where tatra live keeps what really happened; `tatra import` copies them on purpose)");

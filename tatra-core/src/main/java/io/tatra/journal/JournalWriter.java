@@ -26,14 +26,16 @@ public final class JournalWriter<T> implements AutoCloseable {
 
     private final Path path;
     private final Class<T> type;
-    private final FileChannel channel;
+    private final FileChannel channel; // holds the lock; no I/O on it after opening (see the note above append)
+    private final java.io.FileOutputStream out;
     private final FileLock lock;
     private final Durability durability;
 
-    private JournalWriter(Path path, Class<T> type, FileChannel channel, FileLock lock, Durability durability) {
+    private JournalWriter(Path path, Class<T> type, FileChannel channel, java.io.FileOutputStream out, FileLock lock, Durability durability) {
         this.path = path;
         this.type = type;
         this.channel = channel;
+        this.out = out;
         this.lock = lock;
         this.durability = durability;
     }
@@ -56,8 +58,7 @@ public final class JournalWriter<T> implements AutoCloseable {
                 ch.read(last, size - 1);
                 if (last.get(0) != '\n') ch.write(ByteBuffer.wrap(new byte[]{'\n'}), size); // close a torn tail
             }
-            ch.position(ch.size());
-            return new JournalWriter<>(path, type, ch, lock, durability);
+            return new JournalWriter<>(path, type, ch, new java.io.FileOutputStream(path.toFile(), true), lock, durability);
         } catch (IOException e) {
             closeQuietly(ch);
             throw new TatraException(path + ": cannot open journal for appending (" + e.getMessage() + ")", e);
@@ -68,11 +69,12 @@ public final class JournalWriter<T> implements AutoCloseable {
     }
 
     /*
-     * A FileChannel closes itself for good when a thread with its interrupt flag set does I/O on it
-     * (ClosedByInterruptException), and every later append and the close then fail. Journals are shared: an engine
-     * thread interrupted by an executor's shutdownNow() that logs its error would take the session's events journal
-     * down with it (seen: "events.jsonl: close failed" at a paper run's end). So each operation clears the flag around
-     * its I/O and restores it afterwards: the interrupt still reaches the thread's own code.
+     * A FileChannel closes itself for good when a thread is interrupted during I/O on it, or does I/O with its interrupt
+     * flag set (ClosedByInterruptException), and every later append and the close then fail. Journals are shared: a
+     * thread interrupted by an executor's shutdownNow() while it logs would take the session's events journal down with
+     * it (seen twice: "events.jsonl: close failed" at a paper run's end; clearing the flag around the I/O did not cover
+     * an interrupt arriving during it). So the records go through a FileOutputStream in append mode, whose writes and
+     * syncs are not interruptible; the channel only takes the lock and closes a torn tail when the journal is opened.
      */
 
     public synchronized void append(T record) { // one line whole, whichever thread appends
@@ -83,10 +85,9 @@ public final class JournalWriter<T> implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise " + record, e);
         }
-        uninterrupted(() -> {
-            ByteBuffer buf = ByteBuffer.wrap(line);
-            while (buf.hasRemaining()) channel.write(buf);
-            if (durability == Durability.FSYNC) channel.force(false);
+        io(() -> {
+            out.write(line);
+            if (durability == Durability.FSYNC) out.getFD().sync();
         }, "append failed", "; earlier records are intact");
     }
 
@@ -95,38 +96,37 @@ public final class JournalWriter<T> implements AutoCloseable {
      * once, the OS's crash only after this). Safe to call from another thread than the one appending.
      */
     public void force() {
-        uninterrupted(() -> channel.force(false), "could not force the journal to disk", "");
+        io(() -> out.getFD().sync(), "could not force the journal to disk", "");
     }
 
     public Path path() { return path; }
 
     private interface Io { void run() throws IOException; }
 
-    /** Runs channel I/O with the thread's interrupt flag cleared, restoring it after (see the note above {@link #append}). */
-    private void uninterrupted(Io io, String failed, String more) {
-        boolean interrupted = Thread.interrupted();
+    /** Runs the journal's I/O, saying which journal failed and how. */
+    private void io(Io io, String failed, String more) {
         try {
             io.run();
         } catch (IOException e) {
             throw new TatraException(path + ": " + failed + " (" + e.getMessage() + ")" + more, e);
-        } finally {
-            if (interrupted) Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
         try {
-            uninterrupted(() -> {
-                channel.force(false);
+            io(() -> {
+                out.getFD().sync();
+                out.close();
                 lock.release();
             }, "close failed", "");
         } finally {
+            closeQuietly(out);
             closeQuietly(channel);
         }
     }
 
-    private static void closeQuietly(FileChannel ch) {
+    private static void closeQuietly(java.io.Closeable ch) {
         if (ch == null) return;
         try {
             ch.close();

@@ -42,6 +42,31 @@ class JournalTest {
     }
 
     @Test
+    void interruptsArrivingWhileAThreadAppendsLeaveTheJournalOpen(@TempDir Path dir) throws Exception {
+        Path d = dir.resolve("events.jsonl");
+        int n = 3_000;
+        try (var w = JournalWriter.open(d, Decision.class, JournalWriter.Durability.FSYNC)) {
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < n; i++) w.append(decision(i));
+            });
+            writer.start();
+            int sent = 0;
+            while (writer.isAlive() && sent < 100_000) { // interrupts land before, between and during the writes
+                writer.interrupt();
+                sent++;
+                Thread.onSpinWait();
+            }
+            writer.join(60_000);
+            assertFalse(writer.isAlive());
+            assertTrue(sent > 10, "the writer was interrupted while it wrote: " + sent);
+            w.append(decision(n)); // a FileChannel would be closed by now
+        }
+        var rd = JournalReader.read(d, Decision.class);
+        assertTrue(rd.clean());
+        assertEquals(n + 1, rd.records().size());
+    }
+
+    @Test
     void roundTripsAllThreeLogsWithTheDesignFieldNames(@TempDir Path dir) throws Exception {
         Path d = dir.resolve("decisions.jsonl"), o = dir.resolve("outcomes.jsonl"), s = dir.resolve("snapshots.jsonl");
         try (var w = JournalWriter.open(d, Decision.class, JournalWriter.Durability.FSYNC)) {

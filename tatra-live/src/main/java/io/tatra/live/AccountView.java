@@ -25,9 +25,10 @@ import java.util.function.Function;
  * flat; its realized result (fill price against the close at the read, less the fees) moves into the equity. Fills
  * that do not add up to the position (a partial fill, a frame lost or still on its way) leave the read to answer.
  *
- * <p>What the view cannot see between reads, and when the engine learns it: a funding settlement on a held position
- * (a fraction of a percent of the notional, left out of the equity until the next read), a liquidation or
- * auto-deleveraging, a trade or transfer made by hand on the same account. {@link #refreshDue} asks for a read after
+ * <p>Funding settlements the private stream reports ({@link #fundingFee}) come off the equity as they are heard, so
+ * that a bar sizes from the same equity whether it read the venue or not; a settlement stamped at or before the close
+ * of the last read is in that read and is not counted again. What the view cannot see between reads, and when the
+ * engine learns it: a funding frame lost on the way (until the next read), a liquidation or auto-deleveraging, a trade or transfer made by hand on the same account. {@link #refreshDue} asks for a read after
  * the bar's decision (off the path from bar to order) at the latest every {@link #REFRESH_CLOSES} close times, and
  * after every own action. A held symbol whose bar has not arrived yet at a close counts with its previous close.
  */
@@ -55,7 +56,11 @@ public final class AccountView {
 
     private final Map<String, Held> held = new HashMap<>();
 
-    /** A position as read: signed size, stop loss and take profit (NaN: none), and its symbol's close when it was read (NaN: none known). */
+    /**
+     * A position as read: signed size, stop loss and take profit (NaN: none), and the price the read's equity marks it
+     * at: its entry price when the view counts from the wallet balance, else its symbol's close when it was read (NaN:
+     * none known).
+     */
     record Held(double size, double stop, double take, double markedAt) {}
     private final Map<String, Double> lastClose = new HashMap<>(), previousClose = new HashMap<>();
     private final Map<String, Long> lastOpen = new HashMap<>();
@@ -76,23 +81,76 @@ public final class AccountView {
         }
     }
 
+    /** A funding settlement the private stream reported: {@code fee} paid (negative: received), venue time in ms. */
+    public record FundingFee(String symbol, double fee, long time) {
+        public FundingFee {
+            if (symbol == null || symbol.isBlank() || !Double.isFinite(fee) || time <= 0) throw new IllegalArgumentException("a funding fee needs a symbol, a finite fee and a time");
+        }
+    }
+
+    private final java.util.List<FundingFee> funding = new java.util.ArrayList<>();
+    private long readCovers = Long.MIN_VALUE;
+    private long fundingHeard;
+
+    /**
+     * A funding settlement from the private stream (on the engine's thread): off the equity from now on, unless the last
+     * read already holds it (stamped at or before that read's close).
+     */
+    void fundingFee(FundingFee f) {
+        if (f.time() <= readCovers) return;
+        funding.add(f);
+        fundingHeard++;
+    }
+
+    /** Funding settlements taken from the stream since the session began (those a read already held not counted). */
+    long fundingHeard() { return fundingHeard; }
+
+    private double fundingPaid() {
+        double paid = 0;
+        for (FundingFee f : funding) paid += f.fee();
+        return paid;
+    }
+
     /**
      * A venue read, taken now: signed positions, each held position's stop loss and take profit (NaN or null: none),
      * the account's equity, and whether any order of the engine's rests at the venue.
      */
     void read(Map<String, BigDecimal> positions, Function<String, LiveEngine.Holding> holdings, double equity, boolean openOrders) {
-        if (!Double.isFinite(equity)) throw new IllegalArgumentException("the venue's equity is not a number: " + equity);
+        read(positions, holdings, equity, Double.NaN, openOrders);
+    }
+
+    /**
+     * The same with the venue's wallet balance (its equity without the positions' unrealized P&L; NaN: unknown). When
+     * it is known and every held position's entry price is, the view's equity is the wallet balance plus each position
+     * marked from its entry to the engine's own closes — no mark of the venue's enters it, so a read taken before
+     * another held symbol's bar of the same close has arrived (the venue already marking that symbol at a close the
+     * engine has not seen) sizes nothing differently. Otherwise the venue's equity, marked from the closes known at
+     * the read.
+     */
+    void read(Map<String, BigDecimal> positions, Function<String, LiveEngine.Holding> holdings, double equity, double wallet, boolean openOrders) {
+        Map<String, LiveEngine.Holding> hs = new HashMap<>();
+        boolean fromEntries = Double.isFinite(wallet);
+        for (Map.Entry<String, BigDecimal> p : positions.entrySet()) {
+            if (p.getValue().signum() == 0) continue;
+            LiveEngine.Holding h = holdings.apply(p.getKey());
+            if (h != null) hs.put(p.getKey(), h);
+            if (h == null || !(h.averageEntry() > 0) || !Double.isFinite(h.averageEntry())) fromEntries = false;
+        }
+        double base = fromEntries ? wallet : equity;
+        if (!Double.isFinite(base)) throw new IllegalArgumentException("the venue's equity is not a number: " + base);
         held.clear();
         for (Map.Entry<String, BigDecimal> p : positions.entrySet()) {
             double size = p.getValue().doubleValue();
             if (size == 0) continue;
-            LiveEngine.Holding h = holdings.apply(p.getKey());
+            LiveEngine.Holding h = hs.get(p.getKey());
             double stop = h == null ? Double.NaN : h.stopLoss(), take = h == null ? Double.NaN : h.takeProfit();
-            held.put(p.getKey(), new Held(size, stop, take, lastClose.getOrDefault(p.getKey(), Double.NaN)));
+            held.put(p.getKey(), new Held(size, stop, take, fromEntries ? h.averageEntry() : lastClose.getOrDefault(p.getKey(), Double.NaN)));
         }
-        this.equity = equity;
+        this.equity = base;
         this.openOrders = openOrders;
         fills.clear(); // what filled before the read is in it
+        readCovers = lastCloseTime; // and every funding settled up to the latest close
+        funding.removeIf(f -> f.time() <= readCovers);
         must = null;
         closesSinceRead = 0;
     }
@@ -183,7 +241,7 @@ public final class AccountView {
 
     /** The equity read, marked to each held symbol's latest close. */
     double equity() {
-        double e = equity;
+        double e = equity - fundingPaid();
         for (Map.Entry<String, Held> p : held.entrySet()) {
             Held h = p.getValue();
             Double now = lastClose.get(p.getKey());
@@ -199,7 +257,7 @@ public final class AccountView {
      * adds only its own move to its own close ({@link Before#of}).
      */
     Before before(long barOpen) {
-        double e = equity;
+        double e = equity - fundingPaid();
         Map<String, double[]> marks = new HashMap<>();
         for (Map.Entry<String, Held> p : held.entrySet()) {
             Held h = p.getValue();

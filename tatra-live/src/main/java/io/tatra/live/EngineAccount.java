@@ -19,6 +19,7 @@ final class EngineAccount implements AutoCloseable {
     private final AccountView view = new AccountView();
     private final VenueReads reads;
     private final ConcurrentLinkedQueue<AccountView.ProtectiveFill> fills = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<AccountView.FundingFee> funding = new ConcurrentLinkedQueue<>();
     private Reconciliation.State state;
     private long equityBar = Long.MIN_VALUE;
     private AccountView.Before before;
@@ -33,7 +34,8 @@ final class EngineAccount implements AutoCloseable {
         this.nanos = nanos;
         this.reads = new VenueReads(venue);
         this.state = venue.state();
-        view.read(state.positions(), venue::holding, venue.equity(), !state.openOrders().isEmpty()); // what warm-up bars see
+        VenueAccount.Balance b = venue.balance();
+        view.read(state.positions(), venue::holding, b.equity(), b.wallet(), !state.openOrders().isEmpty()); // what warm-up bars see
         view.invalidate(AccountView.Why.FIRST_READ); // the first live bar reads again
     }
 
@@ -76,6 +78,7 @@ final class EngineAccount implements AutoCloseable {
 
     private void drainFills() {
         for (AccountView.ProtectiveFill f; (f = fills.poll()) != null; ) view.protectiveFill(f);
+        for (AccountView.FundingFee f; (f = funding.poll()) != null; ) view.fundingFee(f);
     }
 
     private void flat(String symbol) {
@@ -93,7 +96,7 @@ final class EngineAccount implements AutoCloseable {
     /** After a bar: its read taken in, and a refresh after the engine's own orders or stop moves, or of an old view. */
     void barEnds() {
         positionsNow();
-        if (view.refreshDue()) read(venue.state(), venue.equity());
+        if (view.refreshDue()) read(venue.state(), venue.balance());
     }
 
     /** The bar failed: its read is forgotten and the next bar reads. */
@@ -149,7 +152,10 @@ final class EngineAccount implements AutoCloseable {
     /** Any thread: a stop-loss or take-profit fill from the private stream. */
     void onProtectiveFill(AccountView.ProtectiveFill f) { fills.add(f); }
 
-    AccountReads counts() { return new AccountReads(view.vouched(), view.settledByStream(), view.reads()); }
+    /** Any thread: a funding settlement from the private stream. */
+    void onFundingFee(AccountView.FundingFee f) { funding.add(f); }
+
+    AccountReads counts() { return new AccountReads(view.vouched(), view.settledByStream(), view.fundingHeard(), view.reads()); }
 
     private void positionsNow() {
         if (!reads.pending()) return;
@@ -166,12 +172,12 @@ final class EngineAccount implements AutoCloseable {
         long from = nanos.getAsLong();
         VenueReads.Reading r = reads.take();
         waited = nanos.getAsLong() - from;
-        read(new Reconciliation.State(r.positions(), state.openOrders()), r.equity());
+        read(new Reconciliation.State(r.positions(), state.openOrders()), r.balance());
     }
 
-    private void read(Reconciliation.State s, double equity) {
+    private void read(Reconciliation.State s, VenueAccount.Balance b) {
         state = s;
-        view.read(state.positions(), venue::holding, equity, !state.openOrders().isEmpty());
+        view.read(state.positions(), venue::holding, b.equity(), b.wallet(), !state.openOrders().isEmpty());
     }
 
     @Override

@@ -319,6 +319,9 @@ public final class LiveEngine implements AutoCloseable {
      */
     public void onProtectiveFill(AccountView.ProtectiveFill f) { account.onProtectiveFill(f); }
 
+    /** A funding settlement the private stream reported; any thread. The account view takes it off the equity. */
+    public void onFundingFee(AccountView.FundingFee f) { account.onFundingFee(f); }
+
     /** Bars whose positions and equity came from the account view, and bars that read the venue at their start, by reason. */
     public AccountReads accountReads() { return account.counts(); }
 

@@ -14,6 +14,12 @@ public interface VenueAccount {
     /** The account's equity in quote currency. */
     double equity();
 
+    /** Equity and wallet balance (the equity without the positions' unrealized P&L; NaN: this venue cannot say). */
+    record Balance(double equity, double wallet) {}
+
+    /** The account's equity and wallet balance, read together. */
+    default Balance balance() { return new Balance(equity(), Double.NaN); }
+
     /** A held position's entry, stop loss and take profit (NaN: none) as of the last {@link #positions} or {@link #state} read; null when unknown. */
     default LiveEngine.Holding holding(String symbol) { return null; }
 }

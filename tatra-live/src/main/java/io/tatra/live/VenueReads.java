@@ -14,8 +14,8 @@ import java.util.concurrent.Executors;
  * is used, as the venue's own exception. Used by one thread at a time.
  */
 final class VenueReads implements AutoCloseable {
-    /** One read: signed positions by symbol and the account's equity. */
-    record Reading(Map<String, BigDecimal> positions, double equity) {}
+    /** One read: signed positions by symbol and the account's equity and wallet balance. */
+    record Reading(Map<String, BigDecimal> positions, VenueAccount.Balance balance) {}
 
     private final LiveEngine.Venue venue;
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
@@ -24,14 +24,14 @@ final class VenueReads implements AutoCloseable {
         return t;
     });
     private CompletableFuture<Map<String, BigDecimal>> positions;
-    private CompletableFuture<Double> equity;
+    private CompletableFuture<VenueAccount.Balance> equity;
 
     VenueReads(LiveEngine.Venue venue) { this.venue = venue; }
 
     /** Starts this bar's reads of positions and equity. */
     void start() {
         positions = CompletableFuture.supplyAsync(venue::positions, pool);
-        equity = CompletableFuture.supplyAsync(venue::equity, pool);
+        equity = CompletableFuture.supplyAsync(venue::balance, pool);
     }
 
     /** Whether a read was started and not taken yet. */

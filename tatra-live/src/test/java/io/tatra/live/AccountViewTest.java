@@ -76,6 +76,48 @@ class AccountViewTest {
         assertEquals(1_006, s.equity(), 1e-9, "a short gains as the price falls");
     }
 
+    @Test
+    void fundingFromTheStreamComesOffTheEquityUntilAReadHoldsIt() {
+        AccountView v = holding(2, 95, 110); // read before any close: covers nothing yet
+        v.onBar("BTC", 0, H, 99, 106, 100);
+        v.fundingFee(new AccountView.FundingFee("BTC", 0.02, H)); // settled at the close of the first bar
+        assertEquals(1_000 - 0.02, v.equity(), 1e-9);
+        assertEquals(1_000 - 0.02, v.before(H).equity(), 1e-9, "the next close sizes from it too");
+        v.fundingFee(new AccountView.FundingFee("BTC", -0.01, H)); // a received one adds
+        assertEquals(1_000 - 0.01, v.equity(), 1e-9);
+        assertEquals(2, v.fundingHeard());
+        // a read at the close of 2H holds both (the venue's equity already paid them)
+        v.onBar("BTC", H, 2 * H, 99, 106, 100);
+        v.read(Map.of("BTC", BigDecimal.valueOf(2)), s -> new LiveEngine.Holding(100, 95, 110), 999.99, false);
+        assertEquals(999.99, v.equity(), 1e-9, "not counted twice");
+        v.fundingFee(new AccountView.FundingFee("BTC", 0.02, 2 * H)); // a frame that arrives after the read for a settlement inside it
+        assertEquals(999.99, v.equity(), 1e-9, "stamped at or before the read's close: already in the read");
+        assertEquals(2, v.fundingHeard());
+        v.onBar("BTC", 2 * H, 3 * H, 99, 106, 100);
+        v.fundingFee(new AccountView.FundingFee("BTC", 0.03, 3 * H));
+        assertEquals(999.96, v.equity(), 1e-9, "a later one counts");
+        assertThrows(IllegalArgumentException.class, () -> new AccountView.FundingFee("BTC", Double.NaN, H));
+    }
+
+    @Test
+    void withTheWalletBalanceTheEquityIsMarkedFromTheEntriesAtTheEnginesOwnCloses() {
+        AccountView v = new AccountView();
+        v.mark("BTC", 100);
+        v.mark("ETH", 50);
+        // the venue already marks ETH at 55, a close the engine has not seen: its equity says 1,005, its wallet 900
+        v.read(Map.of("BTC", BigDecimal.valueOf(2), "ETH", BigDecimal.valueOf(-1)),
+                s -> new LiveEngine.Holding(s.equals("BTC") ? 60 : 45, Double.NaN, Double.NaN), 1_005, 900, false);
+        assertEquals(900 + 2 * (100 - 60) - (50 - 45), v.equity(), 1e-9, "the wallet plus each position from its entry to the engine's close");
+        v.onBar("ETH", 0, H, 50, 56, 55);
+        assertEquals(900 + 80 - 10, v.equity(), 1e-9, "ETH's close now counts, once");
+        // a position whose entry is unknown: the venue's equity, as before
+        AccountView u = new AccountView();
+        u.mark("BTC", 100);
+        u.read(Map.of("BTC", BigDecimal.valueOf(2)), s -> null, 1_000, 900, false);
+        assertEquals(1_000, u.equity(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> u.read(Map.of(), s -> null, Double.NaN, Double.NaN, false), "no number to count from");
+    }
+
     /** Long 2 BTC (read at 100) and short 1 ETH (read at 50), equity 1,000; then the closes at H: BTC 100, ETH 50. */
     private static AccountView two() {
         AccountView v = new AccountView();
