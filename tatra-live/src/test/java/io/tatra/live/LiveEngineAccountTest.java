@@ -102,11 +102,7 @@ class LiveEngineAccountTest {
             return n == 1 || n == 4 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-" + n)) : List.of();
         };
         LatencyRecorder latency = new LatencyRecorder();
-        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
-                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), latency, (k, sym, t, d) -> {}, System::nanoTime);
-        e.warmUp(BTC, bar(0, 40_000, 100));
-        e.onClosedBar(BTC, bar(1, 40_000, 100), System.nanoTime());
-        e.onClosedBar(BTC, bar(2, 40_400, 300), System.nanoTime());
+        LiveEngine e = longAfterTwoBars(v, s, latency);
         v.stopFilled();
         e.onClosedBar(BTC, bar(3, 39_300, 200), System.nanoTime());
         e.onClosedBar(BTC, bar(4, 39_300, 200), System.nanoTime());
@@ -127,11 +123,7 @@ class LiveEngineAccountTest {
             return n == 1 || n == 3 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-" + n)) : List.of();
         };
         LatencyRecorder latency = new LatencyRecorder();
-        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
-                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), latency, (k, sym, t, d) -> {}, System::nanoTime);
-        e.warmUp(BTC, bar(0, 40_000, 100));
-        e.onClosedBar(BTC, bar(1, 40_000, 100), System.nanoTime());
-        e.onClosedBar(BTC, bar(2, 40_400, 300), System.nanoTime());
+        LiveEngine e = longAfterTwoBars(v, s, latency);
         v.stopFilled();
         e.onProtectiveFill(new AccountView.ProtectiveFill("BTCUSDT", "Sell", 0.062, 39_200, 1.5, T0 + 3 * H + 60_000)); // the whole long, during bar 3
         int reads = v.positionReads;
@@ -258,6 +250,16 @@ class LiveEngineAccountTest {
             assertEquals(4.0, snap.get("acknowledged").get("count"), "every order acknowledged either way");
             assertEquals(List.of(4L, 0L, 0L, 0L), e.counts(), "sent, refused, dry runs, errors");
         }
+    }
+
+    /** An engine over {@code v} and {@code s}, warmed on bar 0, after bars 1 (40,000) and 2 (40,400, inside a long's levels). */
+    private LiveEngine longAfterTwoBars(CountingVenue v, Strategy s, LatencyRecorder latency) {
+        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
+                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), latency, (k, sym, t, d) -> {}, System::nanoTime);
+        e.warmUp(BTC, bar(0, 40_000, 100));
+        e.onClosedBar(BTC, bar(1, 40_000, 100), System.nanoTime());
+        e.onClosedBar(BTC, bar(2, 40_400, 300), System.nanoTime());
+        return e;
     }
 
     /** A bar of {@code close} whose low and high are {@code half} away from it. */
