@@ -66,8 +66,10 @@ final class EngineAccount implements AutoCloseable {
         if (why != null) {
             reads.start();
             known = LatencyRecorder.Account.READ;
-            if (why == AccountView.Why.LEVEL_REACHED) level = new long[]{bar.startTime(), closeTime};
-            levelSymbol = symbol;
+            if (why == AccountView.Why.LEVEL_REACHED) {
+                level = new long[]{bar.startTime(), closeTime};
+                levelSymbol = symbol;
+            }
         } else if (view.settledByStream() == settled) {
             known = LatencyRecorder.Account.VIEW;
         } else {
@@ -135,8 +137,9 @@ final class EngineAccount implements AutoCloseable {
     /**
      * Gross notional of the positions other than {@code symbol}'s, as known now (the engine's own orders of this close
      * included), each marked at its close before the close of the bars opened at {@code barOpen}
-     * ({@link AccountView#markBefore}): whichever of this close's bars have arrived, the leverage room a symbol sizes
-     * into is the same.
+     * ({@link AccountView#markBefore}): the marks are the same whichever of this close's bars have arrived. (The
+     * positions are as known now: another symbol's stop that filled during this bar counts once its own bar, a read or
+     * the stream has told the engine — the arrival-dependence that is left.)
      */
     double othersGross(String symbol, long barOpen) {
         positionsNow();
