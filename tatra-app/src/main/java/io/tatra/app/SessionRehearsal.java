@@ -41,5 +41,7 @@ final class SessionRehearsal {
         if (res.bars() > 0)
             say.accept(String.format(java.util.Locale.ROOT, "tatra live: decision path rehearsed: %,d bars of the warm-up history, %,d orders to an in-memory venue, in %.1f s (--warm-passes)",
                     res.bars(), res.orders(), res.seconds()));
+        if (res.errors() > 0)
+            say.accept("tatra live: warning: " + res.errors() + " of the rehearsal's bars failed, as a live bar would (first: " + res.firstError() + ")");
     }
 }

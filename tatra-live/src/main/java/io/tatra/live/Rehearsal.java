@@ -40,8 +40,11 @@ import java.util.stream.Stream;
 public final class Rehearsal {
     private Rehearsal() {}
 
-    /** What a rehearsal did: bars decided, orders the in-memory venue took, and how long it took. */
-    public record Result(long bars, long orders, double seconds) {}
+    /**
+     * What a rehearsal did: bars decided, orders the in-memory venue took, how long it took, and the bars that failed
+     * with the first failure's words (null: none) — a failure here would fail a live bar the same way.
+     */
+    public record Result(long bars, long orders, double seconds, long errors, String firstError) {}
 
     /**
      * Runs {@code bars} closed bars in all, round robin over the symbols of {@code history} (each symbol's bars in
@@ -53,18 +56,22 @@ public final class Rehearsal {
     public static Result run(java.util.function.Function<Path, Strategy> strategy, Map<Symbol, List<Kline>> history, Map<Symbol, Instrument> instruments, LiveEngine.Config cfg, int bars, Path scratch) {
         if (bars < 0) throw new IllegalArgumentException("bars must be >= 0, got " + bars);
         List<Symbol> symbols = history.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).sorted(Comparator.comparing(Symbol::value)).toList();
-        if (bars == 0 || symbols.isEmpty()) return new Result(0, 0, 0);
+        if (bars == 0 || symbols.isEmpty()) return new Result(0, 0, 0, 0, null);
         if (Files.exists(scratch)) throw new IllegalArgumentException(scratch + " exists: a rehearsal needs a folder of its own");
         long t0 = System.nanoTime();
         Memory venue = new Memory();
         Strategy made = null;
+        String[] firstError = new String[1];
+        long errors = 0;
         try {
             Files.createDirectories(scratch);
             made = strategy.apply(scratch);
             Cycle cycle = new Cycle(made);
             var config = new LiveEngine.Config(cfg.interval(), cfg.historyBars(), false, cfg.risk(), scratch.resolve("status.json"));
             try (LiveEngine engine = new LiveEngine(config, cycle, venue, instruments, new KillSwitch(scratch.resolve("STOP"), KillSwitch.Policy.STOP_OPENING),
-                    new LatencyRecorder(), (kind, s, t, d) -> {}, System::nanoTime)) {
+                    new LatencyRecorder(), (kind, s, t, d) -> {
+                        if (kind.equals("error") && firstError[0] == null) firstError[0] = (s == null ? "" : s.value() + ": ") + d;
+                    }, System::nanoTime)) {
                 engine.recover(scratch.resolve("orders.jsonl"));
                 engine.journalDecisions(scratch.resolve("targets.jsonl"));
                 long step = cfg.interval().millis();
@@ -79,8 +86,9 @@ public final class Rehearsal {
                     venue.price(s.value(), bar.close());
                     engine.onClosedBar(s, moved, System.nanoTime());
                 }
+                errors = engine.counts().get(3);
             }
-            return new Result(bars, venue.orders, (System.nanoTime() - t0) / 1e9);
+            return new Result(bars, venue.orders, (System.nanoTime() - t0) / 1e9, errors, firstError[0]);
         } catch (IOException e) {
             throw new UncheckedIOException("rehearsal folder " + scratch + ": " + e.getMessage(), e);
         } finally {

@@ -60,6 +60,7 @@ class RehearsalTest {
             return recording;
         }, Map.of(BTC, history(30, 40_000), ETH, history(20, 2_000)), Map.of(BTC, LiveEngineTest.IN, ETH, eth()), cfg, 301, scratch);
         assertEquals(301, r.bars());
+        assertEquals(0, r.errors());
         assertEquals(List.of(scratch), folders, "the strategy was made once, for the scratch folder");
         assertEquals(151, seen.get(BTC).size(), "round robin, the first symbol first");
         assertEquals(150, seen.get(ETH).size());
@@ -82,6 +83,8 @@ class RehearsalTest {
         // the engine logs a strategy's failure and trips its own kill switch: the rehearsal goes on and ends
         Rehearsal.Result r = Rehearsal.run(f -> failing, Map.of(BTC, history(10, 40_000)), Map.of(BTC, LiveEngineTest.IN), cfg, 20, scratch);
         assertEquals(0, r.orders());
+        assertEquals(20, r.errors(), "every bar failed, and says so");
+        assertTrue(r.firstError().contains("boom"), r.firstError());
         assertFalse(Files.exists(scratch));
     }
 
