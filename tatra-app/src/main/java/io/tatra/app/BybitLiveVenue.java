@@ -97,7 +97,7 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
     public void moveStop(String symbol, BigDecimal stopLoss) { trading.tradingStop(symbol, null, stopLoss); }
 
     @Override
-    public double equity() { return trading.wallet().totalEquity().doubleValue(); }
+    public double equity() { return balance().equity(); }
 
     /** One wallet read: its total equity and its wallet balance (realized: without the positions' unrealized P&L). */
     @Override

@@ -78,7 +78,8 @@ final class PrivateFills implements BybitStream.Handler {
         for (JsonNode e : frame.path("data")) {
             String symbol = e.path("symbol").asText();
             if (!symbols.contains(symbol)) continue;
-            if ("Funding".equals(e.path("execType").asText())) {
+            String type = e.path("execType").asText();
+            if ("Funding".equals(type)) {
                 try {
                     funding.accept(new AccountView.FundingFee(symbol, number(e, "execFee"), Long.parseLong(e.path("execTime").asText())));
                 } catch (IllegalArgumentException ex) {
@@ -86,7 +87,7 @@ final class PrivateFills implements BybitStream.Handler {
                 }
                 continue;
             }
-            if (!"Trade".equals(e.path("execType").asText())) continue;
+            if (!"Trade".equals(type)) continue;
             String kind = e.path("stopOrderType").asText();
             if (!kind.equals("StopLoss") && !kind.equals("TakeProfit")) continue;
             try {

@@ -28,7 +28,8 @@ import java.util.function.Function;
  * <p>Funding settlements the private stream reports ({@link #fundingFee}) come off the equity as they are heard, so
  * that a bar sizes from the same equity whether it read the venue or not; a settlement stamped at or before the close
  * of the last read is in that read and is not counted again. What the view cannot see between reads, and when the
- * engine learns it: a funding frame lost on the way (until the next read), a liquidation or auto-deleveraging, a trade or transfer made by hand on the same account. {@link #refreshDue} asks for a read after
+ * engine learns it: a funding frame lost on the way (until the next read), a liquidation or auto-deleveraging, a trade
+ * or transfer made by hand on the same account. {@link #refreshDue} asks for a read after
  * the bar's decision (off the path from bar to order) at the latest every {@link #REFRESH_CLOSES} close times, and
  * after every own action. A held symbol whose bar has not arrived yet at a close counts with its previous close.
  */

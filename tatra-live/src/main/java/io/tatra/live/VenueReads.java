@@ -24,14 +24,14 @@ final class VenueReads implements AutoCloseable {
         return t;
     });
     private CompletableFuture<Map<String, BigDecimal>> positions;
-    private CompletableFuture<VenueAccount.Balance> equity;
+    private CompletableFuture<VenueAccount.Balance> balance;
 
     VenueReads(LiveEngine.Venue venue) { this.venue = venue; }
 
-    /** Starts this bar's reads of positions and equity. */
+    /** Starts this bar's reads of positions and of equity with the wallet balance. */
     void start() {
         positions = CompletableFuture.supplyAsync(venue::positions, pool);
-        equity = CompletableFuture.supplyAsync(venue::balance, pool);
+        balance = CompletableFuture.supplyAsync(venue::balance, pool);
     }
 
     /** Whether a read was started and not taken yet. */
@@ -40,17 +40,17 @@ final class VenueReads implements AutoCloseable {
     /** The read started for this bar, once it is in; null when none is pending. */
     Reading take() {
         var p = positions;
-        var e = equity;
+        var e = balance;
         if (p == null) return null;
         positions = null;
-        equity = null;
+        balance = null;
         return new Reading(join(p), join(e));
     }
 
     /** Forgets a pending read (the bar failed). */
     void drop() {
         positions = null;
-        equity = null;
+        balance = null;
     }
 
     private static <T> T join(CompletableFuture<T> f) {
