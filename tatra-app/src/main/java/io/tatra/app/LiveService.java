@@ -202,6 +202,9 @@ public final class LiveService {
         /** Pre-close warming's counts, or null when it is off (a LightGBM model, --no-pre-close-warm, --warm-passes 0). */
         public io.tatra.live.PreCloseWarmer.Stats warming() { return warmer == null ? null : warmer.stats(); }
 
+        /** A replay that moves the clock itself, before each close: the pre-close warming's pass, when it is on ({@link io.tatra.live.PreCloseWarmer#beforeClose}). */
+        public void warmBeforeClose() { if (warmer != null) warmer.beforeClose(); }
+
         private void feed(Symbol s, Kline k, long received) {
             closes.arrived(k.startTime() + interval.millis(), received); // before the lock: the warmer stops its passes at once
             synchronized (engine) {

@@ -42,6 +42,11 @@ import java.util.function.Consumer;
  * window. {@code speed} 0 runs in lock-step: the market clock moves to the next bar's close as soon as the engine has
  * handled the last one; otherwise the clock runs at {@code speed} market seconds per second. The client key is made
  * up for the run and never written anywhere.
+ *
+ * <p>Lock-step keeps what a live hour between two bars gives: before each close the pre-close warming's pass runs
+ * (when on), as a live session's warming thread would shortly before the bar. With {@code warmPasses} > 0 the period's
+ * first closes are rehearsed first against a throw-away exchange ({@link PaperRehearsal}), so that the exchange's own
+ * code, in this process, is compiled before the first measured bar.
  */
 public final class PaperService {
     private PaperService() {}
@@ -71,11 +76,14 @@ public final class PaperService {
         }
     }
 
-    /** What the run did: bars handled, orders and fills at the exchange, equity, differences at the end, and where its files are. */
+    /**
+     * What the run did: bars handled, orders and fills at the exchange, equity, differences at the end, and where its
+     * files are; {@code preCloseWarmPasses}: the warming passes run before the closes.
+     */
     public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
                          Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold, long openInterestPushed,
-                         long openInterestRead, long fundingPushed, long fundingRead, io.tatra.live.AccountReads account) {
+                         long openInterestRead, long fundingPushed, long fundingRead, io.tatra.live.AccountReads account, long preCloseWarmPasses) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }
@@ -98,6 +106,7 @@ public final class PaperService {
         if (card.seenTo() != null && Instant.parse(card.seenTo()).toEpochMilli() >= start)
             say.accept("tatra paper: warning: the model was trained and early-stopped on data up to " + card.seenTo() + "; trading from "
                     + Instant.ofEpochMilli(start + interval.millis()) + " is in-sample up to then: use --from after it for an honest run");
+        PaperRehearsal.run(r, start, interval.millis(), say);
         ApiKey key = runKey(r.seed());
         var exchange = new PaperExchangeService.Request(r.home(), r.symbols(), interval, r.from(), r.to(), Instant.ofEpochMilli(start + 1_000), r.speed(), 0, r.capital(),
                 r.costs(), List.of(key), null, r.faults(), r.seed());
@@ -151,7 +160,7 @@ public final class PaperService {
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
             Result out = new Result(r.dir(), session.handled(), c.get(0), c.get(1), c.get(3), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
                     audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1], fr[0], fr[1],
-                    session.engine().accountReads());
+                    session.engine().accountReads(), session.warming() == null ? 0 : session.warming().passes());
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }
@@ -187,6 +196,7 @@ public final class PaperService {
         MarketClock.Manual clock = (MarketClock.Manual) server.venue().clock();
         for (long close : closes) {
             long before = session.handled();
+            session.warmBeforeClose(); // what the hour between two live bars is for: the model's weights back in the caches
             clock.set(close + 1_000);
             server.venue().sync();
             // a closed bar comes over loopback in milliseconds; a halted session (stop opening) still handles every bar

@@ -69,6 +69,11 @@ class LiveParityTest {
         // the session rehearsed its whole path first (default --warm-passes), against a venue of its own: what follows shows it changed nothing
         assertTrue(said.stream().anyMatch(l -> l.contains("decision path rehearsed: 2,000 bars")), String.join("\n", said));
         assertFalse(java.nio.file.Files.exists(dir.resolve("paper").resolve(SessionRehearsal.FOLDER)), "the rehearsal's scratch folder is gone");
+        // and before it the exchange side: the period's first closes (here all of them) traded against a throw-away paper exchange
+        assertTrue(said.stream().anyMatch(l -> l.matches("tatra paper: exchange rehearsed: " + paper.bars() + " bars .* [1-9][0-9]* orders over loopback .*")), String.join("\n", said));
+        assertFalse(said.stream().anyMatch(l -> l.contains("warning")), String.join("\n", said));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("paper").resolve(PaperRehearsal.FOLDER)), "the exchange rehearsal's folder is gone");
+        assertEquals(paper.bars(), paper.preCloseWarmPasses(), "lock-step: one warming pass before each close, as the hour before a live bar gives");
         var out = paper.latencyMs().get("received_to_request_out");
         assertEquals(paper.latencyMs().get("received_to_order_sent").get("count"), out.get("count"), "every order's request stamped as it went out");
         assertTrue(out.get("p50_ms") >= paper.latencyMs().get("received_to_order_sent").get("p50_ms"), "and later than the order was sent: " + out);

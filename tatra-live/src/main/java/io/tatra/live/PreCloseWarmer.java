@@ -13,8 +13,13 @@ import java.util.function.LongSupplier;
  * and fusion on a copy of a window, which change no decision) back to back from shortly before the next bar is
  * expected ({@link CloseClock}) until it arrives, then sleeps until the next one: a lead of 5 % of the gap between
  * closes, at least 2 ms and at most 2 s, on either side of the expected arrival. Bars closer together than
- * {@link #MIN_GAP_NANOS} (a lock-step replay) find the path warm anyway, and nothing runs. The pass runs beside the
+ * {@link #MIN_GAP_NANOS} leave this thread idle (no gap to warm in). The pass runs beside the
  * engine's own forecast when a bar arrives mid-pass, so it must be thread-safe.
+ *
+ * <p>A replay that moves the market clock itself (a lock-step {@code tatra paper}) calls {@link #beforeClose} instead,
+ * before each close: one pass on its own thread while the clock stands still, where a live bar would have left an hour.
+ * Without it, a bar that follows one with an order (its REST calls and private-stream frames evict the model's weights
+ * from the caches) ran 0.5 ms slower at p50 than other bars (2.10 against 1.60 ms, 12,754 bars); with it, 0.2 ms.
  */
 public final class PreCloseWarmer implements AutoCloseable {
     /** Closes closer together than this need no warming. */
@@ -30,7 +35,7 @@ public final class PreCloseWarmer implements AutoCloseable {
     private final Consumer<String> log;
     private final AtomicLong passes = new AtomicLong(), warm = new AtomicLong(), missed = new AtomicLong();
     private final Thread thread;
-    private volatile boolean closed;
+    private volatile boolean closed, failed;
 
     /** Starts the thread; {@code log} hears why it stopped, if a pass failed. */
     public PreCloseWarmer(CloseClock clock, Runnable pass, LongSupplier nanos, Consumer<String> log) {
@@ -75,6 +80,22 @@ public final class PreCloseWarmer implements AutoCloseable {
                 (clock.arrivals() != seen ? warm : missed).incrementAndGet();
             }
         } catch (RuntimeException e) {
+            log.accept("pre-close warming stopped: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+        }
+    }
+
+    /**
+     * One pass now, on the caller's thread, counted with the thread's (and as a warm arrival: the caller moves the clock
+     * next); nothing after a pass failed (told to the log once) or after {@link #close}.
+     */
+    public void beforeClose() {
+        if (closed || failed) return;
+        try {
+            pass.run();
+            passes.incrementAndGet();
+            warm.incrementAndGet();
+        } catch (RuntimeException e) {
+            failed = true;
             log.accept("pre-close warming stopped: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }

@@ -116,6 +116,33 @@ class PreCloseWarmerTest {
     }
 
     @Test
+    void aReplayMovingItsOwnClockWarmsBeforeEachCloseOnItsOwnThread() throws InterruptedException {
+        CloseClock c = new CloseClock(HOUR);
+        for (int i = 1; i <= 6; i++) c.arrived(i * HOUR, i * 2 * MS); // lock-step: the thread has no gap to warm in
+        List<Thread> ranOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        PreCloseWarmer w = new PreCloseWarmer(c, () -> ranOn.add(Thread.currentThread()), () -> 12 * MS, s -> {});
+        try {
+            for (int i = 0; i < 3; i++) w.beforeClose();
+            assertEquals(List.of(Thread.currentThread(), Thread.currentThread(), Thread.currentThread()), ranOn);
+            assertEquals(new PreCloseWarmer.Stats(3, 3, 0), w.stats());
+        } finally {
+            w.close();
+        }
+        w.beforeClose();
+        assertEquals(3, ranOn.size(), "none after close");
+        // a failing pass is told once, and no pass follows it
+        List<String> log = new ArrayList<>();
+        int[] calls = {0};
+        try (PreCloseWarmer f = new PreCloseWarmer(c, () -> { calls[0]++; throw new IllegalStateException("model closed"); }, () -> 12 * MS, log::add)) {
+            f.beforeClose();
+            f.beforeClose();
+            assertEquals(1, calls[0]);
+            assertEquals(List.of("pre-close warming stopped: IllegalStateException model closed"), log);
+            assertEquals(0, f.stats().passes());
+        }
+    }
+
+    @Test
     void aFailingPassStopsWarmingAndSaysWhy() throws InterruptedException {
         CloseClock c = new CloseClock(HOUR);
         c.arrived(HOUR, 0);
