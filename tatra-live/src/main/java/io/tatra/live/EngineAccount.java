@@ -27,6 +27,7 @@ final class EngineAccount implements AutoCloseable {
     private long waited = -1;
     private LatencyRecorder.Account known = LatencyRecorder.Account.VIEW;
     private long[] level; // this bar's open and close time when it reached a level and reads: the stream may still settle it
+    private static final long FILL_POLL_NANOS = 20_000; // how often a bar waiting for its read looks for the stream's fills
     private String levelSymbol;
 
     EngineAccount(LiveEngine.Venue venue, java.util.function.LongSupplier nanos) {
@@ -162,17 +163,22 @@ final class EngineAccount implements AutoCloseable {
 
     private void positionsNow() {
         if (!reads.pending()) return;
-        if (level != null) { // the stop's or take profit's fills may have come on the private stream while the model ran
+        long from = nanos.getAsLong();
+        // the stop's or take profit's fills may have come on the private stream while the model ran, or come while the
+        // read is still in flight: whichever of the two answers first
+        for (boolean parked = false; level != null; parked = true) {
             drainFills();
             if (view.settleLate(levelSymbol, level[0], level[1])) {
                 reads.drop(); // still in flight; its answer is not waited for
                 flat(levelSymbol);
                 known = LatencyRecorder.Account.STREAM;
                 level = null;
+                if (parked) waited = nanos.getAsLong() - from; // the decision waited for the stream's frame
                 return;
             }
+            if (reads.done()) break;
+            java.util.concurrent.locks.LockSupport.parkNanos(FILL_POLL_NANOS);
         }
-        long from = nanos.getAsLong();
         VenueReads.Reading r = reads.take();
         waited = nanos.getAsLong() - from;
         read(new Reconciliation.State(r.positions(), state.openOrders()), r.balance());

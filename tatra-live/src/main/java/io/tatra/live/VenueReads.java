@@ -37,6 +37,9 @@ final class VenueReads implements AutoCloseable {
     /** Whether a read was started and not taken yet. */
     boolean pending() { return positions != null; }
 
+    /** Whether the pending read's answers are both in (taking it will not wait). */
+    boolean done() { return positions != null && positions.isDone() && balance.isDone(); }
+
     /** The read started for this bar, once it is in; null when none is pending. */
     Reading take() {
         var p = positions;

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine reads the venue's account at a bar's start only when its account view cannot vouch for it. */
 class LiveEngineAccountTest {
@@ -164,6 +165,52 @@ class LiveEngineAccountTest {
         var snap = latency.snapshot();
         assertEquals(1.0, snap.get("order_sent_after_stream").get("count"));
         assertEquals(1.0, snap.get("account_wait").get("count"), "only the first bar waited for a read");
+    }
+
+    @Test
+    void fillsThatArriveWhileTheReadIsInFlightAnswerFirst() throws InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean hang = new java.util.concurrent.atomic.AtomicBoolean();
+        CountingVenue v = new CountingVenue() { // never told of the stop; its next positions read hangs until released
+            @Override
+            public Map<String, BigDecimal> positions() {
+                if (hang.getAndSet(false))
+                    try {
+                        release.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                return super.positions();
+            }
+        };
+        List<String> seen = new ArrayList<>();
+        Strategy s = (history, i, view) -> {
+            long n = (history.openTimeMillis(i) - T0) / H;
+            if (n > 0) seen.add(n + ":" + view.position(BTC) + "@" + Math.round(view.equity()));
+            return n == 1 ? List.of(new TargetOrder(BTC, 0.25, 0.02, 0.03, "d-1")) : List.of();
+        };
+        LatencyRecorder latency = new LatencyRecorder();
+        LiveEngine e = new LiveEngine(new LiveEngine.Config(Interval.H1, 100, false, RiskLimits.defaults()), s, v, Map.of(BTC, LiveEngineTest.IN),
+                new KillSwitch(dir.resolve("STOP"), KillSwitch.Policy.STOP_OPENING), latency, (k, sym, t, d) -> {}, System::nanoTime);
+        e.warmUp(BTC, bar(0, 40_000, 100));
+        e.onClosedBar(BTC, bar(1, 40_000, 100), System.nanoTime());
+        e.onClosedBar(BTC, bar(2, 40_400, 300), System.nanoTime());
+        hang.set(true);
+        Thread stream = new Thread(() -> { // the private stream's frame, 50 ms after the kline: the decision is already waiting
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            e.onProtectiveFill(new AccountView.ProtectiveFill("BTCUSDT", "Sell", 0.062, 39_200, 1.5, T0 + 3 * H + 60_000));
+        });
+        stream.start();
+        e.onClosedBar(BTC, bar(3, 39_300, 200), System.nanoTime()); // its low reaches the stop: the read starts and hangs
+        long unanswered = release.getCount();
+        release.countDown();
+        stream.join();
+        assertEquals(1, unanswered, "the bar ended before its read answered");
+        assertEquals(List.of("1:0.0@10000", "2:0.062@10025", "3:0.0@9949"), seen, "the stream's fills, not the stale read");
+        assertEquals(1, e.accountReads().settledByStream());
+        var wait = latency.snapshot().get("account_wait");
+        assertEquals(2.0, wait.get("count"), "the first bar's read and the stream's fills waited for");
+        assertTrue(wait.get("max_ms") >= 40, "bar 3 waited for the stream's frame: " + wait);
     }
 
     @Test
