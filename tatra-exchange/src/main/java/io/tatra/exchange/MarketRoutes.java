@@ -117,9 +117,10 @@ final class MarketRoutes {
         ArrayNode list = F.arrayNode();
         int seen = 0;
         boolean more = false;
-        for (int i = all.size() - 1; i >= 0; i--) {
+        for (int i = TimeIndex.lastAtOrBefore(all, end, x -> x.time().toEpochMilli()); i >= 0; i--) { // newest first, from the end of the range
             long t = all.get(i).time().toEpochMilli();
-            if (t > end || t < start || Math.floorMod(t, step) != 0) continue;
+            if (t < start) break;
+            if (Math.floorMod(t, step) != 0) continue;
             if (seen++ < skip) continue;
             if (list.size() == limit) { more = true; break; }
             ObjectNode o = list.addObject();
@@ -248,15 +249,12 @@ final class MarketRoutes {
         double prev24 = from < b.size() && closed > 0 ? b.open(Math.min(from, closed - 1)) : last;
         double prev1h = closed > 0 ? b.open(Math.max(0, b.lowerBound(now - 3_600_000L))) : last;
         List<FundingRate> funding = venue.frame(s).funding();
-        double rate = 0;
-        long next = 0;
-        for (FundingRate fr : funding) {
-            long t = fr.time().toEpochMilli();
-            if (t <= now) rate = fr.rate();
-            else { next = t; break; }
-        }
-        double oi = 0;
-        for (OpenInterest o : venue.frame(s).openInterest()) if (o.time().toEpochMilli() <= now) oi = o.value();
+        int f0 = TimeIndex.lastAtOrBefore(funding, now, fr -> fr.time().toEpochMilli());
+        double rate = f0 >= 0 ? funding.get(f0).rate() : 0; // the rate in force, and when the next one settles (0: none stored)
+        long next = f0 + 1 < funding.size() ? funding.get(f0 + 1).time().toEpochMilli() : 0;
+        List<OpenInterest> ois = venue.frame(s).openInterest();
+        int o0 = TimeIndex.lastAtOrBefore(ois, now, x -> x.time().toEpochMilli());
+        double oi = o0 >= 0 ? ois.get(o0).value() : 0;
         BookModel book = venue.config().book();
         ObjectNode o = F.objectNode();
         o.put("symbol", b.symbol().value());
