@@ -153,12 +153,12 @@ public final class PaperService {
             io.tatra.AtomicWrite.text(r.dir().resolve("executions.jsonl"), lines.toString()); // the exchange's side of the run, for comparison
             writeOutcomes(r.dir(), frames, executions);
             PaperWallet w = server.venue().wallet();
-            List<Long> c = session.engine().counts();
+            io.tatra.live.LiveEngine.Counts c = session.engine().counts();
             long[] oi = session.openInterestCounts(), fr = session.fundingCounts();
             List<String> links = new ArrayList<>();
             for (Symbol s : r.symbols()) for (var o : server.venue().orders(s.value(), null, null, false)) links.add(o.orderLinkId());
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
-            Result out = new Result(r.dir(), session.handled(), c.get(0), c.get(1), c.get(3), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
+            Result out = new Result(r.dir(), session.handled(), c.sent(), c.refused(), c.errors(), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
                     audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1], fr[0], fr[1],
                     session.engine().accountReads(), session.warming() == null ? 0 : session.warming().passes());
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");

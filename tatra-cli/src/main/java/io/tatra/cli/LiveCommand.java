@@ -128,7 +128,7 @@ final class LiveCommand implements Callable<Integer> {
                 }
                 Thread.sleep(250);
             }
-            System.out.println("handled " + s.handled() + " bars; orders sent " + s.engine().counts().get(0) + "; status in " + dir.resolve("status.json"));
+            System.out.println("handled " + s.handled() + " bars; orders sent " + s.engine().counts().sent() + "; status in " + dir.resolve("status.json"));
             var w = s.warming();
             if (w != null) System.out.printf("pre-close warming: %,d passes; %,d bars arrived while it ran, %,d expected bars were late%n", w.passes(), w.warmArrivals(), w.missedWindows());
         }

@@ -359,8 +359,10 @@ public final class LiveEngine implements AutoCloseable {
         if (decisions != null) decisions.close();
     }
 
-    /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), dry-run orders, and errors. */
-    public List<Long> counts() { return new ArrayList<>(List.of(sent, refused, dryRuns + stops.dryRuns(), errors)); }
+    /** Orders sent, plans not sent (refused by the venue's rules or the kill switch), dry-run orders, and bars that failed. */
+    public record Counts(long sent, long refused, long dryRuns, long errors) {}
+
+    public Counts counts() { return new Counts(sent, refused, dryRuns + stops.dryRuns(), errors); }
 
     /** Stop moves sent to the venue. */
     public long stopsMoved() { return stops.moved(); }

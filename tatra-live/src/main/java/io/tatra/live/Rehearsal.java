@@ -86,7 +86,7 @@ public final class Rehearsal {
                     venue.price(s.value(), bar.close());
                     engine.onClosedBar(s, moved, System.nanoTime());
                 }
-                errors = engine.counts().get(3);
+                errors = engine.counts().errors();
             }
             return new Result(bars, venue.orders, (System.nanoTime() - t0) / 1e9, errors, firstError[0]);
         } catch (IOException e) {

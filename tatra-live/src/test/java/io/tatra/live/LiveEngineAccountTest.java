@@ -295,7 +295,7 @@ class LiveEngineAccountTest {
             assertEquals(4.0, snap.get("received_to_order_sent").get("count"), "long, flat, long, flat");
             assertEquals(sameClock ? 4.0 : 0.0, snap.get("received_to_request_out").get("count"));
             assertEquals(4.0, snap.get("acknowledged").get("count"), "every order acknowledged either way");
-            assertEquals(List.of(4L, 0L, 0L, 0L), e.counts(), "sent, refused, dry runs, errors");
+            assertEquals(new LiveEngine.Counts(4, 0, 0, 0), e.counts());
         }
     }
 

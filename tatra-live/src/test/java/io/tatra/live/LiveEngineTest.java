@@ -101,7 +101,7 @@ class LiveEngineTest {
             assertTrue(log.stream().anyMatch(l -> l.startsWith("stop-not-moved d-2") && l.contains("would not tighten")), log.toString());
             assertTrue(log.stream().anyMatch(l -> l.startsWith("stop-not-moved d-4") && l.contains("not below the close")), log.toString());
             assertTrue(log.stream().anyMatch(l -> l.startsWith("stop-not-moved") && l.contains("the venue refused")), "a venue's refusal is logged: " + log);
-            assertEquals(0, e.counts().get(3), "and it is no error: the older stop stays");
+            assertEquals(0, e.counts().errors(), "and it is no error: the older stop stays");
             assertEquals(2, e.stopsMoved());
         }
     }
@@ -224,7 +224,7 @@ class LiveEngineTest {
         assertTrue(log.get(0).startsWith("error IllegalStateException: venue unreachable"), log.get(0));
         e.onClosedBar(BTC, bar(2, 40_000), 0);
         assertTrue(v.orders.isEmpty(), "no new position after an error");
-        assertEquals(List.of(0L, 1L, 0L, 1L), e.counts());
+        assertEquals(new LiveEngine.Counts(0, 1, 0, 1), e.counts());
     }
 
     @Test
