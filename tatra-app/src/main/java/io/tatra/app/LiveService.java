@@ -205,6 +205,9 @@ public final class LiveService {
         /** A replay that moves the clock itself, before each close: the pre-close warming's pass, when it is on ({@link io.tatra.live.PreCloseWarmer#beforeClose}). */
         public void warmBeforeClose() { if (warmer != null) warmer.beforeClose(); }
 
+        /** {@link io.tatra.live.PreCloseWarmer#reference}: {@code n} warming passes timed back to back; null when warming is off. */
+        public Map<String, Double> referencePasses(int n) { return warmer == null ? null : warmer.reference(n); }
+
         private void feed(Symbol s, Kline k, long received) {
             closes.arrived(k.startTime() + interval.millis(), received); // before the lock: the warmer stops its passes at once
             synchronized (engine) {

@@ -78,15 +78,21 @@ public final class PaperService {
 
     /**
      * What the run did: bars handled, orders and fills at the exchange, equity, differences at the end, and where its
-     * files are; {@code preCloseWarmPasses}: the warming passes run before the closes.
+     * files are; {@code preCloseWarmPasses}: the warming passes run before the closes; {@code referenceMs}: after a
+     * lock-step run, {@link #REFERENCE_PASSES} of them timed back to back in the same process (null without warming or
+     * in a timed replay): the decision's compute alone, to set the run's latency against the machine's speed that hour.
      */
     public record Result(Path dir, long bars, long ordersSent, long notSent, long errors, int fills, double startEquity, double endEquity, double feesPaid,
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
                          Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold, long openInterestPushed,
-                         long openInterestRead, long fundingPushed, long fundingRead, io.tatra.live.AccountReads account, long preCloseWarmPasses) {
+                         long openInterestRead, long fundingPushed, long fundingRead, io.tatra.live.AccountReads account, long preCloseWarmPasses,
+                         Map<String, Double> referenceMs) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }
+
+    /** Warming passes timed after a lock-step run, as its latency's reference. */
+    public static final int REFERENCE_PASSES = 2_000;
 
     public static Result run(Request r, Consumer<String> say) {
         ModelCard card = ModelStore.card(r.model());
@@ -121,12 +127,17 @@ public final class PaperService {
                 session.retrainEvery(r.retrain().everyBars(), r.retrain().request(r.home(), r.model(), r.symbols(), r.seed()), false);
                 say.accept("tatra paper: retraining every " + r.retrain().everyBars() + " bars; " + r.model() + " keeps every version (tatra model list)");
             }
+            Map<String, Double> reference = null;
             try {
                 say.accept("tatra paper: trading " + r.symbols() + " " + interval.code() + " from " + Instant.ofEpochMilli(start + interval.millis()) + " to " + Instant.ofEpochMilli(end)
                         + (r.speed() == 0 ? " in lock-step" : " at " + r.speed() + "x") + "; journals in " + r.dir());
                 // the last bar's close is the end of the data: an order decided there would have no price to fill at (a backtest cannot fill it either)
-                if (r.speed() == 0) lockStep(server, session, closes.subSet(start + interval.millis(), true, end, false), frames.size());
-                else replay(server, session, end - interval.millis());
+                if (r.speed() == 0) {
+                    lockStep(server, session, closes.subSet(start + interval.millis(), true, end, false), frames.size());
+                    reference = session.referencePasses(REFERENCE_PASSES);
+                } else {
+                    replay(server, session, end - interval.millis());
+                }
             } finally {
                 session.close();
             }
@@ -160,7 +171,7 @@ public final class PaperService {
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
             Result out = new Result(r.dir(), session.handled(), c.sent(), c.refused(), c.errors(), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
                     audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1], fr[0], fr[1],
-                    session.engine().accountReads(), session.warming() == null ? 0 : session.warming().passes());
+                    session.engine().accountReads(), session.warming() == null ? 0 : session.warming().passes(), reference);
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }

@@ -74,6 +74,9 @@ class LiveParityTest {
         assertFalse(said.stream().anyMatch(l -> l.contains("warning")), String.join("\n", said));
         assertFalse(java.nio.file.Files.exists(dir.resolve("paper").resolve(PaperRehearsal.FOLDER)), "the exchange rehearsal's folder is gone");
         assertEquals(paper.bars(), paper.preCloseWarmPasses(), "lock-step: one warming pass before each close, as the hour before a live bar gives");
+        var ref = paper.referenceMs(); // the decision's compute alone, timed after the run: what the bars' latency stands beside
+        assertEquals(PaperService.REFERENCE_PASSES, ref.get("count"));
+        assertTrue(ref.get("p50_ms") > 0 && ref.get("p50_ms") <= ref.get("p99_ms") && ref.get("p99_ms") <= ref.get("max_ms"), ref.toString());
         var out = paper.latencyMs().get("received_to_request_out");
         assertEquals(paper.latencyMs().get("received_to_order_sent").get("count"), out.get("count"), "every order's request stamped as it went out");
         assertTrue(out.get("p50_ms") >= paper.latencyMs().get("received_to_order_sent").get("p50_ms"), "and later than the order was sent: " + out);

@@ -39,7 +39,7 @@ public final class LatencyRecorder {
 
     private static final long LOWEST = 1_000L, HIGHEST = 60_000_000_000L;
 
-    private static Histogram histogram() { return new Histogram(LOWEST, HIGHEST, 3); }
+    static Histogram histogram() { return new Histogram(LOWEST, HIGHEST, 3); }
 
     /**
      * Records a latency clamped into the histogram's range: a bar that waited longer than 60 s (a backlog caught up
@@ -108,7 +108,7 @@ public final class LatencyRecorder {
         return out;
     }
 
-    private static Map<String, Double> summary(Histogram h) {
+    static Map<String, Double> summary(Histogram h) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("count", (double) h.getTotalCount());
         m.put("p50_ms", h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(50) / 1e6);

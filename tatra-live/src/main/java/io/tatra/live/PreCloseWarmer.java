@@ -100,6 +100,23 @@ public final class PreCloseWarmer implements AutoCloseable {
         }
     }
 
+    /**
+     * A reference for a run's latency, measured in the same process: {@code n} passes back to back on the caller's
+     * thread, each timed (count, p50, p99, p99.9, max in ms, as {@link LatencyRecorder#snapshot}'s stages); not counted
+     * as warming. A pass is the decision's compute alone — the forecast and fusion of one window — so a bar's latency
+     * beside it shows what the rest of the path and the machine's hour add.
+     */
+    public java.util.Map<String, Double> reference(int n) {
+        if (n < 1) throw new IllegalArgumentException("passes must be >= 1, got " + n);
+        org.HdrHistogram.Histogram h = LatencyRecorder.histogram();
+        for (int i = 0; i < n; i++) {
+            long t0 = nanos.getAsLong();
+            pass.run();
+            LatencyRecorder.record(h, nanos.getAsLong() - t0);
+        }
+        return LatencyRecorder.summary(h);
+    }
+
     @Override
     public void close() {
         closed = true;

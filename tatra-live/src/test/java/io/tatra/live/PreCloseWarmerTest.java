@@ -143,6 +143,26 @@ class PreCloseWarmerTest {
     }
 
     @Test
+    void theReferenceTimesEachPassOnTheClockItIsGivenAndIsNoWarming() {
+        CloseClock c = new CloseClock(HOUR);
+        AtomicLong now = new AtomicLong(0);
+        long[] k = {0};
+        // pass i takes 1 ms, except every tenth, which takes 5 ms (on the fake clock)
+        PreCloseWarmer w = new PreCloseWarmer(c, () -> now.addAndGet(++k[0] % 10 == 0 ? 5 * MS : MS), now::get, s -> {});
+        try {
+            var ref = w.reference(100);
+            assertEquals(100.0, ref.get("count"));
+            assertEquals(1.0, ref.get("p50_ms"), 0.01);
+            assertEquals(5.0, ref.get("p99_ms"), 0.01);
+            assertEquals(5.0, ref.get("max_ms"), 0.01);
+            assertEquals(0, w.stats().passes(), "a reference is not warming");
+            assertThrows(IllegalArgumentException.class, () -> w.reference(0));
+        } finally {
+            w.close();
+        }
+    }
+
+    @Test
     void aFailingPassStopsWarmingAndSaysWhy() throws InterruptedException {
         CloseClock c = new CloseClock(HOUR);
         c.arrived(HOUR, 0);
