@@ -26,9 +26,10 @@ final class EngineAccount implements AutoCloseable {
     private final java.util.function.LongSupplier nanos;
     private long waited = -1;
     private LatencyRecorder.Account known = LatencyRecorder.Account.VIEW;
-    private long[] level; // this bar's open and close time when it reached a level and reads: the stream may still settle it
+    /** A bar that reached a level of {@code symbol} and reads: the stream's fills may still settle it. */
+    private record Level(String symbol, long open, long close) {}
+    private Level level;
     private static final long FILL_POLL_NANOS = 20_000; // how often a bar waiting for its read looks for the stream's fills
-    private String levelSymbol;
 
     EngineAccount(LiveEngine.Venue venue, java.util.function.LongSupplier nanos) {
         this.venue = venue;
@@ -67,10 +68,7 @@ final class EngineAccount implements AutoCloseable {
         if (why != null) {
             reads.start();
             known = LatencyRecorder.Account.READ;
-            if (why == AccountView.Why.LEVEL_REACHED) {
-                level = new long[]{bar.startTime(), closeTime};
-                levelSymbol = symbol;
-            }
+            if (why == AccountView.Why.LEVEL_REACHED) level = new Level(symbol, bar.startTime(), closeTime);
         } else if (view.settledByStream() == settled) {
             known = LatencyRecorder.Account.VIEW;
         } else {
@@ -168,9 +166,9 @@ final class EngineAccount implements AutoCloseable {
         // read is still in flight: whichever of the two answers first
         for (boolean parked = false; level != null; parked = true) {
             drainFills();
-            if (view.settleLate(levelSymbol, level[0], level[1])) {
+            if (view.settleLate(level.symbol(), level.open(), level.close())) {
                 reads.drop(); // still in flight; its answer is not waited for
-                flat(levelSymbol);
+                flat(level.symbol());
                 known = LatencyRecorder.Account.STREAM;
                 level = null;
                 if (parked) waited = nanos.getAsLong() - from; // the decision waited for the stream's frame
