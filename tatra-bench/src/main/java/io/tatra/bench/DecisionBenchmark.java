@@ -46,13 +46,15 @@ import java.util.concurrent.TimeUnit;
  * Decision latency: one closed bar in, one fused decision (and its orders) out, through {@link ModelStrategy} —
  * feature stream, saved normalization, rolling window, one forward pass of the default-size model (encoder + four
  * heads), fusion. {@code forwardOnly} is the forward pass alone on the same window through the training graph, the
- * reference measured in the same run; {@code windowForwardOnly} the one-window path the strategy's forecaster takes.
+ * reference measured in the same run; {@code windowForwardOnly} the one-window path through PyTorch, {@code vectorForwardOnly}
+ * the same in Java on the Vector API (what the strategy's forecaster takes when the module is there), on one window of
+ * seeded Gaussian values.
  * One PyTorch thread (serving). Run: {@code scripts/bench-decision.sh}.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 5, time = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Dai.djl.offline=true", "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector"})
 public class DecisionBenchmark {
     static final int BARS = 120_000;
     static final PortfolioView FLAT = new PortfolioView() {
@@ -75,17 +77,25 @@ public class DecisionBenchmark {
         Dataset ds = DatasetBuilder.build(List.of(MarketFrame.of(bars.range(0, 4000))), Map.of(), DatasetConfig.defaults(4, SplitMethod.WALK_FORWARD), line -> {});
         model = TatraModel.create(ModelConfig.defaults(96, Feature.COUNT), Tasks.CORE, 1);
         windowForward = model.windowForward();
+        vectorForward = io.tatra.model.nn.VectorForward.of(windowForward);
         strategy = new ModelStrategy(new ModelForecaster(model), ds.normalizations().get(0), FeatureConfig.DEFAULT, 96, 4,
                 new RuleBasedFusion(FusionConfig.defaults()), Map.of(), null);
         next = strategy.barsNeeded() - 1;
         for (int i = 0; i < next; i++) strategy.observe(bars, i);
         window = new float[96 * Feature.COUNT];
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < window.length; i++) window[i] = (float) r.nextGaussian();
+        for (int i = 0; i < series.length; i++) series[i] = (float) r.nextGaussian();
     }
 
     @TearDown(Level.Trial)
     public void close() { model.close(); }
 
     private io.tatra.model.nn.WindowForward windowForward;
+    private io.tatra.model.nn.VectorForward vectorForward;
+    private static final int SERIES = 10_000;
+    private final float[] series = new float[SERIES * Feature.COUNT], slidingWindow = new float[96 * Feature.COUNT];
+    private int slide;
 
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
@@ -109,4 +119,23 @@ public class DecisionBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public float windowForwardOnly() { return windowForward.forward(window)[0]; }
+
+    /**
+     * The Vector API path on a symbol's successive windows (each the last moved on by one step, as a live engine's bars
+     * are): the convolutions shift the kept rows and compute only the edges. A 10,000-step series, restarted at its end.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public float vectorForwardSliding() {
+        if (slide + 96 > SERIES) slide = 0;
+        System.arraycopy(series, slide++ * Feature.COUNT, slidingWindow, 0, slidingWindow.length);
+        return vectorForward.forward(slidingWindow)[0];
+    }
+
+    /** The same path in Java on the Vector API ({@code VectorForward}), the same window every call: computed in full. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public float vectorForwardOnly() { return vectorForward.forward(window)[0]; }
 }

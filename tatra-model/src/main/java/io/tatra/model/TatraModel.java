@@ -103,6 +103,18 @@ public final class TatraModel implements AutoCloseable {
         return io.tatra.model.nn.WindowForward.of(manager, encoder, List.copyOf(heads.values()));
     }
 
+    /**
+     * The fastest one-window path this JVM offers over a copy of the current weights: {@link io.tatra.model.nn.VectorForward}
+     * where the Vector API is there, else {@link #windowForward()}; null for an LSTM encoder. The caller closes it.
+     */
+    public io.tatra.model.nn.WindowPass windowPass() {
+        io.tatra.model.nn.WindowForward wf = windowForward();
+        if (wf == null || !io.tatra.model.nn.VectorForward.available()) return wf;
+        try (wf) {
+            return io.tatra.model.nn.VectorForward.of(wf);
+        }
+    }
+
     /** The encoder alone: {@code (representation, sequence)}. */
     public NDList encode(NDArray x, boolean training) { return encoder.forward(store, new NDList(x), training); }
 

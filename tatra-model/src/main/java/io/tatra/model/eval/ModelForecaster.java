@@ -6,7 +6,7 @@ import io.tatra.forecast.Forecast;
 import io.tatra.forecast.Forecaster;
 import io.tatra.forecast.TaskSpec;
 import io.tatra.model.TatraModel;
-import io.tatra.model.nn.WindowForward;
+import io.tatra.model.nn.WindowPass;
 import io.tatra.model.task.Task;
 import io.tatra.model.task.TaskKind;
 
@@ -24,15 +24,15 @@ public final class ModelForecaster implements Forecaster {
     private final TatraModel model;
     private final List<TaskSpec> specs = new ArrayList<>();
     private final int window, features;
-    private final WindowForward fast;
+    private final WindowPass fast;
 
-    /** Forecasts with {@code model}'s weights as they are now (the one-window path copies them; see {@link WindowForward}). */
+    /** Forecasts with {@code model}'s weights as they are now (the one-window path copies them; see {@link TatraModel#windowPass()}). */
     public ModelForecaster(TatraModel model) {
         this.model = model;
         for (Task t : model.tasks()) specs.add(t.spec());
         window = model.config().encoder().window();
         features = model.config().encoder().features();
-        fast = model.windowForward();
+        fast = model.windowPass();
     }
 
     @Override public List<TaskSpec> tasks() { return List.copyOf(specs); }

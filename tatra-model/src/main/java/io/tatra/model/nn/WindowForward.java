@@ -28,7 +28,7 @@ import java.util.List;
  * <p>The weights are copied at construction (about 1 MB at the default size): a model trained further afterwards needs
  * a new instance. Not thread-safe: one caller at a time, as the engine's decision thread is.
  */
-public final class WindowForward implements AutoCloseable {
+public final class WindowForward implements WindowPass {
     private static final float LN_EPS = 1e-5f;
 
     private final NDManager manager;
@@ -89,10 +89,20 @@ public final class WindowForward implements AutoCloseable {
         }
     }
 
-    /** Width of {@link #forward}'s result: every head's outputs, one head after the other. */
-    public int outputs() { return outputs; }
+    @Override public int outputs() { return outputs; }
 
-    /** One normalized window, {@code window × features} values, oldest step first → every head's raw outputs. */
+    // the prepared weights, for VectorForward to copy
+    EncoderConfig config() { return config; }
+    int attentionHeads() { return attentionHeads; }
+    List<NDArray[]> convs() { return convs; }
+    NDArray project() { return project; }
+    NDArray positionBias() { return positionBias; }
+    List<NDArray[]> blocks() { return blocks; }
+    NDArray[] finalNorm() { return finalNorm; }
+    NDArray[] pool() { return pool; }
+    NDArray[] heads() { return heads; }
+
+    @Override
     public float[] forward(float[] window) {
         int t = config.window(), f = config.features();
         if (window.length != t * f) throw new IllegalArgumentException("a window is " + t + " × " + f + " values, got " + window.length);

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class WindowForwardTest {
     private static final int WINDOW = 24, FEATURES = 16;
 
-    private static TatraModel model(ModelConfig c, List<Task> tasks) {
+    static TatraModel model(ModelConfig c, List<Task> tasks) {
         TatraModel m = TatraModel.create(c, tasks, 5);
         Random r = new Random(9);
         List<Parameter> all = new ArrayList<>(m.encoderParameters());
@@ -43,7 +43,7 @@ class WindowForwardTest {
     }
 
     /** Every head's raw outputs, one after the other, through the training graph. */
-    private static float[] graph(TatraModel m, float[] x) {
+    static float[] graph(TatraModel m, float[] x) {
         List<Float> out = new ArrayList<>();
         try (NDManager sub = m.manager().newSubManager()) {
             TatraModel.Forward f = m.forward(sub.create(x, new Shape(1, WINDOW, FEATURES)), false);
