@@ -11,17 +11,33 @@ import java.util.List;
  * at the default size). Each output row is computed on its own, in the same order of operations either way, so the
  * result is the full computation's bit for bit ({@code VectorForwardTest}). Any other window — the same window again
  * included, so that warming passes keep running the whole computation — is computed in full into the least recently
- * used slot. Slots are made as needed, at most {@link #SLOTS} (one per symbol the engine trades).
+ * used slot (the same window, into its own). Slots are made as needed, at most {@link #SLOTS} per thread (one per
+ * symbol the engine trades).
  */
 final class SlidingConvolutions {
     static final int SLOTS = 64;
 
     private final int window, features, kernel, pad;
-    private final List<float[]> weights, biases, padded = new ArrayList<>();
+    private final List<float[]> weights, biases;
     private final List<Integer> channels;
-    private final List<Slot> slots = new ArrayList<>();
-    private long clock;
-    private long slid, full;
+
+    /** One thread's padded inputs and kept windows (the weights are shared, read only). */
+    final class State {
+        private final List<float[]> padded = new ArrayList<>();
+        private final List<Slot> slots = new ArrayList<>();
+        private long clock, slid, full;
+
+        private State() {
+            int in = features;
+            for (int c : channels) {
+                padded.add(new float[(window + 2 * pad) * in + VectorKernels.L]);
+                in = c;
+            }
+        }
+
+        /** Calls answered by shifting a kept window, and calls computed in full. */
+        long[] counts() { return new long[]{slid, full}; }
+    }
 
     private static final class Slot {
         final float[] window;
@@ -44,27 +60,26 @@ final class SlidingConvolutions {
         this.weights = weights;
         this.biases = biases;
         this.channels = channels;
-        int in = features;
-        for (int c : channels) {
-            padded.add(new float[(window + 2 * pad) * in + VectorKernels.L]);
-            in = c;
-        }
     }
 
+    /** A new thread's state. */
+    State state() { return new State(); }
+
     /** The last convolution's output for {@code x} ({@code window × channels}, row-major; valid until the next call). */
-    float[] apply(float[] x) {
-        Slot s = movedOnFrom(x);
+    float[] apply(State st, float[] x) {
+        Slot s = movedOnFrom(st, x);
         boolean slide = s != null;
-        if (slide) slid++;
+        if (slide) st.slid++;
         else {
-            s = leastRecentlyUsed();
-            full++;
+            s = same(st, x);
+            if (s == null) s = leastRecentlyUsed(st);
+            st.full++;
         }
         s.valid = false;                      // until every layer is written
         float[] src = x;
         int in = features;
         for (int l = 0; l < weights.size(); l++) {
-            float[] p = padded.get(l), o = s.outputs.get(l);
+            float[] p = st.padded.get(l), o = s.outputs.get(l);
             int c = channels.get(l), lo = (l + 1) * pad, hi = window - 2 - (l + 1) * pad;
             System.arraycopy(src, 0, p, pad * in, window * in); // the pad rows stay zero
             if (slide && lo <= hi) {
@@ -79,12 +94,9 @@ final class SlidingConvolutions {
         }
         System.arraycopy(x, 0, s.window, 0, x.length);
         s.valid = true;
-        s.used = ++clock;
+        s.used = ++st.clock;
         return src;
     }
-
-    /** Calls answered by shifting a kept window, and calls computed in full. */
-    long[] counts() { return new long[]{slid, full}; }
 
     /** Output rows {@code [from, to)} of layer {@code l}: one product over the padded input read in place, then GELU. */
     private void rows(int l, int in, int c, float[] p, float[] o, int from, int to) {
@@ -94,22 +106,28 @@ final class SlidingConvolutions {
     }
 
     /** The kept window whose steps 1… are {@code x}'s steps 0… (x is its next window), or null. */
-    private Slot movedOnFrom(float[] x) {
+    private Slot movedOnFrom(State st, float[] x) {
         if (window < 2) return null;
         int step = features, n = x.length;
-        for (Slot s : slots)
+        for (Slot s : st.slots)
             if (s.valid && Arrays.equals(s.window, step, n, x, 0, n - step)) return s;
         return null;
     }
 
-    private Slot leastRecentlyUsed() {
-        if (slots.size() < SLOTS) {
+    /** The kept slot of this very window (computed again in full, in its own slot), or null. */
+    private static Slot same(State st, float[] x) {
+        for (Slot s : st.slots) if (s.valid && Arrays.equals(s.window, x)) return s;
+        return null;
+    }
+
+    private Slot leastRecentlyUsed(State st) {
+        if (st.slots.size() < SLOTS) {
             Slot s = new Slot(window * features, channels, window);
-            slots.add(s);
+            st.slots.add(s);
             return s;
         }
-        Slot oldest = slots.get(0);
-        for (Slot s : slots) if (s.used < oldest.used) oldest = s;
+        Slot oldest = st.slots.get(0);
+        for (Slot s : st.slots) if (s.used < oldest.used) oldest = s;
         return oldest;
     }
 }

@@ -12,7 +12,7 @@ import static io.tatra.model.nn.VectorKernels.matmul;
 
 /**
  * {@link WindowForward}'s arithmetic in plain Java on the JDK's Vector API: no native call, no allocation but the
- * result, weights and scratch in {@code float[]} (about 1 MB at the default size). The convolutions are matrix
+ * result, weights and each thread's scratch in {@code float[]} (about 1 MB of weights at the default size). The convolutions are matrix
  * products over the zero-padded input read in place (the {@code kernel} rows starting at step {@code t} lie next to
  * each other in a row-major {@code [time × channels]} buffer); attention is per head, scores and values by the same
  * product. GELU uses an erf with |error| ≤ 1.5e-7, so results agree with PyTorch's up to float rounding
@@ -21,6 +21,9 @@ import static io.tatra.model.nn.VectorKernels.matmul;
  * <p>Needs the {@code jdk.incubator.vector} module ({@code --add-modules jdk.incubator.vector}, which the {@code tatra}
  * launcher and the tests pass); without it {@link #available()} is false and callers keep {@link WindowForward}.
  * {@code -Dtatra.forward=djl} turns it off (to compare the two in one build).
+ *
+ * <p>Safe for several threads at once (the live engine's warming thread beside its decision thread): weights are read
+ * only, and each thread has its own scratch and kept convolutions.
  */
 public final class VectorForward implements WindowPass {
     private static final float LN_EPS = 1e-5f;
@@ -34,8 +37,30 @@ public final class VectorForward implements WindowPass {
     private final List<float[][]> blocks = new ArrayList<>();
     private final float[] finalGamma, finalBeta, poolW, poolB;
     private final float[] headW1, headB1, headW2, headB2; // hidden = 0: headW1/headB1 are the only layer
-    // scratch, reused by every call
-    private final float[] tokens, normed, qkv, keysT, scores, inverseSums, attended, residual, ffn, pooled, representation, headHidden, out;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** One thread's buffers, reused by its every call, and its kept convolutions (a warming thread keeps its own). */
+    private final class Scratch {
+        final SlidingConvolutions.State convolutions = VectorForward.this.convolutions.state();
+        final float[] tokens, normed, qkv, keysT, scores, inverseSums, attended, residual, ffn, pooled, representation, headHidden, out;
+
+        Scratch() {
+            int t = config.window(), d = config.modelDim();
+            tokens = buffer(t * d);
+            normed = buffer(t * d);
+            qkv = buffer(t * 3 * d);
+            keysT = buffer(t * d);
+            scores = buffer(t * t);
+            inverseSums = buffer(t);
+            attended = buffer(t * d);
+            residual = buffer(t * d);
+            ffn = buffer(t * config.ffnDim());
+            pooled = buffer(config.pooledWidth());
+            representation = buffer(config.embedding());
+            headHidden = buffer(Math.max(hidden, 1));
+            out = buffer(outputs);
+        }
+    }
 
     private VectorForward(WindowForward wf) {
         config = wf.config();
@@ -74,20 +99,6 @@ public final class VectorForward implements WindowPass {
         headB2 = h.length == 4 ? values(h[3]) : null;
         hidden = h.length == 4 ? (int) h[0].getShape().get(0) : 0;
         outputs = wf.outputs();
-        int ff = config.ffnDim();
-        tokens = buffer(t * d);
-        normed = buffer(t * d);
-        qkv = buffer(t * 3 * d);
-        keysT = buffer(t * d);
-        scores = buffer(t * t);
-        inverseSums = buffer(t);
-        attended = buffer(t * d);
-        residual = buffer(t * d);
-        ffn = buffer(t * ff);
-        pooled = buffer(config.pooledWidth());
-        representation = buffer(config.embedding());
-        headHidden = buffer(Math.max(hidden, 1));
-        out = buffer(outputs);
     }
 
     /** Whether the Vector API is there (and not turned off by {@code -Dtatra.forward=djl}). */
@@ -101,59 +112,61 @@ public final class VectorForward implements WindowPass {
 
     @Override public int outputs() { return outputs; }
 
-    /** Calls whose convolutions shifted the previous window's (a symbol's next bar), and calls computed in full. */
-    public long[] convolutionCounts() { return convolutions.counts(); }
+    /** This thread's calls whose convolutions shifted a kept window's (a symbol's next bar), and those computed in full. */
+    public long[] convolutionCounts() { return scratch.get().convolutions.counts(); }
 
     @Override
     public float[] forward(float[] window) {
         int t = config.window(), f = config.features(), d = config.modelDim(), in = convChannels;
         if (window.length != t * f) throw new IllegalArgumentException("a window is " + t + " × " + f + " values, got " + window.length);
-        float[] x = convolutions.apply(window);
-        matmul(x, 0, in, t, in, projectW, 0, d, d, null, positionBias, tokens, 0, d);
-        for (float[][] w : blocks) block(w);
-        layerNorm(tokens, t, d, finalGamma, finalBeta, LN_EPS, normed);
-        poolOver(window);
+        Scratch s = scratch.get();
+        float[] x = convolutions.apply(s.convolutions, window);
+        matmul(x, 0, in, t, in, projectW, 0, d, d, null, positionBias, s.tokens, 0, d);
+        for (float[][] w : blocks) block(s, w);
+        layerNorm(s.tokens, t, d, finalGamma, finalBeta, LN_EPS, s.normed);
+        poolOver(s, window);
         int e = config.embedding(), pw = config.pooledWidth();
-        matmul(pooled, 0, pw, 1, pw, poolW, 0, e, e, poolB, null, representation, 0, e);
+        matmul(s.pooled, 0, pw, 1, pw, poolW, 0, e, e, poolB, null, s.representation, 0, e);
         if (hidden == 0) {
-            matmul(representation, 0, e, 1, e, headW1, 0, outputs, outputs, headB1, null, out, 0, outputs);
+            matmul(s.representation, 0, e, 1, e, headW1, 0, outputs, outputs, headB1, null, s.out, 0, outputs);
         } else {
-            matmul(representation, 0, e, 1, e, headW1, 0, hidden, hidden, headB1, null, headHidden, 0, hidden);
-            gelu(headHidden, hidden);
-            matmul(headHidden, 0, hidden, 1, hidden, headW2, 0, outputs, outputs, headB2, null, out, 0, outputs);
+            matmul(s.representation, 0, e, 1, e, headW1, 0, hidden, hidden, headB1, null, s.headHidden, 0, hidden);
+            gelu(s.headHidden, hidden);
+            matmul(s.headHidden, 0, hidden, 1, hidden, headW2, 0, outputs, outputs, headB2, null, s.out, 0, outputs);
         }
-        return java.util.Arrays.copyOf(out, outputs);
+        return java.util.Arrays.copyOf(s.out, outputs);
     }
 
-    /** A pre-norm transformer block on {@link #tokens} in place; weights as {@link WindowForward}'s, matrices transposed. */
-    private void block(float[][] w) {
+    /** A pre-norm transformer block on the tokens in place; weights as {@link WindowForward}'s, matrices transposed. */
+    private void block(Scratch s, float[][] w) {
         int t = config.window(), d = config.modelDim(), dh = d / heads, ff = config.ffnDim(), d3 = 3 * d;
-        layerNorm(tokens, t, d, w[0], w[1], LN_EPS, normed);
-        matmul(normed, 0, d, t, d, w[2], 0, d3, d3, w[3], null, qkv, 0, d3);  // queries already scaled by 1/√dh
+        float[] qkv = s.qkv, keysT = s.keysT;
+        layerNorm(s.tokens, t, d, w[0], w[1], LN_EPS, s.normed);
+        matmul(s.normed, 0, d, t, d, w[2], 0, d3, d3, w[3], null, qkv, 0, d3);  // queries already scaled by 1/√dh
         for (int h = 0; h < heads; h++) {
-            for (int s = 0; s < t; s++)                                      // this head's keys, transposed: [dh × time]
-                for (int c = 0; c < dh; c++) keysT[c * t + s] = qkv[s * d3 + d + h * dh + c];
-            matmul(qkv, h * dh, d3, t, dh, keysT, 0, t, t, null, null, scores, 0, t);
-            VectorKernels.softmaxRows(scores, t, t, inverseSums);
-            matmul(scores, 0, t, t, t, qkv, 2 * d + h * dh, d3, dh, null, null, attended, h * dh, d);
-            VectorKernels.scaleRows(attended, h * dh, d, t, dh, inverseSums);
+            for (int r = 0; r < t; r++)                                          // this head's keys, transposed: [dh × time]
+                for (int c = 0; c < dh; c++) keysT[c * t + r] = qkv[r * d3 + d + h * dh + c];
+            matmul(qkv, h * dh, d3, t, dh, keysT, 0, t, t, null, null, s.scores, 0, t);
+            VectorKernels.softmaxRows(s.scores, t, t, s.inverseSums);
+            matmul(s.scores, 0, t, t, t, qkv, 2 * d + h * dh, d3, dh, null, null, s.attended, h * dh, d);
+            VectorKernels.scaleRows(s.attended, h * dh, d, t, dh, s.inverseSums);
         }
-        matmul(attended, 0, d, t, d, w[4], 0, d, d, w[5], null, residual, 0, d);
-        addInPlace(tokens, residual, t * d);
-        layerNorm(tokens, t, d, w[6], w[7], LN_EPS, normed);
-        matmul(normed, 0, d, t, d, w[8], 0, ff, ff, w[9], null, ffn, 0, ff);
-        gelu(ffn, t * ff);
-        matmul(ffn, 0, ff, t, ff, w[10], 0, d, d, w[11], null, residual, 0, d);
-        addInPlace(tokens, residual, t * d);
+        matmul(s.attended, 0, d, t, d, w[4], 0, d, d, w[5], null, s.residual, 0, d);
+        addInPlace(s.tokens, s.residual, t * d);
+        layerNorm(s.tokens, t, d, w[6], w[7], LN_EPS, s.normed);
+        matmul(s.normed, 0, d, t, d, w[8], 0, ff, ff, w[9], null, s.ffn, 0, ff);
+        gelu(s.ffn, t * ff);
+        matmul(s.ffn, 0, ff, t, ff, w[10], 0, d, d, w[11], null, s.residual, 0, d);
+        addInPlace(s.tokens, s.residual, t * d);
     }
 
     /** Mean and max over time of the final-normed tokens, then (with the last-step path) the last token and the last raw inputs. */
-    private void poolOver(float[] window) {
+    private void poolOver(Scratch s, float[] window) {
         int t = config.window(), d = config.modelDim(), f = config.features();
-        VectorKernels.columnMeanMax(normed, t, d, pooled, 0, d);
+        VectorKernels.columnMeanMax(s.normed, t, d, s.pooled, 0, d);
         if (config.lastStep()) {
-            System.arraycopy(normed, (t - 1) * d, pooled, 2 * d, d);
-            System.arraycopy(window, (t - 1) * f, pooled, 3 * d, f);
+            System.arraycopy(s.normed, (t - 1) * d, s.pooled, 2 * d, d);
+            System.arraycopy(window, (t - 1) * f, s.pooled, 3 * d, f);
         }
     }
 

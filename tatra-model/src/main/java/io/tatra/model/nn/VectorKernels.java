@@ -3,6 +3,7 @@ package io.tatra.model.nn;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -10,6 +11,12 @@ import jdk.incubator.vector.VectorSpecies;
  * SIMD register per step, the platform's widest: 16 floats with AVX-512, 8 with AVX2): a register-blocked matrix
  * product, GELU, LayerNorm and a row softmax. Every width may be any size (the last, partial register is masked).
  * Loaded only when the {@code jdk.incubator.vector} module is present ({@link VectorForward#available()}).
+ *
+ * <p><b>Deterministic</b>: only operations IEEE 754 defines exactly (add, multiply, fused multiply-add, divide, min,
+ * max, compare, bit moves), so a result does not depend on whether the JIT has compiled the code yet. The Vector API's
+ * own {@code EXP} (Intel's SVML once compiled, {@code Math.exp} before) and {@code reduceLanes(ADD)} (order left to the
+ * platform) are not, and are replaced here by {@link #exp} and {@link #sumLanes} ({@code VectorKernelsTest} holds them
+ * to a scalar mirror, bit for bit).
  */
 final class VectorKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -17,6 +24,13 @@ final class VectorKernels {
     // Abramowitz & Stegun 7.1.26: erf(x) = 1 − (a1·t + … + a5·t⁵)·e^(−x²), t = 1/(1 + p·|x|); |error| ≤ 1.5e-7
     private static final float P = 0.3275911f, A1 = 0.254829592f, A2 = -0.284496736f, A3 = 1.421413741f, A4 = -1.453152027f, A5 = 1.061405429f;
     private static final float SQRT_HALF = (float) Math.sqrt(0.5);
+    // exp (Cephes' expf): x = n·ln2 + r, |r| ≤ ln2/2, e^r by a degree-6 polynomial, 2^n by the exponent bits
+    static final float EXP_LO = -87f, EXP_HI = 88f, LOG2E = 1.44269504088896341f, ROUND = 12582912f; // 1.5·2^23
+    static final float LN2_HI = 0.693359375f, LN2_LO = -2.12194440e-4f;
+    static final float E0 = 1.9875691500e-4f, E1 = 1.3981999507e-3f, E2 = 8.3334519073e-3f, E3 = 4.1665795894e-2f,
+            E4 = 1.6666665459e-1f, E5 = 5.0000001201e-1f;
+    private static final VectorShuffle<Float> ROT1 = rotation(1), ROT2 = rotation(2), ROT4 = rotation(4), ROT8 = rotation(8),
+            ROT16 = rotation(16), ROT32 = rotation(32);
 
     private VectorKernels() {}
 
@@ -99,7 +113,7 @@ final class VectorKernels {
         FloatVector z = v.mul(SQRT_HALF), az = z.abs();
         FloatVector t = FloatVector.broadcast(S, 1f).div(az.mul(P).add(1f));
         FloatVector poly = t.mul(A5).add(A4).mul(t).add(A3).mul(t).add(A2).mul(t).add(A1).mul(t);
-        FloatVector erfAbs = FloatVector.broadcast(S, 1f).sub(poly.mul(az.mul(az).neg().lanewise(VectorOperators.EXP)));
+        FloatVector erfAbs = FloatVector.broadcast(S, 1f).sub(poly.mul(exp(az.mul(az).neg())));
         FloatVector erf = erfAbs.blend(erfAbs.neg(), z.compare(VectorOperators.LT, 0f));
         return v.mul(0.5f).mul(erf.add(1f));
     }
@@ -112,7 +126,7 @@ final class VectorKernels {
             FloatVector s = FloatVector.zero(S);
             for (int j = 0; j < full; j += L) s = s.add(FloatVector.fromArray(S, x, o + j));
             if (full < n) s = s.add(FloatVector.fromArray(S, x, o + full, tail));
-            float mean = s.reduceLanes(VectorOperators.ADD) / n;
+            float mean = sumLanes(s) / n;
             FloatVector q = FloatVector.zero(S);
             for (int j = 0; j < full; j += L) {
                 FloatVector d = FloatVector.fromArray(S, x, o + j).sub(mean);
@@ -122,7 +136,7 @@ final class VectorKernels {
                 FloatVector d = FloatVector.fromArray(S, x, o + full, tail).sub(mean).blend(0f, tail.not());
                 q = d.fma(d, q);
             }
-            float inv = (float) (1 / Math.sqrt(q.reduceLanes(VectorOperators.ADD) / n + eps));
+            float inv = (float) (1 / Math.sqrt(sumLanes(q) / n + eps));
             for (int j = 0; j < full; j += L)
                 FloatVector.fromArray(S, x, o + j).sub(mean).mul(inv)
                         .fma(FloatVector.fromArray(S, gamma, j), FloatVector.fromArray(S, beta, j)).intoArray(out, o + j);
@@ -146,16 +160,16 @@ final class VectorKernels {
             float max = mx.reduceLanes(VectorOperators.MAX);
             FloatVector sum = FloatVector.zero(S);
             for (int j = 0; j < full; j += L) {
-                FloatVector e = FloatVector.fromArray(S, x, o + j).sub(max).lanewise(VectorOperators.EXP);
+                FloatVector e = exp(FloatVector.fromArray(S, x, o + j).sub(max));
                 e.intoArray(x, o + j);
                 sum = sum.add(e);
             }
             if (full < n) {
-                FloatVector e = FloatVector.fromArray(S, x, o + full, tail).sub(max).lanewise(VectorOperators.EXP).blend(0f, tail.not());
+                FloatVector e = exp(FloatVector.fromArray(S, x, o + full, tail).sub(max)).blend(0f, tail.not());
                 e.intoArray(x, o + full, tail);
                 sum = sum.add(e);
             }
-            inverseSum[r] = 1f / sum.reduceLanes(VectorOperators.ADD);
+            inverseSum[r] = 1f / sumLanes(sum);
         }
     }
 
@@ -194,4 +208,34 @@ final class VectorKernels {
             max.intoArray(out, maxAt + j, mask);
         }
     }
+
+    /**
+     * e^x lane by lane, relative error about 1e-7 (Cephes' expf), x clamped to [−87, 88] (e^−87 ≈ 1.6e-38 stands
+     * for every smaller value: what it is added to or multiplied by here is at least e^0 or takes it as 0 anyway).
+     */
+    static FloatVector exp(FloatVector x) {
+        x = x.max(EXP_LO).min(EXP_HI);
+        FloatVector n = x.mul(LOG2E).add(ROUND).sub(ROUND);           // round to nearest, exactly
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector y = FloatVector.broadcast(S, E0).fma(r, FloatVector.broadcast(S, E1)).fma(r, FloatVector.broadcast(S, E2))
+                .fma(r, FloatVector.broadcast(S, E3)).fma(r, FloatVector.broadcast(S, E4)).fma(r, FloatVector.broadcast(S, E5));
+        y = y.mul(r).fma(r, r.add(1f));
+        FloatVector twoToN = ((jdk.incubator.vector.IntVector) n.convert(VectorOperators.F2I, 0)).add(127)
+                .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return y.mul(twoToN);
+    }
+
+    /** The sum of the lanes by a fixed tree: lane i plus lane i + L/2, then + L/4, …, read at lane 0. */
+    static float sumLanes(FloatVector v) {
+        if (L > 32) v = v.add(v.rearrange(ROT32));
+        if (L > 16) v = v.add(v.rearrange(ROT16));
+        if (L > 8) v = v.add(v.rearrange(ROT8));
+        if (L > 4) v = v.add(v.rearrange(ROT4));
+        if (L > 2) v = v.add(v.rearrange(ROT2));
+        if (L > 1) v = v.add(v.rearrange(ROT1));
+        return v.lane(0);
+    }
+
+    private static VectorShuffle<Float> rotation(int by) { return VectorShuffle.iota(S, by % L, 1, true); }
 }

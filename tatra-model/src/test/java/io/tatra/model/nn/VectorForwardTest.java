@@ -155,4 +155,36 @@ class VectorForwardTest {
         // window 7, kernel 5: the first layer keeps rows 2..3, the second has none to keep and is computed in full
         slidesBitForBit(new EncoderConfig(7, 5, 6, 5, 2, 8, 2, 1, 12, 9, 0f, true, EncoderKind.ATTENTION), 7);
     }
+
+    @Test
+    void aSecondThreadCallingAtTheSameTimeChangesNoResult() throws InterruptedException {
+        EncoderConfig e = new EncoderConfig(24, 16, 12, 5, 2, 16, 4, 2, 24, 20, 0f, true, EncoderKind.ATTENTION);
+        try (TatraModel m = WindowForwardTest.model(new ModelConfig(e, 8), Tasks.CORE); WindowForward wf = m.windowForward();
+             VectorForward shared = VectorForward.of(wf); VectorForward alone = VectorForward.of(wf)) {
+            int w = e.window(), f = e.features(), bars = 200;
+            Random r = new Random(8);
+            float[] a = window(r, (w + bars) * f), b = window(r, (w + 10) * f);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.atomic.AtomicLong passes = new java.util.concurrent.atomic.AtomicLong();
+            Thread warmer = new Thread(() -> {                     // as the live engine's warming thread does
+                for (int k = 0; !stop.get(); k++) {
+                    shared.forward(windowAt(b, k % 10, w, f));
+                    passes.incrementAndGet();
+                }
+            });
+            warmer.start();
+            try {
+                while (passes.get() < 5) Thread.onSpinWait();
+                for (int i = 0; i < bars; i++) {
+                    float[] x = windowAt(a, i, w, f);
+                    assertArrayEquals(alone.forward(x), shared.forward(x), "bar " + i);
+                }
+            } finally {
+                stop.set(true);
+                warmer.join();
+            }
+            assertTrue(passes.get() > 5, "the other thread ran beside: " + passes.get());
+            assertArrayEquals(new long[]{bars - 1, 1}, shared.convolutionCounts(), "this thread's windows slid; the other thread kept its own");
+        }
+    }
 }
