@@ -88,7 +88,7 @@ final class PaperCommand implements Callable<Integer> {
         if (lat != null && lat.get("count") > 0) System.out.println("  by how the bar knew the account: " + byAccount(r.latencyMs()));
         Map<String, Double> ref = r.referenceMs();
         if (ref != null)
-            System.out.printf("reference, same process after the run: the decision's compute alone (forecast and fusion of one window, %,.0f times back to back) p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%n",
+            System.out.printf("reference, same process after the run: the decision's compute alone (forecast and fusion of the last window, %,.0f times back to back, each computed in full) p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms%n",
                     ref.get("count"), ref.get("p50_ms"), ref.get("p99_ms"), ref.get("p99_9_ms"));
         System.out.println(r.differences().isEmpty() ? "positions reconcile with the exchange" : "DIFFERENCES with the exchange: " + r.differences());
         if (!trading.dryRun)
