@@ -21,13 +21,13 @@ final class SlidingConvolutions {
     private final List<float[]> weights, biases;
     private final List<Integer> channels;
 
-    /** One thread's padded inputs and kept windows (the weights are shared, read only). */
-    final class State {
+    /** One thread's padded inputs and kept windows (the weights are shared, read only; nothing here leads back to them). */
+    static final class State {
         private final List<float[]> padded = new ArrayList<>();
         private final List<Slot> slots = new ArrayList<>();
         private long clock, slid, full;
 
-        private State() {
+        private State(int window, int features, int pad, List<Integer> channels) {
             int in = features;
             for (int c : channels) {
                 padded.add(new float[(window + 2 * pad) * in + VectorKernels.L]);
@@ -63,7 +63,7 @@ final class SlidingConvolutions {
     }
 
     /** A new thread's state. */
-    State state() { return new State(); }
+    State state() { return new State(window, features, pad, channels); }
 
     /** The last convolution's output for {@code x} ({@code window × channels}, row-major; valid until the next call). */
     float[] apply(State st, float[] x) {

@@ -37,14 +37,19 @@ public final class VectorForward implements WindowPass {
     private final List<float[][]> blocks = new ArrayList<>();
     private final float[] finalGamma, finalBeta, poolW, poolB;
     private final float[] headW1, headB1, headW2, headB2; // hidden = 0: headW1/headB1 are the only layer
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
 
-    /** One thread's buffers, reused by its every call, and its kept convolutions (a warming thread keeps its own). */
-    private final class Scratch {
-        final SlidingConvolutions.State convolutions = VectorForward.this.convolutions.state();
+    /**
+     * One thread's buffers, reused by its every call, and its kept convolutions (a warming thread keeps its own). Static,
+     * with no way back to this instance: a thread's entry must not keep alive the forward pass (and the thread-local)
+     * it belongs to, or each model a long session swaps in would stay in its threads' maps.
+     */
+    private static final class Scratch {
+        final SlidingConvolutions.State convolutions;
         final float[] tokens, normed, qkv, keysT, scores, inverseSums, attended, residual, ffn, pooled, representation, headHidden, out;
 
-        Scratch() {
+        Scratch(EncoderConfig config, int hidden, int outputs, SlidingConvolutions.State convolutions) {
+            this.convolutions = convolutions;
             int t = config.window(), d = config.modelDim();
             tokens = buffer(t * d);
             normed = buffer(t * d);
@@ -61,6 +66,8 @@ public final class VectorForward implements WindowPass {
             out = buffer(outputs);
         }
     }
+
+    private Scratch newScratch() { return new Scratch(config, hidden, outputs, convolutions.state()); }
 
     private VectorForward(WindowForward wf) {
         config = wf.config();

@@ -187,4 +187,23 @@ class VectorForwardTest {
             assertArrayEquals(new long[]{bars - 1, 1}, shared.convolutionCounts(), "this thread's windows slid; the other thread kept its own");
         }
     }
+
+    @Test
+    void aDroppedForwardPassIsNotKeptAliveByTheThreadsThatUsedIt() throws InterruptedException {
+        java.lang.ref.WeakReference<VectorForward> ref = usedOnThisThreadThenDropped();
+        for (int i = 0; i < 20 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(ref.get(), "a model swapped out (a retrain's promotion) must not stay in the decision thread's map");
+    }
+
+    /** In a frame of its own, so that no local of the test's frame still points at it. */
+    private static java.lang.ref.WeakReference<VectorForward> usedOnThisThreadThenDropped() {
+        try (TatraModel m = WindowForwardTest.model(new ModelConfig(EncoderConfig.tiny(24, 16), 8), Tasks.CORE); WindowForward wf = m.windowForward()) {
+            VectorForward used = VectorForward.of(wf);
+            used.forward(window(new Random(9), 24 * 16));           // this thread now holds its scratch
+            return new java.lang.ref.WeakReference<>(used);
+        }
+    }
 }
