@@ -210,13 +210,18 @@ public final class LiveService {
 
         private void feed(Symbol s, Kline k, long received) {
             closes.arrived(k.startTime() + interval.millis(), received); // before the lock: the warmer stops its passes at once
-            synchronized (engine) {
-                lastReceived = received;
-                try {
-                    feeds.get(s).onClosed(k);
-                } catch (BybitException | IllegalArgumentException e) {
-                    log("error", s, k.startTime(), "bar not handled: " + e.getMessage());
+            feeding.incrementAndGet();
+            try {
+                synchronized (engine) {
+                    lastReceived = received;
+                    try {
+                        feeds.get(s).onClosed(k);
+                    } catch (BybitException | IllegalArgumentException e) {
+                        log("error", s, k.startTime(), "bar not handled: " + e.getMessage());
+                    }
                 }
+            } finally {
+                feeding.decrementAndGet();
             }
         }
 
@@ -340,6 +345,11 @@ public final class LiveService {
 
         /** Live bars handled so far (warm-up excluded). */
         public long handled() { return handled.count(); }
+
+        private final java.util.concurrent.atomic.AtomicInteger feeding = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** Whether a bar from the stream is being handled now (the stream reads no further until it is). */
+        public boolean handling() { return feeding.get() > 0; }
 
         /** Waits until {@code count} live bars were handled or {@code timeoutNanos} passed; whether they were ({@link HandledBars#await}). */
         public boolean awaitHandled(long count, long timeoutNanos) { return handled.await(count, timeoutNanos); }
