@@ -112,6 +112,8 @@ public final class PaperService {
         if (card.seenTo() != null && Instant.parse(card.seenTo()).toEpochMilli() >= start)
             say.accept("tatra paper: warning: the model was trained and early-stopped on data up to " + card.seenTo() + "; trading from "
                     + Instant.ofEpochMilli(start + interval.millis()) + " is in-sample up to then: use --from after it for an honest run");
+        if (r.decisions().kind() == io.tatra.decision.DecisionPolicy.Kind.COST_AWARE && r.decisions().fitted() == null) // fitted once, for the rehearsal and the run
+            r = r.withDecisions(r.decisions().withFitted(r.model(), r.decisions().fit(r.model(), card, say)));
         PaperRehearsal.run(r, start, interval.millis(), say);
         ApiKey key = runKey(r.seed());
         var exchange = new PaperExchangeService.Request(r.home(), r.symbols(), interval, r.from(), r.to(), Instant.ofEpochMilli(start + 1_000), r.speed(), 0, r.capital(),

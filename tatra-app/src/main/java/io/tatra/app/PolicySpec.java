@@ -23,8 +23,18 @@ import java.util.function.Consumer;
  * @param home      the Tatra home whose store holds the model's validation period (cost-aware only)
  * @param funding   a folder of funding CSV files, or null for the store's
  * @param ppoPolicy a saved PPO sizing policy that manages the positions instead of the holding rules (cost-aware only), or null
+ * @param fitted    the policy already fitted for one model, which {@link #fit(Path, ModelCard, Consumer)} hands back for
+ *                  that model instead of fitting again (a paper run's rehearsal and its run), or null
  */
-public record PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareConfig costAware, CostConfig costs, Path home, Path funding, Path ppoPolicy) {
+public record PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareConfig costAware, CostConfig costs, Path home, Path funding, Path ppoPolicy,
+                         Fitted fitted) {
+    /** A policy fitted for {@code model} (its path as given). */
+    public record Fitted(Path model, FusionPolicy policy) {
+        public Fitted {
+            if (model == null || policy == null) throw new IllegalArgumentException("a fitted policy needs its model and the policy");
+        }
+    }
+
     public PolicySpec {
         if (kind == null || risk == null || costs == null) throw new IllegalArgumentException("policy kind, risk settings and costs are required");
         if (kind == DecisionPolicy.Kind.COST_AWARE && (costAware == null || home == null))
@@ -34,11 +44,16 @@ public record PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareC
     }
 
     public PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareConfig costAware, CostConfig costs, Path home, Path funding) {
-        this(kind, risk, costAware, costs, home, funding, null);
+        this(kind, risk, costAware, costs, home, funding, null, null);
     }
 
     /** The same with a PPO sizing policy managing the positions (null: the holding rules do). */
-    public PolicySpec withPpoPolicy(Path dir) { return new PolicySpec(kind, risk, costAware, costs, home, funding, dir); }
+    public PolicySpec withPpoPolicy(Path dir) { return new PolicySpec(kind, risk, costAware, costs, home, funding, dir, fitted); }
+
+    /** The same, fitted once for {@code model}: later fits for that model take this one. */
+    public PolicySpec withFitted(Path model, FusionPolicy policy) {
+        return new PolicySpec(kind, risk, costAware, costs, home, funding, ppoPolicy, new Fitted(model, policy));
+    }
 
     /** The rule-based fusion alone (no fitting, no holding rules). */
     public static PolicySpec rule(FusionConfig risk) { return new PolicySpec(DecisionPolicy.Kind.RULE_BASED, risk, null, CostConfig.bybitLinear(), null, null); }
@@ -55,7 +70,10 @@ public record PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareC
      * The fitted policy for {@code model} (its card {@code card}): the cost-aware one is fitted on the model's own
      * validation part, every symbol it was trained on, whichever symbols it then trades.
      */
-    public FusionPolicy fit(Path model, ModelCard card, Consumer<String> log) { return fit(model, card, ds -> PolicyFits.forecasts(model, ds), log); }
+    public FusionPolicy fit(Path model, ModelCard card, Consumer<String> log) {
+        if (fitted != null && fitted.model().equals(model)) return fitted.policy();
+        return fit(model, card, ds -> PolicyFits.forecasts(model, ds), log);
+    }
 
     /** The fitted policy for a loaded unified model (a retrained version about to be traded). */
     public FusionPolicy fit(io.tatra.model.io.ModelStore.Loaded loaded, String name, Consumer<String> log) {
