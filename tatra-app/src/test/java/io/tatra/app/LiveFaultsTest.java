@@ -6,20 +6,15 @@ import io.tatra.decision.FusionConfig;
 import io.tatra.features.Feature;
 import io.tatra.live.KillSwitch;
 import io.tatra.market.BarSeries;
-import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.nn.Torch;
 import io.tatra.risk.RiskLimits;
-import io.tatra.synth.MarketGenerator;
-import io.tatra.synth.SyntheticConfig;
-import io.tatra.synth.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,12 +33,10 @@ class LiveFaultsTest {
     @Test
     void allFaultsAtOnceLeaveTheFillsOfACleanRun() throws Exception {
         Torch.configure(1, 9);
-        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(2, 1_300, Interval.H1, 17));
-        List<Symbol> symbols = new ArrayList<>(new java.util.TreeSet<>(m.series().keySet()));
-        BarSeries bars = m.series(symbols.get(0));
         Path home = dir.resolve("home"), model = dir.resolve("model");
-        TinyModel.store(home, m, symbols, true);
-        TinyModel.train(home, symbols, bars.openTime(1_150), 1, 5, model);
+        TinyModel.Market market = TinyModel.homeAndModel(home, model, 2, 1_300, 17, 1_150, 1, 5);
+        List<Symbol> symbols = market.symbols();
+        BarSeries bars = market.first();
         Path faults = dir.resolve("faults.json");
         Files.writeString(faults, """
                 {"rateLimitShare": 0.05, "serverErrorShare": 0.05, "latencyMillis": 5, "loseOrderResponses": 3, "clockOffsetMillis": 2000,

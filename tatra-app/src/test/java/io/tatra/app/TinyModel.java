@@ -2,6 +2,7 @@ package io.tatra.app;
 
 import io.tatra.dataset.Dataset;
 import io.tatra.features.Feature;
+import io.tatra.market.BarSeries;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.io.ModelStore;
@@ -11,6 +12,8 @@ import io.tatra.model.train.Balance;
 import io.tatra.model.train.TrainConfig;
 import io.tatra.model.workflow.Workflows;
 import io.tatra.store.TatraStore;
+import io.tatra.synth.MarketGenerator;
+import io.tatra.synth.SyntheticConfig;
 import io.tatra.synth.SyntheticMarket;
 
 import java.nio.file.Path;
@@ -40,5 +43,21 @@ final class TinyModel {
         try (Workflows.Trained t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), tc, null, line -> {})) {
             ModelStore.save(out, t.model(), t.card(), ds.normalizations().get(0));
         }
+    }
+
+    /** A stored market's symbols in name order, and the first one's bars (their times place a test's period). */
+    record Market(List<Symbol> symbols, BarSeries first) {}
+
+    /**
+     * {@code symbols} synthetic hourly symbols of {@code bars} bars (market seed {@code seed}) stored with their funding
+     * and open interest in {@code home}, and a tiny model trained on them up to bar {@code trainTo}, saved to {@code model}.
+     */
+    static Market homeAndModel(Path home, Path model, int symbols, int bars, long seed, int trainTo, int epochs, int batches) {
+        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(symbols, bars, Interval.H1, seed));
+        List<Symbol> names = new java.util.ArrayList<>(new java.util.TreeSet<>(m.series().keySet()));
+        BarSeries first = m.series(names.get(0));
+        store(home, m, names, true);
+        train(home, names, first.openTime(trainTo), epochs, batches, model);
+        return new Market(names, first);
     }
 }
