@@ -26,7 +26,7 @@ import java.util.List;
  * rounding ({@code WindowForwardTest}); decisions do not depend on which of the two computed a forecast.
  *
  * <p>The weights are copied at construction (about 1 MB at the default size): a model trained further afterwards needs
- * a new instance. Not thread-safe: one caller at a time, as the engine's decision thread is.
+ * a new instance. Calls may come from several threads at once: each runs on its own sub-manager.
  */
 public final class WindowForward implements WindowPass {
     private static final float LN_EPS = 1e-5f;
