@@ -10,6 +10,20 @@ import java.util.concurrent.TimeUnit;
  */
 final class HandledBars {
     private long count;
+    private final java.util.concurrent.atomic.AtomicInteger inHand = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Runs the handling of one bar from the stream, counted as in hand meanwhile ({@link #inHand}). */
+    void handle(Runnable bar) {
+        inHand.incrementAndGet();
+        try {
+            bar.run();
+        } finally {
+            inHand.decrementAndGet();
+        }
+    }
+
+    /** Whether a bar from the stream is being handled now (the stream reads no further until it is). */
+    boolean inHand() { return inHand.get() > 0; }
 
     synchronized void increment() {
         count++;

@@ -210,8 +210,7 @@ public final class LiveService {
 
         private void feed(Symbol s, Kline k, long received) {
             closes.arrived(k.startTime() + interval.millis(), received); // before the lock: the warmer stops its passes at once
-            feeding.incrementAndGet();
-            try {
+            handled.handle(() -> {
                 synchronized (engine) {
                     lastReceived = received;
                     try {
@@ -220,9 +219,7 @@ public final class LiveService {
                         log("error", s, k.startTime(), "bar not handled: " + e.getMessage());
                     }
                 }
-            } finally {
-                feeding.decrementAndGet();
-            }
+            });
         }
 
         private long lastReceived, caughtUp;
@@ -346,10 +343,8 @@ public final class LiveService {
         /** Live bars handled so far (warm-up excluded). */
         public long handled() { return handled.count(); }
 
-        private final java.util.concurrent.atomic.AtomicInteger feeding = new java.util.concurrent.atomic.AtomicInteger();
-
         /** Whether a bar from the stream is being handled now (the stream reads no further until it is). */
-        public boolean handling() { return feeding.get() > 0; }
+        public boolean handling() { return handled.inHand(); }
 
         /** Waits until {@code count} live bars were handled or {@code timeoutNanos} passed; whether they were ({@link HandledBars#await}). */
         public boolean awaitHandled(long count, long timeoutNanos) { return handled.await(count, timeoutNanos); }
