@@ -208,22 +208,22 @@ public final class PaperService {
     private static void lockStep(PaperExchangeServer server, LiveService.Session session, java.util.SortedSet<Long> closes, int symbols) {
         MarketClock.Manual clock = (MarketClock.Manual) server.venue().clock();
         for (long close : closes) {
-            long before = session.handled();
+            long target = session.handled() + symbols;
             session.warmBeforeClose(); // what the hour between two live bars is for: the model's weights back in the caches
             clock.set(close + 1_000);
             server.venue().sync();
             // a closed bar comes over loopback in milliseconds; a halted session (stop opening) still handles every bar
-            if (!session.awaitHandled(before + symbols, 250_000_000L)) {
+            if (!session.awaitHandled(target, 250_000_000L)) {
                 // the engine is still at this close's bars (a collector's pause, slow answers to its orders): wait while it
                 // gets on, as a REST read instead takes the venue's coarser open-interest history and the run would not repeat
                 long seen = session.handled(), deadline = System.nanoTime() + 60_000_000_000L;
                 while ((session.handling() || session.handled() > seen) && System.nanoTime() < deadline) {
                     seen = session.handled();
-                    if (session.awaitHandled(before + symbols, 250_000_000L)) break;
+                    if (session.awaitHandled(target, 250_000_000L)) break;
                 }
-                if (session.handled() < before + symbols) { // nothing in hand and nothing new: a frame was lost
+                if (session.handled() < target) { // nothing in hand and nothing new: a frame was lost
                     session.poll(); // a dropped stream frame: the bar comes over REST
-                    session.awaitHandled(before + symbols, 2_000_000_000L); // still short: the venue has no bar for a symbol at this time; go on
+                    session.awaitHandled(target, 2_000_000_000L); // still short: the venue has no bar for a symbol at this time; go on
                 }
             }
             session.retrains(3_600_000); // lock-step waits for a retrain started at this bar: the run stays reproducible

@@ -72,7 +72,7 @@ public final class VectorForward implements WindowPass {
     private VectorForward(WindowForward wf) {
         config = wf.config();
         heads = wf.attentionHeads();
-        int t = config.window(), d = config.modelDim(), in = config.features();
+        int t = config.window(), in = config.features();
         List<float[]> convW = new ArrayList<>(), convB = new ArrayList<>();
         List<Integer> channels = new ArrayList<>();
         for (NDArray[] c : wf.convs()) {
