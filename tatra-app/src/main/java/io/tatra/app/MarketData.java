@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Market data for every use case: stored bars as frames with the funding rates and open interest the store holds for
- * their span, funding from a CSV folder when asked (it replaces the stored rates), a synthetic market's true regimes.
+ * Market data for every use case: stored bars as frames with the funding rates, open interest and order books the store
+ * holds for their span (books feed features only where the feature config reads them), funding from a CSV folder when asked (it replaces the stored rates), a synthetic market's true regimes.
  */
 public final class MarketData {
     private MarketData() {}
@@ -35,7 +35,8 @@ public final class MarketData {
                     + "; it holds: " + (have.isEmpty() ? "nothing (run `tatra import` or `tatra demo`)" : String.join(", ", have)));
         }
         Instant end = s.openTime(s.size() - 1).plus(interval.duration());
-        return new MarketFrame(s, store.funding().funding(symbol, s.openTime(0), end), store.openInterest().openInterest(symbol, s.openTime(0), end), List.of());
+        return new MarketFrame(s, store.funding().funding(symbol, s.openTime(0), end), store.openInterest().openInterest(symbol, s.openTime(0), end),
+                store.books().read(symbol, s.openTime(0), end));
     }
 
     /** The frames of several symbols from the store at {@code home}, in the order given. */

@@ -34,7 +34,7 @@ public final class FeatureEngine {
         double[] o = s.openArray(), h = s.highArray(), l = s.lowArray(), c = s.closeArray(), v = s.volumeArray();
         double[] funding = asOf(frame.funding(), f -> f.time().toEpochMilli(), f -> f.rate() * 1e4, t, step, config.fundingMaxAge().toMillis());
         double[] oi = asOf(frame.openInterest(), x -> x.time().toEpochMilli(), x -> x.value(), t, step, config.openInterestMaxAge().toMillis());
-        double[] book = asOf(frame.books(), b -> b.time().toEpochMilli(), b -> b.imbalance(20), t, step, config.bookMaxAge().toMillis());
+        double[] book = asOf(config.books() ? frame.books() : List.of(), b -> b.time().toEpochMilli(), b -> b.imbalance(20), t, step, config.bookMaxAge().toMillis());
 
         FeatureState state = new FeatureState(s.interval());
         double[] values = new double[Math.multiplyExact(n, Feature.COUNT)];

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Identity of the feature set a model was trained on: a SHA-256 over every feature's id, formula, warm-up
- * and scaling flag, plus the {@link FeatureConfig}. Any change to the catalogue changes the hash, so a saved
+ * and scaling flag, plus the {@link FeatureConfig} (order books in use or not). Any change to the catalogue changes the hash, so a saved
  * model or dataset built with another feature set is refused instead of silently fed wrong columns.
  */
 public record FeatureSchema(String version, List<String> featureIds, String hash) {
@@ -22,6 +22,7 @@ public record FeatureSchema(String version, List<String> featureIds, String hash
             sb.append(f.id()).append('|').append(f.formula()).append('|').append(f.warmup()).append('|').append(f.normalized()).append('\n');
         }
         sb.append(config.fundingMaxAge()).append('|').append(config.openInterestMaxAge()).append('|').append(config.bookMaxAge());
+        if (config.books()) sb.append("|books"); // absent when off: the default's hash (and every model saved before) stays valid
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
             return new FeatureSchema(VERSION, List.copyOf(ids), HexFormat.of().formatHex(digest));

@@ -40,9 +40,10 @@ public final class FeatureStream {
         openInterest.add(oi.time(), oi.value());
     }
 
+    /** A book snapshot; ignored unless the config reads books ({@link FeatureConfig#books()}), as the batch engine ignores stored ones. */
     public void onBook(OrderBookSnapshot b) {
         checkSymbol(b.symbol());
-        book.add(b.time(), b.imbalance(20));
+        if (config.books()) book.add(b.time(), b.imbalance(20));
     }
 
     /** Consumes one closed bar and returns its feature row (a new array; NaN where not yet warm). */

@@ -42,6 +42,13 @@ class CatalogueTest {
         assertNotEquals(FeatureSchema.of(FeatureConfig.DEFAULT).hash(),
                 FeatureSchema.of(new FeatureConfig(Duration.ofHours(8), Duration.ofHours(24), Duration.ofMinutes(5))).hash());
         assertEquals(64, FeatureSchema.of(FeatureConfig.DEFAULT).width());
+        // the default's hash is the one every model saved so far carries; books in use make another one
+        assertEquals("7b1671a9cbd59e01c730f7157112ec7369fb3e5602f82e7e1ce6e79a7d664b10", FeatureSchema.of(FeatureConfig.DEFAULT).hash());
+        String books = FeatureSchema.of(FeatureConfig.DEFAULT.withBooks(true)).hash();
+        assertNotEquals(FeatureSchema.of(FeatureConfig.DEFAULT).hash(), books);
+        assertEquals(FeatureConfig.DEFAULT.withBooks(true), FeatureConfig.forSchema(books));
+        assertEquals(FeatureConfig.DEFAULT, FeatureConfig.forSchema(FeatureSchema.of(FeatureConfig.DEFAULT).hash()));
+        assertNull(FeatureConfig.forSchema("0".repeat(64)));
         assertThrows(IllegalArgumentException.class, () -> new FeatureConfig(Duration.ZERO, Duration.ofHours(1), Duration.ofHours(1)));
     }
 }

@@ -39,9 +39,12 @@ class StreamingParityTest {
                     List.of(new BookLevel(mid * 1.001, 1 + i % 5), new BookLevel(mid * 1.002, 3))));
         }
         MarketFrame frame = new MarketFrame(bars, m.funding().get(sym), m.openInterest().get(sym), books);
-        FeatureMatrix batch = new FeatureEngine().compute(frame);
+        FeatureConfig withBooks = FeatureConfig.DEFAULT.withBooks(true);
+        FeatureMatrix batch = new FeatureEngine(withBooks).compute(frame);
 
-        FeatureStream stream = new FeatureStream(sym, bars.interval(), FeatureConfig.DEFAULT);
+        FeatureStream stream = new FeatureStream(sym, bars.interval(), withBooks);
+        FeatureStream without = new FeatureStream(sym, bars.interval(), FeatureConfig.DEFAULT);
+        FeatureMatrix batchWithout = new FeatureEngine().compute(frame);
         int fi = 0, oi = 0, bi = 0;
         List<FundingRate> funding = frame.funding();
         List<OpenInterest> ois = frame.openInterest();
@@ -51,8 +54,14 @@ class StreamingParityTest {
             long horizon = bars.openTimeMillis(i) + 3 * bars.interval().millis();
             while (fi < funding.size() && funding.get(fi).time().toEpochMilli() <= horizon) stream.onFunding(funding.get(fi++));
             while (oi < ois.size() && ois.get(oi).time().toEpochMilli() <= horizon) stream.onOpenInterest(ois.get(oi++));
-            while (bi < books.size() && books.get(bi).time().toEpochMilli() <= horizon) stream.onBook(books.get(bi++));
+            while (bi < books.size() && books.get(bi).time().toEpochMilli() <= horizon) {
+                without.onBook(books.get(bi));
+                stream.onBook(books.get(bi++));
+            }
             double[] row = stream.onBar(bars.bar(i));
+            double[] rowWithout = without.onBar(bars.bar(i));
+            // the default reads no books, in the batch and in the stream alike: a model trained without them never sees one
+            assertTrue(rowWithout[Feature.BOOK_MASK.ordinal()] == 0 && batchWithout.get(i, Feature.BOOK_MASK) == 0 && Double.isNaN(rowWithout[Feature.BOOK_IMBALANCE_20.ordinal()]));
             for (Feature f : Feature.values()) {
                 final int bar = i;
                 assertTrue(Fixtures.same(batch.get(i, f), row[f.ordinal()]),

@@ -24,6 +24,7 @@ public final class TatraStore implements AutoCloseable {
     private final CandleTable candles;
     private final JournalTable journals;
     private final RateTable funding, openInterest;
+    private final BookTable books;
 
     private TatraStore(Path file, DuckDBConnection conn) {
         this.file = file;
@@ -32,6 +33,7 @@ public final class TatraStore implements AutoCloseable {
         this.journals = new JournalTable(this);
         this.funding = new RateTable(this, RateTable.Kind.FUNDING);
         this.openInterest = new RateTable(this, RateTable.Kind.OPEN_INTEREST);
+        this.books = new BookTable(this);
     }
 
     /**
@@ -89,8 +91,8 @@ public final class TatraStore implements AutoCloseable {
     private boolean hasSchema() {
         try (Statement st = conn.createStatement();
              java.sql.ResultSet r = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_name IN "
-                     + "('candles', 'decisions', 'outcomes', 'snapshots', '" + RateTable.Kind.FUNDING.table + "', '" + RateTable.Kind.OPEN_INTEREST.table + "')")) {
-            return r.next() && r.getInt(1) == 6;
+                     + "('candles', 'decisions', 'outcomes', 'snapshots', '" + RateTable.Kind.FUNDING.table + "', '" + RateTable.Kind.OPEN_INTEREST.table + "', 'book_levels')")) {
+            return r.next() && r.getInt(1) == 7;
         } catch (SQLException e) {
             throw openFailure(file, e);
         }
@@ -119,6 +121,7 @@ public final class TatraStore implements AutoCloseable {
                       PRIMARY KEY (symbol, timestamp))""");
             st.execute(RateTable.Kind.FUNDING.ddl());
             st.execute(RateTable.Kind.OPEN_INTEREST.ddl());
+            st.execute(BookTable.DDL);
         }
     }
 
@@ -131,6 +134,9 @@ public final class TatraStore implements AutoCloseable {
 
     /** Open interest per symbol. */
     public RateTable openInterest() { return openInterest; }
+
+    /** Order-book snapshots per symbol (recorded by live sessions or imported; the book features read them). */
+    public BookTable books() { return books; }
 
     public Path file() { return file; }
 
