@@ -160,7 +160,7 @@ public final class BacktestService {
         int h = req.data().horizon();
         if (card.labels() != null && card.labels().horizon() != h)
             throw new TatraException("model " + req.model() + " was trained for horizon " + card.labels().horizon() + " bars; pass --horizon " + card.labels().horizon());
-        Dataset ds = req.data().unsplit(home, log);
+        Dataset ds = req.data().withFeaturesOf(card.featureSchema()).unsplit(home, log); // the features the model was trained on, books or not
         String inSample = inSample(card, ds, req.model(), log);
         FusionPolicy fusion = req.policySpec(home).fit(req.model(), card, log);
         PolicyFits.Forecasted f = PolicyFits.forecasts(req.model(), ds);

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
  * @param from inclusive, null = from the first stored bar
  * @param to   exclusive, null = to the last
  */
-public record DataRequest(List<Symbol> symbols, Interval interval, Instant from, Instant to, int horizon, int folds, Path trueRegimes) {
+public record DataRequest(List<Symbol> symbols, Interval interval, Instant from, Instant to, int horizon, int folds, Path trueRegimes, FeatureConfig features) {
     public static final int WINDOW = 96;
 
     public DataRequest {
@@ -37,22 +37,34 @@ public record DataRequest(List<Symbol> symbols, Interval interval, Instant from,
         if (folds < 1 || folds > 100) throw new TatraException("--folds must be 1..100, got " + folds);
         if (from != null && to != null && !from.isBefore(to)) throw new TatraException("--from " + from + " is not before --to " + to);
         symbols = List.copyOf(symbols);
+        if (features == null) features = FeatureConfig.DEFAULT;
+    }
+
+    /** With the default features (no order books). */
+    public DataRequest(List<Symbol> symbols, Interval interval, Instant from, Instant to, int horizon, int folds, Path trueRegimes) {
+        this(symbols, interval, from, to, horizon, folds, trueRegimes, FeatureConfig.DEFAULT);
     }
 
     public static DataRequest of(List<Symbol> symbols, Interval interval) { return new DataRequest(symbols, interval, null, null, 4, 4, null); }
 
-    public DataRequest withPeriod(Instant f, Instant t) { return new DataRequest(symbols, interval, f, t, horizon, folds, trueRegimes); }
+    public DataRequest withPeriod(Instant f, Instant t) { return new DataRequest(symbols, interval, f, t, horizon, folds, trueRegimes, features); }
 
-    public DataRequest withHorizon(int h) { return new DataRequest(symbols, interval, from, to, h, folds, trueRegimes); }
+    public DataRequest withHorizon(int h) { return new DataRequest(symbols, interval, from, to, h, folds, trueRegimes, features); }
 
-    public DataRequest withFolds(int k) { return new DataRequest(symbols, interval, from, to, horizon, k, trueRegimes); }
+    public DataRequest withFolds(int k) { return new DataRequest(symbols, interval, from, to, horizon, k, trueRegimes, features); }
 
-    public DataRequest withTrueRegimes(Path file) { return new DataRequest(symbols, interval, from, to, horizon, folds, file); }
+    public DataRequest withTrueRegimes(Path file) { return new DataRequest(symbols, interval, from, to, horizon, folds, file, features); }
+
+    /** With order books read from the store as features (a model trained so needs them wherever it runs), or not. */
+    public DataRequest withBooks(boolean books) { return new DataRequest(symbols, interval, from, to, horizon, folds, trueRegimes, features.withBooks(books)); }
+
+    /** With the features a saved model was trained on (from its card's schema hash; the default when unknown, which the load then refuses). */
+    public DataRequest withFeaturesOf(String schemaHash) { return new DataRequest(symbols, interval, from, to, horizon, folds, trueRegimes, FeatureConfig.forSchemaOrDefault(schemaHash)); }
 
     public DatasetConfig config() {
         LabelConfig labels = LabelConfig.defaults(horizon);
         return new DatasetConfig(WINDOW, labels, new SplitConfig(SplitMethod.WALK_FORWARD, folds, 2, 0.4, 0.15,
-                labels.lookahead(), WINDOW + labels.lookahead()), FeatureConfig.DEFAULT, 5.0);
+                labels.lookahead(), WINDOW + labels.lookahead()), features, 5.0);
     }
 
     public List<MarketFrame> frames(Path home) { return MarketData.loadAll(home, symbols, interval, from, to); }

@@ -5,8 +5,6 @@ import io.tatra.decision.FusionPolicy;
 import io.tatra.decision.HeadOutputs;
 import io.tatra.decision.TradeDecision;
 import io.tatra.features.Feature;
-import io.tatra.features.FeatureConfig;
-import io.tatra.features.FeatureEngine;
 import io.tatra.forecast.Forecast;
 import io.tatra.market.BarSeries;
 import io.tatra.market.FundingRate;
@@ -58,7 +56,7 @@ public final class DecisionService implements AutoCloseable {
 
     public DecisionService(Path home, Path modelDir, FusionPolicy fusion) {
         this.home = home;
-        TradingModel m = TradingModel.open(modelDir, new FeatureEngine().schema().hash());
+        TradingModel m = TradingModel.open(modelDir);
         this.model = m;
         this.fusion = fusion;
         this.interval = Interval.parse(m.card().interval());
@@ -130,7 +128,7 @@ public final class DecisionService implements AutoCloseable {
     }
 
     private ModelStrategy newStrategy() {
-        return new ModelStrategy(model.forecaster(), model.normalization(), FeatureConfig.DEFAULT, model.card().window(), horizon, fusion, Map.of(), null);
+        return new ModelStrategy(model.forecaster(), model.normalization(), model.features(), model.card().window(), horizon, fusion, Map.of(), null);
     }
 
     @Override public void close() { model.close(); }

@@ -1,8 +1,10 @@
 package io.tatra.app;
 
+import io.tatra.journal.BookRecord;
 import io.tatra.journal.JournalKind;
 import io.tatra.journal.JournalReader;
 import io.tatra.journal.JournalRecord;
+import io.tatra.store.BookTable;
 import io.tatra.store.JournalTable;
 import io.tatra.store.TatraStore;
 
@@ -12,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Copies a live session's trading journals (decisions, outcomes, feature snapshots) into the store, where retraining
+ * Copies a live session's trading journals (decisions, outcomes, feature snapshots, order books at each close) into the store, where retraining
  * and analysis read them with the market data. {@code tatra live} does it at the end of every session; a paper run,
  * a simulation, stays out of the store unless imported on purpose, so simulated and real records never mix. The JSONL files stay the crash-safe record; the copy is keyed, so copying
  * again (at the next start, after a crash, by {@code tatra import}) adds only what is new. A torn or corrupt line is
@@ -34,6 +36,12 @@ public final class JournalCopy {
                 JournalReader.Result<? extends JournalRecord> r = JournalReader.read(f, k.type());
                 JournalTable.InsertResult w = store.journals().insert(r.records());
                 out.put(k.fileName(), new Copied(r.records().size(), w.added(), w.unchanged(), w.conflicting(), r.problems().size()));
+            }
+            Path books = dir.resolve(BookRecord.FILE_NAME);
+            if (Files.isRegularFile(books)) {
+                JournalReader.Result<BookRecord> r = JournalReader.read(books, BookRecord.class);
+                BookTable.WriteResult w = store.books().write(r.records(), false);
+                out.put(BookRecord.FILE_NAME, new Copied(r.records().size(), w.added(), w.unchanged(), w.conflicting(), r.problems().size()));
             }
         }
         return out;

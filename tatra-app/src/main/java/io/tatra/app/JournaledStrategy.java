@@ -53,7 +53,7 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
         /** A loaded model version traded through {@code fusion}, with its card's window and horizon. */
         static Replacement of(String name, io.tatra.model.io.ModelStore.Loaded l, io.tatra.decision.FusionPolicy fusion, io.tatra.trading.HoldingRules holding,
                               BiConsumer<Symbol, String> swapped) {
-            return new Replacement(name, frame -> new ModelStrategy(new io.tatra.model.eval.ModelForecaster(l.model()), l.normalization(), io.tatra.features.FeatureConfig.DEFAULT,
+            return new Replacement(name, frame -> new ModelStrategy(new io.tatra.model.eval.ModelForecaster(l.model()), l.normalization(), io.tatra.features.FeatureConfig.forSchemaOrDefault(l.card().featureSchema()),
                     l.card().window(), l.card().labels().horizon(), fusion, Map.of(frame.bars().symbol(), frame), null).withHoldingRules(holding), swapped);
         }
     }

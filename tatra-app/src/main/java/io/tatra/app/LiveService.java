@@ -7,8 +7,6 @@ import io.tatra.bybit.client.BybitStream;
 import io.tatra.bybit.client.ClientConfig;
 import io.tatra.bybit.protocol.Instrument;
 import io.tatra.bybit.protocol.Kline;
-import io.tatra.features.FeatureConfig;
-import io.tatra.features.FeatureEngine;
 import io.tatra.journal.JournalWriter;
 import io.tatra.live.ClosedBarFeed;
 import io.tatra.live.KillSwitch;
@@ -56,7 +54,7 @@ public final class LiveService {
     /** Starts a session: checks the model against the stream, warms up, reconciles, subscribes. The caller closes it. */
     public static Session start(LiveRequest r, Consumer<String> say) {
         refuseIfStopped(r.dir());
-        TradingModel loaded = TradingModel.open(r.model(), new FeatureEngine().schema().hash());
+        TradingModel loaded = TradingModel.open(r.model());
         try {
             return new Session(r, loaded, say);
         } catch (BybitException e) { // the venue unreachable or refusing at start: the user's network, key or --venue, not a bug
@@ -114,7 +112,7 @@ public final class LiveService {
             instruments.values().forEach(in -> steps.put(in.symbol(), in.qtyStep()));
             int horizon = card.labels().horizon();
             io.tatra.decision.FusionPolicy policy = r.decisions().fit(r.model(), card, say);
-            ModelStrategy strategy = new ModelStrategy(loaded.forecaster(), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), horizon, policy, Map.of(), null)
+            ModelStrategy strategy = new ModelStrategy(loaded.forecaster(), loaded.normalization(), loaded.features(), card.window(), horizon, policy, Map.of(), null)
                     .withHoldingRules(holding);
             this.journaled = new JournaledStrategy(strategy);
             if (r.decisions().ppoPolicy() != null) this.ppo = PpoSizing.positions(r.decisions().ppoPolicy(), r.model(), journaled, say);

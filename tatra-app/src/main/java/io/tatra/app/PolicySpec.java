@@ -85,7 +85,7 @@ public record PolicySpec(DecisionPolicy.Kind kind, FusionConfig risk, CostAwareC
         if (card.labels() == null || card.symbols() == null || card.symbols().isEmpty())
             throw new TatraException("model " + model + " has no label settings or symbols in its card: the cost-aware policy cannot find its validation part; use --policy rule");
         List<Symbol> symbols = card.symbols().stream().map(Symbol::of).toList();
-        DataRequest data = DataRequest.of(symbols, Interval.parse(card.interval())).withHorizon(card.labels().horizon());
+        DataRequest data = DataRequest.of(symbols, Interval.parse(card.interval())).withHorizon(card.labels().horizon()).withFeaturesOf(card.featureSchema());
         return PolicyFits.forModel(home, data, model, card, source, this, log);
     }
 }

@@ -130,7 +130,7 @@ public final class PpoTaskService {
         if (card.labels() == null) throw new TatraException(r.model() + " has no label settings in its card");
         if (card.validationFrom() == null) throw new TatraException(r.model() + " has no validation part in its card: the cost-aware policy is fitted there");
         int h = card.labels().horizon();
-        DataRequest data = DataRequest.of(r.symbols(), Interval.parse(card.interval())).withHorizon(h);
+        DataRequest data = DataRequest.of(r.symbols(), Interval.parse(card.interval())).withHorizon(h).withFeaturesOf(card.featureSchema());
         PolicySpec spec = PolicySpec.costAware(r.risk(), r.costAware(), r.costs(), r.home(), null);
         PolicyFits.ValidationPart v = PolicyFits.validation(r.home(), data, r.model(), card, ds -> PolicyFits.forecasts(r.model(), ds), spec);
         CostAwareFusion policy = (CostAwareFusion) v.fit();

@@ -2,7 +2,6 @@ package io.tatra.app;
 
 import io.tatra.TatraException;
 import io.tatra.bybit.client.BybitRestClient;
-import io.tatra.features.FeatureEngine;
 import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.io.ModelCard;
@@ -103,7 +102,8 @@ final class RetrainSchedule implements AutoCloseable {
             RetrainService.Outcome o = RetrainService.run(cfg.template().withTo(to), line -> {});
             log.accept("retrain", o.candidate() + " against " + o.current() + " on " + o.testFrom() + " .. " + o.testTo() + ": " + o.reason());
             if (o.promoted()) {
-                ModelStore.Loaded l = ModelStore.load(cfg.template().model(), new FeatureEngine().schema().hash());
+                ModelStore.Loaded l = ModelStore.load(cfg.template().model(), io.tatra.features.FeatureSchema.of(
+                        io.tatra.features.FeatureConfig.forSchemaOrDefault(ModelStore.card(io.tatra.model.io.ModelRegistry.resolve(cfg.template().model())).featureSchema())).hash());
                 if (!interval.code().equals(l.card().interval())) {
                     l.close();
                     throw new TatraException("the promoted version trades " + l.card().interval() + " bars, the session " + interval.code());

@@ -114,7 +114,7 @@ public final class RetrainService {
             int horizon = card.labels().horizon();
             List<Symbol> symbols = r.symbols() != null ? r.symbols() : card.symbols().stream().map(Symbol::of).toList();
             Instant from = card.dataFrom() == null ? null : Instant.parse(card.dataFrom());
-            DataRequest dr = new DataRequest(symbols, interval, from, r.to(), horizon, 4, null);
+            DataRequest dr = new DataRequest(symbols, interval, from, r.to(), horizon, 4, null).withFeaturesOf(card.featureSchema());
             Dataset base = dr.unsplit(r.home(), log);
             long bar = interval.millis(), gap = dr.config().split().gap() * bar;
             long last = base.lastSampleTime(), testFrom = last - (long) (r.testBars() - 1) * bar;

@@ -3,7 +3,6 @@ package io.tatra.app;
 import io.tatra.bybit.protocol.Instrument;
 import io.tatra.bybit.protocol.Kline;
 import io.tatra.decision.FusionPolicy;
-import io.tatra.features.FeatureConfig;
 import io.tatra.live.LiveEngine;
 import io.tatra.live.Rehearsal;
 import io.tatra.market.Symbol;
@@ -32,7 +31,7 @@ final class SessionRehearsal {
         Rehearsal.clearLeftover(scratch);
         var card = loaded.card();
         Rehearsal.Result res = Rehearsal.run(dir -> {
-            ModelStrategy m = new ModelStrategy(loaded.forecaster(), loaded.normalization(), FeatureConfig.DEFAULT, card.window(), card.labels().horizon(), policy,
+            ModelStrategy m = new ModelStrategy(loaded.forecaster(), loaded.normalization(), loaded.features(), card.window(), card.labels().horizon(), policy,
                     Map.of(), null).withHoldingRules(r.decisions().holdingRules());
             JournaledStrategy j = new JournaledStrategy(m);
             j.startJournals(dir);

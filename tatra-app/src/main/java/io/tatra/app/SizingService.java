@@ -185,7 +185,8 @@ public final class SizingService {
     static double winLossRatio(Path home, Path model, PolicySpec spec) {
         var card = ModelStore.card(model);
         if (card.labels() == null || card.symbols() == null) throw new TatraException("model " + model + " has no label settings or symbols in its card");
-        DataRequest data = DataRequest.of(card.symbols().stream().map(Symbol::of).toList(), Interval.parse(card.interval())).withHorizon(card.labels().horizon());
+        DataRequest data = DataRequest.of(card.symbols().stream().map(Symbol::of).toList(), Interval.parse(card.interval())).withHorizon(card.labels().horizon())
+                .withFeaturesOf(card.featureSchema());
         PolicyFits.ValidationPart v = PolicyFits.validation(home, data, model, card, ds -> PolicyFits.forecasts(model, ds), spec);
         return winLossRatio(v.outputs(), v.realized(), (CostAwareFusion) v.fit());
     }

@@ -30,6 +30,18 @@ public record TradingModel(Forecaster forecaster, Normalization normalization, M
         return new TradingModel(new ModelForecaster(l.model()), l.normalization(), l.card(), true, l);
     }
 
+    /**
+     * Opens a saved model with the features it was trained on (its card's schema: the default, or with order books);
+     * a model from another feature catalogue is refused by the load with the schema message.
+     */
+    public static TradingModel open(Path dir) {
+        String schema = io.tatra.model.io.ModelStore.card(io.tatra.model.io.ModelRegistry.resolve(dir)).featureSchema();
+        return open(dir, io.tatra.features.FeatureSchema.of(io.tatra.features.FeatureConfig.forSchemaOrDefault(schema)).hash());
+    }
+
+    /** The feature settings its inputs are computed with (order books or not), from its card. */
+    public io.tatra.features.FeatureConfig features() { return io.tatra.features.FeatureConfig.forSchemaOrDefault(card.featureSchema()); }
+
     /** Whether it forecasts the four core tasks a fused decision needs. */
     public boolean canDecide() {
         return CoreTasks.ALL.stream().allMatch(t -> forecaster.tasks().stream().anyMatch(m -> m.name().equals(t.name())));

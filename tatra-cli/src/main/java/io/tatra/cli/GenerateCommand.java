@@ -33,6 +33,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed; the same seed gives the same market bit for bit (default 42)")
     long seed;
 
+    @Option(names = "--books", description = "Also write SYMBOL_books.jsonl: an order book at each bar's close (no signal beyond the bars; for `tatra train --books`)")
+    boolean books;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default HOME/synthetic/seed-SEED)")
     Path out;
 
@@ -40,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = out != null ? out : common.home().resolve("synthetic").resolve("seed-" + seed);
         SyntheticMarket m = generate(UserValues.of("--symbol-count / --bars / --interval", () -> SyntheticConfig.defaults(symbols, bars, interval, seed)), common.json);
-        List<Path> files = SyntheticExport.write(m, dir);
+        List<Path> files = SyntheticExport.write(m, dir, books);
         if (common.json) System.out.println(Json.write(Map.of("dir", dir.toString(), "files", files.stream().map(Path::toString).toList(), "seed", seed)));
         else System.out.println("wrote " + files.size() + " symbols x " + bars + " " + interval + " bars (seed " + seed + ") to " + dir);
         return 0;

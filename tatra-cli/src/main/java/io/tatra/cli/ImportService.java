@@ -38,6 +38,7 @@ final class ImportService {
         if (Files.isRegularFile(file) && io.tatra.arrow.FreqtradeFeather.isFeather(file)) return importFeather(store, file, options, replace);
         RateFile.Kind rates = RateFile.detect(file);
         if (rates != null) return importRates(store, file, options.symbol(), replace);
+        if (firstJsonLine(file, l -> l.contains("\"bids\"") && l.contains("\"asks\""))) return importBooks(store, file, replace);
         JournalKind journal = journalKind(file);
         if (journal != null) return importJournal(store, file, journal);
         try {
@@ -111,6 +112,57 @@ final class ImportService {
                 + String.join(", ", w.conflicts().stream().limit(5).toList()) + (w.conflicting() > 5 ? ", …" : ""));
         return new FileOutcome(file.toString(), "imported", kind.name().toLowerCase(), null, null, r.records().size(), w.added(),
                 w.unchanged(), w.conflicting(), 0, r.problems().size(), 0, null, null, notes.isEmpty() ? null : String.join("\n  ", notes), null);
+    }
+
+    /**
+     * Order-book snapshots ({@code books.jsonl} of a live session, or a file of the same lines) into the book table. A bad
+     * line refuses the whole file with its line number; only a torn last line (a crash while appending) is skipped and said.
+     */
+    private static FileOutcome importBooks(TatraStore store, Path file, boolean replace) {
+        JournalReader.Result<io.tatra.journal.BookRecord> r = JournalReader.read(file, io.tatra.journal.BookRecord.class);
+        List<JournalReader.LineProblem> bad = r.problems().stream().filter(p -> p.problem() != JournalReader.Problem.TORN_TAIL).toList();
+        if (!bad.isEmpty() || r.records().isEmpty()) {
+            String msg = bad.isEmpty() ? file + ": no order book in the file" : file + ": " + bad.size() + " lines are not order books, nothing was imported\n  "
+                    + String.join("\n  ", bad.stream().limit(10).map(p -> file.getFileName() + ":" + p.line() + ": " + p.message()).toList());
+            return new FileOutcome(file.toString(), "refused", "order-books", null, null, 0, 0, 0, 0, Math.max(1, bad.size()), 0, 0, null, null, msg, null);
+        }
+        io.tatra.store.BookTable.WriteResult w;
+        try {
+            w = store.books().write(r.records(), replace);
+        } catch (IllegalArgumentException e) {
+            return new FileOutcome(file.toString(), "refused", "order-books", null, null, 0, 0, 0, 0, 1, 0, 0, null, null, file + ": " + e.getMessage() + "; nothing was imported", null);
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        if (r.problems().size() > bad.size()) notes.add("a torn last line (a crash while writing) was skipped");
+        if (w.conflicting() > 0) notes.add(w.conflicting() + " books differ from the stored ones; " + (replace ? "replaced (--replace)" : "kept the stored ones (use --replace to overwrite)"));
+        var symbols = r.records().stream().map(io.tatra.journal.BookRecord::symbol).distinct().sorted().toList();
+        Instant first = r.records().stream().map(io.tatra.journal.BookRecord::time).min(Instant::compareTo).orElseThrow();
+        Instant last = r.records().stream().map(io.tatra.journal.BookRecord::time).max(Instant::compareTo).orElseThrow();
+        return new FileOutcome(file.toString(), "imported", "order-books", String.join(",", symbols), null, r.records().size(), w.added(), w.unchanged(), w.conflicting(),
+                0, 0, 0, first, last, notes.isEmpty() ? null : String.join("\n  ", notes), null);
+    }
+
+    /** Whether the first non-blank line of a (plain or gzip) file is a JSON object that {@code test} accepts. */
+    static boolean firstJsonLine(Path file, java.util.function.Predicate<String> test) {
+        if (!Files.isRegularFile(file)) return false;
+        try (var raw = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+            raw.reset();
+            try (var un = gzip ? new java.util.zip.GZIPInputStream(raw) : raw;
+                 BufferedReader r = new BufferedReader(new InputStreamReader(un, StandardCharsets.UTF_8))) {
+                for (int i = 0; i < 1000; i++) {
+                    String line = r.readLine();
+                    if (line == null) return false;
+                    String t = line.replace("\uFEFF", "").trim();
+                    if (t.isEmpty()) continue;
+                    return t.startsWith("{") && t.length() < 1_000_000 && test.test(t);
+                }
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Largest share of a journal's lines that may be skipped (torn, corrupt, not a record) before the file is refused. */

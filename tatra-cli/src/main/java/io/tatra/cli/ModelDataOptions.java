@@ -45,8 +45,12 @@ final class ModelDataOptions {
     @Option(names = "--true-regimes", paramLabel = "FILE", description = "regimes.csv of a synthetic market (tatra generate/demo): scores the regime head against the true regimes")
     Path trueRegimes;
 
+    @Option(names = "--books", description = "Read the store's order books as features (book imbalance; tatra import SYMBOL_books.jsonl, or a live session's books.jsonl). "
+            + "A model trained so is given books wherever it runs, and one trained without never is")
+    boolean books;
+
     /** The data request these options describe (validated: duplicate symbols, period, horizon, folds). */
-    DataRequest request() { return new DataRequest(series.symbols, series.interval, series.period.from(), series.period.to(), horizon, folds, trueRegimes); }
+    DataRequest request() { return new DataRequest(series.symbols, series.interval, series.period.from(), series.period.to(), horizon, folds, trueRegimes).withBooks(books); }
 
     Dataset dataset(Path home, boolean quiet) { return request().dataset(home, progress(quiet)); }
 

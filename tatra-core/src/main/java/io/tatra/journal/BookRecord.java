@@ -18,6 +18,9 @@ public record BookRecord(String symbol, Instant time, List<double[]> bids, List<
     /** The most levels a side a record may hold (Bybit's deepest linear stream is 500; features read 20). */
     public static final int MAX_LEVELS = 200;
 
+    /** A live session's book journal, beside its decisions, outcomes and snapshots. */
+    public static final String FILE_NAME = "books.jsonl";
+
     public BookRecord {
         if (symbol == null) throw new IllegalArgumentException("book: symbol is required");
         symbol = Symbol.of(symbol).value();

@@ -19,13 +19,16 @@ import java.util.List;
  * Writes a synthetic market as files Tatra's importer reads back: per symbol
  * {@code SYMBOL_INTERVAL.csv} (timestamp,open,high,low,close,volume,quote_volume,trades with UTC ISO
  * times), {@code regimes.csv} (timestamp,regime: the true regime), and where generated
- * {@code SYMBOL_funding.csv} and {@code SYMBOL_open_interest.csv}.
+ * {@code SYMBOL_funding.csv} and {@code SYMBOL_open_interest.csv}; on request {@code SYMBOL_books.jsonl}.
  */
 public final class SyntheticExport {
     private SyntheticExport() {}
 
     /** Writes the files and returns the candle files, in symbol order. */
-    public static List<Path> write(SyntheticMarket market, Path dir) {
+    public static List<Path> write(SyntheticMarket market, Path dir) { return write(market, dir, false); }
+
+    /** As {@link #write(SyntheticMarket, Path)}; with {@code books}, also {@code SYMBOL_books.jsonl} ({@link SyntheticBooks}, 25 levels a side). */
+    public static List<Path> write(SyntheticMarket market, Path dir, boolean books) {
         List<Path> candles = new ArrayList<>();
         try {
             Files.createDirectories(dir);
@@ -38,6 +41,11 @@ public final class SyntheticExport {
                     try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(s + "_funding.csv"))) {
                         w.write("timestamp,funding_rate\n");
                         for (FundingRate fr : market.funding().get(s)) w.write(fr.time() + "," + fr.rate() + "\n");
+                    }
+                }
+                if (books) {
+                    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(s + "_books.jsonl"))) {
+                        for (io.tatra.journal.BookRecord r : SyntheticBooks.of(b, 25, market.config().seed())) w.write(io.tatra.Json.line(r) + "\n");
                     }
                 }
                 if (!market.openInterest().get(s).isEmpty()) {

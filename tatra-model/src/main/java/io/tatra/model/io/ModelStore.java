@@ -110,6 +110,10 @@ public final class ModelStore {
         if (card.window() != card.config().encoder().window())
             throw new TatraException(dir.resolve("model.json") + ": window " + card.window() + " disagrees with the encoder's window "
                     + card.config().encoder().window() + "; the card was edited or damaged");
+        io.tatra.features.FeatureConfig trained = io.tatra.features.FeatureConfig.forSchema(card.featureSchema()), asked = io.tatra.features.FeatureConfig.forSchema(expectedSchema);
+        if (trained != null && asked != null && trained.books() != asked.books())
+            throw new TatraException("model " + dir + (trained.books() ? " was trained with order books as features (--books): give --books to read them here too"
+                    : " was trained without order books: leave out --books"));
         if (!card.featureSchema().equals(expectedSchema))
             throw new TatraException("model " + dir + " was trained on feature schema " + abbreviate(card.featureSchema())
                     + " but this build computes schema " + abbreviate(expectedSchema)
