@@ -45,6 +45,7 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
     private final Map<Symbol, Replacement> swappedTo = new HashMap<>();
     private final Map<Symbol, ArrayDeque<FundingRate>> fundingTape = new HashMap<>();
     private final Map<Symbol, ArrayDeque<OpenInterest>> oiTape = new HashMap<>();
+    private final Map<Symbol, ArrayDeque<io.tatra.market.OrderBookSnapshot>> bookTape = new HashMap<>();
     private volatile Replacement next;
     private JournalWriter<Decision> journal;
 
@@ -92,6 +93,11 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
         strategy(o.symbol()).onOpenInterest(o);
     }
 
+    void onBook(io.tatra.market.OrderBookSnapshot b) {
+        keep(bookTape, b.symbol(), b);
+        strategy(b.symbol()).onBook(b);
+    }
+
     private static <T> void keep(Map<Symbol, ArrayDeque<T>> tape, Symbol s, T item) {
         ArrayDeque<T> q = tape.computeIfAbsent(s, k -> new ArrayDeque<>());
         q.addLast(item);
@@ -106,7 +112,8 @@ final class JournaledStrategy implements Strategy, AutoCloseable {
         // the tape holds what arrived up to this bar's close; the frame feeds each reading as of the first bar closing after it
         List<FundingRate> f = List.copyOf(fundingTape.getOrDefault(s, new ArrayDeque<>()));
         List<OpenInterest> o = List.copyOf(oiTape.getOrDefault(s, new ArrayDeque<>()));
-        ModelStrategy fresh = r.build().apply(new MarketFrame(history, f, o, List.of()));
+        List<io.tatra.market.OrderBookSnapshot> b = List.copyOf(bookTape.getOrDefault(s, new ArrayDeque<>()));
+        ModelStrategy fresh = r.build().apply(new MarketFrame(history, f, o, b));
         for (int i = 0; i < index; i++) fresh.observe(history, i);
         if (snapshots != null) fresh.withFeatureListener(this::snapshot);
         replaced.put(s, fresh);

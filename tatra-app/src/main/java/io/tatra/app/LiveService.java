@@ -77,6 +77,7 @@ public final class LiveService {
         private final LiveEngine engine;
         private final VenueStateCheck stateCheck;
         private final JournaledStrategy journaled;
+        private final SessionEvents exchange;
         private final io.tatra.trading.HoldingRules holding; // one per session: a position's age outlives a model swap
         private LiveOutcomes outcomes; // null: a dry run, or the caller journals outcomes itself
         private final JournalWriter<Event> events;
@@ -120,25 +121,19 @@ public final class LiveService {
             BybitLiveVenue venue = new BybitLiveVenue(rest, r.symbols().stream().map(Symbol::value).toList(), stamp);
             var engineConfig = new LiveEngine.Config(interval, Math.max(strategy.barsNeeded(), 2), r.dryRun(), r.risk(), r.dir().resolve("status.json"));
             this.engine = new LiveEngine(engineConfig, journaled, venue, instruments, new KillSwitch(r.dir().resolve("STOP"), r.killPolicy()), new LatencyRecorder(), this::log, System::nanoTime);
-            long fundingMillis = instruments.values().stream().mapToLong(i -> i.fundingIntervalMinutes() * 60_000L).min().orElse(8 * 3_600_000L);
-            RateFeed rates = new RateFeed(BybitLiveVenue.rates(rest, interval), new RateFeed.Sink() {
-                @Override
-                public void funding(io.tatra.market.FundingRate f) { journaled.onFunding(f); }
-
-                @Override
-                public void openInterest(io.tatra.market.OpenInterest o) { journaled.onOpenInterest(o); }
-            }, fundingMillis).withPushed(pushed);
-            engine.withEvents(rates);
+            this.exchange = new SessionEvents(rest, interval, instruments, pushed, journaled, r.symbols(), loaded.features().books());
+            engine.withEvents(exchange);
             this.stateCheck = new VenueStateCheck(engine, trading, steps, this::log);
             try {
                 if (!r.dryRun()) for (String line : engine.recover(r.dir().resolve("orders.jsonl"))) say.accept("tatra live: " + line);
                 stateCheck.atStart(r.dir(), r.adoptVenueState());
-                warmUp(strategy, rates);
+                warmUp(strategy);
                 SessionRehearsal.run(r, loaded, policy, warmBars, instruments, engineConfig, say);
                 if (loaded.unified() && r.warmPasses() > 0 && r.preCloseWarm()) // LightGBM's forecast takes microseconds, and its booster is not shared across threads
                     warmer = new io.tatra.live.PreCloseWarmer(closes, strategy.warmPass(), System::nanoTime, line -> log("warming", null, 0, line));
                 if (!r.dryRun()) outcomes = new LiveOutcomes(trading, r.symbols(), tradingFrom());
                 journaled.startJournals(r.dir()); // every decision and feature snapshot from the first live bar on, decisions as a backtest journals them
+                exchange.books.startJournal(r.dir());
                 subscribe();
             } catch (RuntimeException e) {
                 close();
@@ -148,7 +143,7 @@ public final class LiveService {
 
 
         /** Feeds the strategy the venue's closed bars from the warm-up start to now (events primed in one request per kind). */
-        private void warmUp(ModelStrategy strategy, RateFeed rates) {
+        private void warmUp(ModelStrategy strategy) {
             long step = interval.millis();
             for (Symbol s : r.symbols()) {
                 long from = r.warmFrom() != null ? r.warmFrom().toEpochMilli() : latestStart(s) - (strategy.barsNeeded() + 24L) * step;
@@ -158,7 +153,7 @@ public final class LiveService {
                     say.accept("tatra live: warning: " + s.value() + " has " + bars.size() + " closed bars since " + Instant.ofEpochMilli(from) + "; the model needs "
                             + strategy.barsNeeded() + " before its first decision");
                 long last = bars.isEmpty() ? from - step : bars.get(bars.size() - 1).startTime();
-                if (!bars.isEmpty()) rates.prime(s, bars.get(0).startTime(), last + step);
+                if (!bars.isEmpty()) exchange.prime(s, bars.get(0).startTime(), last + step, r.home(), say);
                 for (Kline k : bars) engine.warmUp(s, k);
                 warmBars.put(s, bars);
                 feeds.put(s, new ClosedBarFeed(s.value(), interval, last, BybitLiveVenue.history(rest), k -> onBar(s, k)));
@@ -172,12 +167,15 @@ public final class LiveService {
         private void subscribe() {
             // first: a stop that fills is heard before the bar that reached it
             privateStream = PrivateFills.open(r.stream(), r.key(), r.symbols(), engine::onProtectiveFill, engine::onFundingFee, (sym, kind, why) -> log(kind, sym, 0, why));
-            StreamRouting routing = new StreamRouting(r.symbols(), interval, pushed, new StreamRouting.Session() {
+            StreamRouting routing = new StreamRouting(r.symbols(), interval, pushed, exchange.books, new StreamRouting.Session() {
                 @Override
                 public void closedBar(Symbol s, Kline k, long receivedNanos) { feed(s, k, receivedNanos); }
 
                 @Override
-                public void tickerNotRead(Symbol s, String why) { log("error", s, 0, "ticker not read: " + why); }
+                public void frameNotRead(Symbol s, String why) { log("error", s, 0, why); }
+
+                @Override
+                public void resync(String topic) { if (stream != null) stream.resubscribe(topic); }
 
                 @Override
                 public void reconnected(int n) { afterReconnect(n); }
@@ -386,6 +384,7 @@ public final class LiveService {
             synchronized (engine) {
                 engine.close();
                 journaled.close();
+                exchange.close();
                 events.close();
             }
             loaded.close();

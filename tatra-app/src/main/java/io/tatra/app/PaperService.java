@@ -122,7 +122,7 @@ public final class PaperService {
             if (r.speed() == 0 || r.speed() > 60) server.scaleRateLimits(1000); // market time runs far faster than the limits' wall clock
             double startEquity = server.venue().wallet().equity();
             var live = new LiveRequest(r.dir(), URI.create(server.url()), URI.create(server.publicStream()), key, r.model(), r.symbols(), interval,
-                    r.dryRun(), r.risk(), r.decisions(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()), r.warmPasses(), true);
+                    r.dryRun(), r.risk(), r.decisions(), r.killPolicy(), false, Instant.ofEpochMilli(frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow()), r.warmPasses(), true).withHome(r.home()); // the replay's stored books for the warm-up bars
             LiveService.Session session = LiveService.start(live, say);
             session.journalOutcomesElsewhere(); // from every fill of the exchange, below
             if (r.retrain() != null) { // the replay's store is the data: nothing to download; retrains see data up to the replay's clock only

@@ -98,7 +98,7 @@ final class LiveCommand implements Callable<Integer> {
         var checked = UserValues.of("options", () -> new LiveRequest(dir, rest, stream, key, model, symbols, null, trading.dryRun, trading.limits(),
                 PolicySpec.rule(trading.fusion()), trading.policy(), adopt, null, trading.warmPasses, preCloseWarm == null || preCloseWarm));
         // the options are checked before the model's card is read for the policy
-        var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), horizon(model), common.home(), null));
+        var req = checked.withDecisions(policy.spec(trading.fusion(), CostConfig.bybitLinear(), horizon(model), common.home(), null)).withHome(common.home());
         try (LiveService.Session s = LiveService.start(req, line -> System.err.println(line))) {
             if (schedule != null) s.retrainEvery(schedule.everyBars(), schedule.request(common.home(), model, symbols, 1), true);
             java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();

@@ -305,10 +305,17 @@ final class MarketRoutes {
         ObjectNode r = F.objectNode();
         r.put("s", venue.bars(s).symbol().value());
         ArrayNode bids = r.putArray("b"), asks = r.putArray("a");
-        double size = depthPerLevel(s, closed);
-        for (int k = 0; k < Math.min(limit, book.levels()) && Double.isFinite(last); k++) {
-            bids.addArray().add(f.price(book.price(last, -1, k))).add(Formats.plain(size, 8));
-            asks.addArray().add(f.price(book.price(last, 1, k))).add(Formats.plain(size, 8));
+        io.tatra.market.OrderBookSnapshot stored = StoredBooks.at(venue.frame(s), closed - 1);
+        if (stored != null) {
+            var levels = StoredBooks.levels(stored, limit);
+            levels[0].forEach((p, q) -> bids.addArray().add(p).add(q));
+            levels[1].forEach((p, q) -> asks.addArray().add(p).add(q));
+        } else {
+            double size = depthPerLevel(s, closed);
+            for (int k = 0; k < Math.min(limit, book.levels()) && Double.isFinite(last); k++) {
+                bids.addArray().add(f.price(book.price(last, -1, k))).add(Formats.plain(size, 8));
+                asks.addArray().add(f.price(book.price(last, 1, k))).add(Formats.plain(size, 8));
+            }
         }
         long now = venue.clock().now();
         r.put("ts", now);

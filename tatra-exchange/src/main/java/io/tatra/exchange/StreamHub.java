@@ -112,7 +112,7 @@ final class StreamHub implements VenueListener, AutoCloseable {
                     Map<String, String>[] levels = levels(sym, closed - 1, venue.lastPrice(sym), depth);
                     books.putIfAbsent(key, levels);
                     bookIds.putIfAbsent(key, 1L);
-                    s.send(bookMessage(topic, "snapshot", books.get(key), bookIds.get(key)));
+                    s.send(bookMessage(topic, "snapshot", books.get(key), bookIds.get(key), serverTime()));
                 });
             }
             case "kline" -> {
@@ -147,12 +147,7 @@ final class StreamHub implements VenueListener, AutoCloseable {
             // of its close without a REST read
             if (settling != null) for (StreamSession ss : sessions) if (ss.topics.contains(tTopic)) deliver(ss, settling);
             if (tickerMsg != null) for (StreamSession ss : sessions) if (ss.topics.contains(tTopic)) deliver(ss, tickerMsg);
-            for (StreamSession ss : sessions) {
-                if (ss.topics.contains(kTopic)) {
-                    deliver(ss, closedMsg);
-                    if (formingMsg != null) deliver(ss, formingMsg);
-                }
-            }
+            // the book as of the close before the closed kline, as on Bybit: the kline is confirmed after the instant it closes
             for (String key : books.keySet()) {
                 if (!key.endsWith("." + sym)) continue;
                 int depth = Integer.parseInt(key.substring(0, key.indexOf('.')));
@@ -163,8 +158,15 @@ final class StreamHub implements VenueListener, AutoCloseable {
                 bookIds.put(key, u);
                 books.put(key, now);
                 String topic = "orderbook." + key;
-                String msg = depth == 1 ? bookMessage(topic, "snapshot", now, u) : bookMessage(topic, "delta", diff(before, now), u);
+                long at = b.openTimeMillis(i) + b.interval().millis(); // the book changed at the close: stamped so, whenever the replay sends it
+                String msg = depth == 1 ? bookMessage(topic, "snapshot", now, u, at) : bookMessage(topic, "delta", diff(before, now), u, at);
                 for (StreamSession ss : sessions) if (ss.topics.contains(topic)) deliver(ss, msg);
+            }
+            for (StreamSession ss : sessions) {
+                if (ss.topics.contains(kTopic)) {
+                    deliver(ss, closedMsg);
+                    if (formingMsg != null) deliver(ss, formingMsg);
+                }
             }
         });
     }
@@ -317,6 +319,8 @@ final class StreamHub implements VenueListener, AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private Map<String, String>[] levels(int s, int known, double price, int depth) {
+        io.tatra.market.OrderBookSnapshot stored = StoredBooks.at(venue.frame(s), known);
+        if (stored != null) return StoredBooks.levels(stored, depth);
         BookModel book = venue.config().book();
         Formats f = venue.formats(s);
         double side = book.sideDepth(venue.bars(s), known);
@@ -340,11 +344,11 @@ final class StreamHub implements VenueListener, AutoCloseable {
         return out;
     }
 
-    private String bookMessage(String topic, String type, Map<String, String>[] levels, long u) {
+    private String bookMessage(String topic, String type, Map<String, String>[] levels, long u, long ts) {
         ObjectNode msg = F.objectNode();
         msg.put("topic", topic);
         msg.put("type", type);
-        msg.put("ts", serverTime());
+        msg.put("ts", ts);
         ObjectNode d = msg.putObject("data");
         d.put("s", topic.substring(topic.lastIndexOf('.') + 1));
         ArrayNode b = d.putArray("b"), a = d.putArray("a");
@@ -352,7 +356,7 @@ final class StreamHub implements VenueListener, AutoCloseable {
         levels[1].forEach((p, q) -> a.addArray().add(p).add(q));
         d.put("u", u);
         d.put("seq", u);
-        msg.put("cts", serverTime());
+        msg.put("cts", ts);
         return Json.line(msg);
     }
 
