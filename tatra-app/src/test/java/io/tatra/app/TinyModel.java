@@ -37,8 +37,11 @@ final class TinyModel {
     }
 
     /** A tiny four-head model (EW balance, seed 3) on the stored 1h bars before {@code to} (null: all), final split, saved to {@code out}. */
-    static void train(Path home, List<Symbol> symbols, Instant to, int epochs, int batches, Path out) {
-        Dataset ds = DataRequest.of(symbols, Interval.H1).withPeriod(null, to).finalFit(home, line -> {});
+    static void train(Path home, List<Symbol> symbols, Instant to, int epochs, int batches, Path out) { train(home, symbols, to, epochs, batches, out, false); }
+
+    /** As above; with {@code books}, on the stored order books as features too ({@code tatra train --books}). */
+    static void train(Path home, List<Symbol> symbols, Instant to, int epochs, int batches, Path out, boolean books) {
+        Dataset ds = DataRequest.of(symbols, Interval.H1).withPeriod(null, to).withBooks(books).finalFit(home, line -> {});
         TrainConfig tc = TrainConfig.defaults(Balance.EW, 3).withEpochs(epochs).withBatches(batches);
         try (Workflows.Trained t = Workflows.train(ds, 0, Tasks.CORE, ModelConfig.tiny(DataRequest.WINDOW, Feature.COUNT), tc, null, line -> {})) {
             ModelStore.save(out, t.model(), t.card(), ds.normalizations().get(0));
