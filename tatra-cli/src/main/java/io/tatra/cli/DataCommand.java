@@ -95,6 +95,9 @@ final class DataCommand implements Runnable {
                         System.out.println(t.kind() == io.tatra.store.RateTable.Kind.FUNDING ? "funding rates:" : "open interest:");
                         for (var r : rates) System.out.printf("%-14s %-8s %-21s %-21s %10d%n", r.symbol().value(), "", r.first(), r.last(), r.rows());
                     }
+                    var books = store.books().list();
+                    if (!books.isEmpty()) System.out.println("order books (snapshots; features with --books):");
+                    for (var b : books) System.out.printf("%-14s %-8s %-21s %-21s %10d%n", b.symbol().value(), "", b.first(), b.last(), b.snapshots());
                     System.out.println("store: " + store.file());
                 }
             }

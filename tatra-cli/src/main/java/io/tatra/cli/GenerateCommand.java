@@ -45,7 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
         SyntheticMarket m = generate(UserValues.of("--symbol-count / --bars / --interval", () -> SyntheticConfig.defaults(symbols, bars, interval, seed)), common.json);
         List<Path> files = SyntheticExport.write(m, dir, books);
         if (common.json) System.out.println(Json.write(Map.of("dir", dir.toString(), "files", files.stream().map(Path::toString).toList(), "seed", seed)));
-        else System.out.println("wrote " + files.size() + " symbols x " + bars + " " + interval + " bars (seed " + seed + ") to " + dir);
+        else System.out.println("wrote " + files.size() + " symbols x " + bars + " " + interval + " bars (seed " + seed + ") to " + dir
+                + (books ? "; an order book per bar in SYMBOL_books.jsonl (import them too; `tatra train --books` reads them)" : ""));
         return 0;
     }
 

@@ -122,7 +122,7 @@ final class ImportService {
         JournalReader.Result<io.tatra.journal.BookRecord> r = JournalReader.read(file, io.tatra.journal.BookRecord.class);
         List<JournalReader.LineProblem> bad = r.problems().stream().filter(p -> p.problem() != JournalReader.Problem.TORN_TAIL).toList();
         if (!bad.isEmpty() || r.records().isEmpty()) {
-            String msg = bad.isEmpty() ? file + ": no order book in the file" : file + ": " + bad.size() + " lines are not order books, nothing was imported\n  "
+            String msg = bad.isEmpty() ? file + ": no order book in the file" : file + ": " + bad.size() + (bad.size() == 1 ? " line is" : " lines are") + " not an order book, nothing was imported\n  "
                     + String.join("\n  ", bad.stream().limit(10).map(p -> file.getFileName() + ":" + p.line() + ": " + p.message()).toList());
             return new FileOutcome(file.toString(), "refused", "order-books", null, null, 0, 0, 0, 0, Math.max(1, bad.size()), 0, 0, null, null, msg, null);
         }

@@ -27,4 +27,25 @@ class RatesCliTest extends CliHarness {
         assertEquals(1, run("import", "--home", h, bad.toString()));
         assertTrue(out().contains("REFUSED") && out().contains("SYN01USDT_funding.csv:3: funding rate 12 is not a fraction"), out());
     }
+
+    @Test
+    void orderBooksImportIdempotentlyAndABadLineRefusesTheFile() throws Exception {
+        String h = home.toString();
+        Path gen = home.resolve("gen");
+        assertEquals(0, run("generate", "--symbol-count", "1", "--bars", "300", "--books", "--out", gen.toString()), err());
+        Path books = gen.resolve("SYN01USDT_books.jsonl");
+        assertEquals(300, Files.readAllLines(books).size(), "one book per bar");
+        assertEquals(0, run("import", "--home", h, gen.resolve("SYN01USDT_1h.csv").toString(), books.toString()), out() + err());
+        assertTrue(out().contains("SYN01USDT order-books, 300 points") && out().contains("300 added"), out());
+        assertEquals(0, run("import", "--home", h, books.toString()));
+        assertTrue(out().contains("0 added, 300 already stored"), out());
+        assertEquals(0, run("data", "list", "--home", h));
+        assertTrue(out().contains("order books (snapshots; features with --books):"), out());
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(books).subList(0, 5));
+        lines.set(3, lines.get(3).replaceFirst("\\[\\[([0-9.]+),", "[[-$1,")); // a negative best bid on line 4
+        Path bad = home.resolve("bad_books.jsonl");
+        Files.write(bad, lines);
+        assertEquals(1, run("import", "--home", h, bad.toString()));
+        assertTrue(out().contains("REFUSED") && out().contains("bad_books.jsonl:4:") && out().contains("nothing was imported"), out());
+    }
 }
