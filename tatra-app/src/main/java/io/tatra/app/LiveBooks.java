@@ -40,7 +40,11 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     private final Map<Symbol, Local> local = new HashMap<>();
     private final Map<Symbol, Primed> primed = new HashMap<>();
     private JournalWriter<BookRecord> journal;
+    /** Appends off the decision's path, in order: a bar's order does not wait for its book's line (the snapshot is taken before). */
+    private java.util.concurrent.ExecutorService writer;
     private long recorded, missing, resyncs;
+    private final java.util.concurrent.atomic.AtomicLong notWritten = new java.util.concurrent.atomic.AtomicLong();
+    private volatile String lastFailure;
 
     /** @param feed where a bar's book goes before it is decided (the model's features), or null when the model reads no books */
     LiveBooks(List<Symbol> symbols, long intervalMillis, Consumer<OrderBookSnapshot> feed) {
@@ -61,6 +65,11 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     /** From now on every live bar's book is appended to {@code dir/books.jsonl}. */
     synchronized void startJournal(Path dir) {
         journal = JournalWriter.open(dir.resolve(BookRecord.FILE_NAME), BookRecord.class, JournalWriter.Durability.FLUSH);
+        writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tatra-books-journal");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** One frame of a symbol's book topic; false when the book lost its sequence (the caller asks for a new snapshot). */
@@ -115,18 +124,40 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
             b = live ? at(s, close) : p.at(open, close);
             if (b == null) missing++;
             else if (live && journal != null) {
-                journal.append(BookRecord.of(b, DEPTH));
+                JournalWriter<BookRecord> j = journal;
+                OrderBookSnapshot book = b;
+                writer.execute(() -> {
+                    try {
+                        j.append(BookRecord.of(book, DEPTH));
+                    } catch (RuntimeException e) { // a full disk: counted and said at the end, the session trades on
+                        notWritten.incrementAndGet();
+                        lastFailure = e.getMessage();
+                    }
+                });
                 recorded++;
             }
         }
         if (b != null && feed != null) feed.accept(b);
     }
 
-    /** Books journaled, bars without a known book, books that lost their sequence. */
-    synchronized long[] counts() { return new long[]{recorded, missing, resyncs}; }
+    /** Books journaled, bars without a known book, books that lost their sequence, books whose line could not be written. */
+    synchronized long[] counts() { return new long[]{recorded, missing, resyncs, notWritten.get()}; }
 
+    /** Why the last book line could not be written (null: none failed). */
+    String lastFailure() { return lastFailure; }
+
+    /** Writes what is queued and closes the journal. */
     @Override
     public synchronized void close() {
+        if (writer != null) {
+            writer.shutdown();
+            try {
+                if (!writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("the book journal did not finish writing in 30 s");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            writer = null;
+        }
         if (journal != null) journal.close();
         journal = null;
     }

@@ -384,7 +384,7 @@ public final class LiveService {
             synchronized (engine) {
                 engine.close();
                 journaled.close();
-                exchange.close();
+                exchange.close(say);
                 events.close();
             }
             loaded.close();

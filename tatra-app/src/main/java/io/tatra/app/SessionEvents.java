@@ -2,6 +2,7 @@ package io.tatra.app;
 
 import io.tatra.TatraException;
 import io.tatra.bybit.client.BybitRestClient;
+import io.tatra.journal.BookRecord;
 import io.tatra.live.LiveEngine;
 import io.tatra.live.RateFeed;
 import io.tatra.market.FundingRate;
@@ -61,6 +62,13 @@ final class SessionEvents implements LiveEngine.BarEvents, AutoCloseable {
         books.upTo(symbol, barOpen, barClose);
     }
 
+    /** Closes the book journal; says so when lines could not be written. */
+    void close(Consumer<String> say) {
+        books.close();
+        long[] c = books.counts();
+        if (c[3] > 0) say.accept("tatra live: warning: " + c[3] + " of " + c[0] + " order books were not written to " + BookRecord.FILE_NAME + " (" + books.lastFailure() + ")");
+    }
+
     @Override
-    public void close() { books.close(); }
+    public void close() { close(line -> {}); }
 }
