@@ -40,8 +40,14 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     private final Map<Symbol, Local> local = new HashMap<>();
     private final Map<Symbol, Primed> primed = new HashMap<>();
     private JournalWriter<BookRecord> journal;
-    /** Appends off the decision's path, in order: a bar's order does not wait for its book's line (the snapshot is taken before). */
-    private java.util.concurrent.ExecutorService writer;
+    /**
+     * Lines are appended off the decision's path, in order, by a thread that drains this queue every
+     * {@value #DRAIN_MILLIS} ms: a bar neither waits for its book's line nor wakes a thread while it decides. A crash loses
+     * at most the last moments of book lines (recordings; the order journal is written before each order as ever).
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Captured> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private java.util.concurrent.ScheduledExecutorService writer;
+    static final long DRAIN_MILLIS = 100;
     private long recorded, missing, resyncs;
     private final java.util.concurrent.atomic.AtomicLong notWritten = new java.util.concurrent.atomic.AtomicLong();
     private volatile String lastFailure;
@@ -65,11 +71,13 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     /** From now on every live bar's book is appended to {@code dir/books.jsonl}. */
     synchronized void startJournal(Path dir) {
         journal = JournalWriter.open(dir.resolve(BookRecord.FILE_NAME), BookRecord.class, JournalWriter.Durability.FLUSH);
-        writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        writer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tatra-books-journal");
             t.setDaemon(true);
             return t;
         });
+        JournalWriter<BookRecord> j = journal;
+        writer.scheduleWithFixedDelay(() -> drain(j), DRAIN_MILLIS, DRAIN_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** One frame of a symbol's book topic; false when the book lost its sequence (the caller asks for a new snapshot). */
@@ -79,7 +87,7 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
         long ts = frame.path("ts").asLong(Long.MIN_VALUE);
         if (l.book.synced() && l.lastTs != Long.MIN_VALUE && ts > ceil(l.lastTs)) {
             long from = ceil(l.lastTs), to = Math.floorDiv(ts - 1, interval) * interval; // the closes this state spanned
-            OrderBookSnapshot b = snapshot(s, l.book, to);
+            Captured b = Captured.of(s, l.book, to);
             if (b != null) {
                 l.kept.put(to, new Kept(from, b));
                 while (l.kept.size() > 8) l.kept.pollFirstEntry();
@@ -106,38 +114,53 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
 
     /** The book as it stood at {@code close}, stamped at the close; null when unknown. */
     synchronized OrderBookSnapshot at(Symbol s, long close) {
+        Captured c = captured(s, close);
+        return c == null ? null : c.snapshot();
+    }
+
+    private Captured captured(Symbol s, long close) {
         Local l = local.get(s);
         if (l == null) return null;
         Map.Entry<Long, Kept> k = l.kept.ceilingEntry(close);
-        if (k != null && k.getValue().from <= close) return restamp(k.getValue().book, close);
+        if (k != null && k.getValue().from <= close) return k.getValue().book.at(close);
         if (!l.book.synced() || l.lastTs == Long.MIN_VALUE || l.lastTs > close) return null;
-        return snapshot(s, l.book, close);
+        return Captured.of(s, l.book, close);
     }
 
     @Override
     public void upTo(Symbol s, long open, long close) {
-        OrderBookSnapshot b;
-        boolean live;
+        OrderBookSnapshot b = null;
         synchronized (this) {
             Primed p = primed.get(s);
-            live = p == null || close > p.lastClose;
-            b = live ? at(s, close) : p.at(open, close);
-            if (b == null) missing++;
-            else if (live && journal != null) {
-                JournalWriter<BookRecord> j = journal;
-                OrderBookSnapshot book = b;
-                writer.execute(() -> {
-                    try {
-                        j.append(BookRecord.of(book, DEPTH));
-                    } catch (RuntimeException e) { // a full disk: counted and said at the end, the session trades on
-                        notWritten.incrementAndGet();
-                        lastFailure = e.getMessage();
-                    }
-                });
-                recorded++;
+            if (p != null && close <= p.lastClose) {
+                b = p.at(open, close);
+                if (b == null) missing++;
+            } else {
+                Captured c = captured(s, close);
+                if (c == null) missing++;
+                else {
+                    if (journal != null) journal(c);
+                    if (feed != null) b = c.snapshot(); // the decimals become numbers here only for a model that reads books
+                }
             }
         }
         if (b != null && feed != null) feed.accept(b);
+    }
+
+    private void journal(Captured c) {
+        queued.add(c);
+        recorded++;
+    }
+
+    private void drain(JournalWriter<BookRecord> j) {
+        for (Captured c; (c = queued.poll()) != null; ) {
+            try {
+                j.append(BookRecord.of(c.snapshot(), DEPTH));
+            } catch (RuntimeException e) { // a full disk: counted and said at the end, the session trades on
+                notWritten.incrementAndGet();
+                lastFailure = e.getMessage();
+            }
+        }
     }
 
     /** Books journaled, bars without a known book, books that lost their sequence, books whose line could not be written. */
@@ -150,6 +173,8 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     @Override
     public synchronized void close() {
         if (writer != null) {
+            JournalWriter<BookRecord> j = journal;
+            writer.execute(() -> drain(j)); // what is queued, before the journal closes
             writer.shutdown();
             try {
                 if (!writer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("the book journal did not finish writing in 30 s");
@@ -164,27 +189,38 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
 
     private long ceil(long t) { return Math.floorDiv(t + interval - 1, interval) * interval; }
 
-    private static OrderBookSnapshot restamp(OrderBookSnapshot b, long close) {
-        return b.time().toEpochMilli() == close ? b : new OrderBookSnapshot(b.symbol(), java.time.Instant.ofEpochMilli(close), b.bids(), b.asks());
-    }
-
-    private static OrderBookSnapshot snapshot(Symbol s, OrderBook book, long time) {
-        List<BookLevel> bids = levels(book.bids()), asks = levels(book.asks());
-        if (bids.isEmpty() && asks.isEmpty()) return null;
-        try {
-            return new OrderBookSnapshot(s, java.time.Instant.ofEpochMilli(time), bids, asks);
-        } catch (IllegalArgumentException crossed) { // a crossed local book is not a book to decide on
-            return null;
+    /**
+     * A book's top {@value #DEPTH} levels a side as the stream gave them (decimals; references only, so taking one at a
+     * close costs little), stamped at a close. Empty and crossed books are not taken.
+     */
+    private record Captured(Symbol symbol, long time, BigDecimal[] bids, BigDecimal[] asks) {
+        static Captured of(Symbol s, OrderBook book, long time) {
+            BigDecimal[] bids = levels(book.bids()), asks = levels(book.asks());
+            if (bids.length == 0 && asks.length == 0) return null;
+            if (bids.length > 0 && asks.length > 0 && bids[0].compareTo(asks[0]) >= 0) return null; // crossed: not a book to decide on
+            return new Captured(s, time, bids, asks);
         }
-    }
 
-    private static List<BookLevel> levels(NavigableMap<BigDecimal, BigDecimal> side) {
-        List<BookLevel> out = new ArrayList<>(Math.min(DEPTH, side.size()));
-        for (Map.Entry<BigDecimal, BigDecimal> e : side.entrySet()) {
-            if (out.size() == DEPTH) break;
-            out.add(new BookLevel(e.getKey().doubleValue(), e.getValue().doubleValue()));
+        private static BigDecimal[] levels(NavigableMap<BigDecimal, BigDecimal> side) {
+            BigDecimal[] out = new BigDecimal[2 * Math.min(DEPTH, side.size())];
+            int i = 0;
+            for (Map.Entry<BigDecimal, BigDecimal> e : side.entrySet()) {
+                if (i == out.length) break;
+                out[i++] = e.getKey();
+                out[i++] = e.getValue();
+            }
+            return out;
         }
-        return out;
+
+        Captured at(long close) { return close == time ? this : new Captured(symbol, close, bids, asks); }
+
+        OrderBookSnapshot snapshot() { return new OrderBookSnapshot(symbol, java.time.Instant.ofEpochMilli(time), side(bids), side(asks)); }
+
+        private static List<BookLevel> side(BigDecimal[] l) {
+            List<BookLevel> out = new ArrayList<>(l.length / 2);
+            for (int i = 0; i < l.length; i += 2) out.add(new BookLevel(l[i].doubleValue(), l[i + 1].doubleValue()));
+            return out;
+        }
     }
 
     /** One symbol's local book, the time of its last update, and the books kept for closes passed since. */
@@ -197,7 +233,7 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     }
 
     /** A book that stood from close {@code from} to the close it is keyed by. */
-    private record Kept(long from, OrderBookSnapshot book) {}
+    private record Kept(long from, Captured book) {}
 
     /** The store's books of a symbol's warm-up. */
     private record Primed(TreeMap<Long, OrderBookSnapshot> books, long lastClose) {
