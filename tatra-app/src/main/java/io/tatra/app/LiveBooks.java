@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 
 /**
  * A live session's order books: each symbol's local book kept from the venue's {@code orderbook.50} stream, and the
- * book <em>as it stood at each bar's close</em> — the state after the last update stamped at or before the close. The
+ * book <em>as it stood at each bar's close</em> — the state after the last update stamped (the matching engine's
+ * {@code cts}, else the push's {@code ts}) at or before the close. The
  * stream does not wait for the bar: updates stamped after the close may arrive before the closed kline does, so when
  * the first update past a close arrives, the book before it is kept for that close. A book that lost its sequence (a
  * gap, a reconnect) is unknown until its next snapshot: a close in that time has no book, never a guessed one.
@@ -84,7 +85,8 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     synchronized boolean onFrame(Symbol s, JsonNode frame) {
         Local l = local.get(s);
         if (l == null) return true;
-        long ts = frame.path("ts").asLong(Long.MIN_VALUE);
+        // the matching engine's time of the state (cts, which trades' T correlate with), else the push's (ts)
+        long ts = frame.path("cts").canConvertToLong() ? frame.path("cts").asLong() : frame.path("ts").asLong(Long.MIN_VALUE);
         if (l.book.synced() && l.lastTs != Long.MIN_VALUE && ts > ceil(l.lastTs)) {
             long from = ceil(l.lastTs), to = Math.floorDiv(ts - 1, interval) * interval; // the closes this state spanned
             Captured b = Captured.of(s, l.book, to);

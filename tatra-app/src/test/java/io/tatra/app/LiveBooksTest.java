@@ -29,7 +29,7 @@ class LiveBooksTest {
         ObjectNode m = Json.MAPPER.createObjectNode();
         m.put("topic", LiveBooks.topic(BTC));
         m.put("type", type);
-        m.put("ts", ts);
+        m.put("ts", ts + 15); // pushed 15 ms after the matching engine's state: the state's time counts
         ObjectNode d = m.putObject("data");
         d.put("s", BTC.value());
         ArrayNode b = d.putArray("b"), a = d.putArray("a");
