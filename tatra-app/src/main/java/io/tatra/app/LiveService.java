@@ -351,6 +351,9 @@ public final class LiveService {
         /** Funding settlements taken from the ticker stream, and those read over REST. */
         public long[] fundingCounts() { return pushed.fundingCounts(); }
 
+        /** Order books: journaled at live closes, closes (warm-up ones included) without a known book, books resynced after a gap. */
+        public long[] bookCounts() { long[] c = exchange.books.counts(); return new long[]{c[0], c[1], c[2]}; }
+
         public LiveEngine engine() { return engine; }
 
         /** Each symbol's quantity step, as the venue gave it (positions within a step of each other agree). */

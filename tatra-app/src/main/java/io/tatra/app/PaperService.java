@@ -86,7 +86,7 @@ public final class PaperService {
                          double fundingPaid, List<String> differences, Map<String, List<String>> orderAudit, int reconnections, long barsBackfilled,
                          Map<String, Map<String, Double>> latencyMs, Map<String, String> positions, double buyAndHold, long openInterestPushed,
                          long openInterestRead, long fundingPushed, long fundingRead, io.tatra.live.AccountReads account, long preCloseWarmPasses,
-                         Map<String, Double> referenceMs) {
+                         Map<String, Double> referenceMs, long booksRecorded, long closesWithoutBook, long bookResyncs) {
         /** No position difference and no lost, duplicated, unknown or unsettled order. */
         public boolean clean() { return differences.isEmpty() && orderAudit.values().stream().allMatch(List::isEmpty); }
     }
@@ -167,13 +167,14 @@ public final class PaperService {
             writeOutcomes(r.dir(), frames, executions);
             PaperWallet w = server.venue().wallet();
             io.tatra.live.LiveEngine.Counts c = session.engine().counts();
-            long[] oi = session.openInterestCounts(), fr = session.fundingCounts();
+            long[] oi = session.openInterestCounts(), fr = session.fundingCounts(), books = session.bookCounts();
             List<String> links = new ArrayList<>();
             for (Symbol s : r.symbols()) for (var o : server.venue().orders(s.value(), null, null, false)) links.add(o.orderLinkId());
             Map<String, List<String>> audit = r.dryRun() ? Map.of() : io.tatra.live.OrderLog.audit(r.dir().resolve("orders.jsonl"), links);
             Result out = new Result(r.dir(), session.handled(), c.sent(), c.refused(), c.errors(), fills, startEquity, w.equity(), w.feesPaid(), w.fundingPaid(), diff,
                     audit, session.reconnections(), session.backfilled(), session.engine().latency(), positions, buyAndHold(frames, start), oi[0], oi[1], fr[0], fr[1],
-                    session.engine().accountReads(), session.warming() == null ? 0 : session.warming().passes(), reference);
+                    session.engine().accountReads(), session.warming() == null ? 0 : session.warming().passes(), reference,
+                    books[0], books[1], books[2]);
             io.tatra.AtomicWrite.text(r.dir().resolve("paper.json"), Json.write(out) + "\n");
             return out;
         }

@@ -71,6 +71,8 @@ class LiveBooksParityTest {
         var paper = PaperService.run(new PaperService.Request(home, dir.resolve("paper"), model, List.of(sym), from, to, 0, 10_000, CostConfig.bybitLinear(), null,
                 RiskLimits.defaults(), PolicySpec.rule(fusion), KillSwitch.Policy.STOP_OPENING, false, 1, null), line -> {});
         assertEquals(0, paper.errors());
+        assertEquals(0, paper.closesWithoutBook(), "every close had its book: the warm-up's from the store, the live ones from the stream");
+        assertEquals(0, paper.bookResyncs());
 
         Map<String, Decision> backtest = new TreeMap<>(), live = new TreeMap<>();
         for (Decision d : JournalReader.read(dir.resolve("bt/decisions.jsonl"), Decision.class).records()) backtest.put(d.id(), d);

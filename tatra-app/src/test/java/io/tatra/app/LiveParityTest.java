@@ -86,6 +86,9 @@ class LiveParityTest {
         for (Decision d : JournalReader.read(dir.resolve("bt/decisions.jsonl"), Decision.class).records()) backtest.put(d.id(), d);
         for (Decision d : JournalReader.read(dir.resolve("paper/decisions.jsonl"), Decision.class).records()) live.put(d.id(), d);
         assertTrue(live.size() >= 190, "the live engine journals every bar's decision: " + live.size());
+        // no book is stored here: the warm-up's closes have none, every live close records the paper exchange's (modelled) book
+        assertEquals(paper.bars(), paper.booksRecorded(), "a book per live close");
+        assertTrue(paper.closesWithoutBook() > 0 && paper.bookResyncs() == 0, "the warm-up's closes lack a book: " + paper.closesWithoutBook());
         assertTrue(paper.openInterestPushed() >= paper.bars() - 1 && paper.openInterestRead() <= 1,
                 "open interest came from the ticker stream, not a REST read per bar: " + paper.openInterestPushed() + " pushed, " + paper.openInterestRead() + " read");
         assertTrue(paper.fundingPushed() >= 20 && paper.fundingRead() == 0,

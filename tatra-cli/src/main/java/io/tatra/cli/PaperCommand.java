@@ -101,8 +101,10 @@ final class PaperCommand implements Callable<Integer> {
                         + "read from the exchange at the bar's start on %d%s; funding settlements taken from the private stream %d%n", r.account().fromView(),
                 r.account().settledByStream(), r.account().readTotal(),
                 r.account().read().isEmpty() ? "" : " " + new java.util.TreeMap<>(r.account().read()).toString().toLowerCase(java.util.Locale.ROOT), r.account().fundingFromStream());
+        System.out.printf("order books: %d recorded at the closes, %d closes (warm-up included) without a known book, %d resynced after a gap%n",
+                r.booksRecorded(), r.closesWithoutBook(), r.bookResyncs());
         System.out.println("journals: " + dir.resolve("decisions.jsonl") + ", " + dir.resolve("snapshots.jsonl") + ", " + dir.resolve("orders.jsonl") + ", " + dir.resolve("events.jsonl")
-                + ", " + dir.resolve("executions.jsonl") + ", " + dir.resolve("outcomes.jsonl"));
+                + ", " + dir.resolve("executions.jsonl") + ", " + dir.resolve("outcomes.jsonl") + ", " + dir.resolve(io.tatra.journal.BookRecord.FILE_NAME) + " (the order book at each close)");
         System.out.println("(a simulation: its journals stay out of the store, where tatra live keeps what really happened; `tatra import` copies them on purpose)");
         System.out.println("latency report: " + dir.resolve("status.json") + " (`tatra live status --dir " + dir + "`); summary: " + dir.resolve("paper.json"));
         return r.clean() ? 0 : 1;
