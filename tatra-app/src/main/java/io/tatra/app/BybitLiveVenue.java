@@ -54,6 +54,7 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
 
     @Override
     public Reconciliation.State state() {
+        long ticket = holdings.start();
         Map<String, BigDecimal> positions = new HashMap<>();
         Map<String, LiveEngine.Holding> details = new HashMap<>();
         Set<String> open = new HashSet<>();
@@ -65,13 +66,14 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
             }
             for (OrderInfo o : trading.openOrders(s)) open.add(o.orderLinkId());
         }
-        holdings = Map.copyOf(details); // the stops the account view checks bars against: as current as the positions
+        holdings.reported(ticket, details); // the stops the account view checks bars against: as current as the positions
         return new Reconciliation.State(positions, open);
     }
 
     /** Every USDT position in one request; their entry prices and stops are kept for {@link #holding}. */
     @Override
     public Map<String, BigDecimal> positions() {
+        long ticket = holdings.start();
         Map<String, BigDecimal> out = new HashMap<>();
         Map<String, LiveEngine.Holding> details = new HashMap<>();
         for (PositionInfo p : trading.positions(null)) {
@@ -79,18 +81,18 @@ public final class BybitLiveVenue implements LiveEngine.Venue {
             out.put(p.symbol(), p.signedQty());
             details.put(p.symbol(), holding(p));
         }
-        holdings = Map.copyOf(details);
+        holdings.reported(ticket, details);
         return out;
     }
 
-    private volatile Map<String, LiveEngine.Holding> holdings = Map.of();
+    private final HoldingsSeen holdings = new HoldingsSeen();
 
     private static LiveEngine.Holding holding(PositionInfo p) { return new LiveEngine.Holding(positive(p.entryPrice()), positive(p.stopLoss()), positive(p.takeProfit())); }
 
     private static double positive(BigDecimal v) { return v == null || v.signum() <= 0 ? Double.NaN : v.doubleValue(); } // Bybit writes "0" or "" for no stop
 
     @Override
-    public LiveEngine.Holding holding(String symbol) { return holdings.get(symbol); }
+    public LiveEngine.Holding holding(String symbol) { return holdings.of(symbol); }
 
     /** Bybit's trading-stop, full-position mode: the stop loss only, the take profit left as it is. */
     @Override
