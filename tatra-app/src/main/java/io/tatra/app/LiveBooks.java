@@ -27,10 +27,12 @@ import java.util.function.Consumer;
  * the first update past a close arrives, the book before it is kept for that close. A book that lost its sequence (a
  * gap, a reconnect) is unknown until its next snapshot: a close in that time has no book, never a guessed one.
  *
- * <p>Before each bar is decided ({@link #upTo}) the book at its close is journaled ({@code books.jsonl}, copied into
- * the store by {@code tatra live}) and, when the model reads books, given to its features — as a backtest gives the
- * stored book stamped at that close. Warm-up bars take the books the store recorded for them ({@link #prime}); a venue
- * has no book history.
+ * <p>A book is stamped with the time of its last change, not with the close: a book the stream stopped updating
+ * (a lost delta not yet found out by the next one) is as old as it is, and the features' age limit (5 min) leaves it
+ * out, as it leaves out a stored book that old. Before each bar is decided ({@link #upTo}) the book at its close is
+ * journaled ({@code books.jsonl}, copied into the store by {@code tatra live}) and, when the model reads books, given
+ * to its features — as a backtest gives the latest stored book at or before that close. Warm-up bars take the books
+ * the store recorded for them ({@link #prime}); a venue has no book history.
  */
 final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     /** The stream's depth, and the levels a side journaled. */
@@ -89,7 +91,7 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
         long ts = frame.path("cts").canConvertToLong() ? frame.path("cts").asLong() : frame.path("ts").asLong(Long.MIN_VALUE);
         if (l.book.synced() && l.lastTs != Long.MIN_VALUE && ts > ceil(l.lastTs)) {
             long from = ceil(l.lastTs), to = Math.floorDiv(ts - 1, interval) * interval; // the closes this state spanned
-            Captured b = Captured.of(s, l.book, to);
+            Captured b = Captured.of(s, l.book, l.lastTs); // the state and the time of its last change
             if (b != null) {
                 l.kept.put(to, new Kept(from, b));
                 while (l.kept.size() > 8) l.kept.pollFirstEntry();
@@ -114,7 +116,7 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
         if (local.containsKey(s)) local.put(s, new Local(new OrderBook(s.value())));
     }
 
-    /** The book as it stood at {@code close}, stamped at the close; null when unknown. */
+    /** The book as it stood at {@code close}, stamped with the time of its last change (at or before the close); null when unknown. */
     synchronized OrderBookSnapshot at(Symbol s, long close) {
         Captured c = captured(s, close);
         return c == null ? null : c.snapshot();
@@ -124,9 +126,9 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
         Local l = local.get(s);
         if (l == null) return null;
         Map.Entry<Long, Kept> k = l.kept.ceilingEntry(close);
-        if (k != null && k.getValue().from <= close) return k.getValue().book.at(close);
+        if (k != null && k.getValue().from <= close) return k.getValue().book;
         if (!l.book.synced() || l.lastTs == Long.MIN_VALUE || l.lastTs > close) return null;
-        return Captured.of(s, l.book, close);
+        return Captured.of(s, l.book, l.lastTs);
     }
 
     @Override
@@ -193,7 +195,7 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
 
     /**
      * A book's top {@value #DEPTH} levels a side as the stream gave them (decimals; references only, so taking one at a
-     * close costs little), stamped at a close. Empty and crossed books are not taken.
+     * close costs little), stamped with the time of the update that made it. Empty and crossed books are not taken.
      */
     private record Captured(Symbol symbol, long time, BigDecimal[] bids, BigDecimal[] asks) {
         static Captured of(Symbol s, OrderBook book, long time) {
@@ -213,8 +215,6 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
             }
             return out;
         }
-
-        Captured at(long close) { return close == time ? this : new Captured(symbol, close, bids, asks); }
 
         OrderBookSnapshot snapshot() { return new OrderBookSnapshot(symbol, java.time.Instant.ofEpochMilli(time), side(bids), side(asks)); }
 

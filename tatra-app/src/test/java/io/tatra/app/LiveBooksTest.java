@@ -54,7 +54,7 @@ class LiveBooksTest {
         // the stream moves on before the closed kline arrives: an update 50 ms after the close
         assertTrue(books.onFrame(BTC, frame("delta", T0 + H + 50, 3, lv("100", "5"), null)));
         OrderBookSnapshot atClose = books.at(BTC, T0 + H);
-        assertEquals(Instant.ofEpochMilli(T0 + H), atClose.time(), "stamped at the close");
+        assertEquals(Instant.ofEpochMilli(T0 + 1_800_000), atClose.time(), "stamped with its last change (the matching engine's time, not the push's)");
         assertEquals(3, bestBidSize(atClose), "the book as it stood at the close, not the update after it");
         assertEquals(List.of(new BookLevel(100, 3), new BookLevel(99.5, 2)), atClose.bids());
         assertEquals(List.of(new BookLevel(101, 1), new BookLevel(101.5, 4)), atClose.asks());
@@ -65,6 +65,7 @@ class LiveBooksTest {
         assertTrue(books.onFrame(BTC, frame("delta", T0 + 4 * H + 1, 5, lv("100", "7"), null)));
         assertEquals(6, bestBidSize(books.at(BTC, T0 + 3 * H)));
         assertEquals(6, bestBidSize(books.at(BTC, T0 + 4 * H)));
+        assertEquals(Instant.ofEpochMilli(T0 + 2 * H), books.at(BTC, T0 + 4 * H).time(), "as old as it is: two hours, which the features' age limit leaves out");
         assertEquals(7, bestBidSize(books.at(BTC, T0 + 5 * H)), "nothing after this close yet: the current book");
         // a lost update: the book is unknown until its next snapshot, and a snapshot stamped after a close says nothing of it
         assertFalse(books.onFrame(BTC, frame("delta", T0 + 5 * H - 10, 7, lv("100", "8"), null)), "a gap in u asks for a new snapshot");
@@ -95,7 +96,7 @@ class LiveBooksTest {
         books.upTo(BTC, T0 + 2 * H, T0 + 3 * H); // the first live bar
         books.upTo(BTC, T0 + 3 * H, T0 + 4 * H);
         books.close();
-        assertEquals(List.of(stored.time(), Instant.ofEpochMilli(T0 + 3 * H), Instant.ofEpochMilli(T0 + 4 * H)), fed.stream().map(OrderBookSnapshot::time).toList());
+        assertEquals(List.of(stored.time(), Instant.ofEpochMilli(T0 + 2 * H - 5), Instant.ofEpochMilli(T0 + 3 * H + 7)), fed.stream().map(OrderBookSnapshot::time).toList());
         assertEquals(List.of(2.0, 1.0, 4.0), fed.stream().map(LiveBooksTest::bestBidSize).toList());
         var journal = JournalReader.read(dir.resolve(BookRecord.FILE_NAME), BookRecord.class);
         assertTrue(journal.clean());
