@@ -67,7 +67,18 @@ public record DataRequest(List<Symbol> symbols, Interval interval, Instant from,
                 labels.lookahead(), WINDOW + labels.lookahead()), features, 5.0);
     }
 
-    public List<MarketFrame> frames(Path home) { return MarketData.loadAll(home, symbols, interval, from, to); }
+    /**
+     * The stored frames of the request. With books as features, a period in which the store holds no order book for any
+     * of the symbols is refused: every book column would be "missing", which a model trained on books never saw and a
+     * model trained so would learn nothing from (import the books, or leave out --books).
+     */
+    public List<MarketFrame> frames(Path home) {
+        List<MarketFrame> frames = MarketData.loadAll(home, symbols, interval, from, to);
+        if (features.books() && frames.stream().allMatch(f -> f.books().isEmpty()))
+            throw new TatraException("order books as features (--books, or a model trained with them), but the store holds no order book for " + symbols
+                    + (from != null || to != null ? " in the period" : "") + "; `tatra data list` shows what it holds, `tatra import SYMBOL_books.jsonl` adds books");
+        return frames;
+    }
 
     /** Walk-forward folds over the period. */
     public Dataset dataset(Path home, Consumer<String> progress) {

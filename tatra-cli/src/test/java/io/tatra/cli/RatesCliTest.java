@@ -35,7 +35,11 @@ class RatesCliTest extends CliHarness {
         assertEquals(0, run("generate", "--symbol-count", "1", "--bars", "300", "--books", "--out", gen.toString()), err());
         Path books = gen.resolve("SYN01USDT_books.jsonl");
         assertEquals(300, Files.readAllLines(books).size(), "one book per bar");
-        assertEquals(0, run("import", "--home", h, gen.resolve("SYN01USDT_1h.csv").toString(), books.toString()), out() + err());
+        assertEquals(0, run("import", "--home", h, gen.resolve("SYN01USDT_1h.csv").toString()), out() + err());
+        // books as features with none stored: refused before any training, with what to do
+        assertEquals(2, run("train", "--home", h, "--symbols", "SYN01USDT", "--interval", "1h", "--size", "tiny", "--books", "--out", home.resolve("m").toString()));
+        assertTrue(err().contains("the store holds no order book for [SYN01USDT]") && err().contains("tatra import SYMBOL_books.jsonl"), err());
+        assertEquals(0, run("import", "--home", h, books.toString()), out() + err());
         assertTrue(out().contains("SYN01USDT order-books, 300 points") && out().contains("300 added"), out());
         assertEquals(0, run("import", "--home", h, books.toString()));
         assertTrue(out().contains("0 added, 300 already stored"), out());
