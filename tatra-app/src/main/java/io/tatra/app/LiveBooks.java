@@ -89,18 +89,21 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
         if (l == null) return true;
         // the matching engine's time of the state (cts, which trades' T correlate with), else the push's (ts)
         long ts = frame.path("cts").canConvertToLong() ? frame.path("cts").asLong() : frame.path("ts").asLong(Long.MIN_VALUE);
+        Captured before = null;
+        long from = 0, to = 0;
         if (l.book.synced() && l.lastTs != Long.MIN_VALUE && ts > ceil(l.lastTs)) {
-            long from = ceil(l.lastTs), to = Math.floorDiv(ts - 1, interval) * interval; // the closes this state spanned
-            Captured b = Captured.of(s, l.book, l.lastTs); // the state and the time of its last change
-            if (b != null) {
-                l.kept.put(to, new Kept(from, b));
-                while (l.kept.size() > 8) l.kept.pollFirstEntry();
-            }
+            from = ceil(l.lastTs);
+            to = Math.floorDiv(ts - 1, interval) * interval; // the closes the state before this frame spanned
+            before = Captured.of(s, l.book, l.lastTs); // the state and the time of its last change
         }
         OrderBook.Result r = l.book.apply(frame);
-        if (r == OrderBook.Result.RESYNC) {
+        if (r == OrderBook.Result.RESYNC) { // an update was lost, perhaps before those closes: the state before is no book for them
             resyncs++;
             return false;
+        }
+        if (before != null) {
+            l.kept.put(to, new Kept(from, before));
+            while (l.kept.size() > 8) l.kept.pollFirstEntry();
         }
         if (r == OrderBook.Result.APPLIED) l.lastTs = ts;
         return true;

@@ -73,7 +73,12 @@ class LiveBooksTest {
         assertTrue(books.onFrame(BTC, frame("snapshot", T0 + 5 * H + 20, 40, lv("100", "9"), lv("101", "1"))));
         assertNull(books.at(BTC, T0 + 5 * H), "the snapshot came after the close: that close's book stays unknown");
         assertEquals(9, bestBidSize(books.at(BTC, T0 + 6 * H)));
-        assertEquals(1, books.counts()[2], "one resync");
+        // a gap found by the first delta after a close: the update lost may have come before it, so that close has no book
+        assertTrue(books.onFrame(BTC, frame("delta", T0 + 6 * H - 100, 41, lv("100", "10"), null)));
+        assertFalse(books.onFrame(BTC, frame("delta", T0 + 6 * H + 30, 43, lv("100", "11"), null)));
+        assertNull(books.at(BTC, T0 + 6 * H), "unknown, not the state before the lost update");
+        assertTrue(books.onFrame(BTC, frame("snapshot", T0 + 6 * H + 60, 50, lv("100", "9"), lv("101", "1"))));
+        assertEquals(2, books.counts()[2], "two resyncs");
         // a reconnect forgets every book; a crossed book is no book
         books.reset();
         assertNull(books.at(BTC, T0 + 6 * H));
