@@ -73,7 +73,7 @@ public record DataRequest(List<Symbol> symbols, Interval interval, Instant from,
      * model trained so would learn nothing from (import the books, or leave out --books).
      */
     public List<MarketFrame> frames(Path home) {
-        List<MarketFrame> frames = MarketData.loadAll(home, symbols, interval, from, to);
+        List<MarketFrame> frames = MarketData.loadAll(home, symbols, interval, from, to, features.books());
         if (features.books() && frames.stream().allMatch(f -> f.books().isEmpty()))
             throw new TatraException("order books as features (--books, or a model trained with them), but the store holds no order book for " + symbols
                     + (from != null || to != null ? " in the period" : "") + "; `tatra data list` shows what it holds, `tatra import SYMBOL_books.jsonl` adds books");

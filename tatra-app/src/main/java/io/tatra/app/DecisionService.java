@@ -85,22 +85,26 @@ public final class DecisionService implements AutoCloseable {
         BarSeries bars;
         List<FundingRate> funding;
         List<OpenInterest> openInterest;
+        List<io.tatra.market.OrderBookSnapshot> books;
         try (TatraStore store = TatraStore.openExisting(home)) {
             bars = done == null ? MarketData.load(store, symbol, interval, null, to).bars()
                     : store.candles().read(symbol, interval, Instant.ofEpochMilli(done + 1), to);
             Instant first = bars.isEmpty() ? null : bars.openTime(0), end = bars.isEmpty() ? null : bars.openTime(bars.size() - 1).plus(interval.duration());
             funding = first == null ? List.of() : store.funding().funding(symbol, done == null ? first : Instant.ofEpochMilli(done + interval.millis() + 1), end.plusMillis(1));
             openInterest = first == null ? List.of() : store.openInterest().openInterest(symbol, done == null ? first : Instant.ofEpochMilli(done + interval.millis() + 1), end.plusMillis(1));
+            books = first == null || !model.features().books() ? List.<io.tatra.market.OrderBookSnapshot>of()
+                    : store.books().read(symbol, done == null ? first : Instant.ofEpochMilli(done + interval.millis() + 1), end.plusMillis(1));
         }
         if (bars.isEmpty() && last.containsKey(symbol)) return last.get(symbol); // nothing new since the last call
         Forecast fc = null;
         long lastOpen = done == null ? Long.MIN_VALUE : done;
-        int f = 0, o = 0;
+        int f = 0, o = 0, b = 0;
         for (int i = 0; i < bars.size(); i++) {
             lastOpen = bars.openTimeMillis(i);
             long close = lastOpen + interval.millis(); // funding and open interest as of the bar's close, as the backtest feeds them
             while (f < funding.size() && funding.get(f).time().toEpochMilli() <= close) strategy.onFunding(funding.get(f++));
             while (o < openInterest.size() && openInterest.get(o).time().toEpochMilli() <= close) strategy.onOpenInterest(openInterest.get(o++));
+            while (b < books.size() && books.get(b).time().toEpochMilli() <= close) strategy.onBook(books.get(b++)); // a model trained on books only
             if (i == bars.size() - 1) fc = strategy.forecast(bars, i);
             else if (hasVolatility && i >= bars.size() - 1 - REFERENCE_WINDOWS) {
                 Forecast earlier = strategy.forecast(bars, i);

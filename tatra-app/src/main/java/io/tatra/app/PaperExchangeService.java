@@ -49,7 +49,7 @@ public final class PaperExchangeService {
 
     /** Loads the market and starts the server on 127.0.0.1; the caller closes it. */
     public static PaperExchangeServer start(Request r) {
-        List<MarketFrame> frames = MarketData.loadAll(r.home(), r.symbols(), r.interval(), r.from(), r.to());
+        List<MarketFrame> frames = MarketData.loadAll(r.home(), r.symbols(), r.interval(), r.from(), r.to(), true); // its books are replayed too
         List<Instrument> instruments = r.instruments() != null ? readInstruments(r.instruments()) : frames.stream().map(PaperExchangeService::derive).toList();
         FaultPlan faults = r.faults() != null ? readFaults(r.faults()) : FaultPlan.none();
         long first = frames.stream().mapToLong(f -> f.bars().openTimeMillis(0)).min().orElseThrow();

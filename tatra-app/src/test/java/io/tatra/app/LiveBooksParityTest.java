@@ -44,8 +44,10 @@ class LiveBooksParityTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aModelTrainedOnBooksReadsTheSameBooksLiveAsInTheBacktest() {
+    record Setup(Symbol sym, BarSeries bars, Path home, Path model, List<BookRecord> books) {}
+
+    /** One synthetic symbol with its rates and an order book per bar in a store, a tiny model trained with books on its first 1,100 bars. */
+    Setup setup() {
         Torch.configure(1, 7);
         SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_500, Interval.H1, 21));
         Symbol sym = m.series().keySet().iterator().next();
@@ -57,6 +59,16 @@ class LiveBooksParityTest {
             assertEquals(bars.size(), st.books().write(books, false).added());
         }
         TinyModel.train(home, List.of(sym), bars.openTime(1_100), 2, 10, model, true);
+        return new Setup(sym, bars, home, model, books);
+    }
+
+    @Test
+    void aModelTrainedOnBooksReadsTheSameBooksLiveAsInTheBacktest() {
+        Setup su = setup();
+        Symbol sym = su.sym();
+        BarSeries bars = su.bars();
+        Path home = su.home(), model = su.model();
+        List<BookRecord> books = su.books();
         // the card says the model reads books; a caller computing features without them is refused, and told why
         assertTrue(FeatureConfig.forSchema(ModelStore.card(model).featureSchema()).books());
         var refused = assertThrows(TatraException.class, () -> ModelStore.load(model, new FeatureEngine().schema().hash()));
@@ -88,7 +100,7 @@ class LiveBooksParityTest {
         assertTrue(maxDiff < 1e-4, "the fusion's trace agrees: " + maxDiff);
 
         // every live bar's features hold the book the store has for its close, as the batch computes them
-        var fm = new FeatureEngine(FeatureConfig.DEFAULT.withBooks(true)).compute(MarketData.loadAll(home, List.of(sym), Interval.H1, from, to).get(0));
+        var fm = new FeatureEngine(FeatureConfig.DEFAULT.withBooks(true)).compute(MarketData.loadAll(home, List.of(sym), Interval.H1, from, to, true).get(0));
         var snaps = JournalReader.read(dir.resolve("paper/snapshots.jsonl"), Snapshot.class).records();
         assertEquals(live.size(), snaps.size());
         for (Snapshot sn : snaps) {
@@ -106,5 +118,38 @@ class LiveBooksParityTest {
         var copied = JournalCopy.toStore(home, dir.resolve("paper"));
         assertEquals(recorded.records().size(), copied.get(BookRecord.FILE_NAME).unchanged(), "copied into the store: nothing new, nothing conflicting");
         System.out.println("books parity: " + live.size() + " decisions equal (trace within " + maxDiff + "), " + recorded.records().size() + " books recorded as stored");
+    }
+
+    /** {@code tatra decide} on a model trained with books feeds it the stored books, as the backtest does. */
+    @Test
+    void theLatestDecisionReadsTheStoredBooks() {
+        Setup su = setup();
+        io.tatra.forecast.Forecast latest;
+        try (DecisionService svc = new DecisionService(su.home(), su.model(), new io.tatra.decision.RuleBasedFusion(FusionConfig.defaults()))) {
+            latest = svc.latest(su.sym(), null).forecast();
+        }
+        try (ModelStore.Loaded loaded = ModelStore.load(su.model(), io.tatra.features.FeatureSchema.of(FeatureConfig.DEFAULT.withBooks(true)).hash())) {
+            var frame = MarketData.loadAll(su.home(), List.of(su.sym()), Interval.H1, null, null, true).get(0);
+            double same = maxDiff(latest, lastForecast(loaded, frame)), without = maxDiff(latest, lastForecast(loaded,
+                    new io.tatra.features.MarketFrame(frame.bars(), frame.funding(), frame.openInterest(), List.of())));
+            assertTrue(same < 1e-6, "decide equals a strategy fed the stored books: " + same + " (without books: " + without + ")");
+            assertTrue(without > 1e-4, "and the books matter to this model: " + without);
+        }
+    }
+
+    private static io.tatra.forecast.Forecast lastForecast(ModelStore.Loaded loaded, io.tatra.features.MarketFrame frame) {
+        var s = new io.tatra.trading.ModelStrategy(new io.tatra.model.eval.ModelForecaster(loaded.model()), loaded.normalization(), FeatureConfig.DEFAULT.withBooks(true),
+                loaded.card().window(), loaded.card().labels().horizon(), new io.tatra.decision.RuleBasedFusion(FusionConfig.defaults()), Map.of(frame.bars().symbol(), frame), null);
+        for (int i = 0; i < frame.bars().size() - 1; i++) s.observe(frame.bars(), i);
+        return s.forecast(frame.bars(), frame.bars().size() - 1);
+    }
+
+    private static double maxDiff(io.tatra.forecast.Forecast a, io.tatra.forecast.Forecast b) {
+        double d = 0;
+        for (var t : a.tasks()) {
+            double[] x = a.values(t), y = b.values(t);
+            for (int i = 0; i < x.length; i++) d = Math.max(d, Math.abs(x[i] - y[i]));
+        }
+        return d;
     }
 }
