@@ -2,11 +2,11 @@ package io.tatra.app;
 
 import io.tatra.TatraException;
 import io.tatra.bybit.client.BybitRestClient;
+import io.tatra.bybit.protocol.Instrument;
 import io.tatra.journal.BookRecord;
 import io.tatra.live.LiveEngine;
 import io.tatra.live.RateFeed;
 import io.tatra.market.FundingRate;
-import io.tatra.bybit.protocol.Instrument;
 import io.tatra.market.Interval;
 import io.tatra.market.OpenInterest;
 import io.tatra.market.Symbol;

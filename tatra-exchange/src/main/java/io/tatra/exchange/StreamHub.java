@@ -112,7 +112,8 @@ final class StreamHub implements VenueListener, AutoCloseable {
                     Map<String, String>[] levels = levels(sym, closed - 1, venue.lastPrice(sym), depth);
                     books.putIfAbsent(key, levels);
                     bookIds.putIfAbsent(key, 1L);
-                    s.send(bookMessage(topic, "snapshot", books.get(key), bookIds.get(key), serverTime()));
+                    // the book as set at the last close (stamped with it, as each close's delta is), or the replay's time before any
+                    s.send(bookMessage(topic, "snapshot", books.get(key), bookIds.get(key), closed > 0 ? b.openTimeMillis(closed - 1) + b.interval().millis() : serverTime()));
                 });
             }
             case "kline" -> {
