@@ -129,12 +129,36 @@ public final class BookTable {
         }
     }
 
-    /** A symbol's snapshots in [from, to) (null bounds are open), in time order. */
-    public List<OrderBookSnapshot> read(Symbol symbol, Instant from, Instant to) {
+    /** The most levels (both sides, all snapshots) one read holds in memory: a year of 50-level books on 1-minute bars is 50 million. */
+    public static final long MAX_LEVELS_READ = 20_000_000;
+
+    /** A symbol's snapshots in [from, to) (null bounds are open), in time order; at most {@link #MAX_LEVELS_READ} levels. */
+    public List<OrderBookSnapshot> read(Symbol symbol, Instant from, Instant to) { return read(symbol, from, to, MAX_LEVELS_READ); }
+
+    /** The same with another cap on the levels read; more is refused with the count and what to do. */
+    public List<OrderBookSnapshot> read(Symbol symbol, Instant from, Instant to, long maxLevels) {
+        long lo = from == null ? Long.MIN_VALUE / 1_000_000 : from.toEpochMilli(), hi = to == null ? Long.MAX_VALUE / 1_000_000 : to.toEpochMilli();
+        long levels = count(symbol, lo, hi);
+        if (levels > maxLevels)
+            throw new io.tatra.TatraException("the store holds " + levels + " order-book levels of " + symbol + " in the period, more than the " + maxLevels
+                    + " one run reads into memory; shorten the period (--from / --to)");
         List<OrderBookSnapshot> out = new ArrayList<>();
-        for (BookRecord r : records(symbol, from == null ? Long.MIN_VALUE / 1_000_000 : from.toEpochMilli(), to == null ? Long.MAX_VALUE / 1_000_000 : to.toEpochMilli()))
-            out.add(r.snapshot());
+        for (BookRecord r : records(symbol, lo, hi)) out.add(r.snapshot());
         return out;
+    }
+
+    private long count(Symbol symbol, long from, long to) {
+        try (PreparedStatement ps = store.connection().prepareStatement("SELECT count(*) FROM book_levels WHERE symbol = ? AND time >= epoch_ms(?) AND time < epoch_ms(?)")) {
+            ps.setString(1, symbol.value());
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw TatraStore.failure("counting order books of " + symbol, e);
+        }
     }
 
     public List<SeriesInfo> list() {

@@ -57,6 +57,12 @@ class BookTableTest {
             assertEquals(List.of(new BookTable.SeriesInfo(btc, Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 29 * H), 30),
                     new BookTable.SeriesInfo(Symbol.of("ETHUSDT"), Instant.ofEpochMilli(T0), Instant.ofEpochMilli(T0 + 9 * H), 10)), st.books().list());
             assertTrue(st.verify().containsKey("book_levels"));
+            long levels = 0; // the books of BTCUSDT: 30 snapshots of 1..20 levels a side, every fifth without asks
+            for (BookRecord r : books("BTCUSDT", 30, 0)) levels += r.bids().size() + r.asks().size();
+            assertEquals(30, st.books().read(btc, null, null, levels).size(), "the cap is inclusive");
+            long cap = levels - 1;
+            var e = assertThrows(io.tatra.TatraException.class, () -> st.books().read(btc, null, null, cap));
+            assertTrue(e.getMessage().contains(levels + " order-book levels of BTCUSDT") && e.getMessage().contains("shorten the period"), e.getMessage());
         }
     }
 
