@@ -51,7 +51,9 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
     private final java.util.concurrent.ConcurrentLinkedQueue<Captured> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private java.util.concurrent.ScheduledExecutorService writer;
     static final long DRAIN_MILLIS = 100;
-    private long recorded, missing, resyncs;
+    private long recorded, missing, resyncs, unchanged;
+    /** Per symbol, the time of the last book given (journaled, fed): one that has not changed since is not given again. */
+    private final Map<Symbol, Long> lastGiven = new HashMap<>();
     private final java.util.concurrent.atomic.AtomicLong notWritten = new java.util.concurrent.atomic.AtomicLong();
     private volatile String lastFailure;
 
@@ -139,15 +141,21 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
         OrderBookSnapshot b = null;
         synchronized (this) {
             Primed p = primed.get(s);
+            long given = lastGiven.getOrDefault(s, Long.MIN_VALUE);
             if (p != null && close <= p.lastClose) {
                 b = p.at(open, close);
                 if (b == null) missing++;
+                else if (b.time().toEpochMilli() <= given) b = null; // given already
+                else lastGiven.put(s, b.time().toEpochMilli());
             } else {
                 Captured c = captured(s, close);
                 if (c == null) missing++;
-                else {
+                else if (c.time() > given) { // a book that did not change since the last close was given then: not again
+                    lastGiven.put(s, c.time());
                     if (journal != null) journal(c);
                     if (feed != null) b = c.snapshot(); // the decimals become numbers here only for a model that reads books
+                } else {
+                    unchanged++;
                 }
             }
         }
@@ -170,8 +178,11 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
         }
     }
 
-    /** Books journaled, bars without a known book, books that lost their sequence, books whose line could not be written. */
-    synchronized long[] counts() { return new long[]{recorded, missing, resyncs, notWritten.get()}; }
+    /**
+     * Books journaled, closes without a known book, books that lost their sequence, book lines that could not be written,
+     * closes whose book had not changed since the last close (known, given once).
+     */
+    synchronized long[] counts() { return new long[]{recorded, missing, resyncs, notWritten.get(), unchanged}; }
 
     /** Why the last book line could not be written (null: none failed). */
     String lastFailure() { return lastFailure; }

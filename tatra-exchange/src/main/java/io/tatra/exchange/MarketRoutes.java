@@ -305,9 +305,8 @@ final class MarketRoutes {
         ObjectNode r = F.objectNode();
         r.put("s", venue.bars(s).symbol().value());
         ArrayNode bids = r.putArray("b"), asks = r.putArray("a");
-        io.tatra.market.OrderBookSnapshot stored = StoredBooks.at(venue.frame(s), closed - 1);
-        if (stored != null) {
-            var levels = StoredBooks.levels(stored, limit);
+        if (StoredBooks.has(venue.frame(s))) { // a recorded replay shows its recorded books only
+            var levels = StoredBooks.levels(StoredBooks.at(venue.frame(s), closed - 1), limit);
             levels[0].forEach((p, q) -> bids.addArray().add(p).add(q));
             levels[1].forEach((p, q) -> asks.addArray().add(p).add(q));
         } else {

@@ -112,8 +112,8 @@ final class StreamHub implements VenueListener, AutoCloseable {
                     Map<String, String>[] levels = levels(sym, closed - 1, venue.lastPrice(sym), depth);
                     books.putIfAbsent(key, levels);
                     bookIds.putIfAbsent(key, 1L);
-                    // the book as set at the last close (stamped with it, as each close's delta is), or the replay's time before any
-                    s.send(bookMessage(topic, "snapshot", books.get(key), bookIds.get(key), closed > 0 ? b.openTimeMillis(closed - 1) + b.interval().millis() : serverTime()));
+                    // stamped as the last close's delta was (the stored book's time, else that close), or the replay's time before any
+                    s.send(bookMessage(topic, "snapshot", books.get(key), bookIds.get(key), closed > 0 ? StoredBooks.stamp(venue.frame(sym), closed - 1) : serverTime()));
                 });
             }
             case "kline" -> {
@@ -159,7 +159,7 @@ final class StreamHub implements VenueListener, AutoCloseable {
                 bookIds.put(key, u);
                 books.put(key, now);
                 String topic = "orderbook." + key;
-                long at = b.openTimeMillis(i) + b.interval().millis(); // the book changed at the close: stamped so, whenever the replay sends it
+                long at = StoredBooks.stamp(venue.frame(s), i); // a stored book's own time, else the close: whenever the replay sends it
                 String msg = depth == 1 ? bookMessage(topic, "snapshot", now, u, at) : bookMessage(topic, "delta", diff(before, now), u, at);
                 for (StreamSession ss : sessions) if (ss.topics.contains(topic)) deliver(ss, msg);
             }
@@ -320,8 +320,7 @@ final class StreamHub implements VenueListener, AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private Map<String, String>[] levels(int s, int known, double price, int depth) {
-        io.tatra.market.OrderBookSnapshot stored = StoredBooks.at(venue.frame(s), known);
-        if (stored != null) return StoredBooks.levels(stored, depth);
+        if (StoredBooks.has(venue.frame(s))) return StoredBooks.levels(StoredBooks.at(venue.frame(s), known), depth);
         BookModel book = venue.config().book();
         Formats f = venue.formats(s);
         double side = book.sideDepth(venue.bars(s), known);
