@@ -108,7 +108,28 @@ final class LiveBooks implements LiveEngine.BarEvents, AutoCloseable {
             while (l.kept.size() > 8) l.kept.pollFirstEntry();
         }
         if (r == OrderBook.Result.APPLIED) l.lastTs = ts;
+        notifyAll(); // a snapshot awaited (awaitSnapshots)
         return true;
+    }
+
+    /**
+     * Waits (at most {@code millis}) until every symbol's book has its snapshot: called once after subscribing, so that the
+     * first live bar — often one that closed while the session subscribed, caught up at once — finds its book rather
+     * than racing the snapshot. Returns whether all arrived.
+     */
+    synchronized boolean awaitSnapshots(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        try {
+            while (!local.values().stream().allMatch(l -> l.book.synced())) {
+                long left = until - System.nanoTime();
+                if (left <= 0) return false;
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** After a reconnect: every book unknown until the resubscription's snapshot. */

@@ -187,6 +187,7 @@ public final class LiveService {
                 throw new TatraException("the venue's stream " + r.stream() + " did not connect: " + c.getClass().getSimpleName() + (c.getMessage() == null ? "" : " " + c.getMessage()));
             }
             stream.subscribe(routing.topics());
+            exchange.books.awaitSnapshots(2_000); // the first bar below finds its book, not a race with the snapshot
             catchUp(); // a bar that closed between the warm-up and the subscription
         }
 

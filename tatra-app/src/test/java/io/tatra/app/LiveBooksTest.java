@@ -49,6 +49,11 @@ class LiveBooksTest {
     void theBookAtACloseIsTheStateBeforeTheFirstUpdatePastIt() {
         LiveBooks books = new LiveBooks(List.of(BTC), H, null);
         assertNull(books.at(BTC, T0 + H), "no snapshot yet: unknown");
+        assertFalse(books.awaitSnapshots(20), "no snapshot within 20 ms");
+        Thread late = new Thread(() -> books.onFrame(BTC, frame("snapshot", T0 + 1_000, 1, lv("100", "1"), lv("101", "1"))));
+        late.start();
+        assertTrue(books.awaitSnapshots(10_000), "a snapshot arriving while waiting ends the wait");
+        try { late.join(); } catch (InterruptedException e) { throw new AssertionError(e); }
         assertTrue(books.onFrame(BTC, frame("snapshot", T0 + 600_000, 1, new String[][]{{"100", "1"}, {"99.5", "2"}}, new String[][]{{"101", "1"}, {"101.5", "4"}})));
         assertTrue(books.onFrame(BTC, frame("delta", T0 + 1_800_000, 2, lv("100", "3"), null)));
         // the stream moves on before the closed kline arrives: an update 50 ms after the close
