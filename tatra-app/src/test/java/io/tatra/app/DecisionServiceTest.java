@@ -12,8 +12,6 @@ import io.tatra.market.Symbol;
 import io.tatra.model.eval.ModelForecaster;
 import io.tatra.model.io.ModelStore;
 import io.tatra.model.nn.Torch;
-import io.tatra.synth.MarketGenerator;
-import io.tatra.synth.SyntheticConfig;
 import io.tatra.synth.SyntheticMarket;
 import io.tatra.trading.ModelStrategy;
 import org.junit.jupiter.api.Test;
@@ -37,11 +35,11 @@ class DecisionServiceTest {
     @Test
     void theLatestForecastReadsStoredFundingAndOpenInterestAsTheBacktestDoes() {
         Torch.configure(1, 3);
-        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_200, Interval.H1, 8));
-        Symbol sym = m.series().keySet().iterator().next();
-        BarSeries bars = m.series(sym);
         Path home = dir.resolve("home"), model = dir.resolve("model");
-        TinyModel.store(home, m, List.of(sym), true);
+        TinyModel.OneSymbol one = TinyModel.oneSymbol(home, 1_200, 8);
+        SyntheticMarket m = one.market();
+        Symbol sym = one.symbol();
+        BarSeries bars = one.bars();
         TinyModel.train(home, List.of(sym), null, 1, 5, model);
         FusionConfig fusion = FusionConfig.defaults();
         Forecast latest;

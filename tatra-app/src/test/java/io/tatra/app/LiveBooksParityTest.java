@@ -19,10 +19,7 @@ import io.tatra.model.io.ModelStore;
 import io.tatra.model.nn.Torch;
 import io.tatra.risk.RiskLimits;
 import io.tatra.store.TatraStore;
-import io.tatra.synth.MarketGenerator;
 import io.tatra.synth.SyntheticBooks;
-import io.tatra.synth.SyntheticConfig;
-import io.tatra.synth.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,11 +49,10 @@ class LiveBooksParityTest {
     /** The same with the books of the bars {@code keep} accepts only (by bar index). */
     Setup setup(java.util.function.IntPredicate keep) {
         Torch.configure(1, 7);
-        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_500, Interval.H1, 21));
-        Symbol sym = m.series().keySet().iterator().next();
-        BarSeries bars = m.series(sym);
         Path home = dir.resolve("home"), model = dir.resolve("model");
-        TinyModel.store(home, m, List.of(sym), true);
+        TinyModel.OneSymbol one = TinyModel.oneSymbol(home, 1_500, 21);
+        Symbol sym = one.symbol();
+        BarSeries bars = one.bars();
         List<BookRecord> all = SyntheticBooks.of(bars, 25, 21), books = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i++) if (keep.test(i)) books.add(all.get(i));
         try (TatraStore st = TatraStore.open(home)) {

@@ -13,9 +13,6 @@ import io.tatra.market.Interval;
 import io.tatra.market.Symbol;
 import io.tatra.model.nn.Torch;
 import io.tatra.risk.RiskLimits;
-import io.tatra.synth.MarketGenerator;
-import io.tatra.synth.SyntheticConfig;
-import io.tatra.synth.SyntheticMarket;
 import io.tatra.trading.Trade;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +39,10 @@ class LiveParityTest {
 
     Setup setup(long marketSeed) {
         Torch.configure(1, 7);
-        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, 1_500, Interval.H1, marketSeed));
-        Symbol sym = m.series().keySet().iterator().next();
-        BarSeries bars = m.series(sym);
         Path home = dir.resolve("home");
-        TinyModel.store(home, m, List.of(sym), true);
+        TinyModel.OneSymbol one = TinyModel.oneSymbol(home, 1_500, marketSeed);
+        Symbol sym = one.symbol();
+        BarSeries bars = one.bars();
         Path model = dir.resolve("model");
         TinyModel.train(home, List.of(sym), bars.openTime(1_100), 2, 10, model);
         int need = Feature.maxWarmup() + DataRequest.WINDOW;

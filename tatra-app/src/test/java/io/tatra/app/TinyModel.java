@@ -48,6 +48,17 @@ final class TinyModel {
         }
     }
 
+    /** A one-symbol synthetic market, its symbol and bars. */
+    record OneSymbol(SyntheticMarket market, Symbol symbol, BarSeries bars) {}
+
+    /** One synthetic hourly symbol of {@code bars} bars (market seed {@code seed}) stored with its funding and open interest in {@code home}. */
+    static OneSymbol oneSymbol(Path home, int bars, long seed) {
+        SyntheticMarket m = MarketGenerator.generate(SyntheticConfig.defaults(1, bars, Interval.H1, seed));
+        Symbol sym = m.series().keySet().iterator().next();
+        store(home, m, List.of(sym), true);
+        return new OneSymbol(m, sym, m.series(sym));
+    }
+
     /** A stored market's symbols in name order, and the first one's bars (their times place a test's period). */
     record Market(List<Symbol> symbols, BarSeries first) {}
 

@@ -38,7 +38,7 @@ final class ImportService {
         if (Files.isRegularFile(file) && io.tatra.arrow.FreqtradeFeather.isFeather(file)) return importFeather(store, file, options, replace);
         RateFile.Kind rates = RateFile.detect(file);
         if (rates != null) return importRates(store, file, options.symbol(), replace);
-        if (firstJsonLine(file, l -> l.contains("\"bids\"") && l.contains("\"asks\""))) return importBooks(store, file, replace);
+        if (isBookFile(file)) return importBooks(store, file, replace);
         JournalKind journal = journalKind(file);
         if (journal != null) return importJournal(store, file, journal);
         try {
@@ -142,64 +142,59 @@ final class ImportService {
                 0, 0, 0, first, last, notes.isEmpty() ? null : String.join("\n  ", notes), null);
     }
 
-    /** Whether the first non-blank line of a (plain or gzip) file is a JSON object that {@code test} accepts. */
-    static boolean firstJsonLine(Path file, java.util.function.Predicate<String> test) {
-        if (!Files.isRegularFile(file)) return false;
-        try (var raw = new java.io.BufferedInputStream(Files.newInputStream(file))) {
-            raw.mark(2);
-            boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
-            raw.reset();
-            try (var un = gzip ? new java.util.zip.GZIPInputStream(raw) : raw;
-                 BufferedReader r = new BufferedReader(new InputStreamReader(un, StandardCharsets.UTF_8))) {
-                for (int i = 0; i < 1000; i++) {
-                    String line = r.readLine();
-                    if (line == null) return false;
-                    String t = line.replace("\uFEFF", "").trim();
-                    if (t.isEmpty()) continue;
-                    return t.startsWith("{") && t.length() < 1_000_000 && test.test(t);
-                }
-                return false;
-            }
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** Largest share of a journal's lines that may be skipped (torn, corrupt, not a record) before the file is refused. */
     static final double MAX_BAD_JOURNAL_SHARE = 0.01;
 
     /**
-     * A JSON-lines file (plain or gzip, with or without a byte-order mark) whose first recognisable line among its
-     * first five is a journal record, else null: a torn or garbage first line does not make a journal read as candles.
+     * A JSON-lines file whose first recognisable line among its first five is a journal record, else null: a torn or
+     * garbage first line does not make a journal read as candles.
      */
     static JournalKind journalKind(Path file) {
-        if (!Files.isRegularFile(file)) return null;
+        for (String t : jsonHead(file, 5)) {
+            JournalKind k = JournalKind.detect(t);
+            if (k != null) return k;
+        }
+        return null;
+    }
+
+    /** Whether the first line of a JSON-lines file is an order book ({@code "bids"} and {@code "asks"}). */
+    static boolean isBookFile(Path file) {
+        List<String> head = jsonHead(file, 1);
+        return !head.isEmpty() && head.get(0).contains("\"bids\"") && head.get(0).contains("\"asks\"");
+    }
+
+    /**
+     * The first {@code n} non-blank lines of a JSON-lines file (plain or gzip, with or without a byte-order mark), trimmed,
+     * up to the first that is not a JSON object; empty for a file that does not start like one (no line of a binary or
+     * CSV file is read whole) or cannot be read as text (the candle importer then says why).
+     */
+    private static List<String> jsonHead(Path file, int n) {
+        if (!Files.isRegularFile(file)) return List.of();
         boolean gzip;
         try (var in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4);
             gzip = head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
             int bom = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
-            if (!gzip && (head.length <= bom || (head[bom] != '{' && !Character.isWhitespace(head[bom])))) return null;
+            if (!gzip && (head.length <= bom || (head[bom] != '{' && !Character.isWhitespace(head[bom])))) return List.of();
         } catch (IOException e) {
-            return null;
+            return List.of();
         }
+        List<String> out = new java.util.ArrayList<>();
         try (var raw = Files.newInputStream(file);
              var un = gzip ? new java.util.zip.GZIPInputStream(raw) : raw;
              BufferedReader r = new BufferedReader(new InputStreamReader(un, StandardCharsets.UTF_8))) {
-            for (int seen = 0; seen < 5; ) {
+            while (out.size() < n) {
                 String line = r.readLine();
-                if (line == null) return null;
+                if (line == null) break;
                 if (line.isBlank()) continue;
-                seen++;
                 String t = line.replace("\uFEFF", "").trim();
-                if (!t.startsWith("{")) return null;
-                JournalKind k = JournalKind.detect(t);
-                if (k != null) return k;
+                if (!t.startsWith("{")) break;
+                out.add(t);
             }
-            return null;
         } catch (IOException e) {
-            return null; // not readable as gzip text: the candle importer reports why
+            return List.of();
         }
+        return out;
     }
 
 
